@@ -1,0 +1,78 @@
+"""Findings and the formats they are printed in."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections import Counter
+from typing import Callable, Iterable
+
+from attrs import frozen
+
+from .model import Position
+
+__all__ = ["Severity", "Finding", "format_text", "format_json", "summary"]
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is; `rank` orders them."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+@frozen(order=True)
+class Finding:
+    """One thing a rule found, at a place in a file."""
+
+    position: Position
+    rule: str
+    severity: Severity
+    message: str
+
+    def to_data(self) -> dict:
+        """The JSON object of the diagnostics contract."""
+        return {"rule": self.rule, "severity": self.severity.value, "file": self.position.file,
+                "line": self.position.line, "column": self.position.column,
+                "message": self.message}
+
+
+def format_json(findings: Iterable[Finding]) -> str:
+    """A JSON array of findings, as the diagnostics contract specifies."""
+    return json.dumps([f.to_data() for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str | None]) -> str:
+    """`file:line:col: severity: message [rule]`, then the source line with a caret."""
+    out = []
+    for finding in findings:
+        where = finding.position
+        out.append(f"{where.file}:{where.line}:{where.column}: {finding.severity.value}: "
+                   f"{finding.message} [{finding.rule}]")
+        source_line = line_of(where.file, where.line)
+        if source_line is not None:
+            out.append("  " + source_line)
+            # Keep tabs in the caret's indentation so it lines up under the column.
+            indent = "".join(c if c == "\t" else " " for c in source_line[: where.column - 1])
+            out.append("  " + indent + "^")
+    return "".join(line + "\n" for line in out)
+
+
+def summary(findings: list[Finding], file_count: int) -> str:
+    """One line: how many findings of each severity, in how many files."""
+    files = f"{file_count} file" + ("" if file_count == 1 else "s")
+    if not findings:
+        return f"No problems found in {files}.\n"
+    counts = Counter(f.severity for f in findings)
+    parts = []
+    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
+                           (Severity.INFO, "info")):
+        n = counts.get(severity, 0)
+        if n:
+            parts.append(f"{n} {word}" + ("" if n == 1 or word == "info" else "s"))
+    return f"Found {', '.join(parts)} in {files}.\n"

@@ -1,0 +1,34 @@
+"""Claims support each other in a cycle, which begs the question.
+
+If `a` supports `b` and `b` (perhaps through others) supports `a`, neither gives the other
+any ground. Reported once per cycle, at its first node in the file.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim." supports reason
+premise reason "A reason." supports main
+```
+"""
+
+from ...diagnostics import Severity
+from ...graph import cycle_through, strongly_connected
+from ..context import MapContext
+
+NAME = "circular-support"
+SEVERITY = Severity.ERROR
+
+_SHOWN = 6
+
+
+def check_map(context: MapContext):
+    order = list(context.nodes)
+    for component in strongly_connected(order, context.supported):
+        if len(component) < 2:
+            continue
+        members = set(component)
+        first = min(component, key=lambda i: context.nodes[i].position)
+        cycle = cycle_through(first, context.supported, members.__contains__)
+        shown = cycle if len(cycle) <= _SHOWN + 1 else cycle[:_SHOWN] + ["…", cycle[-1]]
+        path = " → ".join(f"`{i}`" if i != "…" else i for i in shown)
+        extra = f" ({len(members)} claims in all)" if len(members) > len(cycle) - 1 else ""
+        yield context.nodes[first].position, f"circular support: {path}{extra}"

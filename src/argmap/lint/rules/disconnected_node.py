@@ -1,0 +1,43 @@
+"""A node with no path to any thesis.
+
+Every node should bear on the document's conclusion: following its relations (supports,
+attacks, undercuts) must lead to a thesis. Evidence that relates to nothing at all is left
+to `unused-evidence`.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim."
+premise aside "A remark that bears on nothing."
+```
+"""
+
+from collections import defaultdict
+
+from ...diagnostics import Severity
+from ...graph import reachable
+from ...model import Link, NodeKind
+from ..context import MapContext
+
+NAME = "disconnected-node"
+SEVERITY = Severity.WARNING
+
+
+def check_map(context: MapContext):
+    theses = [i for i, n in context.nodes.items() if n.kind is NodeKind.THESIS]
+    if not theses:
+        return  # no-thesis says so once; every node here would be disconnected
+    leads_to: dict[str, list[str]] = defaultdict(list)
+    for node_id, node in context.nodes.items():
+        for relation in node.relations:
+            target = relation.target
+            refs = (target.supporter, target.supported) if isinstance(target, Link) else (target,)
+            for ref in refs:
+                end = context.resolve(ref)
+                if end is not None:
+                    leads_to[end.id].append(node_id)
+    connected = reachable(theses, leads_to)
+    for node_id, node in context.nodes.items():
+        if node_id in connected or (node.kind is NodeKind.EVIDENCE and not node.relations):
+            continue
+        yield node.position, (f"{node.kind.value} `{node_id}` has no path to a thesis: relate it "
+                              "to the argument, or remove it")

@@ -1,0 +1,34 @@
+"""A document header with an unknown or repeated key.
+
+A header holds `publisher`, `author`, `date`, `url` and `source`, each at most once.
+A misspelt key would silently lose its value, so it is an error, with a suggestion.
+
+```arg
+document d "A document" {
+  source "d.txt"
+  publihser "Someone"
+}
+thesis main "A claim."
+```
+"""
+
+from ...diagnostics import Severity
+from ...model import HEADER_KEYS
+from ..context import MapContext, closest
+
+NAME = "invalid-header"
+SEVERITY = Severity.ERROR
+
+
+def check_map(context: MapContext):
+    for header in context.map.headers:
+        seen: dict[str, int] = {}
+        for field in header.fields:
+            if field.key not in HEADER_KEYS:
+                guess = closest(field.key, HEADER_KEYS)
+                hint = f"did you mean `{guess}`?" if guess else "known keys: " + ", ".join(HEADER_KEYS)
+                yield field.position, f"unknown header key `{field.key}`; {hint}"
+            elif field.key in seen:
+                yield field.position, f"`{field.key}` is already set at line {seen[field.key]}"
+            else:
+                seen[field.key] = field.position.line

@@ -1,0 +1,86 @@
+"""A relation that makes no sense for the kinds of node it joins.
+
+- Nothing relates to itself.
+- An objection attacks or undercuts; it never supports.
+- Evidence is a quote: nothing supports it, and it cannot undercut.
+- A rebuttal answers an objection: it attacks objections only.
+- Only an objection or a rebuttal undercuts, and only an inference the map states
+  (`undercuts a -> b` needs `a supports b`).
+- No node both supports and attacks the same node.
+- In a comparison, the two ends of a relation belong to different documents.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim."
+objection doubt "A doubt." supports main
+```
+"""
+
+from ...diagnostics import Severity
+from ...model import Link, NodeKind, RelationKind
+from ..context import ComparisonContext, MapContext
+
+NAME = "invalid-relation"
+SEVERITY = Severity.ERROR
+
+_UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
+
+
+def check_map(context: MapContext):
+    for node in context.map.nodes:
+        targets: dict[str, set[RelationKind]] = {}
+        for relation in node.relations:
+            if isinstance(relation.target, Link):
+                message = _undercut(node, relation.target, context)
+            else:
+                target = context.resolve(relation.target)
+                if target is None:
+                    continue
+                message = _relation(node, relation.kind, target)
+                targets.setdefault(target.id, set()).add(relation.kind)
+                kinds = targets[target.id]
+                if message is None and {RelationKind.SUPPORTS, RelationKind.ATTACKS} <= kinds:
+                    message = f"`{node.id}` both supports and attacks `{target.id}`"
+            if message:
+                yield relation.position, message
+
+
+def _relation(node, kind: RelationKind, target) -> str | None:
+    verb = kind.value
+    if target.id == node.id:
+        return f"`{node.id}` {verb} itself"
+    if kind is RelationKind.SUPPORTS:
+        if node.kind is NodeKind.OBJECTION:
+            return (f"an objection cannot support: `{node.id}` should attack or undercut, or "
+                    f"be a premise if it backs `{target.id}`")
+        if target.kind is NodeKind.EVIDENCE:
+            return (f"`{target.id}` is evidence, a quote: nothing supports it; support the "
+                    "claim it backs instead")
+    if kind is RelationKind.ATTACKS and node.kind is NodeKind.REBUTTAL \
+            and target.kind is not NodeKind.OBJECTION:
+        return (f"a rebuttal answers an objection, but `{target.id}` is a {target.kind.value}: "
+                "use an objection to attack a claim")
+    return None
+
+
+def _undercut(node, link: Link, context: MapContext) -> str | None:
+    if node.kind not in _UNDERCUTTERS:
+        return (f"only an objection or a rebuttal can undercut; `{node.id}` is a "
+                f"{node.kind.value}")
+    supporter, supported = context.link_ends(link)
+    if supporter is None or supported is None:
+        return None
+    if node.id in (supporter.id, supported.id):
+        return f"`{node.id}` undercuts an inference it is part of"
+    if (supporter.id, supported.id) not in context.links:
+        return (f"`{supporter.id}` does not support `{supported.id}`, so there is no inference "
+                "to undercut")
+    return None
+
+
+def check_comparison(context: ComparisonContext):
+    for relation in context.comparison.relations:
+        source, target = relation.source, relation.target
+        if source.document is not None and source.document == target.document:
+            yield relation.position, (f"both ends are in `{source.document}`: relate nodes of "
+                                      "one document in its own map")

@@ -1,0 +1,40 @@
+"""The `source` file of a document cannot be read, or the map names none.
+
+The `source` path is relative to the `.arg` file. Without a readable source, the map's
+evidence quotes cannot be checked; they are then not reported one by one.
+
+```arg
+document d "A document" { source "missing.txt" }
+thesis main "A claim."
+evidence quote "A quote." supports main
+```
+"""
+
+from pathlib import Path
+
+from ...diagnostics import Severity
+from ...model import NodeKind
+from ..context import MapContext, closest
+
+NAME = "source-not-found"
+SEVERITY = Severity.ERROR
+
+
+def check_map(context: MapContext):
+    header = context.map.header
+    if header is None:
+        return
+    field = header.get("source")
+    if field is None:
+        if any(node.kind is NodeKind.EVIDENCE for node in context.map.nodes):
+            yield header.position, ("the header names no `source`, so the evidence quotes "
+                                    'cannot be checked: add `source "path/to/text.txt"`')
+        return
+    if isinstance(context.source, str):
+        message = f"cannot read source `{field.value}` ({context.source_path}): {context.source}"
+        folder = Path(context.source_path).parent
+        if folder.is_dir():
+            guess = closest(Path(field.value).name, sorted(p.name for p in folder.iterdir()))
+            if guess:
+                message += f"; did you mean `{guess}`?"
+        yield field.position, message

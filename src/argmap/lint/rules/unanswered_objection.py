@@ -1,0 +1,24 @@
+"""An objection that nothing attacks or rebuts.
+
+Often right: an author may concede a point and leave it standing. Reported as
+information, so that a concession left unanswered is a choice, not an oversight.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim."
+objection doubt "A doubt." attacks main
+```
+"""
+
+from ...diagnostics import Severity
+from ...model import NodeKind
+from ..context import MapContext
+
+NAME = "unanswered-objection"
+SEVERITY = Severity.INFO
+
+
+def check_map(context: MapContext):
+    for node_id, node in context.nodes.items():
+        if node.kind is NodeKind.OBJECTION and not context.attackers.get(node_id):
+            yield node.position, f"objection `{node_id}` is not answered: nothing attacks or rebuts it"

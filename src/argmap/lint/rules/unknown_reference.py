@@ -1,0 +1,69 @@
+"""A relation or `use` names something that does not exist.
+
+In a document map, every id after `supports`, `attacks` and `undercuts` must be a node of
+the same map (`DOC.NODE` is accepted when DOC is the map's own document). In a
+comparison, every `use` must name a readable `.arg` file, and every reference must be
+`DOC.NODE` with DOC a used document and NODE one of its nodes. The message suggests the
+closest existing name.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim."
+premise reason "A reason." supports mian
+```
+"""
+
+from ...diagnostics import Severity
+from ...model import DocumentMap, Link, Ref
+from ..context import ComparisonContext, MapContext, closest
+
+NAME = "unknown-reference"
+SEVERITY = Severity.ERROR
+
+
+def check_map(context: MapContext):
+    for node in context.map.nodes:
+        for relation in node.relations:
+            target = relation.target
+            refs = (target.supporter, target.supported) if isinstance(target, Link) else (target,)
+            for ref in refs:
+                if context.resolve(ref) is None:
+                    yield ref.position, _map_message(ref, context)
+
+
+def _map_message(ref: Ref, context: MapContext) -> str:
+    if ref.document is not None and ref.document != context.map.id:
+        return (f"`{ref}`: a document map refers only to its own nodes; relate nodes of "
+                "different documents in a comparison")
+    return f"no node `{ref.node}` in this map" + _did_you_mean(ref.node, context.nodes)
+
+
+def check_comparison(context: ComparisonContext):
+    for use, loaded in context.used:
+        if loaded is None:
+            yield use.position, f"`use` names `{use.path}`, which cannot be read"
+        elif loaded.model is not None and not isinstance(loaded.model, DocumentMap):
+            yield use.position, f"`{use.path}` is a comparison; `use` takes document maps"
+    for relation in context.comparison.relations:
+        for ref in (relation.source, relation.target):
+            message = _comparison_message(ref, context)
+            if message:
+                yield ref.position, message
+
+
+def _comparison_message(ref: Ref, context: ComparisonContext) -> str | None:
+    if ref.document is None:
+        return f"`{ref.node}`: in a comparison, name nodes as `DOC.NODE`"
+    document = context.documents.get(ref.document)
+    if document is None:
+        return (f"no used document is called `{ref.document}`"
+                + _did_you_mean(ref.document, context.documents))
+    if ref.node not in document.nodes:
+        return (f"document `{ref.document}` has no node `{ref.node}`"
+                + _did_you_mean(ref.node, document.nodes, prefix=ref.document + "."))
+    return None
+
+
+def _did_you_mean(word: str, candidates, prefix: str = "") -> str:
+    guess = closest(word, candidates)
+    return f"; did you mean `{prefix}{guess}`?" if guess else ""

@@ -1,0 +1,53 @@
+"""A claim that does not rest on evidence or an assumption.
+
+A thesis, premise, objection or rebuttal should be supported, directly or through other
+claims, by evidence (a quote) or an assumption (a premise the analyst reconstructs). The
+message names the claim where the chain of support runs out.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim."
+premise reason "A reason nobody backs." supports main
+```
+"""
+
+from collections import deque
+
+from ...diagnostics import Severity
+from ...graph import reachable
+from ...model import CLAIM_KINDS, NodeKind
+from ..context import MapContext
+
+NAME = "unsupported-claim"
+SEVERITY = Severity.WARNING
+
+_GROUNDS = (NodeKind.EVIDENCE, NodeKind.ASSUMPTION)
+
+
+def check_map(context: MapContext):
+    nodes = context.nodes
+    grounded = reachable([i for i, n in nodes.items() if n.kind in _GROUNDS], context.supported)
+    unsupported = [i for i, n in nodes.items() if n.kind in CLAIM_KINDS and i not in grounded]
+    # Where each ungrounded claim's support runs out: spread upward from the claims that
+    # nothing supports, breadth-first, so each claim names the nearest such end.
+    ends = {i: i for i in unsupported if not context.supporters.get(i)}
+    queue = deque(ends)
+    while queue:
+        node_id = queue.popleft()
+        for above in context.supported.get(node_id, ()):
+            if above not in ends and above not in grounded:
+                ends[above] = ends[node_id]
+                queue.append(above)
+    for node_id in unsupported:
+        node = nodes[node_id]
+        what = f"{node.kind.value} `{node_id}`"
+        end = ends.get(node_id)
+        if end == node_id:
+            message = f"{what} rests on nothing: no evidence, assumption or claim supports it"
+        elif end is not None:
+            message = (f"{what} does not rest on evidence or an assumption: its support ends in "
+                       f"{nodes[end].kind.value} `{end}`, which nothing supports")
+        else:
+            message = (f"{what} does not rest on evidence or an assumption: its support only "
+                       "goes round in a circle")
+        yield node.position, message

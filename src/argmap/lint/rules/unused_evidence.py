@@ -1,0 +1,23 @@
+"""Evidence that supports or attacks nothing.
+
+A quote earns its place by backing or attacking a claim.
+
+```arg
+document d "A document" { source "d.txt" }
+thesis main "A claim."
+evidence stray "A quote that backs nothing."
+```
+"""
+
+from ...diagnostics import Severity
+from ...model import NodeKind
+from ..context import MapContext
+
+NAME = "unused-evidence"
+SEVERITY = Severity.WARNING
+
+
+def check_map(context: MapContext):
+    for node_id, node in context.nodes.items():
+        if node.kind is NodeKind.EVIDENCE and not node.relations:
+            yield node.position, f"evidence `{node_id}` supports or attacks nothing"

@@ -1,0 +1,193 @@
+"""The argument model: frozen value classes built from parsed `.arg` files."""
+
+from __future__ import annotations
+
+import enum
+from typing import Union
+
+import attrs
+from attrs import frozen
+
+__all__ = [
+    "NodeKind", "RelationKind", "CrossKind", "Position", "Ref", "Link", "Relation",
+    "Node", "HeaderField", "DocumentHeader", "DocumentMap", "Use", "CrossRelation",
+    "Comparison", "ArgFile", "HEADER_KEYS", "CLAIM_KINDS", "to_data",
+]
+
+
+class NodeKind(str, enum.Enum):
+    """What a node is: the kinds of the language, in the order the docs list them."""
+
+    THESIS = "thesis"
+    PREMISE = "premise"
+    EVIDENCE = "evidence"
+    ASSUMPTION = "assumption"
+    OBJECTION = "objection"
+    REBUTTAL = "rebuttal"
+
+
+class RelationKind(str, enum.Enum):
+    """A relation written on a node of a document map."""
+
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+
+
+class CrossKind(str, enum.Enum):
+    """A relation in a comparison, between nodes of different documents."""
+
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    QUALIFIES = "qualifies"
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+
+
+#: Keys a document header may hold; `source` is needed to check evidence quotes.
+HEADER_KEYS = ("publisher", "author", "date", "url", "source")
+
+#: Kinds that make claims, and so should rest on evidence or an assumption.
+CLAIM_KINDS = frozenset({NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL})
+
+
+@frozen(order=True)
+class Position:
+    """Where something starts: a file and a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+
+@frozen
+class Ref:
+    """A reference to a node as written: `NODE`, or `DOC.NODE` across documents."""
+
+    node: str
+    position: Position
+    document: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.document}.{self.node}" if self.document else self.node
+
+
+@frozen
+class Link:
+    """The inference by which `supporter` supports `supported`: what an undercut attacks."""
+
+    supporter: Ref
+    supported: Ref
+
+    def __str__(self) -> str:
+        return f"{self.supporter} -> {self.supported}"
+
+
+@frozen
+class Relation:
+    """A relation from the node it is written on to a node (or, for undercuts, a link)."""
+
+    kind: RelationKind
+    source: str
+    target: Union[Ref, Link]
+    position: Position
+
+
+@frozen
+class Node:
+    """A thesis, premise, evidence quote, assumption, objection or rebuttal."""
+
+    kind: NodeKind
+    id: str
+    text: str
+    position: Position
+    text_position: Position
+    tags: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@frozen
+class HeaderField:
+    """One `KEY "value"` pair of a document header, kept as written (even if unknown)."""
+
+    key: str
+    value: str
+    position: Position
+
+
+@frozen
+class DocumentHeader:
+    """The `document ID "title" { ... }` header of a document map."""
+
+    id: str
+    title: str
+    position: Position
+    fields: tuple[HeaderField, ...] = ()
+
+    def get(self, key: str) -> HeaderField | None:
+        """The first field with this key, if any."""
+        return next((f for f in self.fields if f.key == key), None)
+
+
+@frozen
+class DocumentMap:
+    """One `.arg` file that maps one document: its header(s) and nodes."""
+
+    path: str
+    headers: tuple[DocumentHeader, ...]
+    nodes: tuple[Node, ...]
+
+    @property
+    def header(self) -> DocumentHeader | None:
+        """The header, when there is exactly one."""
+        return self.headers[0] if len(self.headers) == 1 else None
+
+    @property
+    def id(self) -> str | None:
+        """The document's id, the namespace comparisons refer to it by."""
+        return self.headers[0].id if self.headers else None
+
+
+@frozen
+class Use:
+    """A `use "path"` line of a comparison, path as written (relative to the file)."""
+
+    path: str
+    position: Position
+
+
+@frozen
+class CrossRelation:
+    """A relation between nodes of two documents, with an optional explanation."""
+
+    kind: CrossKind
+    source: Ref
+    target: Ref
+    position: Position
+    explanation: str | None = None
+
+
+@frozen
+class Comparison:
+    """One `.arg` file that compares documents through their maps."""
+
+    path: str
+    id: str
+    title: str
+    position: Position
+    uses: tuple[Use, ...] = ()
+    relations: tuple[CrossRelation, ...] = ()
+
+
+ArgFile = Union[DocumentMap, Comparison]
+
+
+def to_data(value: ArgFile) -> dict:
+    """Plain data (dicts, lists, strings, numbers) for JSON and golden files."""
+    return attrs.asdict(value, value_serializer=_serialize, retain_collection_types=False)
+
+
+def _serialize(_inst, _field, value):
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value

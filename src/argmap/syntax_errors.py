@@ -1,0 +1,289 @@
+"""Lark's parse errors in words: what was found, what was expected, and a likely fix."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+__all__ = ["describe"]
+
+NODE_KINDS = ("thesis", "premise", "evidence", "assumption", "objection", "rebuttal")
+RELATIONS = ("supports", "attacks", "undercuts")
+CROSS_KINDS = ("agrees", "contradicts", "qualifies", "supports", "attacks")
+
+# Words people reach for instead of the language's node kinds.
+_KIND_SYNONYMS = {
+    "claim": "premise", "reason": "premise", "argument": "premise", "conclusion": "thesis",
+    "main": "thesis", "quote": "evidence", "citation": "evidence", "fact": "evidence",
+    "data": "evidence", "warrant": "assumption", "counter": "objection",
+    "counterclaim": "objection", "rebut": "rebuttal", "reply": "rebuttal", "answer": "rebuttal",
+    "response": "rebuttal",
+}
+_KIND_LIST = ", ".join(NODE_KINDS)
+
+# Parser states, each shown by example inputs that stop there, and what to say about them.
+# `{after}` is the statement so far; `{prev}` the token before the error; `{found}` the
+# offending token.
+_EXAMPLES = {
+    "expected the node's text in double quotes after `{after}`": [
+        'thesis t', 'thesis t supports a'],
+    "expected the node's id after `{prev}`, as in `{prev} main_claim \"...\"`": [
+        'thesis "text"'],
+    "expected the document's id after `document`, as in `document fpri \"Title\" {{ ... }}`": [
+        'document "t"', 'document d "t" {} document "t"', 'thesis t "x" document "t"'],
+    "expected the document's title in double quotes after `{after}`": [
+        'document d {', 'document d }'],
+    "expected `{{` to open the document header after its title": [
+        'document d "t" thesis'],
+    "expected the value of `{prev}` in double quotes": [
+        'document d "t" { date }', 'document d "t" { date date'],
+    "expected the comparison's id after `compare`": ['compare "t"'],
+    "expected the comparison's title in double quotes after `{after}`": ['compare c {'],
+    "expected `{{` to open the comparison header after its title": ['compare c "t" a'],
+    "expected the path of a `.arg` file in double quotes after `use`": [
+        'compare c "t" { use }', 'compare c "t" { use u'],
+    "a comparison header holds only `use \"file.arg\"` lines, then `}}`": [
+        'compare c "t" { u', 'compare c "t" { use "u" u'],
+    "expected `->` after `{prev}`: an undercut names the inference it attacks, as in "
+    "`undercuts reason -> claim`": [
+        'objection o "x" undercuts a b', 'objection o "x" undercuts a'],
+    "expected a node id after `{ref}`, as in `DOC.NODE`": [
+        'thesis t "x" supports a.', 'compare c "t" { } a.'],
+    "unexpected {found}: after a node's text come its tags (`#word`) and relations "
+    "(`supports`, `attacks`, `undercuts`), then the next statement": [
+        'thesis t "x" "y"', 'thesis t "x" #t "y"'],
+    "unexpected {found} after `{prev}`: a relation lists node ids separated by commas; a new "
+    "statement starts with a node kind ({kinds})": [
+        'thesis t "x" supports a "y"', 'thesis t "x" attacks a "y"',
+        'thesis t "x" supports a #t', 'thesis t "x" attacks a #t'],
+    "expected a cross-relation (agrees, contradicts, qualifies, supports, attacks) after "
+    "`{ref}`, as in `fpri.claim agrees eastwest.claim`": [
+        'compare c "t" { } a.b c.d', 'compare c "t" { } a.b "x"'],
+}
+
+
+def describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[int, int, str]:
+    """The line, column and message for a Lark error raised while parsing `text`."""
+    if isinstance(error, UnexpectedCharacters):
+        pos, column = error.pos_in_stream, error.column
+        if text.endswith('""', 0, pos) and text[pos] == '"':
+            pos, column = pos - 2, column - 2  # `"""` lexed as `""` then a stray `"`
+        return error.line, column, _bad_character(text, pos)
+    assert isinstance(error, UnexpectedToken)
+    token = error.token
+    at_end = token.type == "$END"
+    before = _tokens_before(text, parser, len(text) if at_end else token.start_pos)
+    if at_end and before:
+        line, column = before[-1].end_line, before[-1].end_column
+    else:
+        line, column = token.line, token.column
+    context = _Context(parser, text, token, before, set(error.expected))
+    message = (context.unclosed_header() or context.keyword_as_name() or context.missing_target()
+               or context.unknown_kind() or context.missing_comma() or context.from_examples(error) or context.generic())
+    return line, column, message
+
+
+class _Context:
+    """What surrounds a parse error: the tokens before it and the terminals expected."""
+
+    def __init__(self, parser: Lark, text: str, token: Token, before: list[Token], expected):
+        self.parser = parser
+        self.text = text
+        self.token = token
+        self.before = before
+        self.expected = expected
+        self.prev = before[-1] if before else None
+        self.keywords = _keywords(parser)
+        self.expected_literals = {parser.get_terminal(t).pattern.value for t in expected
+                                  if t != "$END" and parser.get_terminal(t).pattern.type == "str"}
+
+    def is_keyword(self, token: Token | None, words=None) -> bool:
+        return (token is not None and token.type in self.keywords
+                and (words is None or token.value in words))
+
+    def unclosed_header(self) -> str | None:
+        """A header whose `}` never came: the file ended, or a statement began inside it."""
+        if "RBRACE" not in self.expected:
+            return None
+        starts_statement = self.is_keyword(self.token, NODE_KINDS + ("document", "compare"))
+        if self.token.type != "$END" and not starts_statement:
+            return None
+        opener = next((t for t in reversed(self.before) if t.value in ("document", "compare")
+                       and t.type in self.keywords), None)
+        what = "comparison" if opener is not None and opener.value == "compare" else "document"
+        where = f" opened at line {opener.line}" if opener is not None else ""
+        return f"missing `}}` to close the {what} header{where}"
+
+    def keyword_as_name(self) -> str | None:
+        """A reserved word where a name was expected."""
+        if "IDENT" not in self.expected or not self.is_keyword(self.token):
+            return None
+        word, prev = self.token.value, self.prev
+        if self._after_relation():
+            if self.is_keyword(self.token, NODE_KINDS + ("document",)):
+                return f"expected a node id after `{prev.value}`, found the start of a new statement `{word}`"
+            return f"`{word}` is a keyword and cannot name a node"
+        if self.is_keyword(prev, NODE_KINDS):
+            return f"`{word}` is a keyword and cannot name a node"
+        if self.is_keyword(prev, ("document", "compare")):
+            what = "document" if prev.value == "document" else "comparison"
+            return f"`{word}` is a keyword and cannot name a {what}"
+        if self.is_keyword(self.token, ("compare", "document")) and self._in_comparison():
+            return "a comparison file holds one `compare` header and no `document` header"
+        if self.is_keyword(self.token, NODE_KINDS) and self._in_comparison():
+            return ("a comparison holds only cross-relations such as `fpri.claim agrees "
+                    "eastwest.claim`; nodes belong in a document map")
+        if "RBRACE" in self.expected:
+            return (f"`{word}` is a keyword, not a header key; a document header holds "
+                    "publisher, author, date, url and source")
+        return f"`{word}` is a keyword and cannot be used as a name"
+
+    def missing_target(self) -> str | None:
+        """A relation keyword or comma with no node id after it."""
+        if "IDENT" not in self.expected or not self._after_relation():
+            return None
+        return f"expected a node id after `{self.prev.value}`"
+
+    def _after_relation(self) -> bool:
+        prev = self.prev
+        return (prev is not None and prev.value in (",", "->") and prev.type != "STRING"
+                or self.is_keyword(prev, RELATIONS + CROSS_KINDS))
+
+    def unknown_kind(self) -> str | None:
+        """A word where a node kind should start a statement: `claim x "..."`."""
+        if self.token.type != "IDENT" or "thesis" not in self.expected_literals:
+            return None
+        following = self._token_after()
+        if following is not None and following.type == "DOT":
+            return ("a cross-relation such as `fpri.claim agrees eastwest.claim` belongs in a "
+                    "comparison, a file that starts with `compare ID \"title\" { use \"map.arg\" }`")
+        if following is None or following.type not in ("IDENT", "STRING"):
+            return None
+        word = self.token.value
+        guess = _KIND_SYNONYMS.get(word.lower()) or next(
+            iter(difflib.get_close_matches(word.lower(), NODE_KINDS, n=1, cutoff=0.6)), None)
+        if guess:
+            return f"unknown node kind `{word}` — did you mean `{guess}`?"
+        return f"unknown node kind `{word}`: a node starts with one of {_KIND_LIST}"
+
+    def missing_comma(self) -> str | None:
+        """Two ids in a row inside a relation: `supports a b`."""
+        if self.token.type != "IDENT" or self.prev is None or self.prev.type != "IDENT":
+            return None
+        if "COMMA" not in self.expected:
+            return None
+        return (f"missing `,` between `{self.prev.value}` and `{self.token.value}`: separate "
+                "the targets of a relation with commas")
+
+    def from_examples(self, error: UnexpectedToken) -> str | None:
+        """The message of the example input that stops in the same parser state."""
+        template = error.match_examples(self.parser.parse, _EXAMPLES, use_accepts=True)
+        if template is None:
+            return None
+        return template.format(after=self._statement_so_far(), prev=self._shown(self.prev),
+                               ref=self._ref_so_far(), found=self._found(), kinds=_KIND_LIST)
+
+    def generic(self) -> str:
+        """Found X after Y; expected Z, in words."""
+        after = f" after `{self.prev.value}`" if self.prev is not None and self.prev.type != "STRING" else ""
+        return (f"unexpected {self._found()}{after}; expected "
+                f"{_expected_words(self.expected, self.parser)}")
+
+    def _in_comparison(self) -> bool:
+        return bool(self.before) and self.is_keyword(self.before[0], ("compare",))
+
+    def _token_after(self) -> Token | None:
+        tokens = self.parser.lex(self.text[self.token.end_pos:])
+        try:
+            return next(iter(tokens), None)
+        except UnexpectedInput:
+            return None
+
+    def _statement_so_far(self) -> str:
+        """The tokens since the last statement keyword, as written."""
+        start = len(self.before)
+        while start > 0 and not self.is_keyword(self.before[start - 1], NODE_KINDS + ("document", "compare")):
+            start -= 1
+        tokens = self.before[start - 1:] if start > 0 else self.before[-3:]
+        return " ".join(t.value for t in tokens)
+
+    def _ref_so_far(self) -> str:
+        """The reference being written when the error came: `a.b` or `a.`."""
+        start = len(self.before)
+        while start > 0 and self.before[start - 1].type in ("IDENT", "DOT"):
+            start -= 1
+        return "".join(t.value for t in self.before[start:])
+
+    def _found(self) -> str:
+        if self.token.type == "$END":
+            return "end of file"
+        if self.token.type == "STRING":
+            text = self.token.value
+            return "string " + (text if len(text) <= 30 else text[:27] + '..."')
+        return f"`{self.token.value}`"
+
+    @staticmethod
+    def _shown(token: Token | None) -> str:
+        return token.value if token is not None else ""
+
+
+def _bad_character(text: str, pos: int) -> str:
+    """Words for a character no token can start with."""
+    char = text[pos]
+    if text.startswith('"""', pos):
+        return 'unterminated string starting here: no closing `"""` before the end of the file'
+    if char == '"':
+        return ("unterminated string starting here: a string in double quotes must end on the "
+                'same line (use """...""" for text over several lines)')
+    if char == "#":
+        return ("`#` must be followed by a space to start a comment, or by a word to make a "
+                "tag (`#word`)")
+    if char == "-" or char == ">":
+        return "unexpected `" + char + "`: an undercut is written `undercuts reason -> claim`"
+    if char == "\ufffd":
+        return "the file contains a character that is not valid UTF-8"
+    if char in "“”":
+        return f"unexpected `{char}`: strings are written between straight double quotes `\"`"
+    if char.isdigit():
+        return f"unexpected `{char}`: an id starts with a letter or `_`"
+    shown = char if char.isprintable() else f"U+{ord(char):04X}"
+    return f"unexpected character `{shown}`"
+
+
+def _tokens_before(text: str, parser: Lark, end: int) -> list[Token]:
+    tokens = []
+    for token in parser.lex(text):
+        if token.start_pos >= end:
+            break
+        tokens.append(token)
+    return tokens
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _keywords(parser: Lark) -> set[str]:
+    """Names of the terminals that are reserved words."""
+    return {t.name for t in parser.terminals
+            if t.pattern.type == "str" and _IDENT.fullmatch(t.pattern.value)}
+
+
+def _expected_words(expected: set[str], parser: Lark) -> str:
+    """`expected` as a list a person reads: groups of keywords named once."""
+    literal = {name: parser.get_terminal(name).pattern.value for name in expected
+               if name != "$END" and parser.get_terminal(name).pattern.type == "str"}
+    values = set(literal.values())
+    words = []
+    for group, label in ((NODE_KINDS, "a node"), (RELATIONS, "a relation"),
+                         (CROSS_KINDS, "a cross-relation")):
+        if values.issuperset(group):
+            words.append(f"{label} ({', '.join(group)})")
+            values -= set(group)
+    names = {"IDENT": "an id", "STRING": "a string in double quotes", "TAG": "a tag (`#word`)",
+             "$END": "end of file"}
+    words += [names[n] for n in sorted(expected) if n in names]
+    words += [f"`{v}`" for v in sorted(values)]
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]

@@ -1,0 +1,114 @@
+"""Reading files: `.arg` files parsed once each, source texts normalised once each."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from attrs import frozen
+
+from .errors import ArgSyntaxError, InputError
+from .model import ArgFile, Position
+from .parser import parse
+from .quotes import SourceText
+
+__all__ = ["LoadedFile", "Workspace", "decode", "find_arg_files", "relative_to"]
+
+
+@frozen
+class LoadedFile:
+    """A `.arg` file: its model when it parses, its syntax error when it does not."""
+
+    path: str
+    model: ArgFile | None
+    error: ArgSyntaxError | None
+    lines: tuple[str, ...]
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text (a BOM is dropped); binary or badly encoded data is a syntax error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise ArgSyntaxError("the file contains a NUL byte: it is binary data, not UTF-8 text",
+                             _byte_position(data, nul, path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArgSyntaxError(
+            f"the file is not valid UTF-8: byte 0x{data[error.start]:02X} cannot be decoded; "
+            "save the file as UTF-8", _byte_position(data, error.start, path)) from None
+
+
+def _byte_position(data: bytes, offset: int, path: str) -> Position:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Position(path, data.count(b"\n", 0, offset) + 1, column)
+
+
+def find_arg_files(paths: list[str]) -> list[str]:
+    """The files named, and the `*.arg` files below the folders named, in a stable order."""
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(str(p) for p in path.rglob("*.arg") if p.is_file())
+        elif path.is_file():
+            found.append(os.path.normpath(name))
+        else:
+            raise InputError(f"no such file or folder: {name}")
+    return list(dict.fromkeys(found))
+
+
+def relative_to(base_file: str, target: str) -> str:
+    """`target`, written relative to the folder of `base_file`, as a path to open."""
+    return os.path.normpath(os.path.join(os.path.dirname(base_file), target))
+
+
+class Workspace:
+    """The files one run reads, each read once whichever file refers to it."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, LoadedFile] = {}
+        self._sources: dict[str, SourceText | str] = {}
+
+    def load(self, path: str) -> LoadedFile:
+        """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
+        key = os.path.realpath(path)
+        if key not in self._files:
+            data = Path(path).read_bytes()
+            try:
+                text = decode(data, path)
+            except ArgSyntaxError as error:
+                self._files[key] = LoadedFile(path, None, error, ())
+                return self._files[key]
+            lines = tuple(line.rstrip("\r") for line in text.split("\n"))
+            try:
+                self._files[key] = LoadedFile(path, parse(text, path), None, lines)
+            except ArgSyntaxError as error:
+                self._files[key] = LoadedFile(path, None, error, lines)
+        return self._files[key]
+
+    def source(self, path: str) -> SourceText | str:
+        """A source text ready for quote matching, or why it cannot be read."""
+        key = os.path.realpath(path)
+        if key not in self._sources:
+            try:
+                self._sources[key] = SourceText(decode(Path(path).read_bytes(), path))
+            except ArgSyntaxError as error:
+                self._sources[key] = error.message.replace("the file", "it", 1)
+            except FileNotFoundError:
+                self._sources[key] = "no such file"
+            except IsADirectoryError:
+                self._sources[key] = "it is a folder, not a file"
+            except OSError as error:
+                self._sources[key] = error.strerror or str(error)
+        return self._sources[key]
+
+    def line(self, path: str, number: int) -> str | None:
+        """Line `number` of a loaded `.arg` file, for showing under a finding."""
+        loaded = self._files.get(os.path.realpath(path))
+        if loaded is None or not 1 <= number <= len(loaded.lines):
+            return None
+        return loaded.lines[number - 1]
