@@ -184,7 +184,7 @@ ArgFile = Union[DocumentMap, Comparison]
 
 def to_data(value: ArgFile) -> dict:
     """Plain data (dicts, lists, strings, numbers) for JSON and golden files."""
-    return attrs.asdict(value, value_serializer=_serialize, retain_collection_types=False)
+    return {"type": type(value).__name__, **attrs.asdict(value, value_serializer=_serialize)}
 
 
 def _serialize(_inst, _field, value):

@@ -8,7 +8,7 @@ import textwrap
 from importlib import resources
 
 import lark
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer
 
 from .errors import ArgSyntaxError
 from .model import (
@@ -23,22 +23,27 @@ _ESCAPES = {'"': '"', "\\": "\\", "n": "\n"}
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-@functools.lru_cache(maxsize=None)
 def grammar_parser() -> Lark:
-    """The parser, built once; Lark's cache keeps the LALR tables between runs."""
+    """The parser, without the model builder: for reading tokens and matching error examples."""
+    return _parser_and_builder()[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _parser_and_builder() -> tuple[Lark, "_ModelBuilder"]:
+    """The parser, built once (Lark's cache keeps the LALR tables between runs), with the
+    model builder inlined: objects are built as rules reduce, with no tree in between."""
     grammar = resources.files("argmap").joinpath("argmap.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", strict=True, cache=True,
-                propagate_positions=True)
+    builder = _ModelBuilder()
+    options = dict(parser="lalr", lexer="basic", strict=True, cache=True)
+    return Lark(grammar, transformer=builder, **options), builder
 
 
 def parse(text: str, path: str) -> ArgFile:
     """Parse the text of the `.arg` file at `path`; raise `ArgSyntaxError` with words."""
-    parser = grammar_parser()
+    parser, builder = _parser_and_builder()
+    builder.path = path
     try:
-        tree = parser.parse(text)
-        return _ModelBuilder(path).transform(tree)
-    except lark.exceptions.VisitError as error:
-        raise error.orig_exc from None
+        return parser.parse(text)
     except lark.exceptions.UnexpectedInput as error:
         line, column, message = describe(error, text, parser)
         raise ArgSyntaxError(message, Position(path, line, column)) from None
@@ -74,11 +79,10 @@ def _dedent_block(body: str) -> str:
 
 
 class _ModelBuilder(Transformer):
-    """Builds the model bottom-up; every object keeps the file, line and column it came from."""
+    """Builds the model bottom-up; every object keeps the file, line and column it came from.
+    `path` is set before each parse: the parser is built once and calls this one builder."""
 
-    def __init__(self, path: str):
-        super().__init__()
-        self.path = path
+    path = ""
 
     def _at(self, item) -> Position:
         return Position(self.path, item.line, item.column)
@@ -91,10 +95,9 @@ class _ModelBuilder(Transformer):
         nodes = tuple(i for i in items if isinstance(i, Node))
         return DocumentMap(self.path, headers, nodes)
 
-    @v_args(meta=True)
-    def document_header(self, meta, children):
-        ident, title, *fields = children
-        return DocumentHeader(str(ident), _decode(title, self.path), self._at(meta), tuple(fields))
+    def document_header(self, children):
+        keyword, ident, title, _, *fields, _ = children
+        return DocumentHeader(str(ident), _decode(title, self.path), self._at(keyword), tuple(fields))
 
     def header_field(self, children):
         key, value = children
@@ -137,10 +140,9 @@ class _ModelBuilder(Transformer):
         (ident, title, uses, position), *relations = children
         return Comparison(self.path, ident, title, position, uses, tuple(relations))
 
-    @v_args(meta=True)
-    def compare_header(self, meta, children):
-        ident, title, *uses = children
-        return str(ident), _decode(title, self.path), tuple(uses), self._at(meta)
+    def compare_header(self, children):
+        keyword, ident, title, _, *uses, _ = children
+        return str(ident), _decode(title, self.path), tuple(uses), self._at(keyword)
 
     def use(self, children):
         return Use(_decode(children[0], self.path), self._at(children[0]))

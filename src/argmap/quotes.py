@@ -169,9 +169,12 @@ class SourceText:
         chosen = max(best, key=lambda s: (ratio[s], -s))
         start, end = sentences[chosen]
         sentence = self.text[start:end]
-        # Align the passage with the quote: start where the quote's longest shared run implies.
-        block = difflib.SequenceMatcher(None, quote, sentence, autojunk=False).find_longest_match()
+        # Align the passage with the quote: where its first sizeable shared run implies,
+        # moved back to the start of a word.
+        blocks = difflib.SequenceMatcher(None, quote, sentence, autojunk=False).get_matching_blocks()
+        block = next((b for b in blocks if b.size >= min(8, len(quote) // 4 + 1)), blocks[0])
         offset = max(0, block.b - block.a)
+        offset = sentence.rfind(" ", 0, offset + 1) + 1 if offset else 0
         passage = sentence[offset:offset + len(quote)]
         if offset + len(quote) < len(sentence):
             passage += "..."

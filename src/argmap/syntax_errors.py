@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from lark import Lark, Token
@@ -31,13 +32,16 @@ _EXAMPLES = {
     "expected the node's text in double quotes after `{after}`": [
         'thesis t', 'thesis t supports a'],
     "expected the node's id after `{prev}`, as in `{prev} main_claim \"...\"`": [
-        'thesis "text"'],
+        f'{kind} "text"' for kind in NODE_KINDS],
     "expected the document's id after `document`, as in `document fpri \"Title\" {{ ... }}`": [
         'document "t"', 'document d "t" {} document "t"', 'thesis t "x" document "t"'],
     "expected the document's title in double quotes after `{after}`": [
         'document d {', 'document d }'],
     "expected `{{` to open the document header after its title": [
         'document d "t" thesis'],
+    "expected a header key (publisher, author, date, url, source) or `}}` to close the header: "
+    "a document header holds `KEY \"value\"` lines": [
+        'document d "t" { "p"', 'document d "t" { date "x" "p"', 'document d "t" { date "x" ,'],
     "expected the value of `{prev}` in double quotes": [
         'document d "t" { date }', 'document d "t" { date date'],
     "expected the comparison's id after `compare`": ['compare "t"'],
@@ -62,6 +66,13 @@ _EXAMPLES = {
     "expected a cross-relation (agrees, contradicts, qualifies, supports, attacks) after "
     "`{ref}`, as in `fpri.claim agrees eastwest.claim`": [
         'compare c "t" { } a.b c.d', 'compare c "t" { } a.b "x"'],
+    "unexpected {found}: a cross-relation joins two nodes, as in `fpri.claim agrees "
+    "eastwest.claim \"why\"`; write each pair as a cross-relation of its own": [
+        'compare c "t" { } a.b agrees c.d ,', 'compare c "t" { } a.b agrees c.d "x" ,',
+        'compare c "t" { } a.b agrees c.d "x" "y"'],
+    "unexpected {found}: after the comparison header come cross-relations such as "
+    "`fpri.claim agrees eastwest.claim`": [
+        'compare c "t" { } "x"', 'compare c "t" { } ,'],
 }
 
 
@@ -71,7 +82,7 @@ def describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[int, int,
         pos, column = error.pos_in_stream, error.column
         if text.endswith('""', 0, pos) and text[pos] == '"':
             pos, column = pos - 2, column - 2  # `"""` lexed as `""` then a stray `"`
-        return error.line, column, _bad_character(text, pos)
+        return error.line, column, _bad_character(text, pos, parser)
     assert isinstance(error, UnexpectedToken)
     token = error.token
     at_end = token.type == "$END"
@@ -80,21 +91,26 @@ def describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[int, int,
         line, column = before[-1].end_line, before[-1].end_column
     else:
         line, column = token.line, token.column
-    context = _Context(parser, text, token, before, set(error.expected))
+    context = _Context(parser, text, token, before, set(error.expected), error.accepts)
     message = (context.unclosed_header() or context.keyword_as_name() or context.missing_target()
-               or context.unknown_kind() or context.missing_comma() or context.from_examples(error) or context.generic())
+               or context.unknown_kind() or context.missing_comma() or context.misplaced()
+               or context.from_examples(error) or context.generic())
     return line, column, message
 
 
 class _Context:
     """What surrounds a parse error: the tokens before it and the terminals expected."""
 
-    def __init__(self, parser: Lark, text: str, token: Token, before: list[Token], expected):
+    def __init__(self, parser: Lark, text: str, token: Token, before: list[Token], expected,
+                 accepts=None):
         self.parser = parser
         self.text = text
         self.token = token
         self.before = before
         self.expected = expected
+        # `expected` is the parser state's lookahead, which LALR merges between contexts;
+        # `accepts` is what the parser would really take next (when Lark computed it).
+        self.accepts = set(accepts) if accepts else expected
         self.prev = before[-1] if before else None
         self.keywords = _keywords(parser)
         self.expected_literals = {parser.get_terminal(t).pattern.value for t in expected
@@ -108,7 +124,8 @@ class _Context:
         """A header whose `}` never came: the file ended, or a statement began inside it."""
         if "RBRACE" not in self.expected:
             return None
-        starts_statement = self.is_keyword(self.token, NODE_KINDS + ("document", "compare"))
+        starts_statement = (self.is_keyword(self.token, NODE_KINDS + ("document", "compare"))
+                            or self._starts_cross_relation())
         if self.token.type != "$END" and not starts_statement:
             return None
         opener = next((t for t in reversed(self.before) if t.value in ("document", "compare")
@@ -122,6 +139,8 @@ class _Context:
         if "IDENT" not in self.expected or not self.is_keyword(self.token):
             return None
         word, prev = self.token.value, self.prev
+        if prev is not None and prev.type == "DOT":
+            return f"`{word}` is a keyword and cannot name a node"
         if self._after_relation():
             if self.is_keyword(self.token, NODE_KINDS + ("document",)):
                 return f"expected a node id after `{prev.value}`, found the start of a new statement `{word}`"
@@ -131,11 +150,23 @@ class _Context:
         if self.is_keyword(prev, ("document", "compare")):
             what = "document" if prev.value == "document" else "comparison"
             return f"`{word}` is a keyword and cannot name a {what}"
-        if self.is_keyword(self.token, ("compare", "document")) and self._in_comparison():
-            return "a comparison file holds one `compare` header and no `document` header"
+        if self.is_keyword(self.token, ("compare",)) and self._in_comparison():
+            return (f"a comparison file holds one `compare` header, and it is already at line "
+                    f"{self.before[0].line}")
+        if self.is_keyword(self.token, ("document",)) and self._in_comparison():
+            return ("a comparison file holds one `compare` header and no `document` header: a "
+                    "document map is a file of its own, which the comparison `use`s")
         if self.is_keyword(self.token, NODE_KINDS) and self._in_comparison():
             return ("a comparison holds only cross-relations such as `fpri.claim agrees "
                     "eastwest.claim`; nodes belong in a document map")
+        if self.is_keyword(self.token, ("use",)) and self._in_comparison():
+            return "`use` lines belong inside the comparison header, before its `}`"
+        if self._in_comparison() and getattr(self._token_after(), "type", None) == "DOT":
+            return f"`{word}` is a keyword and cannot name a document"
+        if (self.is_keyword(self.token, CROSS_KINDS) and self._in_comparison()
+                and prev is not None and prev.type in ("IDENT", "STRING")):
+            return (f"unexpected `{word}`: a cross-relation joins two nodes, as in `fpri.claim "
+                    f"{word} eastwest.claim`; write each pair as a cross-relation of its own")
         if "RBRACE" in self.expected:
             return (f"`{word}` is a keyword, not a header key; a document header holds "
                     "publisher, author, date, url and source")
@@ -178,9 +209,45 @@ class _Context:
         return (f"missing `,` between `{self.prev.value}` and `{self.token.value}`: separate "
                 "the targets of a relation with commas")
 
+    def misplaced(self) -> str | None:
+        """A tag, `->`, `compare` or `use` where the language has no place for it."""
+        kind, word = self.token.type, self.token.value
+        if kind in self.accepts:
+            return None
+        if kind == "TAG":
+            if self._in_comparison():
+                return (f"unexpected tag `{word}`: cross-relations take no tags; to write a "
+                        "comment, put a space after `#`")
+            if self._statement_relations():
+                return (f"unexpected tag `{word}`: tags go right after the node's text, before its "
+                        f"relations, as in `premise p \"...\" {word} supports main`; to write a "
+                        "comment, put a space after `#`")
+            return (f"unexpected tag `{word}`: a tag (`#word`) follows a node's text; to write a "
+                    "comment, put a space after `#`")
+        if word == "->" and kind != "STRING" and self._statement_relations():
+            return ("unexpected `->`: only an undercut names an inference, as in `undercuts "
+                    "reason -> claim`; `supports` and `attacks` list node ids separated by commas")
+        if self.is_keyword(self.token, ("compare",)) and not self._in_comparison():
+            return ("`compare` starts a comparison, which is a file of its own: a document map "
+                    "cannot hold one")
+        if self.is_keyword(self.token, ("use",)) and not self._in_comparison():
+            return ("`use` belongs in the header of a comparison, as in `compare ID \"title\" "
+                    "{ use \"map.arg\" }`; a document map uses no other file")
+        return None
+
     def from_examples(self, error: UnexpectedToken) -> str | None:
-        """The message of the example input that stops in the same parser state."""
-        template = error.match_examples(self.parser.parse, _EXAMPLES, use_accepts=True)
+        """The message of the example input that stops in the same parser state.
+
+        Lark's own `match_examples` also compares the depth of the parser's stack, so an
+        example written as a file's first statement would never match the same mistake
+        made further down; the LALR state at the top of the stack (and the tokens it
+        accepts) is what says where in the grammar the parser stopped.
+        """
+        if error.state is None:
+            return None
+        position, accepts = error.state.position, frozenset(error.accepts or ())
+        template = next((t for p, a, t in _example_states(self.parser)
+                         if p == position and a == accepts), None)
         if template is None:
             return None
         return template.format(after=self._statement_so_far(), prev=self._shown(self.prev),
@@ -190,7 +257,26 @@ class _Context:
         """Found X after Y; expected Z, in words."""
         after = f" after `{self.prev.value}`" if self.prev is not None and self.prev.type != "STRING" else ""
         return (f"unexpected {self._found()}{after}; expected "
-                f"{_expected_words(self.expected, self.parser)}")
+                f"{_expected_words(self.accepts, self.parser, self._in_comparison())}")
+
+    def _statement_start(self) -> int:
+        """The index in `before` of the keyword that starts the current statement (0 if none)."""
+        start = len(self.before)
+        while start > 0 and not self.is_keyword(self.before[start - 1],
+                                                NODE_KINDS + ("document", "compare")):
+            start -= 1
+        return max(start - 1, 0)
+
+    def _statement_relations(self) -> bool:
+        """Whether the current statement has reached its relations."""
+        return any(self.is_keyword(t, RELATIONS) for t in self.before[self._statement_start():])
+
+    def _starts_cross_relation(self) -> bool:
+        """Whether the offending token is `DOC` in `DOC.NODE`, starting a cross-relation."""
+        if self.token.type != "IDENT" or not self._in_comparison():
+            return False
+        following = self._token_after()
+        return following is not None and following.type == "DOT"
 
     def _in_comparison(self) -> bool:
         return bool(self.before) and self.is_keyword(self.before[0], ("compare",))
@@ -230,9 +316,10 @@ class _Context:
         return token.value if token is not None else ""
 
 
-def _bad_character(text: str, pos: int) -> str:
-    """Words for a character no token can start with."""
+def _bad_character(text: str, pos: int, parser: Lark | None = None) -> str:
+    """Words for a character no token can start with, and what the parser expected there."""
     char = text[pos]
+    accepts, prev = _state_at(text, pos, parser) if parser is not None else (None, None)
     if text.startswith('"""', pos):
         return 'unterminated string starting here: no closing `"""` before the end of the file'
     if char == '"':
@@ -241,16 +328,46 @@ def _bad_character(text: str, pos: int) -> str:
     if char == "#":
         return ("`#` must be followed by a space to start a comment, or by a word to make a "
                 "tag (`#word`)")
-    if char == "-" or char == ">":
+    if char == "-" and text[pos + 1:pos + 2].isalpha():
+        return "unexpected `-`: an id starts with a letter or `_`"
+    if char == "-" or char == ">" or text.startswith("=>", pos):
         return "unexpected `" + char + "`: an undercut is written `undercuts reason -> claim`"
     if char == "\ufffd":
         return "the file contains a character that is not valid UTF-8"
     if char in "“”":
         return f"unexpected `{char}`: strings are written between straight double quotes `\"`"
+    if char in "'`‘’«»„" and accepts and "STRING" in accepts:
+        return f"unexpected `{char}`: strings are written between straight double quotes `\"`"
     if char.isdigit():
         return f"unexpected `{char}`: an id starts with a letter or `_`"
+    if char in "=:" and accepts == {"STRING"} and prev is not None and prev.type == "IDENT":
+        return (f"unexpected `{char}`: a header field is written `{prev.value} \"value\"`, "
+                f"with no `{char}`")
+    if char.isspace():
+        return (f"unexpected U+{ord(char):04X}, a special space: separate tokens with ordinary "
+                "spaces, tabs or line breaks")
     shown = char if char.isprintable() else f"U+{ord(char):04X}"
+    if accepts:
+        return f"unexpected character `{shown}`; expected {_expected_words(accepts, parser, _is_comparison(text, parser))}"
     return f"unexpected character `{shown}`"
+
+
+def _state_at(text: str, pos: int, parser: Lark) -> tuple[set[str] | None, Token | None]:
+    """What the parser would accept at `pos`, after the tokens before it, and the last token."""
+    try:
+        interactive = parser.parse_interactive(text[:pos])
+        tokens = list(interactive.iter_parse())
+        return set(interactive.accepts()), tokens[-1] if tokens else None
+    except UnexpectedInput:
+        return None, None
+
+
+def _is_comparison(text: str, parser: Lark) -> bool:
+    try:
+        first = next(iter(parser.lex(text)), None)
+    except UnexpectedInput:
+        return False
+    return first is not None and first.type == "COMPARE"
 
 
 def _tokens_before(text: str, parser: Lark, end: int) -> list[Token]:
@@ -271,7 +388,7 @@ def _keywords(parser: Lark) -> set[str]:
             if t.pattern.type == "str" and _IDENT.fullmatch(t.pattern.value)}
 
 
-def _expected_words(expected: set[str], parser: Lark) -> str:
+def _expected_words(expected: set[str], parser: Lark, in_comparison: bool = False) -> str:
     """`expected` as a list a person reads: groups of keywords named once."""
     literal = {name: parser.get_terminal(name).pattern.value for name in expected
                if name != "$END" and parser.get_terminal(name).pattern.type == "str"}
@@ -282,8 +399,26 @@ def _expected_words(expected: set[str], parser: Lark) -> str:
         if values.issuperset(group):
             words.append(f"{label} ({', '.join(group)})")
             values -= set(group)
-    names = {"IDENT": "an id", "STRING": "a string in double quotes", "TAG": "a tag (`#word`)",
+    names = {"IDENT": "a node reference (`DOC.NODE`)" if in_comparison else "an id",
+             "STRING": "a string in double quotes", "TAG": "a tag (`#word`)",
              "$END": "end of file"}
     words += [names[n] for n in sorted(expected) if n in names]
     words += [f"`{v}`" for v in sorted(values)]
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _example_states(parser: Lark) -> list[tuple[object, frozenset, str]]:
+    """For each example of `_EXAMPLES`: the parser state it stops in, what that state
+    accepts, and the example's message; computed once per parser."""
+    states = []
+    for template, examples in _EXAMPLES.items():
+        for example in examples:
+            try:
+                parser.parse(example)
+            except UnexpectedToken as error:
+                if error.state is not None:
+                    states.append((error.state.position, frozenset(error.accepts or ()), template))
+            except UnexpectedInput:
+                continue
+    return states

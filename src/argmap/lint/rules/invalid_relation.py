@@ -58,15 +58,14 @@ def _relation(node, kind: RelationKind, target) -> str | None:
                     "claim it backs instead")
     if kind is RelationKind.ATTACKS and node.kind is NodeKind.REBUTTAL \
             and target.kind is not NodeKind.OBJECTION:
-        return (f"a rebuttal answers an objection, but `{target.id}` is a {target.kind.value}: "
-                "use an objection to attack a claim")
+        return (f"a rebuttal answers an objection, and {target.kind.value} `{target.id}` is not "
+                "one: use an objection to attack a claim")
     return None
 
 
 def _undercut(node, link: Link, context: MapContext) -> str | None:
     if node.kind not in _UNDERCUTTERS:
-        return (f"only an objection or a rebuttal can undercut; `{node.id}` is a "
-                f"{node.kind.value}")
+        return f"only an objection or a rebuttal can undercut, not {node.kind.value} `{node.id}`"
     supporter, supported = context.link_ends(link)
     if supporter is None or supported is None:
         return None

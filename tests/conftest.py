@@ -1,0 +1,45 @@
+"""Shared fixtures: write `.arg` files into a temporary folder and check them."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from argmap.lint import check_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class Project:
+    """A scratch folder with `seeds/` copied in and `.arg` files written on demand."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(SEEDS, root / "seeds")
+        (root / "maps").mkdir()
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / "maps" / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def check(self, *names: str):
+        """The findings of checking these maps (all of `maps/` when none are named)."""
+        paths = [str(self.root / "maps" / n) for n in names] or [str(self.root / "maps")]
+        return check_paths(paths).findings
+
+    def rules(self, *names: str) -> list[str]:
+        return [f.rule for f in self.check(*names)]
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return Project(tmp_path)
+
+
+HEADER = 'document d "A document" { source "../seeds/fpri.txt" }\n'

@@ -1,0 +1,135 @@
+"""The `argmap check` command: formats, exit statuses, messages on the terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from argmap import __version__
+from argmap.cli import main
+
+from conftest import HEADER
+
+CLEAN = HEADER + 'thesis main "x"\nassumption a "y" supports main\n'
+BROKEN = HEADER + 'thesis main "x"\npremise p "y" supports mian\n'
+
+
+def run(capsys, *args):
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_clean_map_exits_0(project, capsys):
+    path = project.write("m.arg", CLEAN)
+    status, out, err = run(capsys, "check", str(path))
+    assert (status, out, err) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_text_format_shows_line_and_caret(project, capsys):
+    path = project.write("m.arg", BROKEN)
+    status, out, _ = run(capsys, "check", str(path))
+    assert status == 1
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "[unknown-reference]" in line)
+    assert lines[start:start + 3] == [
+        f"{path}:3:24: error: no node `mian` in this map; did you mean `main`? [unknown-reference]",
+        '  premise p "y" supports mian',
+        "                         ^",
+    ]
+    assert out.splitlines()[-1] == "Found 1 error, 3 warnings in 1 file."
+
+
+def test_caret_keeps_tabs(project, capsys):
+    path = project.write("m.arg", HEADER + 'thesis main "x"\n\tpremise\tp "y" supports\tmian\n')
+    _, out, _ = run(capsys, "check", str(path))
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "[unknown-reference]" in line)
+    assert lines[start + 1:start + 3] == ['  \tpremise\tp "y" supports\tmian', "  \t       \t" + " " * 14 + "\t^"]
+
+
+def test_json_format_follows_the_contract(project, capsys):
+    path = project.write("m.arg", BROKEN)
+    status, out, _ = run(capsys, "check", "--format", "json", str(path))
+    assert status == 1
+    findings = json.loads(out)
+    assert [f for f in findings if f["severity"] == "error"] == [{
+        "rule": "unknown-reference", "severity": "error", "file": str(path), "line": 3,
+        "column": 24, "message": "no node `mian` in this map; did you mean `main`?"}]
+    for finding in findings:
+        assert set(finding) == {"rule", "severity", "file", "line", "column", "message"}
+        assert finding["severity"] in ("error", "warning", "info")
+
+
+def test_json_of_a_clean_map_is_an_empty_array(project, capsys):
+    path = project.write("m.arg", CLEAN)
+    assert run(capsys, "check", "--format", "json", str(path))[:2] == (0, "[]\n")
+
+
+def test_warnings_alone_exit_0(project, capsys):
+    path = project.write("m.arg", HEADER + 'thesis main "x"\n')
+    status, out, _ = run(capsys, "check", str(path))
+    assert status == 0 and "[unsupported-claim]" in out
+
+
+def test_folders_are_searched_for_arg_files(project, capsys):
+    project.write("b.arg", CLEAN)
+    project.write("a.arg", BROKEN)
+    (project.root / "maps" / "sub").mkdir()
+    (project.root / "maps" / "sub" / "c.arg").write_text(CLEAN.replace("../seeds", "../../seeds"))
+    (project.root / "maps" / "notes.txt").write_text("not a map")
+    status, out, _ = run(capsys, "check", "--format", "json", str(project.root / "maps"))
+    assert status == 1
+    assert {f["file"].rsplit("/", 1)[-1] for f in json.loads(out)} == {"a.arg"}
+    status, out, _ = run(capsys, "check", str(project.root / "maps"))
+    assert out.endswith("in 3 files.\n")
+
+
+def test_missing_path_exits_2_with_a_message_on_stderr(capsys):
+    status, out, err = run(capsys, "check", "no/such/file.arg")
+    assert (status, out) == (2, "")
+    assert err == "argmap: error: no such file or folder: no/such/file.arg\n"
+
+
+def test_bad_option_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--format", "xml", "x.arg"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_empty_folder_warns(tmp_path, capsys):
+    status, _, err = run(capsys, "check", str(tmp_path))
+    assert status == 0 and "no .arg files" in err
+
+
+def test_comparison_checks_the_maps_it_uses(project, capsys):
+    project.write("a.arg", BROKEN.replace("document d", "document a"))
+    path = project.write("c.arg", 'compare c "C" { use "a.arg" }\n')
+    status, out, _ = run(capsys, "check", "--format", "json", str(path))
+    assert status == 1
+    assert [f["rule"] for f in json.loads(out) if f["severity"] == "error"] == ["unknown-reference"]
+
+
+def test_output_is_deterministic(project):
+    path = project.write("m.arg", BROKEN)
+    outputs = {
+        subprocess.run([sys.executable, "-m", "argmap", "check", "--format", "json", str(path)],
+                       capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
+
+
+def test_python_dash_m_and_version():
+    done = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, f"argmap {__version__}\n")
+
+
+def test_help_lists_exit_statuses(capsys):
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert "--format" in out and "exit status:" in out and "2  usage or input problem" in out

@@ -1,0 +1,35 @@
+"""Large maps: graph checks are iterative, so long chains never hit the recursion limit."""
+
+from __future__ import annotations
+
+from conftest import HEADER
+
+N = 20_000
+
+
+def chain(bottom: str) -> str:
+    lines = [HEADER, 'thesis n0 "claim 0"\n']
+    lines += [f'premise n{i} "claim {i}" supports n{i - 1}\n' for i in range(1, N)]
+    lines.append(bottom)
+    return "".join(lines)
+
+
+def test_a_20000_node_support_chain_checks_cleanly(project):
+    project.write("chain.arg", chain(f'assumption base "ground" supports n{N - 1}\n'))
+    assert project.check("chain.arg") == []
+
+
+def test_an_ungrounded_20000_node_chain_names_its_end(project):
+    project.write("chain.arg", chain(""))
+    findings = project.check("chain.arg")
+    assert len(findings) == N
+    assert findings[0].message.endswith(f"its support ends in premise `n{N - 1}`, which nothing supports")
+
+
+def test_a_20000_node_cycle_is_one_finding(project):
+    project.write("cycle.arg", chain(f'assumption base "ground" supports n{N - 1}\n'
+                                     f'premise closing "closes the loop" supports n{N - 1}\n')
+                  .replace('thesis n0 "claim 0"\n', 'thesis n0 "claim 0" supports closing\n'))
+    [finding] = [f for f in project.check("cycle.arg") if f.rule == "circular-support"]
+    assert finding.message.startswith("circular support: `n0` → `closing` → ")
+    assert finding.message.endswith(f"({N + 1} claims in all)") or "claims in all" not in finding.message
