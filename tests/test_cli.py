@@ -40,7 +40,7 @@ def test_text_format_shows_line_and_caret(project, capsys):
         '  premise p "y" supports mian',
         "                         ^",
     ]
-    assert out.splitlines()[-1] == "Found 1 error, 3 warnings in 1 file."
+    assert out.splitlines()[-1] == "Found 1 error, 2 warnings in 1 file."
 
 
 def test_caret_keeps_tabs(project, capsys):

@@ -136,3 +136,10 @@ def test_a_keyword_may_start_an_identifier():
 
 def test_empty_file_is_an_empty_map():
     assert parse("", "m.arg") == DocumentMap("m.arg", (), ())
+
+
+def test_spec_map_checks_with_its_quote_found(project):
+    project.write("fpri.arg", (DATA / "spec" / "fpri.arg").read_text(encoding="utf-8"))
+    findings = project.check("fpri.arg")
+    assert [(f.rule, f.position.line) for f in findings] == [
+        ("unsupported-claim", 18), ("unsupported-claim", 21)]

@@ -330,3 +330,7 @@ def test_all_known_header_keys(project):
     text = ('document d "D" { publisher "p" author "a" date "2017" url "https://x" '
             'source "../seeds/fpri.txt" }\nthesis t "x"\n')
     assert findings_of(project, "invalid-header", text) == []
+
+
+def test_a_node_with_a_broken_reference_is_left_to_unknown_reference(project):
+    assert findings_of(project, "disconnected-node", GROUNDED + 'premise p "x" supports mian\n') == []

@@ -57,9 +57,9 @@ class QuoteMatch:
 
 @frozen
 class QuoteMiss:
-    """Why a quote was not found, and the closest passage when there is one."""
+    """A quote not found: why, when there is more to say, and the closest passage if any."""
 
-    reason: str
+    reason: str | None = None
     closest_line: int | None = None
     closest_text: str | None = None
 
@@ -151,7 +151,7 @@ class SourceText:
             return QuoteMiss("its pieces around `...` all occur in the source, but not in this "
                              "order within one paragraph")
         line, passage = self._closest(" ".join(parts))
-        return QuoteMiss("it does not occur in the source", line, passage)
+        return QuoteMiss(None, line, passage)
 
     def _closest(self, quote: str) -> tuple[int | None, str | None]:
         """The sentence that shares the most words with `quote`, weighed by their rarity."""
@@ -175,9 +175,8 @@ class SourceText:
         block = next((b for b in blocks if b.size >= min(8, len(quote) // 4 + 1)), blocks[0])
         offset = max(0, block.b - block.a)
         offset = sentence.rfind(" ", 0, offset + 1) + 1 if offset else 0
-        passage = sentence[offset:offset + len(quote)]
-        if offset + len(quote) < len(sentence):
-            passage += "..."
+        end = sentence.find(" ", offset + len(quote))  # finish the last word
+        passage = sentence[offset:] if end < 0 else sentence[offset:end] + "..."
         if len(passage) > 120:
             passage = passage[:117] + "..."
         return self._line(start + offset), passage

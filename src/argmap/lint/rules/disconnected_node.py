@@ -2,7 +2,7 @@
 
 Every node should bear on the document's conclusion: following its relations (supports,
 attacks, undercuts) must lead to a thesis. Evidence that relates to nothing at all is left
-to `unused-evidence`.
+to `unused-evidence`, and a node with a broken reference to `unknown-reference`.
 
 ```arg
 document d "A document" { source "d.txt" }
@@ -27,17 +27,21 @@ def check_map(context: MapContext):
     if not theses:
         return  # no-thesis says so once; every node here would be disconnected
     leads_to: dict[str, list[str]] = defaultdict(list)
+    broken: set[str] = set()
     for node_id, node in context.nodes.items():
         for relation in node.relations:
             target = relation.target
             refs = (target.supporter, target.supported) if isinstance(target, Link) else (target,)
             for ref in refs:
                 end = context.resolve(ref)
-                if end is not None:
+                if end is None:
+                    broken.add(node_id)
+                else:
                     leads_to[end.id].append(node_id)
     connected = reachable(theses, leads_to)
     for node_id, node in context.nodes.items():
-        if node_id in connected or (node.kind is NodeKind.EVIDENCE and not node.relations):
+        if (node_id in connected or node_id in broken
+                or (node.kind is NodeKind.EVIDENCE and not node.relations)):
             continue
         yield node.position, (f"{node.kind.value} `{node_id}` has no path to a thesis: relate it "
                               "to the argument, or remove it")

@@ -25,7 +25,9 @@ def check_map(context: MapContext):
     source = context.map.header.get("source").value if context.quotes else None
     for node_id, result in context.quotes.items():
         if isinstance(result, QuoteMiss):
-            message = f"quote not found in `{source}`: {result.reason}"
+            message = f"quote not found in `{source}`"
+            if result.reason:
+                message += f": {result.reason}"
             if result.closest_line is not None:
                 message += (f"; closest match at {context.source_path}:{result.closest_line}: "
                             f"'{result.closest_text}'")

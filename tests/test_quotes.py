@@ -1,0 +1,90 @@
+"""Quote matching: normalisation, elision, paragraphs, lines, the closest passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.quotes import QuoteMatch, QuoteMiss, SourceText, normalize, quote_pieces
+
+from conftest import SEEDS
+
+
+@pytest.mark.parametrize("text, normal", [
+    ("a \u00a0 b\n\tc", "a b c"),
+    ("it\u2019s \u2018so\u2019 \u201cthey\u201d said", "it's 'so' \"they\" said"),
+    ("Russia \u2013 China", "Russia-China"),
+    ("Russia\u2014China", "Russia-China"),
+    ("Russia - \nChina", "Russia-China"),
+    ("To this end, , Russian", "To this end, Russian"),
+    ("Case Kept", "Case Kept"),
+])
+def test_normalize(text, normal):
+    assert normalize(text) == normal
+
+
+def test_quote_pieces_split_at_ellipses():
+    assert quote_pieces("one ... two \u2026 three [...] four [\u2026]") == ["one", "two", "three", "four"]
+
+
+@pytest.fixture(scope="module")
+def eastwest():
+    return SourceText((SEEDS / "eastwest.txt").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("quote, line", [
+    ("To this end, , Russian diplomats have rallied support", 10),
+    ("To this end, Russian diplomats have rallied support", 10),
+    ("Such an outcome would help Putin consolidate", 26),   # two spaces in the source
+    ("Russia's successful diplomatic outreach ... helped soften Washington's position", 12),
+    ("joint U.S. - South Korea military drills", 18),
+    ("\u201clegitimate\u201d punitive sanctions", 32),
+    ('"legitimate" punitive sanctions', 32),
+    ("suspension of joint U.S.-South Korea military drills on the DPRK\u2019s borders. Even though", 18),
+    ("counter-productive", 32),
+])
+def test_quotes_found_with_their_line(eastwest, quote, line):
+    assert eastwest.locate([quote]) == [QuoteMatch(line, line)]
+
+
+def test_quote_over_several_source_lines_keeps_first_and_last():
+    source = SourceText("Title\n\nThe first line of a paragraph\ncontinues here and\nends here.\n")
+    assert source.locate(["paragraph continues here and ends"]) == [QuoteMatch(3, 5)]
+
+
+def test_pieces_must_stay_in_one_paragraph():
+    source = SourceText("Alpha beta gamma.\n\nDelta epsilon zeta.\n")
+    [miss] = source.locate(["Alpha beta ... epsilon zeta"])
+    assert isinstance(miss, QuoteMiss) and "not in this order within one paragraph" in miss.reason
+
+
+def test_a_quote_never_spans_a_paragraph_break():
+    source = SourceText("Alpha beta gamma.\n \u00a0\nDelta epsilon zeta.\n")
+    assert isinstance(source.locate(["gamma. Delta"])[0], QuoteMiss)
+
+
+def test_the_first_occurrence_that_fits_is_used():
+    source = SourceText("one two\n\none two three four\n")
+    assert source.locate(["one two ... four"]) == [QuoteMatch(3, 3)]
+
+
+def test_short_and_mid_word_quotes_are_found():
+    source = SourceText("The (somewhere down the line) clause and an unfinished word.\n")
+    assert source.locate(["Th", "somewhere down the line", "nfinished word"]) == [QuoteMatch(1, 1)] * 3
+
+
+def test_closest_passage_for_a_changed_word(eastwest):
+    [miss] = eastwest.locate(["Russia routinely ignores sanctions against the DPRK"])
+    assert miss.closest_line == 34
+    assert miss.closest_text.startswith("Russia routinely violates sanctions against the DPRK")
+
+
+def test_no_closest_passage_when_nothing_is_shared(eastwest):
+    assert eastwest.locate(["zzz qqq"]) == [QuoteMiss()]
+
+
+def test_many_quotes_in_one_pass():
+    paragraphs = [f"Paragraph {i} says claim number {i} with detail {i * 7}." for i in range(3000)]
+    source = SourceText("\n\n".join(paragraphs))
+    quotes = [f"claim number {i} with detail {i * 7}" for i in range(3000)]
+    results = source.locate(quotes)
+    assert results == [QuoteMatch(2 * i + 1, 2 * i + 1) for i in range(3000)]
