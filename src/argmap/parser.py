@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import textwrap
 from importlib import resources
@@ -10,6 +11,7 @@ from importlib import resources
 import lark
 from lark import Lark, Token, Transformer
 
+from . import __version__
 from .errors import ArgSyntaxError
 from .model import (
     ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField,
@@ -34,8 +36,21 @@ def _parser_and_builder() -> tuple[Lark, "_ModelBuilder"]:
     model builder inlined: objects are built as rules reduce, with no tree in between."""
     grammar = resources.files("argmap").joinpath("argmap.lark").read_text(encoding="utf-8")
     builder = _ModelBuilder()
-    options = dict(parser="lalr", lexer="basic", strict=True, cache=True)
+    options = dict(parser="lalr", lexer="basic", strict=True, cache=_cache_file())
     return Lark(grammar, transformer=builder, **options), builder
+
+
+def _cache_file() -> str | bool:
+    """Where Lark keeps the parser tables between runs: a folder of the user's own, not a
+    shared temporary one, since the cache is a pickle. Lark checks the grammar's hash on
+    load and rebuilds a stale or broken cache."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "argmap")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return os.path.join(folder, f"grammar-{__version__}.lark-cache")
 
 
 def parse(text: str, path: str) -> ArgFile:

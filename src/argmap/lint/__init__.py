@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding
 from ..errors import InputError
 from ..model import DocumentMap
 from ..workspace import LoadedFile, Workspace, find_arg_files
@@ -21,11 +21,8 @@ class CheckResult:
     findings: list[Finding]
     files: list[str]
     workspace: Workspace
+    #: The context of every document map read, by path: where each quote was found.
     maps: dict[str, MapContext]
-
-    def worst(self) -> Severity | None:
-        """The highest severity found, if anything was found."""
-        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
 
 
 def check_paths(paths: list[str]) -> CheckResult:
