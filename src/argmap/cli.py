@@ -65,11 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _progress(done: int, total: int) -> None:
+    """A one-line counter on the terminal while files are checked."""
+    sys.stderr.write(f"\rchecking {done}/{total} files")
+    sys.stderr.flush()
+
+
 def _check(args) -> int:
     from .diagnostics import Severity, format_json, format_text, summary
     from .lint import check_paths
 
-    result = check_paths(args.paths)
+    result = check_paths(args.paths, progress=_progress if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     if args.format == "json":

@@ -53,7 +53,11 @@ def find_arg_files(paths: list[str]) -> list[str]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += sorted(str(p) for p in path.rglob("*.arg") if p.is_file())
+            # os.walk skips folders it cannot read and does not follow links into loops.
+            for folder, subfolders, files in os.walk(name):
+                subfolders.sort()
+                found += [os.path.normpath(os.path.join(folder, f)) for f in sorted(files)
+                          if f.endswith(".arg")]
         elif path.is_file():
             found.append(os.path.normpath(name))
         else:

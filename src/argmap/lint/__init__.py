@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from attrs import frozen
 
 from ..diagnostics import Finding
@@ -25,8 +27,9 @@ class CheckResult:
     maps: dict[str, MapContext]
 
 
-def check_paths(paths: list[str]) -> CheckResult:
-    """Check the `.arg` files named and under the folders named, and every map they use."""
+def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = None) -> CheckResult:
+    """Check the `.arg` files named and under the folders named, and every map they use;
+    `progress(done, total)` is called after each file."""
     workspace = Workspace()
     maps: dict[str, MapContext] = {}
     queue = []
@@ -45,6 +48,8 @@ def check_paths(paths: list[str]) -> CheckResult:
         seen.add(id(loaded))
         checked.append(loaded.path)
         findings += _check_file(loaded, workspace, maps, queue)
+        if progress is not None:
+            progress(len(checked), len(checked) + len(queue))
     return CheckResult(sorted(set(findings)), checked, workspace, maps)
 
 
