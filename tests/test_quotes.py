@@ -15,6 +15,7 @@ from conftest import SEEDS
     ("Russia \u2013 China", "Russia-China"),
     ("Russia\u2014China", "Russia-China"),
     ("Russia - \nChina", "Russia-China"),
+    ("Russia -- China", "Russia-China"),
     ("To this end, , Russian", "To this end, Russian"),
     ("Case Kept", "Case Kept"),
 ])
@@ -88,3 +89,9 @@ def test_many_quotes_in_one_pass():
     quotes = [f"claim number {i} with detail {i * 7}" for i in range(3000)]
     results = source.locate(quotes)
     assert results == [QuoteMatch(2 * i + 1, 2 * i + 1) for i in range(3000)]
+
+
+def test_closest_passage_prefers_shared_rare_words():
+    source = SourceText("It starts here.\n\nThen comes a pause -- here.\n\nNothing.\n")
+    [miss] = source.locate(["a pause - here now"])
+    assert miss.closest_line == 3

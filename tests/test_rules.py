@@ -334,3 +334,19 @@ def test_all_known_header_keys(project):
 
 def test_a_node_with_a_broken_reference_is_left_to_unknown_reference(project):
     assert findings_of(project, "disconnected-node", GROUNDED + 'premise p "x" supports mian\n') == []
+
+
+def test_an_undercut_of_its_support_answers_an_objection(project):
+    text = GROUNDED + """\
+objection o "x" attacks main
+assumption b "y" supports o
+rebuttal r "z" undercuts b -> o
+"""
+    assert findings_of(project, "unanswered-objection", text) == []
+
+
+def test_source_not_found_does_not_suggest_the_name_that_failed(project):
+    (project.root / "maps" / "folder").mkdir()
+    [finding] = findings_of(project, "source-not-found",
+                            'document d "D" { source "folder" }\nthesis t "x"\n')
+    assert finding.message.endswith("it is a folder, not a file")

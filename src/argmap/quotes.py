@@ -2,7 +2,8 @@
 
 Normalising folds what a user cannot or need not type: runs of white space (including
 no-break spaces) become one space, curly quotes become straight ones, a dash (`-`, `–`,
-`—`) with any white space around it becomes `-`, and a run of commas (`, ,`) becomes one.
+`—`, or a run of them such as `--`) with any white space around it becomes `-`, and a run of
+commas (`, ,`) becomes one.
 Case is kept. Blank lines end paragraphs; `...` or `…` in a quote elides text, and the
 pieces must then occur in order within one paragraph.
 """
@@ -24,7 +25,7 @@ _PARAGRAPH_MARK = "\n"
 # may surround a dash, so a dash never swallows a paragraph break.
 _REWRITE = re.compile(
     r"(?P<par>[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*)"
-    r"|(?P<dash>[^\S\n]*\n?[^\S\n]*[-\u2013\u2014][^\S\n]*\n?[^\S\n]*)"
+    r"|(?P<dash>[^\S\n]*\n?[^\S\n]*[-\u2013\u2014]+[^\S\n]*\n?[^\S\n]*)"
     r"|(?P<comma>,(?:\s*,)+)"
     r"|(?P<space>\s{2,}|\n)"
 )
@@ -166,7 +167,8 @@ class SourceText:
         best = sorted(scores, key=lambda s: (-scores[s], s))[:5]
         ratio = {s: difflib.SequenceMatcher(None, quote, self.text[slice(*sentences[s])]).ratio()
                  for s in best}
-        chosen = max(best, key=lambda s: (ratio[s], -s))
+        # Shared rare words decide; likeness of the whole only breaks ties.
+        chosen = max(best, key=lambda s: (round(scores[s], 6), ratio[s], -s))
         start, end = sentences[chosen]
         sentence = self.text[start:end]
         # Align the passage with the quote: where its first sizeable shared run implies,

@@ -72,7 +72,8 @@ _EXAMPLES = {
         'compare c "t" { } a.b agrees c.d "x" "y"'],
     "unexpected {found}: after the comparison header come cross-relations such as "
     "`fpri.claim agrees eastwest.claim`": [
-        'compare c "t" { } "x"', 'compare c "t" { } ,'],
+        'compare c "t" { } "x"', 'compare c "t" { } ,', 'compare c "t" { use "u" } "x"',
+        'compare c "t" { use "u" } ,'],
 }
 
 
@@ -136,7 +137,7 @@ class _Context:
 
     def keyword_as_name(self) -> str | None:
         """A reserved word where a name was expected."""
-        if "IDENT" not in self.expected or not self.is_keyword(self.token):
+        if "IDENT" not in self.accepts or not self.is_keyword(self.token):
             return None
         word, prev = self.token.value, self.prev
         if prev is not None and prev.type == "DOT":
@@ -161,6 +162,10 @@ class _Context:
                     "eastwest.claim`; nodes belong in a document map")
         if self.is_keyword(self.token, ("use",)) and self._in_comparison():
             return "`use` lines belong inside the comparison header, before its `}`"
+        if self.is_keyword(self.token, RELATIONS) and self._in_comparison() \
+                and word not in CROSS_KINDS:
+            return (f"`{word}` is not a cross-relation: a comparison relates nodes with "
+                    f"{', '.join(CROSS_KINDS)}")
         if self._in_comparison() and getattr(self._token_after(), "type", None) == "DOT":
             return f"`{word}` is a keyword and cannot name a document"
         if (self.is_keyword(self.token, CROSS_KINDS) and self._in_comparison()
@@ -174,7 +179,7 @@ class _Context:
 
     def missing_target(self) -> str | None:
         """A relation keyword or comma with no node id after it."""
-        if "IDENT" not in self.expected or not self._after_relation():
+        if "IDENT" not in self.accepts or not self._after_relation():
             return None
         return f"expected a node id after `{self.prev.value}`"
 
@@ -257,7 +262,7 @@ class _Context:
         """Found X after Y; expected Z, in words."""
         after = f" after `{self.prev.value}`" if self.prev is not None and self.prev.type != "STRING" else ""
         return (f"unexpected {self._found()}{after}; expected "
-                f"{_expected_words(self.accepts, self.parser, self._in_comparison())}")
+                f"{_expected_words(self.accepts, self.parser, self._in_comparison(), self.prev)}")
 
     def _statement_start(self) -> int:
         """The index in `before` of the keyword that starts the current statement (0 if none)."""
@@ -337,7 +342,8 @@ def _bad_character(text: str, pos: int, parser: Lark | None = None) -> str:
     if char in "“”":
         return f"unexpected `{char}`: strings are written between straight double quotes `\"`"
     if char in "'`‘’«»„" and accepts and "STRING" in accepts:
-        return f"unexpected `{char}`: strings are written between straight double quotes `\"`"
+        shown = "backtick" if char == "`" else f"`{char}`"
+        return f"unexpected {shown}: strings are written between straight double quotes `\"`"
     if char.isdigit():
         return f"unexpected `{char}`: an id starts with a letter or `_`"
     if char in "=:" and accepts == {"STRING"} and prev is not None and prev.type == "IDENT":
@@ -348,7 +354,8 @@ def _bad_character(text: str, pos: int, parser: Lark | None = None) -> str:
                 "spaces, tabs or line breaks")
     shown = char if char.isprintable() else f"U+{ord(char):04X}"
     if accepts:
-        return f"unexpected character `{shown}`; expected {_expected_words(accepts, parser, _is_comparison(text, parser))}"
+        expected = _expected_words(accepts, parser, _is_comparison(text, parser), prev)
+        return f"unexpected character `{shown}`; expected {expected}"
     return f"unexpected character `{shown}`"
 
 
@@ -358,7 +365,7 @@ def _state_at(text: str, pos: int, parser: Lark) -> tuple[set[str] | None, Token
         interactive = parser.parse_interactive(text[:pos])
         tokens = list(interactive.iter_parse())
         return set(interactive.accepts()), tokens[-1] if tokens else None
-    except UnexpectedInput:
+    except Exception:  # the text before `pos` has a problem of its own: say less
         return None, None
 
 
@@ -388,8 +395,10 @@ def _keywords(parser: Lark) -> set[str]:
             if t.pattern.type == "str" and _IDENT.fullmatch(t.pattern.value)}
 
 
-def _expected_words(expected: set[str], parser: Lark, in_comparison: bool = False) -> str:
-    """`expected` as a list a person reads: groups of keywords named once."""
+def _expected_words(expected: set[str], parser: Lark, in_comparison: bool = False,
+                    prev: Token | None = None) -> str:
+    """`expected` as a list a person reads: groups of keywords named once; `prev`, the
+    token before, says what an id there would name."""
     literal = {name: parser.get_terminal(name).pattern.value for name in expected
                if name != "$END" and parser.get_terminal(name).pattern.type == "str"}
     values = set(literal.values())
@@ -399,7 +408,16 @@ def _expected_words(expected: set[str], parser: Lark, in_comparison: bool = Fals
         if values.issuperset(group):
             words.append(f"{label} ({', '.join(group)})")
             values -= set(group)
-    names = {"IDENT": "a node reference (`DOC.NODE`)" if in_comparison else "an id",
+    prev_word = prev.value if prev is not None and prev.type != "STRING" else None
+    if prev_word in ("document", "compare"):
+        ident = "the document's id" if prev_word == "document" else "the comparison's id"
+    elif prev_word in NODE_KINDS:
+        ident = "the node's id"
+    elif "RBRACE" in expected:
+        ident = "a header key (publisher, author, date, url, source)"
+    else:
+        ident = "a node reference (`DOC.NODE`)" if in_comparison else "an id"
+    names = {"IDENT": ident,
              "STRING": "a string in double quotes", "TAG": "a tag (`#word`)",
              "$END": "end of file"}
     words += [names[n] for n in sorted(expected) if n in names]
@@ -419,6 +437,6 @@ def _example_states(parser: Lark) -> list[tuple[object, frozenset, str]]:
             except UnexpectedToken as error:
                 if error.state is not None:
                     states.append((error.state.position, frozenset(error.accepts or ()), template))
-            except UnexpectedInput:
+            except Exception:  # an example that stops elsewhere (or parses) teaches nothing
                 continue
     return states

@@ -51,6 +51,13 @@ class MapContext:
         return self._edges(RelationKind.ATTACKS, reverse=True)
 
     @cached_property
+    def undercut(self) -> set[str]:
+        """Ids of the nodes whose support some node undercuts."""
+        return {supported.id for node in self.nodes.values() for relation in node.relations
+                if isinstance(relation.target, Link)
+                for supported in [self.resolve(relation.target.supported)] if supported}
+
+    @cached_property
     def links(self) -> set[tuple[str, str]]:
         """Every support link as (supporter id, supported id)."""
         return {(source, target) for target, sources in self.supporters.items() for source in sources}

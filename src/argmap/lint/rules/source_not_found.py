@@ -34,7 +34,8 @@ def check_map(context: MapContext):
         message = f"cannot read source `{field.value}` ({context.source_path}): {context.source}"
         folder = Path(context.source_path).parent
         if folder.is_dir():
-            guess = closest(Path(field.value).name, sorted(p.name for p in folder.iterdir()))
+            name = Path(field.value).name
+            guess = closest(name, sorted(p.name for p in folder.iterdir() if p.name != name))
             if guess:
                 message += f"; did you mean `{guess}`?"
         yield field.position, message

@@ -1,4 +1,6 @@
-"""An objection that nothing attacks or rebuts.
+"""An objection that nothing attacks, rebuts or undercuts.
+
+An objection is answered when a node attacks it, or undercuts an inference that supports it.
 
 Often right: an author may concede a point and leave it standing. Reported as
 information, so that a concession left unanswered is a choice, not an oversight.
@@ -20,5 +22,6 @@ SEVERITY = Severity.INFO
 
 def check_map(context: MapContext):
     for node_id, node in context.nodes.items():
-        if node.kind is NodeKind.OBJECTION and not context.attackers.get(node_id):
+        if (node.kind is NodeKind.OBJECTION and not context.attackers.get(node_id)
+                and node_id not in context.undercut):
             yield node.position, f"objection `{node_id}` is not answered: nothing attacks or rebuts it"
