@@ -42,17 +42,25 @@ def test_comparison_references(project):
     project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis claim "x"\n')
     project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis claim "y"\n')
     found = findings_of(project, "unknown-reference", """\
-        compare c "C" { use "a.arg" use "b.arg" use "gone.arg" }
+        compare c "C" { use "a.arg" use "b.arg" }
         a.claim agrees b.claim
         a.clam agrees bb.claim
         claim qualifies b.claim
         """, name="c.arg")
     assert [(f.position.line, f.message) for f in found] == [
-        (1, "`use` names `gone.arg`, which cannot be read"),
         (3, "document `a` has no node `clam`; did you mean `a.claim`?"),
         (3, "no used document is called `bb`; did you mean `b`?"),
         (4, "`claim`: in a comparison, name nodes as `DOC.NODE`"),
     ]
+
+
+def test_use_of_a_missing_file(project):
+    project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis claim "x"\n')
+    found = findings_of(project, "unknown-reference",
+                        'compare c "C" { use "a.arg" use "gone.arg" }\na.claim agrees gone.claim\n',
+                        name="c.arg")
+    assert [(f.position.line, f.message) for f in found] == [
+        (1, "`use` names `gone.arg`, which cannot be read")]
 
 
 def test_use_of_a_comparison_is_refused(project):
@@ -350,3 +358,17 @@ def test_source_not_found_does_not_suggest_the_name_that_failed(project):
     [finding] = findings_of(project, "source-not-found",
                             'document d "D" { source "folder" }\nthesis t "x"\n')
     assert finding.message.endswith("it is a folder, not a file")
+
+
+def test_references_into_a_broken_used_map_are_left_to_its_own_findings(project):
+    project.write("broken.arg", 'document broken "B" {}\nthesis main "x" supports\n')
+    project.write("ok.arg", 'document ok "O" { source "../seeds/fpri.txt" }\nthesis main "y"\n')
+    project.write("c.arg", 'compare c "C" { use "broken.arg" use "ok.arg" }\nbroken.main agrees ok.main\n')
+    errors = [(f.rule, f.position.file.rsplit("/", 1)[-1]) for f in project.check("c.arg")
+              if f.severity.value == "error"]
+    assert errors == [("syntax-error", "broken.arg")]
+
+
+def test_a_duplicate_supporting_the_first_of_its_id_is_not_self_support(project):
+    text = GROUNDED + 'assumption main "again" supports main\n'
+    assert findings_of(project, "invalid-relation", text) == []

@@ -81,7 +81,7 @@ def describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[int, int,
     """The line, column and message for a Lark error raised while parsing `text`."""
     if isinstance(error, UnexpectedCharacters):
         pos, column = error.pos_in_stream, error.column
-        if text.endswith('""', 0, pos) and text[pos] == '"':
+        if text.endswith('""', 0, pos) and text[pos] == '"' and not text.endswith('"', 0, pos - 2):
             pos, column = pos - 2, column - 2  # `"""` lexed as `""` then a stray `"`
         return error.line, column, _bad_character(text, pos, parser)
     assert isinstance(error, UnexpectedToken)
@@ -295,10 +295,9 @@ class _Context:
 
     def _statement_so_far(self) -> str:
         """The tokens since the last statement keyword, as written."""
-        start = len(self.before)
-        while start > 0 and not self.is_keyword(self.before[start - 1], NODE_KINDS + ("document", "compare")):
-            start -= 1
-        tokens = self.before[start - 1:] if start > 0 else self.before[-3:]
+        start = self._statement_start()
+        starts = bool(self.before) and self.is_keyword(self.before[start])
+        tokens = self.before[start:] if starts else self.before[-3:]
         return " ".join(t.value for t in tokens)
 
     def _ref_so_far(self) -> str:
@@ -327,6 +326,9 @@ def _bad_character(text: str, pos: int, parser: Lark | None = None) -> str:
     accepts, prev = _state_at(text, pos, parser) if parser is not None else (None, None)
     if text.startswith('"""', pos):
         return 'unterminated string starting here: no closing `"""` before the end of the file'
+    if char == '"' and text.endswith('"""', 0, pos):
+        return ('a `"` right before a closing `"""` ends the string one quote early: write it '
+                'as `\\"`')
     if char == '"':
         return ("unterminated string starting here: a string in double quotes must end on the "
                 'same line (use """...""" for text over several lines)')
@@ -349,9 +351,6 @@ def _bad_character(text: str, pos: int, parser: Lark | None = None) -> str:
     if char in "=:" and accepts == {"STRING"} and prev is not None and prev.type == "IDENT":
         return (f"unexpected `{char}`: a header field is written `{prev.value} \"value\"`, "
                 f"with no `{char}`")
-    if char.isspace():
-        return (f"unexpected U+{ord(char):04X}, a special space: separate tokens with ordinary "
-                "spaces, tabs or line breaks")
     shown = char if char.isprintable() else f"U+{ord(char):04X}"
     if accepts:
         expected = _expected_words(accepts, parser, _is_comparison(text, parser), prev)

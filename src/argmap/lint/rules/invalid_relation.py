@@ -47,7 +47,7 @@ def check_map(context: MapContext):
 
 def _relation(node, kind: RelationKind, target) -> str | None:
     verb = kind.value
-    if target.id == node.id:
+    if target is node:
         return f"`{node.id}` {verb} itself"
     if kind is RelationKind.SUPPORTS:
         if node.kind is NodeKind.OBJECTION:

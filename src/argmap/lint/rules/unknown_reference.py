@@ -4,7 +4,8 @@ In a document map, every id after `supports`, `attacks` and `undercuts` must be 
 the same map (`DOC.NODE` is accepted when DOC is the map's own document). In a
 comparison, every `use` must name a readable `.arg` file, and every reference must be
 `DOC.NODE` with DOC a used document and NODE one of its nodes. The message suggests the
-closest existing name.
+closest existing name. While a used file cannot be read as a map, references to documents
+not found are left alone: the file's own findings say what is wrong.
 
 ```arg
 document d "A document" { source "d.txt" }
@@ -55,6 +56,8 @@ def _comparison_message(ref: Ref, context: ComparisonContext) -> str | None:
     if ref.document is None:
         return f"`{ref.node}`: in a comparison, name nodes as `DOC.NODE`"
     document = context.documents.get(ref.document)
+    if document is None and context.incomplete:
+        return None
     if document is None:
         return (f"no used document is called `{ref.document}`"
                 + _did_you_mean(ref.document, context.documents))
