@@ -92,6 +92,13 @@ class Relation:
     target: Union[Ref, Link]
     position: Position
 
+    @property
+    def refs(self) -> tuple[Ref, ...]:
+        """The references the relation makes: its target, or both ends of an undercut link."""
+        if isinstance(self.target, Link):
+            return self.target.supporter, self.target.supported
+        return (self.target,)
+
 
 @frozen
 class Node:

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from ...diagnostics import Severity
 from ...graph import reachable
-from ...model import Link, NodeKind
+from ...model import NodeKind
 from ..context import MapContext
 
 NAME = "disconnected-node"
@@ -30,9 +30,7 @@ def check_map(context: MapContext):
     broken: set[str] = set()
     for node_id, node in context.nodes.items():
         for relation in node.relations:
-            target = relation.target
-            refs = (target.supporter, target.supported) if isinstance(target, Link) else (target,)
-            for ref in refs:
+            for ref in relation.refs:
                 end = context.resolve(ref)
                 if end is None:
                     broken.add(node_id)

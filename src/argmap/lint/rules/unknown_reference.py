@@ -15,7 +15,7 @@ premise reason "A reason." supports mian
 """
 
 from ...diagnostics import Severity
-from ...model import DocumentMap, Link, Ref
+from ...model import DocumentMap, Ref
 from ..context import ComparisonContext, MapContext, closest
 
 NAME = "unknown-reference"
@@ -25,9 +25,7 @@ SEVERITY = Severity.ERROR
 def check_map(context: MapContext):
     for node in context.map.nodes:
         for relation in node.relations:
-            target = relation.target
-            refs = (target.supporter, target.supported) if isinstance(target, Link) else (target,)
-            for ref in refs:
+            for ref in relation.refs:
                 if context.resolve(ref) is None:
                     yield ref.position, _map_message(ref, context)
 
