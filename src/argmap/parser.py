@@ -19,15 +19,10 @@ from .model import (
 )
 from .syntax_errors import describe
 
-__all__ = ["parse", "grammar_parser"]
+__all__ = ["parse"]
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n"}
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-
-
-def grammar_parser() -> Lark:
-    """The parser, without the model builder: for reading tokens and matching error examples."""
-    return _parser_and_builder()[0]
 
 
 @functools.lru_cache(maxsize=None)
