@@ -55,11 +55,12 @@ def test_comparison_references(project):
 
 
 def test_use_of_a_missing_file(project):
-    project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis claim "x"\n')
+    project.write("alpha.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis claim "x"\n')
     found = findings_of(project, "unknown-reference",
-                        'compare c "C" { use "a.arg" use "gone.arg" }\na.claim agrees gone.claim\n',
+                        'compare c "C" { use "alpah.arg" use "gone.arg" }\na.claim agrees gone.claim\n',
                         name="c.arg")
     assert [(f.position.line, f.message) for f in found] == [
+        (1, "`use` names `alpah.arg`, which cannot be read; did you mean `alpha.arg`?"),
         (1, "`use` names `gone.arg`, which cannot be read")]
 
 

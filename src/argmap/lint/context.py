@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from functools import cached_property
 
@@ -10,13 +11,27 @@ from ..model import Comparison, DocumentMap, Link, Node, NodeKind, Ref, Relation
 from ..quotes import QuoteMatch, QuoteMiss, SourceText
 from ..workspace import Workspace, relative_to
 
-__all__ = ["MapContext", "ComparisonContext", "closest"]
+__all__ = ["MapContext", "ComparisonContext", "closest", "closest_sibling"]
 
 
 def closest(word: str, candidates) -> str | None:
     """The candidate nearest to `word`, for a "did you mean" (None when nothing is near)."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def closest_sibling(path: str, suffix: str = "") -> str | None:
+    """The name of the file beside `path` (ending in `suffix`) nearest to its name."""
+    folder, name = os.path.split(path)
+    try:
+        names = sorted(n for n in os.listdir(folder or ".") if n != name and n.endswith(suffix))
+    except OSError:
+        return None
+    # Compare what comes before the shared suffix, which would make every name look alike.
+    stems = {n[: len(n) - len(suffix)]: n for n in names}
+    stem = name[: len(name) - len(suffix)] if name.endswith(suffix) else name
+    guess = closest(stem, stems)
+    return stems[guess] if guess else None
 
 
 class MapContext:

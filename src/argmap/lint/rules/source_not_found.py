@@ -10,11 +10,9 @@ evidence quote "A quote." supports main
 ```
 """
 
-from pathlib import Path
-
 from ...diagnostics import Severity
 from ...model import NodeKind
-from ..context import MapContext, closest
+from ..context import MapContext, closest_sibling
 
 NAME = "source-not-found"
 SEVERITY = Severity.ERROR
@@ -32,10 +30,7 @@ def check_map(context: MapContext):
         return
     if isinstance(context.source, str):
         message = f"cannot read source `{field.value}` ({context.source_path}): {context.source}"
-        folder = Path(context.source_path).parent
-        if folder.is_dir():
-            name = Path(field.value).name
-            guess = closest(name, sorted(p.name for p in folder.iterdir() if p.name != name))
-            if guess:
-                message += f"; did you mean `{guess}`?"
+        guess = closest_sibling(context.source_path)
+        if guess:
+            message += f"; did you mean `{guess}`?"
         yield field.position, message

@@ -16,7 +16,8 @@ premise reason "A reason." supports mian
 
 from ...diagnostics import Severity
 from ...model import DocumentMap, Ref
-from ..context import ComparisonContext, MapContext, closest
+from ...workspace import relative_to
+from ..context import ComparisonContext, MapContext, closest, closest_sibling
 
 NAME = "unknown-reference"
 SEVERITY = Severity.ERROR
@@ -40,7 +41,9 @@ def _map_message(ref: Ref, context: MapContext) -> str:
 def check_comparison(context: ComparisonContext):
     for use, loaded in context.used:
         if loaded is None:
-            yield use.position, f"`use` names `{use.path}`, which cannot be read"
+            guess = closest_sibling(relative_to(context.comparison.path, use.path), ".arg")
+            hint = f"; did you mean `{guess}`?" if guess else ""
+            yield use.position, f"`use` names `{use.path}`, which cannot be read{hint}"
         elif loaded.model is not None and not isinstance(loaded.model, DocumentMap):
             yield use.position, f"`{use.path}` is a comparison; `use` takes document maps"
     for relation in context.comparison.relations:
