@@ -75,8 +75,9 @@ def _check(args) -> int:
     from .diagnostics import Severity, format_json, format_text, summary
     from .lint import check_paths
 
-    result = check_paths(args.paths, progress=_progress if sys.stderr.isatty() else None)
-    if sys.stderr.isatty():
+    on_terminal = sys.stderr.isatty()
+    result = check_paths(args.paths, progress=_progress if on_terminal else None)
+    if on_terminal:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)

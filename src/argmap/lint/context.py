@@ -139,11 +139,13 @@ class ComparisonContext:
                 context = maps.setdefault(loaded.path, MapContext(loaded.model, workspace))
                 if context.map.id is not None:
                     self.documents.setdefault(context.map.id, context)
-        #: Whether some used file could not be read as a document map with an id: then an
-        #: unknown document may be that file's, and its own findings say what is wrong.
-        self.incomplete = any(
-            loaded is None or not isinstance(loaded.model, DocumentMap) or loaded.model.id is None
-            for _, loaded in self.used)
+        #: The `use` lines whose file is a document map with an id.
+        self.used_maps = [(use, loaded) for use, loaded in self.used
+                          if loaded is not None and isinstance(loaded.model, DocumentMap)
+                          and loaded.model.id is not None]
+        #: Whether some used file is not such a map: then an unknown document may be that
+        #: file's, and its own findings say what is wrong.
+        self.incomplete = len(self.used_maps) < len(self.used)
 
     def resolve(self, ref: Ref) -> Node | None:
         """The node `DOC.NODE` names, when both exist."""

@@ -11,7 +11,6 @@ premise main "Another claim."
 """
 
 from ...diagnostics import Severity
-from ...model import DocumentMap
 from ..context import ComparisonContext, MapContext
 
 NAME = "duplicate-id"
@@ -28,9 +27,7 @@ def check_map(context: MapContext):
 
 def check_comparison(context: ComparisonContext):
     seen: dict[str, tuple] = {}
-    for use, loaded in context.used:
-        if loaded is None or not isinstance(loaded.model, DocumentMap) or loaded.model.id is None:
-            continue
+    for use, loaded in context.used_maps:
         document_id = loaded.model.id
         if document_id in seen:
             earlier_use, earlier = seen[document_id]
