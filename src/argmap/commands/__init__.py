@@ -1,0 +1,31 @@
+"""The subcommands of `argmap`, one module each.
+
+Each module has `add_parser(commands)`, which adds its subparser and sets `run`, the
+function that takes the parsed arguments and returns the exit status. Modules import their
+heavy dependencies inside `run`, so that `argmap --version` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+EXIT_CODES = """\
+exit status:
+  0  no finding at or above the failing severity (error)
+  1  findings at or above it
+  2  usage or input problem: a bad option, a path that does not exist or cannot be read
+"""
+
+# In the order `argmap --help` lists them.
+COMMANDS = ("check",)
+
+
+def add_subparser(commands, name: str, *, help: str, description: str,
+                  epilog: str = EXIT_CODES) -> argparse.ArgumentParser:
+    """One subcommand's parser, formatted like the others."""
+    return commands.add_parser(name, help=help, description=description, epilog=epilog,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
