@@ -330,15 +330,24 @@ def test_invalid_header_keys(project):
     found = findings_of(project, "invalid-header", text)
     assert [(f.position.line, f.message) for f in found] == [
         (3, "unknown header key `publihser`; did you mean `publisher`?"),
-        (4, "unknown header key `zzz`; known keys: publisher, author, date, url, source"),
+        (4, "unknown header key `zzz`; known keys: publisher, author, date, url, source, skip-lines"),
         (5, "`source` is already set at line 2"),
     ]
 
 
 def test_all_known_header_keys(project):
     text = ('document d "D" { publisher "p" author "a" date "2017" url "https://x" '
-            'source "../seeds/fpri.txt" }\nthesis t "x"\n')
+            'source "../seeds/fpri.txt" skip-lines "1-3, 7" }\nthesis t "x"\n')
     assert findings_of(project, "invalid-header", text) == []
+
+
+def test_malformed_skip_lines(project):
+    found = [f.message for f in findings_of(project, "invalid-header",
+                                            'document d "D" { skip-lines "1-3, x" }\nthesis t "x"\n')]
+    assert found == ["`skip-lines`: `x` is not a line number or a range like `42-47`"]
+    found = [f.message for f in findings_of(project, "invalid-header",
+                                            'document d "D" { skip-lines "9-4" }\nthesis t "x"\n')]
+    assert found == ["`skip-lines`: `9-4` is not a range of lines from 1 upward"]
 
 
 def test_a_node_with_a_broken_reference_is_left_to_unknown_reference(project):

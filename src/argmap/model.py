@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import Union
 
 import attrs
@@ -11,7 +12,7 @@ from attrs import frozen
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "Position", "Ref", "Link", "Relation",
     "Node", "HeaderField", "DocumentHeader", "DocumentMap", "Use", "CrossRelation",
-    "Comparison", "ArgFile", "HEADER_KEYS", "CLAIM_KINDS", "to_data",
+    "Comparison", "ArgFile", "HEADER_KEYS", "CLAIM_KINDS", "parse_line_ranges", "to_data",
 ]
 
 
@@ -45,7 +46,21 @@ class CrossKind(str, enum.Enum):
 
 
 #: Keys a document header may hold; `source` is needed to check evidence quotes.
-HEADER_KEYS = ("publisher", "author", "date", "url", "source")
+HEADER_KEYS = ("publisher", "author", "date", "url", "source", "skip-lines")
+
+
+def parse_line_ranges(text: str) -> frozenset[int]:
+    """The line numbers of a `skip-lines` value such as `"1-3, 42-47"`; ValueError if malformed."""
+    lines: set[int] = set()
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        match = re.fullmatch(r"(\d+)\s*(?:-\s*(\d+))?", part)
+        if not match:
+            raise ValueError(f"`{part}` is not a line number or a range like `42-47`")
+        first, last = int(match[1]), int(match[2] or match[1])
+        if first < 1 or last < first:
+            raise ValueError(f"`{part}` is not a range of lines from 1 upward")
+        lines.update(range(first, last + 1))
+    return frozenset(lines)
 
 #: Kinds that make claims, and so should rest on evidence or an assumption.
 CLAIM_KINDS = frozenset({NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL})

@@ -1,7 +1,8 @@
 """A document header with an unknown or repeated key.
 
-A header holds `publisher`, `author`, `date`, `url` and `source`, each at most once.
-A misspelt key would silently lose its value, so it is an error, with a suggestion.
+A header holds `publisher`, `author`, `date`, `url`, `source` and `skip-lines`, each at
+most once. A misspelt key would silently lose its value, so it is an error, with a
+suggestion. A `skip-lines` value must be line numbers and ranges such as `"1-3, 42-47"`.
 
 ```arg
 document d "A document" {
@@ -13,7 +14,7 @@ thesis main "A claim."
 """
 
 from ...diagnostics import Severity
-from ...model import HEADER_KEYS
+from ...model import HEADER_KEYS, parse_line_ranges
 from ..context import MapContext, closest
 
 NAME = "invalid-header"
@@ -32,3 +33,8 @@ def check_map(context: MapContext):
                 yield field.position, f"`{field.key}` is already set at line {seen[field.key]}"
             else:
                 seen[field.key] = field.position.line
+                if field.key == "skip-lines":
+                    try:
+                        parse_line_ranges(field.value)
+                    except ValueError as error:
+                        yield field.position, f"`skip-lines`: {error}"
