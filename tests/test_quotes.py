@@ -9,6 +9,12 @@ from argmap.quotes import QuoteMatch, QuoteMiss, SourceText, normalize, quote_pi
 from conftest import SEEDS
 
 
+def lines(result):
+    """The first and last line of a match."""
+    assert isinstance(result, QuoteMatch), result
+    return result.line, result.end_line
+
+
 @pytest.mark.parametrize("text, normal", [
     ("a \u00a0 b\n\tc", "a b c"),
     ("it\u2019s \u2018so\u2019 \u201cthey\u201d said", "it's 'so' \"they\" said"),
@@ -44,12 +50,12 @@ def eastwest():
     ("counter-productive", 32),
 ])
 def test_quotes_found_with_their_line(eastwest, quote, line):
-    assert eastwest.locate([quote]) == [QuoteMatch(line, line)]
+    assert [lines(m) for m in eastwest.locate([quote])] == [(line, line)]
 
 
 def test_quote_over_several_source_lines_keeps_first_and_last():
     source = SourceText("Title\n\nThe first line of a paragraph\ncontinues here and\nends here.\n")
-    assert source.locate(["paragraph continues here and ends"]) == [QuoteMatch(3, 5)]
+    assert [lines(m) for m in source.locate(["paragraph continues here and ends"])] == [(3, 5)]
 
 
 def test_pieces_must_stay_in_one_paragraph():
@@ -65,12 +71,12 @@ def test_a_quote_never_spans_a_paragraph_break():
 
 def test_the_first_occurrence_that_fits_is_used():
     source = SourceText("one two\n\none two three four\n")
-    assert source.locate(["one two ... four"]) == [QuoteMatch(3, 3)]
+    assert [lines(m) for m in source.locate(["one two ... four"])] == [(3, 3)]
 
 
 def test_short_and_mid_word_quotes_are_found():
     source = SourceText("The (somewhere down the line) clause and an unfinished word.\n")
-    assert source.locate(["Th", "somewhere down the line", "nfinished word"]) == [QuoteMatch(1, 1)] * 3
+    assert [lines(m) for m in source.locate(["Th", "somewhere down the line", "nfinished word"])] == [(1, 1)] * 3
 
 
 def test_closest_passage_for_a_changed_word(eastwest):
@@ -88,10 +94,17 @@ def test_many_quotes_in_one_pass():
     source = SourceText("\n\n".join(paragraphs))
     quotes = [f"claim number {i} with detail {i * 7}" for i in range(3000)]
     results = source.locate(quotes)
-    assert results == [QuoteMatch(2 * i + 1, 2 * i + 1) for i in range(3000)]
+    assert [lines(m) for m in results] == [(2 * i + 1, 2 * i + 1) for i in range(3000)]
 
 
 def test_closest_passage_prefers_shared_rare_words():
     source = SourceText("It starts here.\n\nThen comes a pause -- here.\n\nNothing.\n")
     [miss] = source.locate(["a pause - here now"])
     assert miss.closest_line == 3
+
+
+def test_a_match_knows_the_spans_of_its_pieces():
+    source = SourceText("one two three four\nfive")
+    [match] = source.locate(["two ... four"])
+    assert [source.text[start:end] for start, end in match.spans] == ["two", "four"]
+    assert source.original_offset(match.spans[1][0]) == 14

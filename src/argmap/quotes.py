@@ -50,10 +50,12 @@ def quote_pieces(quote: str) -> list[str]:
 
 @frozen
 class QuoteMatch:
-    """Where a quote was found: its first and last line in the source (1-based)."""
+    """Where a quote was found: its first and last line in the source (1-based), and the
+    spans of its pieces in the normalised text (`SourceText.text`)."""
 
     line: int
     end_line: int
+    spans: tuple[tuple[int, int], ...]
 
 
 @frozen
@@ -89,6 +91,7 @@ class SourceText:
     """A source document, normalised once, in which quotes are looked up."""
 
     def __init__(self, text: str):
+        self._original = text
         self.text, self._norm_points, self._orig_points = _normalize(text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._sentences: list[tuple[int, int]] | None = None
@@ -124,13 +127,13 @@ class SourceText:
         paragraph_end = self.text.find(_PARAGRAPH_MARK, pos)
         if paragraph_end < 0:
             paragraph_end = len(self.text)
-        end = pos + len(parts[0])
+        spans = [(pos, pos + len(parts[0]))]
         for part in parts[1:]:
-            at = self.text.find(part, end, paragraph_end)
+            at = self.text.find(part, spans[-1][1], paragraph_end)
             if at < 0:
                 return None
-            end = at + len(part)
-        return QuoteMatch(self._line(pos), self._line(end - 1))
+            spans.append((at, at + len(part)))
+        return QuoteMatch(self.line_at(pos), self.line_at(spans[-1][1] - 1), tuple(spans))
 
     def _search(self, parts: list[str]) -> QuoteMatch | None:
         """Plain search, for what the one-pass scan cannot see: short quotes, and quotes that
@@ -181,7 +184,7 @@ class SourceText:
         passage = sentence[offset:] if end < 0 else sentence[offset:end] + "..."
         if len(passage) > 120:
             passage = passage[:117] + "..."
-        return self._line(start + offset), passage
+        return self.line_at(start + offset), passage
 
     def _sentence_index(self):
         if self._sentences is None:
@@ -199,8 +202,15 @@ class SourceText:
             self._sentences, self._sentence_words = sentences, words
         return self._sentences, self._sentence_words
 
-    def _line(self, norm_pos: int) -> int:
-        """The 1-based line of the original text at a normalised offset."""
+    def original_offset(self, norm_pos: int) -> int:
+        """The offset in the original text of a normalised offset."""
         point = bisect.bisect_right(self._norm_points, norm_pos) - 1
-        orig = self._orig_points[point] + (norm_pos - self._norm_points[point])
-        return bisect.bisect_right(self._line_starts, orig)
+        return self._orig_points[point] + (norm_pos - self._norm_points[point])
+
+    def original_text(self, norm_start: int, norm_end: int) -> str:
+        """The original text between two normalised offsets."""
+        return self._original[self.original_offset(norm_start):self.original_offset(norm_end)]
+
+    def line_at(self, norm_pos: int) -> int:
+        """The 1-based line of the original text at a normalised offset."""
+        return bisect.bisect_right(self._line_starts, self.original_offset(norm_pos))

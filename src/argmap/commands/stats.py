@@ -1,0 +1,94 @@
+"""`argmap stats`: what each map holds, and how much of its source the quotes cover."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from . import EXIT_FINDINGS, EXIT_OK, add_subparser
+
+__all__ = ["add_parser"]
+
+_EXIT_CODES = """\
+exit status:
+  0  every file was read
+  1  some file does not parse (its syntax error is printed on stderr)
+  2  usage or input problem: a bad option, a path that does not exist or cannot be read
+"""
+
+
+def add_parser(commands) -> None:
+    """Add `stats` to the subcommands."""
+    stats = add_subparser(
+        commands, "stats", help="count nodes and relations; measure quote coverage",
+        description="For each document map: nodes per kind, relations per kind, and the share "
+                    "of the source's argumentative sentences that evidence quotes cover "
+                    "(headings, and the lines the header lists in skip-lines, are left out; a "
+                    "sentence counts as quoted when quotes cover half its words or more). For "
+                    "each comparison: its documents and its cross relations per kind.",
+        epilog=_EXIT_CODES)
+    stats.add_argument("paths", nargs="+", metavar="PATH",
+                       help=".arg files, or folders to search for *.arg files")
+    stats.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default): a block per file, listing the unquoted sentences; "
+                            "json: an array with an object per file (key `coverage`, 0 to 1)")
+    stats.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Print the statistics of each file; 1 when some file does not parse."""
+    from ..diagnostics import Finding, Severity, format_text
+    from ..lint.context import ComparisonContext, MapContext
+    from ..model import DocumentMap
+    from ..stats import comparison_stats, map_stats
+    from ..workspace import Workspace, find_arg_files
+
+    workspace = Workspace()
+    results, problems = [], []
+    paths = find_arg_files(args.paths)
+    if not paths:
+        print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
+    for path in paths:
+        loaded = workspace.load(path)
+        if loaded.error is not None:
+            problems.append(Finding(loaded.error.position, "syntax-error", Severity.ERROR,
+                                    loaded.error.message))
+        elif isinstance(loaded.model, DocumentMap):
+            results.append(map_stats(MapContext(loaded.model, workspace)))
+        else:
+            documents = list(ComparisonContext(loaded.model, workspace, {}).documents)
+            results.append(comparison_stats(loaded.model, documents))
+    sys.stderr.write(format_text(problems, workspace.line))
+    if args.format == "json":
+        sys.stdout.write(json.dumps([r.to_data() for r in results], indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("\n".join(_text(result) for result in results))
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def _counts(counts: dict[str, int]) -> str:
+    used = [f"{n} {kind}" for kind, n in counts.items() if n]
+    return ", ".join(used) + f" ({sum(counts.values())} in all)" if used else "none"
+
+
+def _text(result) -> str:
+    """One file's block in the text format."""
+    from ..stats import MapStats
+
+    if not isinstance(result, MapStats):
+        return (f"{result.path}: comparison {result.comparison} \"{result.title}\"\n"
+                f"  documents: {', '.join(result.documents) or 'none'}\n"
+                f"  cross relations: {_counts(result.relations)}\n")
+    lines = [f"{result.path}: document {result.document} \"{result.title}\"",
+             f"  nodes: {_counts(result.nodes)}",
+             f"  relations: {_counts(result.relations)}"]
+    if isinstance(result.sentences, str):
+        lines.append(f"  coverage: unknown, {result.sentences}")
+    elif result.coverage is None:
+        lines.append("  coverage: unknown, the source has no argumentative sentence")
+    else:
+        quoted = len(result.sentences) - len(result.unquoted)
+        lines.append(f"  coverage: {result.coverage:.0%} ({quoted} of {len(result.sentences)} "
+                     "argumentative sentences quoted)")
+        lines += [f"    unquoted, line {s.line}: {s.text}" for s in result.unquoted]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,168 @@
+"""What a map holds, and how much of its source's argument the evidence quotes cover.
+
+Coverage counts sentences. A source is cut into paragraphs at blank lines and paragraphs into
+sentences. A paragraph that does not end like a sentence (`.`, `!`, `?` or `…`, perhaps
+followed by a closing quote or bracket) is a heading, a dateline or a credit, and is left out,
+as are the lines the header names in `skip-lines` (a bio, a disclaimer). The sentences left
+are the argumentative ones. A sentence is quoted when the evidence quotes of the map cover at
+least half of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from attrs import frozen
+
+from .model import Comparison, CrossKind, DocumentMap, NodeKind, RelationKind, parse_line_ranges
+from .lint.context import MapContext
+from .quotes import QuoteMatch, SourceText
+
+__all__ = ["Sentence", "MapStats", "ComparisonStats", "argumentative_sentences", "map_stats",
+           "comparison_stats"]
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_CLOSE = r"[.!?\u2026][\"')\]]*"
+_ENDS_LIKE_A_SENTENCE = re.compile(_SENTENCE_CLOSE + r"$")
+# A sentence ends at closing punctuation followed by a space and what may start a sentence.
+_SENTENCE_BREAK = re.compile(_SENTENCE_CLOSE + r"(?= [\"'(\[]?[A-Z0-9])")
+# Words before a full stop that does not end a sentence: initials (`U.S.`) and titles.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|vs|etc|"
+                           r"e\.g|i\.e|No))\.$")
+_WORD = re.compile(r"\w+")
+
+
+@frozen
+class Sentence:
+    """An argumentative sentence of a source: its line and its span in the normalised text."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+def argumentative_sentences(source: SourceText, skip_lines: frozenset[int] = frozenset()) -> list[Sentence]:
+    """The sentences of `source` that make its argument, in order."""
+    sentences = []
+    for paragraph in _PARAGRAPH.finditer(source.text):
+        text = paragraph.group().strip()
+        if not _ENDS_LIKE_A_SENTENCE.search(text):
+            continue
+        offset = paragraph.start() + (len(paragraph.group()) - len(paragraph.group().lstrip()))
+        for start, end in _split(text):
+            line = source.line_at(offset + start)
+            if line in skip_lines:
+                continue
+            original = source.original_text(offset + start, offset + end)
+            sentences.append(Sentence(line, offset + start, offset + end, original))
+    return sentences
+
+
+def _split(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans within one paragraph."""
+    spans, start = [], 0
+    for stop in _SENTENCE_BREAK.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph, start, stop.end()):
+            continue
+        spans.append((start, stop.end()))
+        start = stop.end() + 1
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def _is_quoted(sentence: Sentence, spans: list[tuple[int, int]], text: str) -> bool:
+    """Whether the quote spans cover at least half of the sentence's words."""
+    words = [w.span() for w in _WORD.finditer(text, sentence.start, sentence.end)]
+    covered = sum(1 for start, end in words
+                  if any(q_start <= start and end <= q_end for q_start, q_end in spans))
+    return bool(words) and 2 * covered >= len(words)
+
+
+@frozen
+class MapStats:
+    """The counts and the coverage of one document map."""
+
+    path: str
+    document: str | None
+    title: str | None
+    nodes: dict[str, int]
+    relations: dict[str, int]
+    #: The source's argumentative sentences, or why they could not be read.
+    sentences: list[Sentence] | str
+    unquoted: list[Sentence]
+
+    @property
+    def coverage(self) -> float | None:
+        """Quoted sentences over argumentative sentences, when there are any."""
+        if isinstance(self.sentences, str) or not self.sentences:
+            return None
+        return (len(self.sentences) - len(self.unquoted)) / len(self.sentences)
+
+    def to_data(self) -> dict:
+        """The JSON object `argmap stats --format json` prints for a map."""
+        argued = None if isinstance(self.sentences, str) else len(self.sentences)
+        return {
+            "file": self.path, "kind": "map", "document": self.document, "title": self.title,
+            "nodes": self.nodes, "relations": self.relations,
+            "sentences": {"argumentative": argued,
+                          "quoted": None if argued is None else argued - len(self.unquoted)},
+            "coverage": None if self.coverage is None else round(self.coverage, 4),
+            "source_problem": self.sentences if isinstance(self.sentences, str) else None,
+            "unquoted": [{"line": s.line, "text": s.text} for s in self.unquoted],
+        }
+
+
+@frozen
+class ComparisonStats:
+    """The counts of one comparison: the documents it uses and its cross relations."""
+
+    path: str
+    comparison: str
+    title: str
+    documents: list[str]
+    relations: dict[str, int]
+
+    def to_data(self) -> dict:
+        """The JSON object `argmap stats --format json` prints for a comparison."""
+        return {"file": self.path, "kind": "comparison", "comparison": self.comparison,
+                "title": self.title, "documents": self.documents, "relations": self.relations}
+
+
+def map_stats(context: MapContext) -> MapStats:
+    """Count what a map holds and measure its coverage."""
+    document_map: DocumentMap = context.map
+    nodes = Counter(node.kind for node in document_map.nodes)
+    relations = Counter(r.kind for node in document_map.nodes for r in node.relations)
+    header = document_map.header
+    sentences: list[Sentence] | str
+    unquoted: list[Sentence] = []
+    if isinstance(context.source, SourceText):
+        skip = header.get("skip-lines") if header else None
+        try:
+            skip_lines = parse_line_ranges(skip.value) if skip else frozenset()
+        except ValueError as error:
+            sentences = f"`skip-lines` is malformed: {error}"
+        else:
+            sentences = argumentative_sentences(context.source, skip_lines)
+            spans = sorted(span for match in context.quotes.values()
+                           if isinstance(match, QuoteMatch) for span in match.spans)
+            unquoted = [s for s in sentences if not _is_quoted(s, spans, context.source.text)]
+    elif context.source is None:
+        sentences = "the header names no source"
+    else:
+        sentences = f"the source {context.source_path} cannot be read: {context.source}"
+    return MapStats(
+        document_map.path, document_map.id, header.title if header else None,
+        {kind.value: nodes[kind] for kind in NodeKind},
+        {kind.value: relations[kind] for kind in RelationKind},
+        sentences, unquoted)
+
+
+def comparison_stats(comparison: Comparison, documents: list[str]) -> ComparisonStats:
+    """Count a comparison's cross relations per kind."""
+    kinds = Counter(relation.kind for relation in comparison.relations)
+    return ComparisonStats(comparison.path, comparison.id, comparison.title, documents,
+                           {kind.value: kinds[kind] for kind in CrossKind})
