@@ -1,10 +1,48 @@
-"""The maps shipped in `maps/` stay clean under the project's own linter."""
+"""The maps shipped in `maps/` stay clean, covered and compared, as issue 3 asks."""
 
+import json
+
+import pytest
+
+from argmap.cli import main
 from argmap.lint import check_paths
 
 from conftest import ROOT
 
+MAPS = ROOT / "maps"
+
 
 def test_maps_have_no_errors_or_warnings():
-    findings = check_paths([str(ROOT / "maps")]).findings
+    findings = check_paths([str(MAPS)]).findings
     assert [f for f in findings if f.severity.value != "info"] == []
+
+
+def _stats(capsys, *names):
+    assert main(["stats", "--format", "json", *(str(MAPS / n) for n in names)]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("name", ["fpri.arg", "eastwest.arg"])
+def test_quotes_cover_most_of_each_text(capsys, name):
+    [stats] = _stats(capsys, name)
+    assert stats["coverage"] >= 0.8, stats["unquoted"]
+
+
+def test_claims_are_short():
+    for path in (MAPS / "fpri.arg", MAPS / "eastwest.arg"):
+        model = check_paths([str(path)]).workspace.load(str(path)).model
+        for node in model.nodes:
+            if node.kind.value != "evidence":
+                assert len(node.text.split()) <= 30, (path.name, node.id)
+
+
+def test_comparison_takes_positions(capsys):
+    [stats] = _stats(capsys, "fpri-vs-eastwest.arg")
+    relations = stats["relations"]
+    assert sum(relations.values()) >= 10
+    assert min(relations["agrees"], relations["contradicts"], relations["qualifies"]) >= 2
+    comparison = check_paths([str(MAPS / "fpri-vs-eastwest.arg")]).workspace.load(
+        str(MAPS / "fpri-vs-eastwest.arg")).model
+    assert all(relation.explanation for relation in comparison.relations)
+    assert {doc for r in comparison.relations for doc in (r.source.document, r.target.document)} == {
+        "fpri", "eastwest"}
