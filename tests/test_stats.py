@@ -105,7 +105,7 @@ def test_text_format_lists_unquoted_sentences(project, capsys):
     _write(project, 'evidence a "First claim is here." supports t\n', 'skip-lines "7-9"')
     assert main(["stats", str(project.root / "maps")]) == 0
     out = capsys.readouterr().out
-    assert "nodes: 1 thesis, 1 evidence (2 in all)" in out
+    assert "nodes: 2 (thesis 1, evidence 1)" in out
     assert "coverage: 50% (1 of 2 argumentative sentences quoted)" in out
     assert "unquoted, line 3: Second claim cites the U.S. Congress and St. Louis twice." in out
 

@@ -67,8 +67,9 @@ def run(args) -> int:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    used = [f"{n} {kind}" for kind, n in counts.items() if n]
-    return ", ".join(used) + f" ({sum(counts.values())} in all)" if used else "none"
+    """`49 (supports 43, attacks 5, undercuts 1)`: the total, then each kind present."""
+    used = [f"{kind} {n}" for kind, n in counts.items() if n]
+    return f"{sum(counts.values())} ({', '.join(used)})" if used else "0"
 
 
 def _text(result) -> str:
