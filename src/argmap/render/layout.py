@@ -1,0 +1,82 @@
+"""Laying out DOT: the `dot` program when it is on PATH, else the Graphviz in pygraphviz.
+
+Either runs in a child process, so that a layout that takes too long can be stopped at the
+time limit, and so that what Graphviz writes on its standard error (fontconfig and layout
+warnings) is captured, to be shown only when asked for.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+
+from attrs import frozen
+
+from ..errors import ArgmapError
+from .bundled import NO_PYGRAPHVIZ
+
+__all__ = ["Engine", "LayoutError", "find_engine", "lay_out", "ENGINES"]
+
+#: What `--engine` accepts: the first engine found, or one of them.
+ENGINES = ("auto", "dot", "bundled")
+
+NO_ENGINE = ("no Graphviz layout engine found: install argmap with pip so that its "
+             "dependency pygraphviz>=2.0, which bundles Graphviz, is installed too, or "
+             "install Graphviz (https://graphviz.org/download/) so that `dot` is on PATH")
+
+
+class LayoutError(ArgmapError):
+    """No engine, an engine that failed, or a layout that ran out of time."""
+
+
+@frozen
+class Engine:
+    """A way to run the layout: the command, given the output format, and what to call it."""
+
+    name: str
+    program: tuple[str, ...]
+
+    def command(self, output_format: str) -> list[str]:
+        if self.name == "dot":
+            return [*self.program, f"-T{output_format}"]
+        return [*self.program, output_format]
+
+
+def find_engine(choice: str = "auto") -> Engine:
+    """The engine `choice` names; for `auto`, `dot` when it is on PATH, else the bundled one."""
+    if choice in ("auto", "dot"):
+        dot = shutil.which("dot")
+        if dot:
+            return Engine("dot", (dot,))
+        if choice == "dot":
+            raise LayoutError("no `dot` program on PATH: install Graphviz "
+                              "(https://graphviz.org/download/), or use --engine bundled")
+    if importlib.util.find_spec("pygraphviz") is None:
+        raise LayoutError(NO_ENGINE)
+    return Engine("bundled", (sys.executable, "-m", "argmap.render.bundled"))
+
+
+def lay_out(source: str, output_format: str, engine: Engine, time_limit: float,
+            what: str) -> tuple[bytes, str]:
+    """The drawing of DOT `source` in `output_format`, and what the engine said on its
+    standard error; `what` names the drawing in messages."""
+    try:
+        done = subprocess.run(engine.command(output_format), input=source.encode("utf-8"),
+                              capture_output=True, timeout=time_limit, check=False)
+    except subprocess.TimeoutExpired:
+        raise LayoutError(
+            f"laying out {what} took longer than {time_limit:g} seconds and was stopped; "
+            "draw less with --claims-only, render the maps one at a time rather than "
+            "their comparison, allow more time with --time-limit, or write --format dot "
+            "and lay it out with another Graphviz program (sfdp, neato)") from None
+    except OSError as error:
+        raise LayoutError(f"cannot run {engine.program[0]}: {error.strerror or error}") from None
+    noise = done.stderr.decode("utf-8", errors="replace")
+    if done.returncode == NO_PYGRAPHVIZ:
+        raise LayoutError(f"{NO_ENGINE} ({noise.strip()})")
+    if done.returncode != 0 or not done.stdout:
+        last = noise.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise LayoutError(f"Graphviz could not lay out {what}: {last[0]}")
+    return done.stdout, noise

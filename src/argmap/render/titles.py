@@ -1,0 +1,29 @@
+"""Tooltips: the `<title>` of each node, edge and cluster of an SVG, set to its full text.
+
+Graphviz titles an element with its DOT name; a `tooltip` attribute would only add an
+`xlink:title`, which not every browser shows, and would pass user text through Graphviz's
+escape expansion. So the titles are replaced in the SVG, by element id.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .escape import xml_text
+
+__all__ = ["set_titles"]
+
+_TITLED = re.compile(r'(<g id="(?P<id>[^"]*)" class="(?:graph|node|edge|cluster)">\s*<title>)'
+                     r"[^<]*(</title>)")
+
+
+def set_titles(svg: str, titles: dict[str, str]) -> str:
+    """`svg` with the title of each element whose id is in `titles` replaced."""
+    def replace(match: re.Match) -> str:
+        title = titles.get(html.unescape(match.group("id")))
+        if title is None:
+            return match.group(0)
+        return match.group(1) + xml_text(title) + match.group(3)
+
+    return _TITLED.sub(replace, svg)
