@@ -21,7 +21,7 @@ exit status:
 """
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("check", "stats", "render")
+COMMANDS = ("check", "rules", "stats", "render")
 
 
 def add_subparser(commands, name: str, *, help: str, description: str,

@@ -1,7 +1,10 @@
 """The lint rules, one module each: a module's docstring is the rule's documentation.
 
-A rule module has `NAME`, `SEVERITY` (its default) and one or both of `check_map(context)`
-and `check_comparison(context)`, generators of `(position, message)` pairs.
+A rule module has `NAME` (kebab-case), `CODE` (`AM` and three digits; the first digit is
+the group: 1 the file and its names, 2 sources and quotes, 3 the argument, 9 suppression
+comments), `SEVERITY` (its default) and one or both of `check_map(context)` and
+`check_comparison(context)`, generators of `(position, message)` pairs. `syntax-error` has
+no checks: the engine reports it.
 """
 
 from __future__ import annotations
@@ -18,14 +21,15 @@ from . import (
     unanswered_objection, unknown_reference, unsupported_claim, unused_evidence,
 )
 
-__all__ = ["Rule", "RULES"]
+__all__ = ["Rule", "RULES", "find_rule"]
 
 
 @frozen
 class Rule:
-    """A lint rule: its name, default severity, documentation and checks."""
+    """A lint rule: its name, code, default severity, documentation and checks."""
 
     name: str
+    code: str
     severity: Severity
     doc: str
     check_map: Optional[Callable] = None
@@ -38,15 +42,23 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
-        return cls(module.NAME, module.SEVERITY, module.__doc__ or "",
+        return cls(module.NAME, module.CODE, module.SEVERITY, module.__doc__ or "",
                    getattr(module, "check_map", None), getattr(module, "check_comparison", None))
 
 
 _MODULES = (
-    syntax_error, unknown_reference, duplicate_id, missing_document, no_thesis,
-    source_not_found, quote_not_found, invalid_relation, circular_support, unsupported_claim,
-    unanswered_objection, disconnected_node, unused_evidence, invalid_header,
+    syntax_error, missing_document, invalid_header, duplicate_id, unknown_reference,
+    source_not_found, quote_not_found,
+    no_thesis, invalid_relation, circular_support, unsupported_claim, disconnected_node,
+    unused_evidence, unanswered_objection,
 )
 
-#: Every rule by name, in the order the documentation lists them.
+#: Every rule by name, in the order of their codes (the order the documentation lists them).
 RULES: dict[str, Rule] = {m.NAME: Rule.from_module(m) for m in _MODULES}
+
+_BY_CODE = {rule.code: rule for rule in RULES.values()}
+
+
+def find_rule(key: str) -> Rule | None:
+    """The rule with this name or code (`quote-not-found` or `AM202`), if any."""
+    return RULES.get(key) or _BY_CODE.get(key.upper())

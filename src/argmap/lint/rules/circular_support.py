@@ -15,6 +15,7 @@ from ...graph import cycle_through, strongly_connected
 from ..context import MapContext
 
 NAME = "circular-support"
+CODE = "AM303"
 SEVERITY = Severity.ERROR
 
 _SHOWN = 6

@@ -19,6 +19,7 @@ from ...model import NodeKind
 from ..context import MapContext
 
 NAME = "disconnected-node"
+CODE = "AM305"
 SEVERITY = Severity.WARNING
 
 

@@ -14,6 +14,7 @@ from ...diagnostics import Severity
 from ..context import ComparisonContext, MapContext
 
 NAME = "duplicate-id"
+CODE = "AM104"
 SEVERITY = Severity.ERROR
 
 

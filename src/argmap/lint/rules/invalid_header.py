@@ -18,6 +18,7 @@ from ...model import HEADER_KEYS, parse_line_ranges
 from ..context import MapContext, closest
 
 NAME = "invalid-header"
+CODE = "AM103"
 SEVERITY = Severity.ERROR
 
 

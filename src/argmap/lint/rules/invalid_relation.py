@@ -21,6 +21,7 @@ from ...model import Link, NodeKind, RelationKind
 from ..context import ComparisonContext, MapContext
 
 NAME = "invalid-relation"
+CODE = "AM302"
 SEVERITY = Severity.ERROR
 
 _UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)

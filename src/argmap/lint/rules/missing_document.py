@@ -13,6 +13,7 @@ from ...model import Position
 from ..context import MapContext
 
 NAME = "missing-document"
+CODE = "AM102"
 SEVERITY = Severity.ERROR
 
 

@@ -14,6 +14,7 @@ from ...model import NodeKind, Position
 from ..context import MapContext
 
 NAME = "no-thesis"
+CODE = "AM301"
 SEVERITY = Severity.ERROR
 
 

@@ -18,6 +18,7 @@ from ...quotes import QuoteMiss
 from ..context import MapContext
 
 NAME = "quote-not-found"
+CODE = "AM202"
 SEVERITY = Severity.ERROR
 
 

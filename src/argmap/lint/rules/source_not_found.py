@@ -15,6 +15,7 @@ from ...model import NodeKind
 from ..context import MapContext, closest_sibling
 
 NAME = "source-not-found"
+CODE = "AM201"
 SEVERITY = Severity.ERROR
 
 

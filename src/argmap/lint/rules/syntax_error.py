@@ -14,4 +14,5 @@ thesis engage_russia
 from ...diagnostics import Severity
 
 NAME = "syntax-error"
+CODE = "AM101"
 SEVERITY = Severity.ERROR

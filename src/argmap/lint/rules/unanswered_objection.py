@@ -17,6 +17,7 @@ from ...model import NodeKind
 from ..context import MapContext
 
 NAME = "unanswered-objection"
+CODE = "AM307"
 SEVERITY = Severity.INFO
 
 

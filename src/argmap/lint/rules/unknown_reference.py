@@ -20,6 +20,7 @@ from ...workspace import relative_to
 from ..context import ComparisonContext, MapContext, closest, closest_sibling
 
 NAME = "unknown-reference"
+CODE = "AM105"
 SEVERITY = Severity.ERROR
 
 

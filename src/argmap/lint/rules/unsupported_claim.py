@@ -19,6 +19,7 @@ from ...model import CLAIM_KINDS, NodeKind
 from ..context import MapContext
 
 NAME = "unsupported-claim"
+CODE = "AM304"
 SEVERITY = Severity.WARNING
 
 _GROUNDS = (NodeKind.EVIDENCE, NodeKind.ASSUMPTION)

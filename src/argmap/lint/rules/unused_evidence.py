@@ -14,6 +14,7 @@ from ...model import NodeKind
 from ..context import MapContext
 
 NAME = "unused-evidence"
+CODE = "AM306"
 SEVERITY = Severity.WARNING
 
 

@@ -1,0 +1,69 @@
+"""`argmap rules`: the lint rules, with their codes, severities and documentation."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+
+from . import EXIT_OK, add_subparser
+
+__all__ = ["add_parser"]
+
+_EXIT_CODES = """\
+exit status:
+  0  the rules were printed
+  2  usage problem: a bad option, or no rule with that name or code
+"""
+
+
+def add_parser(commands) -> None:
+    """Add `rules` to the subcommands."""
+    rules = add_subparser(
+        commands, "rules", help="list the lint rules, or show one rule's documentation",
+        description="List the rules of `argmap check`: code, name, default severity and "
+                    "summary. With a rule's name or code, print its documentation.",
+        epilog=_EXIT_CODES)
+    rules.add_argument("rule", nargs="?", metavar="RULE",
+                       help="a rule's name or code, such as quote-not-found or AM202")
+    rules.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default): a table, or the documentation; json: an array "
+                            "of objects with code, name, severity and summary (one object, "
+                            "with the documentation too, for one rule)")
+    rules.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Print the rule catalogue, or one rule's documentation."""
+    from ..config import ConfigError
+    from ..lint.context import closest
+    from ..lint.rules import RULES, find_rule
+
+    if args.rule is None:
+        if args.format == "json":
+            sys.stdout.write(_json([_data(rule) for rule in RULES.values()]))
+        else:
+            width = max(len(name) for name in RULES)
+            for rule in RULES.values():
+                print(f"{rule.code}  {rule.name:{width}}  {rule.severity.value:7}  {rule.summary}")
+        return EXIT_OK
+    rule = find_rule(args.rule)
+    if rule is None:
+        guess = closest(args.rule, list(RULES))
+        hint = f"; did you mean `{guess}`?" if guess else "; `argmap rules` lists them"
+        raise ConfigError(f"no rule is called `{args.rule}`{hint}")
+    documentation = inspect.cleandoc(rule.doc)
+    if args.format == "json":
+        sys.stdout.write(_json({**_data(rule), "documentation": documentation}))
+    else:
+        print(f"{rule.name} ({rule.code}), {rule.severity.value} by default\n\n{documentation}")
+    return EXIT_OK
+
+
+def _data(rule) -> dict:
+    return {"code": rule.code, "name": rule.name, "severity": rule.severity.value,
+            "summary": rule.summary}
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"

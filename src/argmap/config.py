@@ -1,0 +1,189 @@
+"""Configuration: `[tool.argmap]` in the nearest pyproject.toml that has it, or argmap.toml.
+
+Keys: `rules` (a table from rule name or code to "error", "warning", "info" or "off"),
+`fail-on` (the least severity that makes `argmap check` exit 1) and `exclude` (globs of
+files to leave out, relative to the configuration file's folder).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from attrs import field, frozen
+
+from .diagnostics import Severity
+from .errors import ArgmapError
+from .lint.context import closest
+from .lint.rules import RULES, find_rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's original
+    import tomli as tomllib
+
+__all__ = ["Config", "ConfigError", "find_config", "load_config"]
+
+_KEYS = ("rules", "fail-on", "exclude")
+_RULE_VALUES = ("error", "warning", "info", "off")
+_FAIL_ON = ("error", "warning", "info")
+
+
+class ConfigError(ArgmapError):
+    """A configuration that cannot be used, or a rule on the command line that does not
+    exist: exit status 2."""
+
+
+@frozen
+class Config:
+    """The settings of a run: severities set for rules (None for off), the failing
+    severity, and the globs of files to leave out, relative to the folder `root`."""
+
+    path: str | None = None
+    rules: Mapping[str, Severity | None] = field(factory=dict)
+    fail_on: Severity = Severity.ERROR
+    exclude: tuple[str, ...] = ()
+    root: str = "."
+
+    def severities(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> dict[str, Severity]:
+        """The rules to run and their severities: the configured ones, only those in
+        `select` when it names any (at their default if configured off), none in `ignore`."""
+        configured = {name: self.rules.get(name, rule.severity) for name, rule in RULES.items()}
+        chosen = [_rule(key, "--select").name for key in select] or list(RULES)
+        dropped = {_rule(key, "--ignore").name for key in ignore}
+        picked = set(chosen) - dropped
+        if not select:
+            picked = {name for name in picked if configured[name] is not None}
+        return {name: configured[name] or RULES[name].severity for name in RULES if name in picked}
+
+    def excluded(self, path: str) -> bool:
+        """Whether an `exclude` glob matches the file, or a folder it is in."""
+        if not self.exclude:
+            return False
+        try:
+            relative = os.path.relpath(os.path.abspath(path), self.root)
+        except ValueError:  # on another drive
+            return False
+        relative = relative.replace(os.sep, "/")
+        return any(_glob(pattern).match(relative) for pattern in self.exclude)
+
+
+def _rule(key: str, option: str):
+    rule = find_rule(key)
+    if rule is None:
+        raise ConfigError(f"{option}: no rule is called `{key}`" + _did_you_mean(key, RULES))
+    return rule
+
+
+def _did_you_mean(word: str, candidates) -> str:
+    guess = closest(word, list(candidates))
+    return f"; did you mean `{guess}`?" if guess else ""
+
+
+def find_config(start: str = ".") -> str | None:
+    """The configuration file for a run from `start`: in that folder or the nearest one above
+    it, `argmap.toml`, or `pyproject.toml` when it has a `[tool.argmap]` table."""
+    folder = Path(start).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / "argmap.toml").is_file():
+            return str(candidate / "argmap.toml")
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "argmap" in _read(pyproject).get("tool", {}):
+            return str(pyproject)
+    return None
+
+
+def load_config(path: str) -> Config:
+    """The configuration in the file at `path`; `ConfigError` naming the file and key."""
+    data = _read(Path(path))
+    prefix = ""
+    if Path(path).name == "pyproject.toml":
+        data, prefix = data.get("tool", {}).get("argmap"), "tool.argmap."
+        if data is None:
+            raise ConfigError(f"{path}: no [tool.argmap] table")
+    return _parse(data, path, prefix)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def _parse(data: dict, path: str, prefix: str) -> Config:
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: `{prefix}{key}`: {problem}")
+
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: `{prefix.rstrip('.')}` must be a table")
+    for key in data:
+        if key not in _KEYS:
+            raise fail(key, "unknown key" + _did_you_mean(key, _KEYS)
+                       + f" (the keys are {', '.join(_KEYS)})")
+    rules: dict[str, Severity | None] = {}
+    table = data.get("rules", {})
+    if not isinstance(table, dict):
+        raise fail("rules", 'must be a table of rule names to "error", "warning", "info" or "off"')
+    for key, value in table.items():
+        rule = find_rule(key)
+        if rule is None:
+            raise fail(f"rules.{key}", "no rule is called that" + _did_you_mean(key, RULES))
+        if value not in _RULE_VALUES:
+            raise fail(f"rules.{key}", f'{value!r} is not "error", "warning", "info" or "off"')
+        if rule.name in rules:
+            raise fail(f"rules.{key}", f"`{rule.name}` is already set (by name or code)")
+        rules[rule.name] = None if value == "off" else Severity(value)
+    fail_on = data.get("fail-on", "error")
+    if fail_on not in _FAIL_ON:
+        raise fail("fail-on", f'{fail_on!r} is not "error", "warning" or "info"')
+    exclude = data.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
+        raise fail("exclude", 'must be a list of globs, such as ["drafts/**"]')
+    return Config(path, rules, Severity(fail_on), tuple(exclude), os.path.dirname(os.path.abspath(path)))
+
+
+@functools.lru_cache(maxsize=None)
+def _glob(pattern: str) -> re.Pattern:
+    """A glob, relative to the configuration's folder, as a regular expression matching the
+    paths it names and every path below them: `*` and `?` stay within a folder name, `**`
+    spans folders, `[...]` is a set of characters."""
+    segments = [s for s in pattern.split("/") if s not in ("", ".")]
+    regex = ""
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if segment == "**":
+            regex += ".*" if last else "(?:.*/)?"
+        else:
+            regex += _segment(segment) + ("" if last else "/")
+    return re.compile(regex + r"(?:/.*)?\Z", re.DOTALL)
+
+
+def _segment(segment: str) -> str:
+    regex, i = "", 0
+    while i < len(segment):
+        char = segment[i]
+        end = segment.find("]", i + 2) if char == "[" else -1
+        if char == "*":
+            regex += "[^/]*"
+        elif char == "?":
+            regex += "[^/]"
+        elif end > 0:
+            body = segment[i + 1:end]
+            negate = body.startswith("!")
+            # Escape what a character set would read as special, keeping `-` for ranges.
+            members = "".join("\\" + c if c in "\\^[]&~|" else c for c in body[negate:])
+            regex += "[" + ("^" if negate else "") + members + "]"
+            i = end
+        else:
+            regex += re.escape(char)
+        i += 1
+    return regex
