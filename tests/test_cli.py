@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import subprocess
 import sys
 
@@ -57,10 +58,10 @@ def test_json_format_follows_the_contract(project, capsys):
     assert status == 1
     findings = json.loads(out)
     assert [f for f in findings if f["severity"] == "error"] == [{
-        "rule": "unknown-reference", "severity": "error", "file": str(path), "line": 3,
-        "column": 24, "message": "no node `mian` in this map; did you mean `main`?"}]
+        "rule": "unknown-reference", "code": "AM105", "severity": "error", "file": str(path),
+        "line": 3, "column": 24, "message": "no node `mian` in this map; did you mean `main`?"}]
     for finding in findings:
-        assert set(finding) == {"rule", "severity", "file", "line", "column", "message"}
+        assert set(finding) == {"rule", "code", "severity", "file", "line", "column", "message"}
         assert finding["severity"] in ("error", "warning", "info")
 
 
@@ -128,8 +129,97 @@ def test_python_dash_m_and_version():
     assert (done.returncode, done.stdout) == (0, f"argmap {__version__}\n")
 
 
-def test_help_lists_exit_statuses(capsys):
+def test_help_lists_options_configuration_and_exit_statuses(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     out = capsys.readouterr().out
-    assert "--format" in out and "exit status:" in out and "2  usage or input problem" in out
+    for option in ("--format", "--select", "--ignore", "--fail-on", "--config", "--force-exclude",
+                   "--quiet", "--color", "[tool.argmap]", "# argmap: ignore[RULE, ...]"):
+        assert option in out
+    assert "exit status:" in out and "2  usage or input problem" in out
+
+
+def test_quiet_prints_only_the_findings(project, capsys):
+    path = project.write("m.arg", BROKEN)
+    status, out, err = run(capsys, "check", "--quiet", str(path))
+    assert status == 1 and err == ""
+    assert "[unknown-reference]" in out and "Found" not in out
+    assert run(capsys, "check", "-q", str(project.write("c.arg", CLEAN)))[1:] == ("", "")
+
+
+def test_many_files_are_checked_in_workers_with_the_same_result(project, monkeypatch):
+    from argmap.lint import check_paths, pool
+
+    for i in range(6):
+        project.write(f"m{i}.arg", BROKEN if i % 2 else CLEAN)
+    project.write("c.arg", 'compare c "C" { use "m1.arg" use "gone.arg" }\n')
+    folder = [str(project.root / "maps")]
+    alone = check_paths(folder)
+    monkeypatch.setattr(pool, "MIN_FILES", 2)
+    counts = []
+    together = check_paths(folder, progress=lambda done, total: counts.append((done, total)), jobs=2)
+    assert together.workspace is None
+    assert (together.findings, together.files) == (alone.findings, alone.files)
+    assert [done for done, _ in counts] == list(range(1, 8)) and counts[-1] == (7, 7)
+    assert all(together.line(f.position.file, f.position.line) ==
+               alone.workspace.line(f.position.file, f.position.line) for f in alone.findings)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the workers must inherit the patched functions")
+def test_errors_in_workers_give_one_line_and_exit_2(project, capsys, monkeypatch):
+    from argmap.lint import pool
+    from argmap.workspace import Workspace
+
+    paths = [str(project.write(f"m{i}.arg", CLEAN)) for i in range(3)]
+    monkeypatch.setattr(pool, "MIN_FILES", 2)
+    load = Workspace.load
+
+    def refuse(self, path):
+        if path == paths[1]:
+            raise PermissionError(13, "Permission denied")
+        return load(self, path)
+
+    monkeypatch.setattr(Workspace, "load", refuse)
+    assert run(capsys, "check", *paths) == (2, "", f"argmap: error: cannot read {paths[1]}: "
+                                                   "Permission denied\n")
+    monkeypatch.setattr(pool, "check_file", lambda *args: 1 / 0)
+    status, out, err = run(capsys, "check", *paths)
+    assert (status, out) == (2, "") and err.count("\n") == 1
+    assert err.startswith("argmap: internal error: ZeroDivisionError: division by zero")
+
+
+# argmap rules
+
+def test_rules_lists_every_rule_with_its_code(capsys):
+    from argmap.lint import RULES
+
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(RULES)
+    assert lines[0].split()[:3] == ["AM101", "syntax-error", "error"]
+    assert [line.split()[0] for line in lines] == sorted(rule.code for rule in RULES.values())
+
+
+def test_rules_as_json(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert items[6] == {"code": "AM202", "name": "quote-not-found", "severity": "error",
+                        "summary": "An evidence quote does not occur in the document's source."}
+    assert len({item["code"] for item in items}) == len(items)
+
+
+def test_one_rules_documentation_by_name_or_code(capsys):
+    assert main(["rules", "unused-evidence"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("unused-evidence (AM306), warning by default\n\nEvidence that supports")
+    assert "```arg" in out
+    assert main(["rules", "AM306"]) == 0 and capsys.readouterr().out == out
+    assert main(["rules", "--format", "json", "am306"]) == 0
+    assert json.loads(capsys.readouterr().out)["documentation"].startswith("Evidence that supports")
+
+
+def test_an_unknown_rule_exits_2(capsys):
+    assert main(["rules", "unused-evidnce"]) == 2
+    assert capsys.readouterr().err == ("argmap: error: no rule is called `unused-evidnce`; did you "
+                                       "mean `unused-evidence`?\n")

@@ -1,4 +1,4 @@
-"""Findings and the formats they are printed in."""
+"""Findings, and the two formats every command prints them in: text (with colour) and JSON."""
 
 from __future__ import annotations
 
@@ -28,18 +28,20 @@ class Severity(str, enum.Enum):
 
 @frozen(order=True)
 class Finding:
-    """One thing a rule found, at a place in a file."""
+    """One thing a rule found, at a place in a file; `code` is the rule's code (`AM202`)."""
 
     position: Position
     rule: str
     severity: Severity
     message: str
+    code: str = ""
 
     def to_data(self) -> dict:
-        """The JSON object of the diagnostics contract."""
-        return {"rule": self.rule, "severity": self.severity.value, "file": self.position.file,
-                "line": self.position.line, "column": self.position.column,
-                "message": self.message}
+        """The JSON object of the diagnostics contract, with the rule's code when known."""
+        code = {"code": self.code} if self.code else {}
+        return {"rule": self.rule, **code, "severity": self.severity.value,
+                "file": self.position.file, "line": self.position.line,
+                "column": self.position.column, "message": self.message}
 
 
 def format_json(findings: Iterable[Finding]) -> str:
@@ -47,23 +49,36 @@ def format_json(findings: Iterable[Finding]) -> str:
     return json.dumps([f.to_data() for f in findings], indent=2, ensure_ascii=False) + "\n"
 
 
-def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str | None]) -> str:
-    """`file:line:col: severity: message [rule]`, then the source line with a caret."""
+# ANSI SGR parameters: bold, dim, and each severity's colour (red, yellow, cyan).
+_BOLD, _DIM = "1", "2"
+_COLOURS = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{style}m{text}\x1b[0m" if color else text
+
+
+def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str | None], *,
+                color: bool = False) -> str:
+    """`file:line:col: severity: message [rule]`, then the source line with a caret;
+    `color` paints the place, the severity and the caret with ANSI escapes."""
     out = []
     for finding in findings:
         where = finding.position
-        out.append(f"{where.file}:{where.line}:{where.column}: {finding.severity.value}: "
-                   f"{finding.message} [{finding.rule}]")
+        tint = _COLOURS[finding.severity]
+        out.append(_paint(f"{where.file}:{where.line}:{where.column}:", _BOLD, color) + " "
+                   + _paint(f"{finding.severity.value}:", tint, color) + f" {finding.message} "
+                   + _paint(f"[{finding.rule}]", _DIM, color))
         source_line = line_of(where.file, where.line)
         if source_line is not None:
             out.append("  " + source_line)
             # Keep tabs in the caret's indentation so it lines up under the column.
             indent = "".join(c if c == "\t" else " " for c in source_line[: where.column - 1])
-            out.append("  " + indent + "^")
+            out.append("  " + indent + _paint("^", tint, color))
     return "".join(line + "\n" for line in out)
 
 
-def summary(findings: list[Finding], file_count: int) -> str:
+def summary(findings: list[Finding], file_count: int, *, color: bool = False) -> str:
     """One line: how many findings of each severity, in how many files."""
     files = f"{file_count} file" + ("" if file_count == 1 else "s")
     if not findings:
@@ -74,5 +89,6 @@ def summary(findings: list[Finding], file_count: int) -> str:
                            (Severity.INFO, "info")):
         n = counts.get(severity, 0)
         if n:
-            parts.append(f"{n} {word}" + ("" if n == 1 or word == "info" else "s"))
+            parts.append(_paint(f"{n} {word}" + ("" if n == 1 or word == "info" else "s"),
+                                _COLOURS[severity], color))
     return f"Found {', '.join(parts)} in {files}.\n"

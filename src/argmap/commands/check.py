@@ -2,11 +2,43 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_subparser
 
 __all__ = ["add_parser"]
+
+FORMATS = ("text", "json", "github", "sarif", "auto")
+
+_EXIT_CODES = """\
+exit status:
+  0  no finding at or above the failing severity (error, unless --fail-on or the
+     configuration's fail-on says otherwise)
+  1  findings at or above it
+  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
+     a configuration that cannot be used
+"""
+
+_CONFIGURATION = """\
+configuration:
+  The nearest argmap.toml, or pyproject.toml with a [tool.argmap] table, in the current
+  folder or above it (or the file --config names):
+
+    [tool.argmap]
+    fail-on = "warning"              # error (default), warning or info
+    exclude = ["drafts/**"]          # globs, relative to this file's folder
+    [tool.argmap.rules]
+    unanswered-objection = "off"     # by name or code: error, warning, info or off
+    AM306 = "error"
+
+  A node or header whose first line ends in `# argmap: ignore[RULE, ...]` (or a bare
+  `# argmap: ignore`) is not reported by those rules. `argmap rules` lists the rules.
+"""
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def add_parser(commands) -> None:
@@ -15,12 +47,34 @@ def add_parser(commands) -> None:
         commands, "check", help="lint .arg files: structure, references, quotes",
         description="Lint .arg files: syntax, references, structure of the argument, and "
                     "evidence quotes against their sources. Comparisons are checked with the "
-                    "maps they use.")
+                    "maps they use.",
+        epilog=_CONFIGURATION + "\n" + _EXIT_CODES)
     check.add_argument("paths", nargs="+", metavar="PATH",
                        help=".arg files, or folders to search for *.arg files")
-    check.add_argument("--format", choices=("text", "json"), default="text",
+    check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default): one finding per line with the source line and a "
-                            "caret, then a summary; json: an array of findings")
+                            "caret, then a summary; json: an array of findings; github: "
+                            "workflow commands that annotate the files in GitHub Actions, "
+                            "then the summary; sarif: a SARIF 2.1.0 log for code scanning; "
+                            "auto: github when GITHUB_ACTIONS is set, text otherwise")
+    check.add_argument("--select", metavar="RULE,...", type=_names, action="append", default=[],
+                       help="run only these rules (names or codes; the option may be repeated)")
+    check.add_argument("--ignore", metavar="RULE,...", type=_names, action="append", default=[],
+                       help="do not run these rules (names or codes; the option may be repeated)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="exit 1 when a finding is at this severity or above (default: the "
+                            "configuration's fail-on, or error)")
+    check.add_argument("--config", metavar="PATH",
+                       help="read the configuration from this file instead of searching for it")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="leave out the files named on the command line that the "
+                            "configuration's exclude matches, as for files found in folders "
+                            "(for pre-commit, which names every file)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="print the findings only: no summary, no progress counter")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text format: auto (default) when standard output is a "
+                            "terminal and NO_COLOR is not set")
     check.set_defaults(run=run)
 
 
@@ -30,21 +84,49 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
+def _use_color(choice: str) -> bool:
+    if choice == "auto":
+        return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    return choice == "always"
+
+
 def run(args) -> int:
-    """Check the paths and print the findings; 1 when any is an error."""
+    """Check the paths and print the findings; 1 when any is at the failing severity."""
+    from ..config import Config, find_config, load_config
     from ..diagnostics import Severity, format_json, format_text, summary
+    from ..formats import format_github, format_sarif
     from ..lint import check_paths
 
-    on_terminal = sys.stderr.isatty()
-    result = check_paths(args.paths, progress=_progress if on_terminal else None)
-    if on_terminal:
+    config_path = args.config or find_config()
+    config = load_config(config_path) if config_path else Config()
+    severities = config.severities([n for names in args.select for n in names],
+                                   [n for names in args.ignore for n in names])
+    fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
+    chosen = args.format
+    if chosen == "auto":
+        chosen = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+
+    counter = sys.stderr.isatty() and not args.quiet
+    result = check_paths(args.paths, progress=_progress if counter else None,
+                         severities=severities, excluded=config.excluded,
+                         force_exclude=args.force_exclude, jobs=os.cpu_count() or 1)
+    if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
-    if not result.files:
+    if not result.files and not args.quiet:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
-    if args.format == "json":
-        sys.stdout.write(format_json(result.findings))
+
+    findings = result.findings
+    color = _use_color(args.color)
+    if chosen == "json":
+        sys.stdout.write(format_json(findings))
+    elif chosen == "sarif":
+        sys.stdout.write(format_sarif(findings, result.line))
     else:
-        sys.stdout.write(format_text(result.findings, result.workspace.line))
-        sys.stdout.write(summary(result.findings, len(result.files)))
-    failing = [f for f in result.findings if f.severity.rank >= Severity.ERROR.rank]
+        if chosen == "github":
+            sys.stdout.write(format_github(findings))
+        else:
+            sys.stdout.write(format_text(findings, result.line, color=color))
+        if not args.quiet:
+            sys.stdout.write(summary(findings, len(result.files), color=color and chosen == "text"))
+    failing = [f for f in findings if f.severity.rank >= fail_on.rank]
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -3,8 +3,8 @@
 A rule module has `NAME` (kebab-case), `CODE` (`AM` and three digits; the first digit is
 the group: 1 the file and its names, 2 sources and quotes, 3 the argument, 9 suppression
 comments), `SEVERITY` (its default) and one or both of `check_map(context)` and
-`check_comparison(context)`, generators of `(position, message)` pairs. `syntax-error` has
-no checks: the engine reports it.
+`check_comparison(context)`, generators of `(position, message)` pairs. `syntax-error` and
+`unused-suppression` have no checks: the engine reports them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from . import (
     circular_support, disconnected_node, duplicate_id, invalid_header, invalid_relation,
     missing_document, no_thesis, quote_not_found, source_not_found, syntax_error,
     unanswered_objection, unknown_reference, unsupported_claim, unused_evidence,
+    unused_suppression,
 )
 
 __all__ = ["Rule", "RULES", "find_rule"]
@@ -51,6 +52,7 @@ _MODULES = (
     source_not_found, quote_not_found,
     no_thesis, invalid_relation, circular_support, unsupported_claim, disconnected_node,
     unused_evidence, unanswered_objection,
+    unused_suppression,
 )
 
 #: Every rule by name, in the order of their codes (the order the documentation lists them).

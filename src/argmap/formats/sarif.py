@@ -1,0 +1,97 @@
+"""SARIF 2.1.0, the format GitHub code scanning reads: every rule, and a result per finding."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from pathlib import Path, PurePath
+from typing import Callable, Iterable
+
+from .. import __version__
+from ..diagnostics import Finding, Severity
+from ..lint.rules import RULES, Rule
+
+__all__ = ["format_sarif", "SARIF_SCHEMA"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+# GitHub shows at most this many characters of a rule's short and full descriptions.
+_DESCRIPTION_LIMIT = 1024
+
+# The token a finding points at, so that the region covers it: a string (to its closing
+# quotes, or the end of the line when it goes on), or a run of characters up to white
+# space, `,`, `{` or `}`.
+_TOKEN = re.compile(r'"""(?:\\.|[^\\])*?(?:"""|$)|"(?:\\.|[^"\\])*"?|[^\s,{}]+')
+
+
+def format_sarif(findings: Iterable[Finding],
+                 line_of: Callable[[str, int], str | None] | None = None) -> str:
+    """A SARIF log with one run: argmap's rules and a result per finding. `line_of` gives
+    the source lines, from which each result's region takes its end."""
+    rules = list(RULES.values())
+    index = {rule.name: i for i, rule in enumerate(rules)}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "argmap", "version": __version__,
+                                "semanticVersion": __version__,
+                                "rules": [_descriptor(rule) for rule in rules]}},
+            # Columns count characters (code points), as Python and the parser do.
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f, index[f.rule], line_of) for f in findings],
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _descriptor(rule: Rule) -> dict:
+    doc = rule.doc.strip()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _limit(rule.summary)},
+        "fullDescription": {"text": _limit(_prose(doc))},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+    }
+
+
+def _prose(doc: str) -> str:
+    """The documentation without its example, paragraphs unwrapped."""
+    text = re.sub(r"```.*?```", "", doc, flags=re.DOTALL)
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _limit(text: str) -> str:
+    return text if len(text) <= _DESCRIPTION_LIMIT else text[: _DESCRIPTION_LIMIT - 1] + "…"
+
+
+def _result(finding: Finding, rule_index: int,
+            line_of: Callable[[str, int], str | None] | None) -> dict:
+    where = finding.position
+    region = {"startLine": where.line, "startColumn": where.column}
+    text = line_of(where.file, where.line) if line_of else None
+    token = _TOKEN.match(text, where.column - 1) if text is not None else None
+    if token:
+        region.update(endLine=where.line, endColumn=where.column + len(token.group()))
+    return {
+        "ruleId": RULES[finding.rule].code,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(where.file)},
+                                            "region": region}}],
+    }
+
+
+def _uri(path: str) -> str:
+    """A path as a URI reference: relative paths stay relative (to the repository root, for
+    GitHub), with `/` between folders and unsafe characters percent-encoded."""
+    if PurePath(path).is_absolute():
+        return Path(path).as_uri()
+    return urllib.parse.quote(PurePath(path).as_posix())
