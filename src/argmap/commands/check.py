@@ -112,21 +112,19 @@ def run(args) -> int:
                          force_exclude=args.force_exclude, jobs=os.cpu_count() or 1)
     if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
-    if not result.files and not args.quiet:
+    if not result.files:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
 
     findings = result.findings
-    color = _use_color(args.color)
     if chosen == "json":
         sys.stdout.write(format_json(findings))
     elif chosen == "sarif":
         sys.stdout.write(format_sarif(findings, result.line))
     else:
-        if chosen == "github":
-            sys.stdout.write(format_github(findings))
-        else:
-            sys.stdout.write(format_text(findings, result.line, color=color))
+        color = chosen == "text" and _use_color(args.color)
+        sys.stdout.write(format_text(findings, result.line, color=color) if chosen == "text"
+                         else format_github(findings))
         if not args.quiet:
-            sys.stdout.write(summary(findings, len(result.files), color=color and chosen == "text"))
+            sys.stdout.write(summary(findings, len(result.files), color=color))
     failing = [f for f in findings if f.severity.rank >= fail_on.rank]
     return EXIT_FINDINGS if failing else EXIT_OK
