@@ -153,7 +153,7 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
         if engine is None:
             data = drawing.source.encode("utf-8")
         else:
-            data, noise = lay_out(drawing.source, args.format, engine, args.time_limit, path)
+            data, noise = lay_out(drawing, args.format, engine, args.time_limit, path)
             if args.verbose and noise:
                 sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
             if args.format == "svg":

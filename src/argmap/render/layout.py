@@ -1,8 +1,11 @@
-"""Laying out DOT: the `dot` program when it is on PATH, else the Graphviz in pygraphviz.
+"""Laying out a drawing: the `dot` program when it is on PATH, else the Graphviz in pygraphviz.
 
 Either runs in a child process, so that a layout that takes too long can be stopped at the
 time limit, and so that what Graphviz writes on its standard error (fontconfig and layout
-warnings) is captured, to be shown only when asked for.
+warnings) is captured, to be shown only when asked for. A drawing with an overlay (the
+relations of a comparison) takes two runs: `dot` places the documents, then `nop2` keeps
+every position and routes the overlay's edges around the nodes. (Two processes, because
+one Graphviz that has run `dot` routes the second pass wrongly.)
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import time
 
 from attrs import frozen
 
 from ..errors import ArgmapError
 from .bundled import NO_PYGRAPHVIZ
+from .dot import Drawing
 
 __all__ = ["Engine", "LayoutError", "find_engine", "lay_out", "ENGINES"]
 
@@ -38,10 +43,11 @@ class Engine:
     name: str
     program: tuple[str, ...]
 
-    def command(self, output_format: str) -> list[str]:
+    def command(self, output_format: str, layout: str) -> list[str]:
+        """The command that lays out DOT on its standard input with `layout` (`dot`, `nop2`)."""
         if self.name == "dot":
-            return [*self.program, f"-T{output_format}"]
-        return [*self.program, output_format]
+            return [*self.program, f"-K{layout}", f"-T{output_format}"]
+        return [*self.program, output_format, layout]
 
 
 def find_engine(choice: str = "auto") -> Engine:
@@ -58,18 +64,32 @@ def find_engine(choice: str = "auto") -> Engine:
     return Engine("bundled", (sys.executable, "-m", "argmap.render.bundled"))
 
 
-def lay_out(source: str, output_format: str, engine: Engine, time_limit: float,
+def lay_out(drawing: Drawing, output_format: str, engine: Engine, time_limit: float,
             what: str) -> tuple[bytes, str]:
-    """The drawing of DOT `source` in `output_format`, and what the engine said on its
-    standard error; `what` names the drawing in messages."""
+    """`drawing` laid out in `output_format`, and what the engine said on its standard error;
+    `what` names the drawing in messages."""
+    if not drawing.overlay:
+        return _run(drawing.base, output_format, "dot", engine, time_limit, what)
+    started = time.monotonic()
+    placed, noise = _run(drawing.base, "dot", "dot", engine, time_limit, what)
+    placed = placed.decode("utf-8")
+    end = placed.rstrip().rfind("}")
+    routed = placed[:end] + "splines=true\n" + drawing.overlay + placed[end:]
+    left = time_limit - (time.monotonic() - started)
+    output, more = _run(routed, output_format, "nop2", engine, left, what, time_limit)
+    return output, noise + more
+
+
+def _run(source: str, output_format: str, layout: str, engine: Engine, seconds: float,
+         what: str, time_limit: float | None = None) -> tuple[bytes, str]:
     try:
-        done = subprocess.run(engine.command(output_format), input=source.encode("utf-8"),
-                              capture_output=True, timeout=time_limit, check=False)
+        done = subprocess.run(engine.command(output_format, layout), input=source.encode("utf-8"),
+                              capture_output=True, timeout=max(seconds, 0.001), check=False)
     except subprocess.TimeoutExpired:
         raise LayoutError(
-            f"laying out {what} took longer than {time_limit:g} seconds and was stopped; "
-            "draw less with --claims-only, render the maps one at a time rather than "
-            "their comparison, allow more time with --time-limit, or write --format dot "
+            f"laying out {what} took longer than {time_limit or seconds:g} seconds and was "
+            "stopped; draw less with --claims-only, render the maps one at a time rather "
+            "than their comparison, allow more time with --time-limit, or write --format dot "
             "and lay it out with another Graphviz program (sfdp, neato)") from None
     except OSError as error:
         raise LayoutError(f"cannot run {engine.program[0]}: {error.strerror or error}") from None

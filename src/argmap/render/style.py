@@ -37,12 +37,15 @@ class NodeStyle:
     font_size: int = TEXT_SIZE
     bold: bool = False
     italic: bool = False
+    #: Space between the text and the outline, in inches: (across, down).
+    margin: str = "0.16,0.08"
 
     def attributes(self) -> dict[str, str]:
         """The Graphviz attributes of such a node."""
         return {"shape": self.shape, "style": self.style, "fillcolor": self.fill,
                 "color": self.border, "penwidth": f"{self.penwidth:g}",
-                "fontcolor": self.font_colour, "fontsize": str(self.font_size)}
+                "fontcolor": self.font_colour, "fontsize": str(self.font_size),
+                "margin": self.margin}
 
 
 @frozen
@@ -68,29 +71,29 @@ class EdgeStyle:
 NODE_STYLES = {
     NodeKind.THESIS: NodeStyle(
         "box", "rounded,filled", "#17375e", "#0b1f38", 2.5, "#ffffff", 34,
-        "thesis: what the document concludes", font_size=16, bold=True),
+        "thesis: a conclusion", font_size=16, bold=True),
     NodeKind.PREMISE: NodeStyle(
         "box", "filled", "#ffffff", "#56636f", 1.2, INK, 34,
-        "premise: a claim given as a reason"),
+        "premise: a reason"),
     NodeKind.EVIDENCE: NodeStyle(
         "note", "filled", "#fbf5e4", "#a8893a", 1.2, INK, 40,
-        "evidence: a quote, with its source line", italic=True),
+        "evidence: a quote and its line", italic=True),
     NodeKind.ASSUMPTION: NodeStyle(
         "box", "rounded,dashed,filled", "#f3f5f7", "#56636f", 1.6, INK, 34,
-        "assumption: unstated, reconstructed"),
+        "assumption: left unstated"),
     NodeKind.OBJECTION: NodeStyle(
         "octagon", "filled", "#fbe1d3", "#d55e00", 1.8, INK, 32,
-        "objection: a counter-claim"),
+        "objection: a counter-claim", margin="0.02,0.02"),
     NodeKind.REBUTTAL: NodeStyle(
         "hexagon", "filled", "#d3efe5", "#00805c", 1.8, INK, 32,
-        "rebuttal: an answer to an objection"),
+        "rebuttal: answers an objection", margin="0.02,0.02"),
 }
 
 RELATION_STYLES = {
     RelationKind.SUPPORTS: EdgeStyle("#2f5f8a", "solid", "normal", 1.6, "supports"),
     RelationKind.ATTACKS: EdgeStyle("#d55e00", "dashed", "tee", 1.8, "attacks"),
     RelationKind.UNDERCUTS: EdgeStyle("#a0508a", "dotted", "diamond", 2.2,
-                                      "undercuts: attacks the link it points at"),
+                                      "undercuts: attacks a link"),
 }
 
 CROSS_STYLES = {
@@ -99,9 +102,9 @@ CROSS_STYLES = {
                                      "contradicts", both_ends=True),
     CrossKind.QUALIFIES: EdgeStyle("#e69f00", "dashed", "odiamond", 2.6, "qualifies"),
     CrossKind.SUPPORTS: EdgeStyle("#0072b2", "solid", "normal", 2.6,
-                                  "supports, across documents"),
+                                  "supports (across documents)"),
     CrossKind.ATTACKS: EdgeStyle("#d55e00", "bold,dashed", "tee", 2.6,
-                                 "attacks, across documents"),
+                                 "attacks (across documents)"),
 }
 
 #: The small point an undercut meets on the support link it attacks.

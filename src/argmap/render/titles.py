@@ -14,7 +14,7 @@ from .escape import xml_text
 
 __all__ = ["set_titles"]
 
-_TITLED = re.compile(r'(<g id="(?P<id>[^"]*)" class="(?:graph|node|edge|cluster)">\s*<title>)'
+_TITLED = re.compile(r'(<g id="(?P<id>[^"]*)" class="(?:graph|node|edge|cluster)"[^>]*>\s*<title>)'
                      r"[^<]*(</title>)")
 
 

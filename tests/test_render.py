@@ -1,0 +1,498 @@
+"""`argmap render`: the DOT it builds, the SVG it lays out, and how the command behaves."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.lint import check_paths
+from argmap.render.stack import deepest, stack
+
+from conftest import DATA, HEADER, ROOT
+
+RENDER = DATA / "render"
+MAPS = ROOT / "maps"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def render(capsys, *args):
+    status = main(["render", *map(str, args)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def dot_of(capsys, tmp_path, path, *options) -> str:
+    # Not in tmp_path itself: file_regression keeps its expected files there.
+    out = tmp_path / "out"
+    assert render(capsys, path, "-o", out, "--format", "dot", *options)[0] == 0
+    return (out / f"{Path(path).stem}.dot").read_text(encoding="utf-8")
+
+
+def groups(svg: str) -> dict[str, ET.Element]:
+    """The `<g>` elements of an SVG, by id."""
+    return {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
+
+
+def title(group: ET.Element) -> str:
+    return group.find(f"{SVG}title").text
+
+
+def label_of(dot: str, name: str) -> list[str]:
+    """The lines of the HTML-like label of the node `name`."""
+    return re.search(rf'"{re.escape(name)}" \[label=<(.*?)> \w+=', dot).group(1).split("<BR/>")
+
+
+def copy_data(tmp_path, *names) -> Path:
+    for name in names:
+        shutil.copy(RENDER / name, tmp_path / name)
+    return tmp_path
+
+
+# The DOT: golden files, regenerated with `pytest --force-regen` when the maps change.
+
+@pytest.mark.parametrize("path", sorted(RENDER.glob("*.arg")) + sorted(MAPS.glob("*.arg")),
+                         ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_dot_of_each_map(capsys, tmp_path, file_regression, path):
+    prefix = "maps-" if path.parent == MAPS else ""
+    file_regression.check(dot_of(capsys, tmp_path, path), basename=prefix + path.stem,
+                          extension=".dot")
+
+
+def test_claims_only_dot(capsys, tmp_path, file_regression):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--claims-only")
+    file_regression.check(dot, basename="harbour-vs-ferry-claims-only", extension=".dot")
+
+
+def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
+    outputs = []
+    for seed in ("0", "1", "4242"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "argmap", "render", "--format", "dot", "-o", str(out),
+                        str(RENDER), str(MAPS)], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(outputs[0]) == 6
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+# What the DOT says.
+
+def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    model = check_paths([str(RENDER / "harbour.arg")]).workspace.load(str(RENDER / "harbour.arg")).model
+    for node in model.nodes:
+        assert f'id="harbour.{node.id}"' in dot
+    assert 'shape=octagon' in dot and 'shape=hexagon' in dot and 'shape=note' in dot
+    assert '"rounded,dashed,filled"' in dot  # assumptions
+
+
+def test_evidence_shows_its_quote_in_quotation_marks_and_its_source_line(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    assert "<I>“Critics say the cost is too high.”</I>" in dot
+    assert "harbour · line 5<" in dot
+    assert "harbour · lines 9–10<" in dot  # a quote over two lines of the source
+
+
+def test_tags_are_in_small_type(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    assert '<FONT POINT-SIZE="11" COLOR="#c8d6e8">#policy #harbour</FONT>' in dot
+    assert '<FONT POINT-SIZE="11" COLOR="#5f6b76">#cost</FONT>' in dot
+
+
+def test_long_texts_wrap_and_are_never_cut(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    lines = label_of(dot, "harbour.pays_for_itself")
+    assert len(lines) > 4 and max(map(len, lines)) <= 34
+    assert " ".join(lines) == ("The harbour would pay for itself within fifteen years, because "
+                               "larger ships could dock without lighters — and a premise this long "
+                               "shows how a long text wraps over several lines instead of being cut.")
+    assert "".join(label_of(dot, "harbour.traffic")).replace(" ", "") == (
+        "Traffic through the old town: residents-association-opposition-to-through-traffic-"
+        "in-the-old-town.").replace(" ", "")
+
+
+def test_an_undercut_points_at_a_point_on_the_link_it_attacks(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    point = '"harbour.estimate_quote->pays_for_itself"'
+    assert f"{point} [color=" in dot and "shape=point" in dot
+    assert f'"harbour.estimate_quote" -> {point} [arrowhead=none' in dot
+    assert f'{point} -> "harbour.pays_for_itself" [arrowhead=normal' in dot
+    assert f'"harbour.dredging" -> {point} [arrowhead=diamond' in dot
+    assert 'style=dotted' in dot
+
+
+def test_relations_each_have_their_own_colour_line_and_arrowhead(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    edge = {kind: dot.split(f"{tail} -> {head} [")[1].split("]")[0] for kind, tail, head in [
+        ("supports", '"harbour.deep_water"', '"harbour.build_east"'),
+        ("attacks", '"harbour.too_costly"', '"harbour.build_east"'),
+        ("undercuts", '"harbour.dredging"', '"harbour.estimate_quote->pays_for_itself"')]}
+    styles = {kind: tuple(sorted(a for a in attributes.split() if a.split("=")[0] in
+                                 ("color", "style", "arrowhead")))
+              for kind, attributes in edge.items()}
+    for attribute in range(3):
+        assert len({style[attribute] for style in styles.values()}) == 3, styles
+
+
+def test_theses_share_the_top_row(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "ferry.arg")
+    assert 'rank=same\n\t\t"ferry.no_harbour"\n\t\t"ferry.small_quay"' in dot.replace("\t{\n", "")
+    assert "rankdir=BT" in dot
+
+
+def test_a_comparison_draws_documents_as_titled_clusters_and_relations_between_them(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+    assert "subgraph cluster_harbour {" in dot and "subgraph cluster_ferry {" in dot
+    assert "<B>The Harbour Question</B>" in dot
+    assert "City Planning Review · A. Planner · 2024-03-01" in dot
+    assert "Riverside Gazette · 2024" in dot
+    assert "<B>The harbour question: planners vs the ferry lobby</B>" in dot
+    cross = [line for line in dot.splitlines() if "constraint=false" in line]
+    assert len(cross) == 5
+    styles = {tuple(a for a in line.split() if a.split("=")[0] in ("color", "style", "arrowhead"))
+              for line in cross}
+    assert len(styles) == 5
+    for kind in ("agrees", "contradicts", "qualifies", "supports", "attacks"):
+        assert f"<B>{kind}</B>" in dot
+
+
+def test_claims_only_leaves_evidence_out(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--claims-only")
+    assert "shape=note" not in dot and "_quote" not in dot
+    assert '"harbour.build_east"' in dot and '"harbour.estimates_reliable"' in dot
+    assert "legend/evidence" not in dot
+    assert "legend/assumption" in dot and "legend/rebuttal" in dot
+
+
+def test_a_document_url_is_a_link_only_when_it_is_http(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+    assert 'HREF="https://example.org/harbour?issue=3&amp;lang=en"' in dot
+    assert "javascript" not in dot
+
+
+# The legend.
+
+def test_the_legend_shows_only_what_the_map_uses(project, capsys, tmp_path):
+    path = project.write("small.arg", HEADER + 'thesis t "A thesis."\nassumption a "An assumption." supports t\n')
+    svg = render_svg(capsys, path, tmp_path)
+    legend = [name for name in groups(svg) if name and name.startswith("legend:")]
+    assert sorted(legend) == ["legend:assumption", "legend:relation-supports", "legend:thesis"]
+
+
+def test_the_legend_of_a_comparison_shows_the_cross_relations(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+    for key in ("thesis", "premise", "evidence", "assumption", "objection", "rebuttal",
+                "relation-supports", "relation-attacks", "relation-undercuts", "cross-agrees",
+                "cross-contradicts", "cross-qualifies", "cross-supports", "cross-attacks"):
+        assert f'id="legend:{key}"' in dot
+
+
+# The SVG, laid out by the Graphviz bundled with pygraphviz.
+
+def render_svg(capsys, path, out, *options) -> str:
+    status, _, err = render(capsys, path, "-o", out, "--engine", "bundled", *options)
+    assert status == 0, err
+    return (Path(out) / f"{Path(path).stem}.svg").read_text(encoding="utf-8")
+
+
+def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, tmp_path):
+    svg = render_svg(capsys, MAPS / "fpri-vs-eastwest.arg", tmp_path)
+    found = groups(svg)
+    result = check_paths([str(MAPS / "fpri-vs-eastwest.arg")])
+    documents = {context.map.id: context.map for context in result.maps.values()}
+    assert set(documents) == {"fpri", "eastwest"}
+    for doc, document_map in documents.items():
+        for node in document_map.nodes:
+            assert found[f"{doc}.{node.id}"].get("class") == "node"
+            assert title(found[f"{doc}.{node.id}"]).splitlines()[-1] != f"{doc}.{node.id}"
+    assert found["legend"].get("class") == "cluster"
+    assert found["legend:thesis"].get("class") == "node"
+
+
+def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, tmp_path):
+    svg = render_svg(capsys, RENDER / "harbour-vs-ferry.arg", tmp_path)
+    found = groups(svg)
+    assert title(found["harbour.pays_for_itself"]) == (
+        "premise harbour.pays_for_itself\nThe harbour would pay for itself within fifteen years, "
+        "because larger ships could dock\nwithout lighters — and a premise this long shows how a "
+        "long text wraps over several lines\ninstead of being cut.")
+    assert title(found["harbour.recovers_quote"]) == (
+        "evidence harbour.recovers_quote\n“It adds that the disturbance would be temporary and "
+        "that the river recovers”\nharbour · lines 9–10 of harbour.txt")
+    assert title(found["harbour.build_east"]).endswith("\n#policy #harbour")
+    assert title(found["contradicts:harbour.build_east:ferry.no_harbour"]) == (
+        "harbour.build_east contradicts ferry.no_harbour\n"
+        "One wants a harbour on the east bank, the other no harbour at all.")
+    assert title(found["document:harbour"]) == (
+        "The Harbour Question\nCity Planning Review · A. Planner · 2024-03-01\n"
+        "https://example.org/harbour?issue=3&lang=en")
+    assert title(found["document:ferry"]) == "Keep the Ferries\nRiverside Gazette · 2024"
+    assert title(found["argmap"]) == "The harbour question: planners vs the ferry lobby"
+
+
+def test_png_and_pdf(capsys, tmp_path):
+    for fmt, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
+        assert render(capsys, RENDER / "ferry.arg", "-o", tmp_path, "--format", fmt)[0] == 0
+        assert (tmp_path / f"ferry.{fmt}").read_bytes().startswith(magic)
+
+
+# The command.
+
+def test_default_output_is_beside_each_input(capsys, tmp_path):
+    copy_data(tmp_path, "harbour.arg", "harbour.txt")
+    status, out, err = render(capsys, tmp_path / "harbour.arg", "--format", "dot")
+    assert (status, err) == (0, "")
+    assert out == f"{tmp_path / 'harbour.arg'} -> {tmp_path / 'harbour.dot'}\n"
+    assert (tmp_path / "harbour.dot").is_file()
+
+
+def test_folders_are_searched_for_arg_files(capsys, tmp_path):
+    status, out, _ = render(capsys, RENDER, "-o", tmp_path, "--format", "dot")
+    assert status == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "ferry.dot", "harbour-vs-ferry.dot", "harbour.dot"]
+    assert len(out.splitlines()) == 3
+
+
+def test_a_map_with_errors_is_not_drawn_and_its_errors_are_printed(project, capsys, tmp_path):
+    good = project.write("good.arg", HEADER + 'thesis t "T."\nassumption a "A." supports t\n')
+    bad = project.write("bad.arg", HEADER + 'thesis t "T."\npremise p "P." supports mian\n')
+    status, out, err = render(capsys, good, bad, "-o", tmp_path / "out", "--format", "dot")
+    assert status == 1
+    assert f"{bad}:3:25: error: no node `mian` in this map" in out
+    assert "warning" not in out  # only what stops the drawing
+    assert f"argmap: {bad} not drawn: it, or a map it uses, has errors (above)" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.dot"]
+
+
+def test_warnings_do_not_stop_a_drawing(capsys, tmp_path):
+    findings = check_paths([str(RENDER / "harbour.arg")]).findings
+    assert {f.severity.value for f in findings} == {"warning", "info"}
+    assert render(capsys, RENDER / "harbour.arg", "-o", tmp_path, "--format", "dot")[0] == 0
+
+
+def test_a_comparison_is_not_drawn_while_a_map_it_uses_has_errors(project, capsys, tmp_path):
+    project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis t "T." supports nowhere\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis t "T."\n')
+    both = project.write("ab.arg", 'compare ab "A and B" { use "a.arg" use "b.arg" }\na.t agrees b.t\n')
+    status, out, err = render(capsys, both, "-o", tmp_path / "out", "--format", "dot")
+    assert status == 1
+    assert "a.arg:2:24: error: no node `nowhere` in this map" in out
+    assert f"argmap: {both} not drawn" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_inputs_drawn_to_one_file_are_refused_before_anything_is_written(capsys, tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(RENDER / "ferry.arg", tmp_path / folder / "ferry.arg")
+        shutil.copy(RENDER / "ferry.txt", tmp_path / folder / "ferry.txt")
+    out = tmp_path / "out"
+    status, _, err = render(capsys, tmp_path / "one", tmp_path / "two", "-o", out, "--format", "dot")
+    assert status == 2
+    assert "would both be drawn to" in err and "render them into different folders" in err
+    assert not out.exists()
+
+
+def test_no_arg_files(capsys, tmp_path):
+    assert render(capsys, tmp_path) == (0, "", f"argmap: warning: no .arg files in {tmp_path}\n")
+
+
+def test_a_missing_path_is_a_usage_error(capsys, tmp_path):
+    status, _, err = render(capsys, tmp_path / "nothing.arg")
+    assert status == 2 and "no such file or folder" in err
+
+
+def test_the_time_limit_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        main(["render", "--time-limit", "0", "x.arg"])
+    assert "expected a positive number of seconds" in capsys.readouterr().err
+
+
+def test_outputs_replace_old_files_and_leave_no_temporary_file(capsys, tmp_path):
+    (tmp_path / "ferry.dot").write_text("old")
+    render(capsys, RENDER / "ferry.arg", "-o", tmp_path, "--format", "dot")
+    assert (tmp_path / "ferry.dot").read_text(encoding="utf-8").startswith("digraph argmap {")
+    assert [p.name for p in tmp_path.iterdir()] == ["ferry.dot"]
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(capsys, tmp_path):
+    (tmp_path / "file").write_text("")
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "file" / "out")
+    assert status == 2 and err.startswith(f"argmap: error: cannot create {tmp_path / 'file' / 'out'}")
+
+
+def test_help_lists_every_option(capsys):
+    with pytest.raises(SystemExit):
+        main(["render", "--help"])
+    text = capsys.readouterr().out
+    for option in ("--output-dir", "--format", "--claims-only", "--engine", "--time-limit",
+                   "--verbose", "exit status"):
+        assert option in text
+
+
+def test_version_and_check_do_not_import_graphviz(tmp_path):
+    code = textwrap.dedent(f"""
+        import sys
+        from argmap.cli import main
+        try:
+            main(["--version"])
+        except SystemExit:
+            pass
+        main(["check", {str(RENDER)!r}])
+        print(sorted(m for m in sys.modules if "graphviz" in m))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+# Engines: a stand-in `dot` on PATH shows which engine runs, and with what.
+
+FAKE_DOT = """\
+#!{python}
+import sys, time
+with open({log!r}, "a") as log:
+    log.write(" ".join(sys.argv[1:]) + "\\n")
+source = sys.stdin.read()
+sys.stderr.write("Warning: engine noise\\n")
+{behaviour}
+if "-Tdot" in sys.argv:
+    sys.stdout.write(source)
+else:
+    sys.stdout.write('<svg xmlns="http://www.w3.org/2000/svg"><g id="argmap" class="graph">'
+                     '<title>argmap</title></g></svg>')
+"""
+
+
+@pytest.fixture
+def fake_dot(tmp_path, monkeypatch):
+    """Put a stand-in `dot` first on PATH; returns a function that installs a behaviour and
+    the path of the log of its command lines."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    log = tmp_path / "dot.log"
+
+    def install(behaviour: str = "") -> Path:
+        script = folder / "dot"
+        script.write_text(FAKE_DOT.format(python=sys.executable, log=str(log), behaviour=behaviour))
+        script.chmod(0o755)
+        return log
+
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return install
+
+
+def test_dot_on_path_is_preferred_and_its_noise_hidden(capsys, tmp_path, fake_dot):
+    log = fake_dot()
+    status, out, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
+    assert (status, err) == (0, "")
+    assert log.read_text() == "-Kdot -Tsvg\n"
+    svg = (tmp_path / "out" / "ferry.svg").read_text(encoding="utf-8")
+    assert "<title>Keep the Ferries</title>" in svg
+
+
+def test_verbose_shows_the_engine_and_its_noise(capsys, tmp_path, fake_dot):
+    fake_dot()
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--verbose")
+    assert status == 0
+    assert "argmap: laying out with " in err and err.endswith("Warning: engine noise\n")
+
+
+def test_a_comparison_is_laid_out_then_its_relations_routed(capsys, tmp_path, fake_dot):
+    log = fake_dot()
+    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out")[0] == 0
+    assert log.read_text() == "-Kdot -Tdot\n-Knop2 -Tsvg\n"
+
+
+def test_engine_bundled_is_used_when_asked_for(capsys, tmp_path, fake_dot):
+    log = fake_dot()
+    svg = render_svg(capsys, RENDER / "ferry.arg", tmp_path / "out")
+    assert not log.exists()
+    assert 'id="ferry.no_harbour" class="node"' in svg
+
+
+def test_a_layout_past_the_time_limit_is_stopped_with_advice(capsys, tmp_path, fake_dot):
+    fake_dot("time.sleep(30)")
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--time-limit", "0.5")
+    assert status == 2
+    assert err.startswith(f"argmap: error: laying out {RENDER / 'ferry.arg'} took longer than 0.5 "
+                          "seconds and was stopped;")
+    for advice in ("--claims-only", "one at a time", "--time-limit", "--format dot"):
+        assert advice in err
+    assert not (tmp_path / "out" / "ferry.svg").exists()
+
+
+def test_an_engine_that_fails_says_why(capsys, tmp_path, fake_dot):
+    fake_dot('sys.stderr.write("Error: <stdin>: syntax error in line 1\\n"); sys.exit(1)')
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
+    assert status == 2
+    assert err == (f"argmap: error: Graphviz could not lay out {RENDER / 'ferry.arg'}: "
+                   "Error: <stdin>: syntax error in line 1\n")
+
+
+def test_no_engine_at_all_is_one_clear_sentence(capsys, tmp_path, monkeypatch):
+    import importlib.util
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "pygraphviz" else find_spec(name, *a))
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
+    assert status == 2
+    assert err == ("argmap: error: no Graphviz layout engine found: install argmap with pip so "
+                   "that its dependency pygraphviz>=2.0, which bundles Graphviz, is installed too, "
+                   "or install Graphviz (https://graphviz.org/download/) so that `dot` is on PATH\n")
+    assert render(capsys, RENDER / "ferry.arg", "--format", "dot", "-o", tmp_path / "out")[0] == 0
+
+
+def test_a_pygraphviz_that_cannot_be_imported_is_no_engine(capsys, tmp_path, monkeypatch):
+    broken = tmp_path / "broken" / "pygraphviz"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("raise ImportError('libcgraph.so.6: cannot open shared object file')\n")
+    monkeypatch.setenv("PYTHONPATH", str(broken.parent))
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--engine", "bundled")
+    assert status == 2
+    assert err.startswith("argmap: error: no Graphviz layout engine found:")
+    assert "libcgraph.so.6" in err
+
+
+def test_engine_dot_without_dot_on_path(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--engine", "dot")
+    assert status == 2 and "no `dot` program on PATH" in err and "--engine bundled" in err
+
+
+# Stacking: how wide maps are folded.
+
+def test_many_children_are_dealt_into_stacked_columns():
+    edges = [(f"c{i}", "root") for i in range(9)]
+    assert stack(edges) == {("c3", "root"): 2, ("c4", "root"): 2, ("c5", "root"): 2,
+                            ("c6", "root"): 3, ("c7", "root"): 3, ("c8", "root"): 3}
+
+
+def test_a_stacked_subtree_goes_below_the_whole_subtree_above_it():
+    edges = [("a", "root"), ("b", "root"), ("c", "root"), ("a1", "a"), ("a2", "a1")]
+    assert stack(edges) == {("c", "root"): 2}  # column 2 holds b, then c; a's column is deep
+    edges = [("a", "root"), ("b", "root"), ("c", "root"), ("d", "root"), ("b1", "b")]
+    assert stack(edges)[("d", "root")] == 3  # below b and its child
+
+
+def test_two_children_stay_side_by_side_and_cycles_end():
+    assert stack([("a", "root"), ("b", "root")]) == {}
+    assert stack([("a", "b"), ("b", "a")]) == {}
+
+
+def test_deepest_counts_lengths_and_skips_cycles():
+    edges = [("a", "t"), ("b", "t"), ("c", "a")]
+    assert deepest(edges, {}) == "c"
+    assert deepest(edges, {("b", "t"): 5}) == "b"
+    assert deepest([], {}) is None
