@@ -223,3 +223,14 @@ def test_an_unknown_rule_exits_2(capsys):
     assert main(["rules", "unused-evidnce"]) == 2
     assert capsys.readouterr().err == ("argmap: error: no rule is called `unused-evidnce`; did you "
                                        "mean `unused-evidence`?\n")
+
+
+def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
+    import argmap.lint
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(argmap.lint, "check_paths", interrupted)
+    assert main(["check", "maps"]) == 130
+    assert capsys.readouterr().err == "argmap: interrupted\n"

@@ -10,6 +10,9 @@ import traceback
 
 from . import __version__
 from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
+
+# What shells report for a program ended by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 from .errors import ArgmapError
 
 __all__ = ["main"]
@@ -24,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     except ArgmapError as error:
         print(f"argmap: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`argmap check | head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

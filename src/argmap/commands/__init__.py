@@ -18,6 +18,7 @@ exit status:
   0  no finding at or above the failing severity (error)
   1  findings at or above it
   2  usage or input problem: a bad option, a path that does not exist or cannot be read
+  130  interrupted (Ctrl-C)
 """
 
 # In the order `argmap --help` lists them.

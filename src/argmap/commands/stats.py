@@ -14,6 +14,7 @@ exit status:
   0  every file was read
   1  some file does not parse (its syntax error is printed on stderr)
   2  usage or input problem: a bad option, a path that does not exist or cannot be read
+  130  interrupted (Ctrl-C)
 """
 
 
@@ -37,12 +38,14 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Print the statistics of each file; 1 when some file does not parse."""
-    from ..diagnostics import Finding, Severity, format_text
+    from ..diagnostics import Finding, format_text
+    from ..lint import RULES
     from ..lint.context import ComparisonContext, MapContext
     from ..model import DocumentMap
     from ..stats import comparison_stats, map_stats
     from ..workspace import Workspace, find_arg_files
 
+    syntax = RULES["syntax-error"]
     workspace = Workspace()
     results, problems = [], []
     paths = find_arg_files(args.paths)
@@ -51,8 +54,8 @@ def run(args) -> int:
     for path in paths:
         loaded = workspace.load(path)
         if loaded.error is not None:
-            problems.append(Finding(loaded.error.position, "syntax-error", Severity.ERROR,
-                                    loaded.error.message))
+            problems.append(Finding(loaded.error.position, syntax.name, syntax.severity,
+                                    loaded.error.message, syntax.code))
         elif isinstance(loaded.model, DocumentMap):
             results.append(map_stats(MapContext(loaded.model, workspace)))
         else:
