@@ -15,7 +15,7 @@ import pytest
 
 from argmap.cli import main
 from argmap.lint import check_paths
-from argmap.render.stack import deepest, stack
+from argmap.render.stack import depths, stack
 
 from conftest import DATA, HEADER, ROOT
 
@@ -491,8 +491,8 @@ def test_two_children_stay_side_by_side_and_cycles_end():
     assert stack([("a", "b"), ("b", "a")]) == {}
 
 
-def test_deepest_counts_lengths_and_skips_cycles():
+def test_depths_count_lengths_and_leave_out_cycles():
     edges = [("a", "t"), ("b", "t"), ("c", "a")]
-    assert deepest(edges, {}) == "c"
-    assert deepest(edges, {("b", "t"): 5}) == "b"
-    assert deepest([], {}) is None
+    assert depths(edges, {}) == {"t": 0, "a": 1, "b": 1, "c": 2}
+    assert depths(edges, {("b", "t"): 5})["b"] == 5
+    assert depths([("a", "t"), ("x", "y"), ("y", "x")], {}) == {"t": 0, "a": 1}

@@ -20,7 +20,7 @@ from ..quotes import QuoteMatch
 from .escape import safe_url, xml_text
 from .labels import Line, html_label, small, wrap
 from .legend import add_legend
-from .stack import deepest, stack
+from .stack import depths, stack
 from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, MUTED, NODE_STYLES, RELATION_STYLES,
                     SMALL_SIZE)
 
@@ -89,11 +89,8 @@ class _Builder:
         self.kinds: set[NodeKind] = set()
         self.relations: set[RelationKind] = set()
         self.cross: set[CrossKind] = set()
-        self.drawn: list[str] = []
-        #: Every edge of the documents, as (lower node, upper node), and its `minlen` when
-        #: it is not 1.
-        self.edges: list[tuple[str, str]] = []
-        self.lengths: dict[tuple[str, str], int] = {}
+        #: For each document: how deep it is drawn, and its lowest node.
+        self.bottoms: list[tuple[int, str]] = []
         self.top: list[str] = []
         self.cross_ids: dict[str, int] = {}
 
@@ -103,7 +100,8 @@ class _Builder:
                 top.attr(rank="same")
                 for name in self.top:
                     top.node(name)
-        lowest = deepest(self.edges, self.lengths) or (self.drawn[-1] if self.drawn else None)
+        # The legend goes under the shallowest document, where there is room beside the others.
+        lowest = min(self.bottoms)[1] if self.bottoms else None
         add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest)
         self.titles["argmap"] = title
         return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
@@ -121,7 +119,6 @@ class _Builder:
             for node in nodes:
                 name = f"{doc}.{node.id}"
                 self.kinds.add(node.kind)
-                self.drawn.append(name)
                 cluster.node(name, label=_node_label(context, node), id=name,
                              **NODE_STYLES[node.kind].attributes())
                 self.titles[name] = _node_title(context, node)
@@ -172,8 +169,12 @@ class _Builder:
                 add(name, point, {**style, "arrowhead": "none"}, relation.kind)
                 add(point, head, style, relation.kind)
         lengths = stack([(tail, head) for tail, head, _ in edges])
-        self.edges += [(tail, head) for tail, head, _ in edges]
-        self.lengths.update(lengths)
+        depth = depths([(tail, head) for tail, head, _ in edges], lengths)
+        if depth:
+            lowest = max(depth, key=depth.get)  # the first of the deepest
+            self.bottoms.append((depth[lowest], lowest))
+        elif nodes:
+            self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
         for tail, head, style in edges:
             length = lengths.get((tail, head))
             cluster.edge(tail, head, **style, **({"minlen": str(length)} if length else {}))

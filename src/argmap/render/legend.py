@@ -14,7 +14,7 @@ from .style import CROSS_STYLES, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES, 
 __all__ = ["add_legend"]
 
 _SIZE = 12
-_PER_ROW = 3
+_PER_ROW = 4
 _CLUSTER = {"label": html_label([("Legend", {"bold": True, "size": 13})]), "style": "rounded",
             "color": "#c5ccd3", "fontcolor": INK, "margin": "14", "labeljust": "l",
             "labelloc": "b", "id": "legend"}

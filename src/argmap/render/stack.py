@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
-__all__ = ["stack", "deepest"]
+__all__ = ["stack", "depths"]
 
 
 def stack(edges: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -62,9 +62,10 @@ def _stack_children(node: str, kids: list[str], heights: dict[str, int],
     return max(depth)
 
 
-def deepest(edges: list[tuple[str, str]], lengths: dict[tuple[str, str], int]) -> str | None:
-    """The node drawn lowest: the end of the longest path down from the top, each edge
-    counting its `minlen` (nodes on a cycle, which the layout breaks somewhere, are skipped)."""
+def depths(edges: list[tuple[str, str]], lengths: dict[tuple[str, str], int]) -> dict[str, int]:
+    """How many ranks below the top each node is drawn: the longest path down to it, each
+    edge counting its `minlen` (nodes on a cycle, which the layout breaks somewhere, are
+    left out)."""
     above: dict[str, int] = {}
     below: dict[str, list[str]] = {}
     for lower, upper in edges:
@@ -80,5 +81,4 @@ def deepest(edges: list[tuple[str, str]], lengths: dict[tuple[str, str], int]) -
             above[lower] -= 1
             if above[lower] == 0:
                 queue.append(lower)
-    # The first of the deepest, in the order the edges came.
-    return max(depth, key=depth.get) if depth else None
+    return {node: depth[node] for node in depth if above[node] == 0}
