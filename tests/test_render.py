@@ -426,7 +426,7 @@ def test_a_layout_past_the_time_limit_is_stopped_with_advice(capsys, tmp_path, f
     assert status == 2
     assert err.startswith(f"argmap: error: laying out {RENDER / 'ferry.arg'} took longer than 0.5 "
                           "seconds and was stopped;")
-    for advice in ("--claims-only", "one at a time", "--time-limit", "--format dot"):
+    for advice in ("--claims-only", "map by map", "--time-limit", "--format dot"):
         assert advice in err
     assert not (tmp_path / "out" / "ferry.svg").exists()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 
@@ -62,7 +63,7 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         value = 0.0
-    if not value > 0:
+    if not 0 < value < math.inf:
         raise argparse.ArgumentTypeError(f"expected a positive number of seconds, not {text!r}")
     return value
 
@@ -70,7 +71,6 @@ def _seconds(text: str) -> float:
 def run(args) -> int:
     """Check the paths, then draw every file that has no errors; 1 when one had errors."""
     from ..diagnostics import Severity, format_text
-    from ..errors import InputError
     from ..lint import check_paths
     from ..workspace import find_arg_files
 
@@ -89,7 +89,7 @@ def run(args) -> int:
             blocked.append((path, files))
         else:
             outputs[path] = _output_path(path, args.output_dir, args.format)
-    _refuse_clashes(outputs, InputError)
+    _refuse_clashes(outputs)
     if blocked:
         shown = {file for _, files in blocked for file in files}
         sys.stdout.write(format_text([f for f in errors if f.position.file in shown],
@@ -119,14 +119,16 @@ def _output_path(path: str, output_dir: str | None, output_format: str) -> str:
     return os.path.join(output_dir or os.path.dirname(path), f"{stem}.{output_format}")
 
 
-def _refuse_clashes(outputs: dict[str, str], error) -> None:
+def _refuse_clashes(outputs: dict[str, str]) -> None:
     """Two inputs that would be drawn into one file are a usage problem, caught before
     anything is written."""
+    from ..errors import InputError
+
     first: dict[str, str] = {}
     for path, output in outputs.items():
         other = first.setdefault(os.path.normcase(os.path.abspath(output)), path)
         if other != path:
-            raise error(f"{other} and {path} would both be drawn to {output}; "
+            raise InputError(f"{other} and {path} would both be drawn to {output}; "
                         "render them into different folders")
 
 
@@ -173,16 +175,23 @@ def _make_folder(folder: str) -> None:
 
 def _write_atomically(path: str, data: bytes) -> None:
     """Write `path` through a temporary file beside it, so a reader never sees half of it."""
+    import tempfile
+
     from ..errors import InputError
 
-    temporary = os.path.join(os.path.dirname(path) or ".",
-                             f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    folder, name = os.path.split(path)
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
         with os.fdopen(descriptor, "wb") as out:
             out.write(data)
+        # mkstemp makes the file private; give it the permissions a new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except OSError as error:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        os.unlink(temporary)
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None

@@ -7,7 +7,7 @@ import textwrap
 from .escape import label_text
 from .style import MUTED, SMALL_SIZE
 
-__all__ = ["wrap", "html_label", "Line"]
+__all__ = ["Line", "wrap", "html_label", "small"]
 
 #: A line of a label: its text, and how it is set (size, colour, bold, italic).
 Line = tuple[str, dict]

@@ -22,10 +22,7 @@ from ..errors import ArgmapError
 from .bundled import NO_PYGRAPHVIZ
 from .dot import Drawing
 
-__all__ = ["Engine", "LayoutError", "find_engine", "lay_out", "ENGINES"]
-
-#: What `--engine` accepts: the first engine found, or one of them.
-ENGINES = ("auto", "dot", "bundled")
+__all__ = ["Engine", "LayoutError", "find_engine", "lay_out"]
 
 NO_ENGINE = ("no Graphviz layout engine found: install argmap with pip so that its "
              "dependency pygraphviz>=2.0, which bundles Graphviz, is installed too, or "
@@ -68,33 +65,33 @@ def lay_out(drawing: Drawing, output_format: str, engine: Engine, time_limit: fl
             what: str) -> tuple[bytes, str]:
     """`drawing` laid out in `output_format`, and what the engine said on its standard error;
     `what` names the drawing in messages."""
+    deadline = time.monotonic() + time_limit
     if not drawing.overlay:
-        return _run(drawing.base, output_format, "dot", engine, time_limit, what)
-    started = time.monotonic()
-    placed, noise = _run(drawing.base, "dot", "dot", engine, time_limit, what)
-    placed = placed.decode("utf-8")
-    end = placed.rstrip().rfind("}")
-    routed = placed[:end] + "splines=true\n" + drawing.overlay + placed[end:]
-    left = time_limit - (time.monotonic() - started)
-    output, more = _run(routed, output_format, "nop2", engine, left, what, time_limit)
+        return _run(engine, "dot", output_format, drawing.base, deadline, time_limit, what)
+    placed, noise = _run(engine, "dot", "dot", drawing.base, deadline, time_limit, what)
+    placed_text = placed.decode("utf-8")
+    end = placed_text.rstrip().rfind("}")
+    routed = placed_text[:end] + "splines=true\n" + drawing.overlay + placed_text[end:]
+    output, more = _run(engine, "nop2", output_format, routed, deadline, time_limit, what)
     return output, noise + more
 
 
-def _run(source: str, output_format: str, layout: str, engine: Engine, seconds: float,
-         what: str, time_limit: float | None = None) -> tuple[bytes, str]:
+def _run(engine: Engine, layout: str, output_format: str, source: str, deadline: float,
+         time_limit: float, what: str) -> tuple[bytes, str]:
     try:
         done = subprocess.run(engine.command(output_format, layout), input=source.encode("utf-8"),
-                              capture_output=True, timeout=max(seconds, 0.001), check=False)
+                              capture_output=True, check=False,
+                              timeout=max(deadline - time.monotonic(), 0.001))
     except subprocess.TimeoutExpired:
         raise LayoutError(
-            f"laying out {what} took longer than {time_limit or seconds:g} seconds and was "
-            "stopped; draw less with --claims-only, render the maps one at a time rather "
-            "than their comparison, allow more time with --time-limit, or write --format dot "
-            "and lay it out with another Graphviz program (sfdp, neato)") from None
+            f"laying out {what} took longer than {time_limit:g} seconds and was stopped; draw "
+            "less (--claims-only leaves the evidence out; a comparison can be drawn map by "
+            "map), allow more time with --time-limit, or write --format dot and lay it out "
+            "with another Graphviz program (sfdp, neato)") from None
     except OSError as error:
         raise LayoutError(f"cannot run {engine.program[0]}: {error.strerror or error}") from None
     noise = done.stderr.decode("utf-8", errors="replace")
-    if done.returncode == NO_PYGRAPHVIZ:
+    if engine.name == "bundled" and done.returncode == NO_PYGRAPHVIZ:
         raise LayoutError(f"{NO_ENGINE} ({noise.strip()})")
     if done.returncode != 0 or not done.stdout:
         last = noise.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
