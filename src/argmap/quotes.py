@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
+import operator
 import re
 from collections import defaultdict
 
@@ -19,8 +21,14 @@ from attrs import frozen
 
 __all__ = ["QuoteMatch", "QuoteMiss", "SourceText", "normalize", "quote_pieces"]
 
-_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _PARAGRAPH_MARK = "\n"
+# Characters replaced one for one, before the rewrites below: curly quotes, en and em
+# dashes, and every white space character but the line break, which the rewrites need to
+# see. The rewrites then find the same spans as on the original characters.
+_ONE_FOR_ONE = {
+    0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-",
+    **{ord(c): " " for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in " \n"},
+}
 # Length-changing rewrites, in priority order; white space holding at most one line break
 # may surround a dash, so a dash never swallows a paragraph break.
 _REWRITE = re.compile(
@@ -29,23 +37,43 @@ _REWRITE = re.compile(
     r"|(?P<comma>,(?:\s*,)+)"
     r"|(?P<space>\s{2,}|\n)"
 )
-_SINGLE_SPACES = {ord(c): " " for c in map(chr, range(0x3000 + 1)) if c.isspace() and c != "\n"}
+_TRANSLATED = re.compile("[%s]" % re.escape("".join(map(chr, _ONE_FOR_ONE))))
+# Every rewrite lies within a run of white space, commas and dashes, and a run of one
+# character changes only when it is a line break; so the rewrites look only at longer runs
+# (there are few), once the lone line breaks have become spaces. The characters are those
+# left after `_ONE_FOR_ONE`.
+_LONE_BREAK = re.compile(r"\n(?<![ \n,-]\n)(?![ \n,-])")
+_RUN = re.compile(r"[ \n,-]{2,}")
+_REPLACEMENT = {"par": _PARAGRAPH_MARK, "dash": "-", "comma": ",", "space": " "}
+# How much of a quote, from its second word on, says where in the source it may start.
+_WINDOW = 24
+_WINDOWS = re.compile(r" (?=([\s\S]{0,%d}))" % _WINDOW)
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|\u2026)\]?")
-# Places a quote may start: a word's first letter, or anything after a space.
-_STARTS = re.compile(r"(?<!\w)\w|(?<=[ \n])[^ \n\w]")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+|\n")
-_PREFIX = 8
 
 
 def normalize(text: str) -> str:
     """`text` as quote matching compares it."""
-    return _normalize(text)[0].strip()
+    if _TRANSLATED.search(text):
+        text = text.translate(_ONE_FOR_ONE)
+    return _RUN.sub(_rewrite_run, _LONE_BREAK.sub(" ", text)).strip()
+
+
+def _rewrite_run(run: re.Match) -> str:
+    return _REWRITE.sub(_replace, run.group())
+
+
+def _replace(match: re.Match) -> str:
+    return _REPLACEMENT[match.lastgroup]
 
 
 def quote_pieces(quote: str) -> list[str]:
     """The normalised pieces of a quote, split where `...` or `…` elides text."""
-    return [p for p in (normalize(piece) for piece in _ELLIPSIS.split(quote)) if p]
+    # Most quotes elide nothing: they skip the split.
+    elided = "..." in quote or "\u2026" in quote
+    pieces = _ELLIPSIS.split(quote) if elided else (quote,)
+    return [p for p in map(normalize, pieces) if p]
 
 
 @frozen
@@ -73,18 +101,40 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
     orig_points: list[int] = [0]
     shift = 0
 
-    def rewrite(match: re.Match) -> str:
-        nonlocal shift
-        kind = match.lastgroup
-        new = {"par": _PARAGRAPH_MARK, "dash": "-", "comma": ","}.get(kind, " ")
-        start, end = match.span()
-        shift += (end - start) - len(new)
-        norm_points.append(end - shift)
-        orig_points.append(end)
-        return new
+    def rewrite_run(run: re.Match) -> str:
+        base = run.start()
 
-    rewritten = _REWRITE.sub(rewrite, text.translate(_CURLY))
-    return rewritten.translate(_SINGLE_SPACES), norm_points, orig_points
+        def rewrite(match: re.Match) -> str:
+            nonlocal shift
+            new = _REPLACEMENT[match.lastgroup]
+            start, end = match.span()
+            if end - start != len(new):  # a line break becoming a space moves nothing
+                shift += (end - start) - len(new)
+                norm_points.append(base + end - shift)
+                orig_points.append(base + end)
+            return new
+
+        return _REWRITE.sub(rewrite, run.group())
+
+    if _TRANSLATED.search(text):
+        text = text.translate(_ONE_FOR_ONE)
+    text = _LONE_BREAK.sub(" ", text)
+    return _RUN.sub(rewrite_run, text), norm_points, orig_points
+
+
+def _occurrences(text: str, piece: str):
+    """Every offset where `piece` occurs in `text`, in order."""
+    pos = text.find(piece)
+    while pos >= 0:
+        yield pos
+        pos = text.find(piece, pos + 1)
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """Where each of `pieces` starts in the text they were split from at a one-character
+    separator; computed with builtins only, since a source may have millions of words."""
+    return list(map(operator.add, itertools.accumulate(map(len, pieces), initial=0),
+                    range(len(pieces))))
 
 
 class SourceText:
@@ -93,32 +143,57 @@ class SourceText:
     def __init__(self, text: str):
         self._original = text
         self.text, self._norm_points, self._orig_points = _normalize(text)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts = _starts(text.split("\n"))
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_words: dict[str, list[int]] | None = None
 
     def locate(self, quotes: list[str]) -> list[QuoteMatch | QuoteMiss]:
-        """Find each quote; one pass over the text for all of them, so many quotes stay fast."""
+        """Find each quote: the first place in the source where it fits."""
         pieces = [quote_pieces(q) for q in quotes]
-        found: list[QuoteMatch | None] = [None] * len(quotes)
-        waiting: dict[str, list[int]] = defaultdict(list)
-        for index, parts in enumerate(pieces):
-            if parts and len(parts[0]) >= _PREFIX:
-                waiting[parts[0][:_PREFIX]].append(index)
-        for start in _STARTS.finditer(self.text):
-            pos = start.start()
-            candidates = waiting.get(self.text[pos:pos + _PREFIX])
-            if not candidates:
-                continue
-            for index in list(candidates):
-                match = self._match_at(pieces[index], pos)
-                if match:
-                    found[index] = match
-                    candidates.remove(index)
+        starts = self._possible_starts([parts[0] for parts in pieces if parts])
         results: list[QuoteMatch | QuoteMiss] = []
-        for index, parts in enumerate(pieces):
-            results.append(found[index] or self._search(parts) or self._miss(parts))
+        for parts in pieces:
+            found = self._find(parts, starts[parts[0]]) if parts else None
+            results.append(found or self._miss(parts))
         return results
+
+    def _find(self, parts: list[str], starts: list[int] | None) -> QuoteMatch | None:
+        """The first occurrence of the first piece, among `starts` when known, after which
+        the other pieces fit."""
+        if starts is None:
+            starts = _occurrences(self.text, parts[0])
+        for pos in starts:
+            match = self._match_at(parts, pos)
+            if match:
+                return match
+        return None
+
+    def _possible_starts(self, pieces: list[str]) -> dict[str, list[int] | None]:
+        """For each piece, in order, the offsets where it may start; None when the piece is
+        too short to say (it is then searched for in the whole text).
+
+        Wherever a piece occurs, its second word starts a space-separated word of the text.
+        So the piece can only start where the `_WINDOW` characters from its second word on
+        start a word of the text: one pass over the words finds those few places for every
+        piece at once, however often the words themselves recur."""
+        anchors: dict[str, tuple[str, int]] = {}
+        for piece in pieces:
+            skip = piece.find(" ") + 1
+            if skip and len(piece) >= skip + _WINDOW:
+                anchors[piece] = piece[skip:skip + _WINDOW], skip
+        wanted = {key for key, _ in anchors.values()}
+        found: dict[str, list[int]] = defaultdict(list)
+        if wanted:
+            # Word i + 1 starts after i spaces and the lengths of words 0 to i, and
+            # windows[i] is the text that follows space i.
+            lengths = list(itertools.accumulate(map(len, self.text.split(" ")), initial=0))
+            windows = _WINDOWS.findall(self.text)
+            for index in itertools.compress(itertools.count(), map(wanted.__contains__, windows)):
+                found[windows[index]].append(lengths[index + 1] + index + 1)
+        starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
+        for piece, (key, skip) in anchors.items():
+            starts[piece] = [start - skip for start in found[key] if start >= skip]
+        return starts
 
     def _match_at(self, parts: list[str], pos: int) -> QuoteMatch | None:
         """The quote's pieces from `pos` on, in order, within the paragraph at `pos`."""
@@ -134,19 +209,6 @@ class SourceText:
                 return None
             spans.append((at, at + len(part)))
         return QuoteMatch(self.line_at(pos), self.line_at(spans[-1][1] - 1), tuple(spans))
-
-    def _search(self, parts: list[str]) -> QuoteMatch | None:
-        """Plain search, for what the one-pass scan cannot see: short quotes, and quotes that
-        start mid-word. Only quotes the scan missed come here, and those are mostly errors."""
-        if not parts:
-            return None
-        pos = self.text.find(parts[0])
-        while pos >= 0:
-            match = self._match_at(parts, pos)
-            if match:
-                return match
-            pos = self.text.find(parts[0], pos + 1)
-        return None
 
     def _miss(self, parts: list[str]) -> QuoteMiss:
         if not parts:
