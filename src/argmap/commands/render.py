@@ -32,9 +32,9 @@ def add_parser(commands) -> None:
     """Add `render` to the subcommands."""
     render = add_subparser(
         commands, "render", help="draw maps and comparisons as SVG with Graphviz",
-        description="Draw each map or comparison as a diagram: beside each input, NAME.svg "
-                    "(or NAME.dot, NAME.png, NAME.pdf). Every drawing has a legend of the "
-                    "kinds and relations it uses; see docs/rendering.md.",
+        description="Draw each map or comparison as a diagram: beside each input, NAME.svg\n"
+                    "(or NAME.dot, NAME.png, NAME.pdf). Every drawing has a legend of the kinds\n"
+                    "and relations it uses. The visual language: docs/rendering.md.",
         epilog=EPILOG)
     render.add_argument("paths", nargs="+", metavar="PATH",
                         help=".arg files, or folders to search for *.arg files")
@@ -51,7 +51,8 @@ def add_parser(commands) -> None:
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
     render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
-                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g})")
+                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
+                             "seconds)")
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
