@@ -128,11 +128,12 @@ def test_output_is_deterministic(project, capsys, fmt):
     assert outputs[0] == outputs[1]
 
 
-def test_the_reference_example_is_real(capsys, monkeypatch):
+@pytest.mark.parametrize("doc, name", [("docs/language.md", "fpri.arg"), ("README.md", "eastwest.arg")])
+def test_the_documented_examples_are_real(capsys, monkeypatch, doc, name):
     from conftest import ROOT
 
-    reference = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
-    shown = reference.split("$ argmap stats maps/fpri.arg\n", 1)[1].split("```", 1)[0]
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    shown = text.split(f"$ argmap stats maps/{name}\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(ROOT)
-    assert main(["stats", "maps/fpri.arg"]) == 0
+    assert main(["stats", f"maps/{name}"]) == 0
     assert capsys.readouterr().out == shown
