@@ -280,6 +280,18 @@ def test_warnings_do_not_stop_a_drawing(capsys, tmp_path):
     assert render(capsys, RENDER / "harbour.arg", "-o", tmp_path, "--format", "dot")[0] == 0
 
 
+def test_the_configuration_is_honoured_as_check_honours_it(project, capsys, tmp_path, monkeypatch):
+    (project.root / "argmap.toml").write_text(
+        'exclude = ["maps/drafts/**"]\n[rules]\nunknown-reference = "warning"\n', encoding="utf-8")
+    project.write("loose.arg", HEADER + 'thesis t "T."\npremise p "P." supports mian\n')
+    (project.root / "maps" / "drafts").mkdir()
+    project.write("drafts/broken.arg", "thesis")
+    monkeypatch.chdir(project.root)
+    status, out, err = render(capsys, "maps", "-o", tmp_path / "out", "--format", "dot")
+    assert status == 0, out + err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["loose.dot"]
+
+
 def test_a_comparison_is_not_drawn_while_a_map_it_uses_has_errors(project, capsys, tmp_path):
     project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis t "T." supports nowhere\n')
     project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis t "T."\n')

@@ -97,6 +97,13 @@ def find_config(start: str = ".") -> str | None:
     return None
 
 
+def config_for_run(path: str | None) -> Config:
+    """The configuration a command uses: the file `--config` names, else the nearest one,
+    else the defaults."""
+    path = path or find_config()
+    return load_config(path) if path else Config()
+
+
 def load_config(path: str) -> Config:
     """The configuration in the file at `path`; `ConfigError` naming the file and key."""
     data = _read(Path(path))

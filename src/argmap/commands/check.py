@@ -93,13 +93,12 @@ def _use_color(choice: str) -> bool:
 
 def run(args) -> int:
     """Check the paths and print the findings; 1 when any is at the failing severity."""
-    from ..config import Config, find_config, load_config
+    from ..config import config_for_run
     from ..diagnostics import Severity, format_json, format_text, summary
     from ..formats import format_github, format_sarif
     from ..lint import check_paths
 
-    config_path = args.config or find_config()
-    config = load_config(config_path) if config_path else Config()
+    config = config_for_run(args.config)
     severities = config.severities([n for names in args.select for n in names],
                                    [n for names in args.ignore for n in names])
     fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on

@@ -17,8 +17,9 @@ TIME_LIMIT = 60.0
 EPILOG = """\
 The layout runs in the `dot` program when it is on PATH, and otherwise in the Graphviz
 that the pygraphviz wheels bundle, so `pip install argmap` is all it takes. A file with
-errors (as `argmap check` reports them) is not drawn; a comparison is not drawn while a
-map it uses has errors. Warnings do not stop a drawing.
+errors (as `argmap check` reports them, with the same configuration: rule severities
+and exclude globs) is not drawn; a comparison is not drawn while a map it uses has errors.
+Warnings do not stop a drawing.
 
 exit status:
   0  every file was drawn
@@ -53,6 +54,9 @@ def add_parser(commands) -> None:
     render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
                         help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
                              "seconds)")
+    render.add_argument("--config", metavar="PATH",
+                        help="read the configuration (rule severities, exclude) from this file "
+                             "instead of searching for it, as `check` does")
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
@@ -71,15 +75,16 @@ def _seconds(text: str) -> float:
 
 def run(args) -> int:
     """Check the paths, then draw every file that has no errors; 1 when one had errors."""
+    from ..config import config_for_run
     from ..diagnostics import Severity, format_text
-    from ..lint import check_paths
-    from ..workspace import find_arg_files
+    from ..lint import check_paths, select_files
 
-    targets = find_arg_files(args.paths)
+    config = config_for_run(args.config)
+    targets = select_files(args.paths, config.excluded)
     if not targets:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
         return EXIT_OK
-    result = check_paths(targets)
+    result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     outputs = {}
     blocked = []

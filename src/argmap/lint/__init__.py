@@ -16,7 +16,7 @@ from .context import MapContext
 from .engine import DEFAULT_SEVERITIES, FileReport, check_file
 from .rules import RULES, Rule, find_rule
 
-__all__ = ["CheckResult", "check_paths", "RULES", "Rule", "find_rule", "DEFAULT_SEVERITIES"]
+__all__ = ["CheckResult", "check_paths", "select_files", "RULES", "Rule", "find_rule", "DEFAULT_SEVERITIES"]
 
 
 @frozen
@@ -52,15 +52,23 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
     are enough of them to pay for starting the workers."""
     severities = DEFAULT_SEVERITIES if severities is None else severities
     skip = excluded or (lambda path: False)
-    files: list[str] = []
-    for name in paths:
-        named = not os.path.isdir(name)
-        files += [f for f in find_arg_files([name]) if not (skip(f) and (force_exclude or not named))]
-    files = list(dict.fromkeys(files))
+    files = select_files(paths, skip, force_exclude)
     if jobs > 1 and len(files) >= pool.MIN_FILES:
         reports = pool.check_in_workers(files, severities, skip, progress, jobs)
         return _result(reports, None, {})
     return _check_here(files, severities, skip, progress)
+
+
+def select_files(paths: list[str], excluded: Callable[[str], bool] | None = None,
+                 force_exclude: bool = False) -> list[str]:
+    """The `.arg` files named and under the folders named, less those `excluded(path)` picks
+    among the files found in folders (and among the files named too when `force_exclude`)."""
+    skip = excluded or (lambda path: False)
+    files: list[str] = []
+    for name in paths:
+        named = not os.path.isdir(name)
+        files += [f for f in find_arg_files([name]) if not (skip(f) and (force_exclude or not named))]
+    return list(dict.fromkeys(files))
 
 
 def _check_here(files: list[str], severities: Mapping[str, Severity],
