@@ -1,0 +1,144 @@
+"""Lark's LALR parser for `.arg` files (grammar/argmap.lark), with the model built as rules
+reduce: the parser of record, used for the files the reader leaves to it (`reader.py`) and
+for putting syntax errors into words (`syntax_errors.py`)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+
+import lark
+from lark import Lark, Token, Transformer
+
+from . import __version__
+from .errors import ArgSyntaxError
+from .model import (
+    Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
+    NodeKind, Position, Ref, Relation, RelationKind, Use,
+)
+from .strings import string_value
+from .syntax_errors import describe
+
+__all__ = ["parse_with_lark", "lark_parser"]
+
+
+def parse_with_lark(text: str, path: str):
+    """Parse the text of the `.arg` file at `path`; raise `ArgSyntaxError` with words."""
+    parser, builder = _parser_and_builder()
+    builder.path = path
+    try:
+        return parser.parse(text)
+    except lark.exceptions.UnexpectedInput as error:
+        line, column, message = describe(error, text, parser)
+        raise ArgSyntaxError(message, Position(path, line, column)) from None
+
+
+def lark_parser() -> Lark:
+    """The Lark parser (for tests that compare the reader with it)."""
+    return _parser_and_builder()[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _parser_and_builder() -> tuple[Lark, "_ModelBuilder"]:
+    """The parser, built once (Lark's cache keeps the LALR tables between runs), with the
+    model builder inlined: objects are built as rules reduce, with no tree in between."""
+    grammar = resources.files("argmap").joinpath("argmap.lark").read_text(encoding="utf-8")
+    builder = _ModelBuilder()
+    options = dict(parser="lalr", lexer="basic", strict=True, cache=_cache_file())
+    return Lark(grammar, transformer=builder, **options), builder
+
+
+def _cache_file() -> str | bool:
+    """Where Lark keeps the parser tables between runs: a folder of the user's own, not a
+    shared temporary one, since the cache is a pickle. Lark checks the grammar's hash on
+    load and rebuilds a stale or broken cache."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "argmap")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return os.path.join(folder, f"grammar-{__version__}.lark-cache")
+
+
+def _decode(token: Token, path: str) -> str:
+    return string_value(token.value, token.line, token.column, path)
+
+
+class _ModelBuilder(Transformer):
+    """Builds the model bottom-up; every object keeps the file, line and column it came from.
+    `path` is set before each parse: the parser is built once and calls this one builder."""
+
+    path = ""
+
+    def _at(self, item) -> Position:
+        return Position(self.path, item.line, item.column)
+
+    def start(self, children):
+        return children[0]
+
+    def document_map(self, items):
+        headers = tuple(i for i in items if isinstance(i, DocumentHeader))
+        nodes = tuple(i for i in items if isinstance(i, Node))
+        return DocumentMap(self.path, headers, nodes)
+
+    def document_header(self, children):
+        keyword, ident, title, _, *fields, _ = children
+        return DocumentHeader(str(ident), _decode(title, self.path), self._at(keyword), tuple(fields))
+
+    def header_field(self, children):
+        key, value = children
+        return HeaderField(str(key), _decode(value, self.path), self._at(key))
+
+    def node(self, children):
+        kind_token, ident, text, *rest = children
+        tags = tuple(str(t)[1:] for t in rest if isinstance(t, Token))
+        relations = tuple(
+            Relation(kind, str(ident), target, target.position if isinstance(target, Ref)
+                     else target.supporter.position)
+            for kind, targets in (r for r in rest if isinstance(r, tuple))
+            for target in targets
+        )
+        return Node(NodeKind(kind_token.value), str(ident), _decode(text, self.path),
+                    self._at(kind_token), self._at(text), tags, relations)
+
+    def node_kind(self, children):
+        return children[0]
+
+    def supports(self, refs):
+        return RelationKind.SUPPORTS, tuple(refs)
+
+    def attacks(self, refs):
+        return RelationKind.ATTACKS, tuple(refs)
+
+    def undercuts(self, links):
+        return RelationKind.UNDERCUTS, tuple(links)
+
+    def link(self, children):
+        return Link(*children)
+
+    def ref(self, children):
+        if len(children) == 2:
+            document, node = children
+            return Ref(str(node), self._at(document), str(document))
+        return Ref(str(children[0]), self._at(children[0]))
+
+    def comparison(self, children):
+        (ident, title, uses, position), *relations = children
+        return Comparison(self.path, ident, title, position, uses, tuple(relations))
+
+    def compare_header(self, children):
+        keyword, ident, title, _, *uses, _ = children
+        return str(ident), _decode(title, self.path), tuple(uses), self._at(keyword)
+
+    def use(self, children):
+        return Use(_decode(children[0], self.path), self._at(children[0]))
+
+    def cross_relation(self, children):
+        source, kind, target, *explanation = children
+        return CrossRelation(CrossKind(kind.value), source, target, source.position,
+                             _decode(explanation[0], self.path) if explanation else None)
+
+    def cross_kind(self, children):
+        return children[0]

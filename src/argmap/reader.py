@@ -1,0 +1,206 @@
+"""Text to model without Lark, for the files Lark would parse without error.
+
+The reader follows the grammar (grammar/argmap.lark) with one regular expression per
+construct, and gives up, returning None, wherever the text leaves the way a well-formed
+file goes: at anything Lark would reject, and at an unknown escape in a string. Lark then
+parses the file, and says what is wrong in its words and in the order it meets the
+problems. For every file the reader accepts, it builds the model Lark builds, equal object
+for object, and accepts every file Lark parses (tests/test_fuzz.py checks both).
+
+Tokens are matched as Lark's basic lexer matches them, with patterns that match what the
+grammar's match: an identifier runs as far as it can and is a keyword when its whole text
+is one; white space and comments between tokens are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from .errors import ArgSyntaxError
+from .model import (
+    ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField,
+    Link, Node, NodeKind, Position, Ref, Relation, RelationKind, Use,
+)
+from .strings import string_value
+
+__all__ = ["read", "KEYWORDS", "TERMINALS"]
+
+#: The reserved words: a token with this text is a keyword, never an identifier.
+KEYWORDS = frozenset({
+    "document", "compare", "use", "thesis", "premise", "evidence", "assumption", "objection",
+    "rebuttal", "supports", "attacks", "undercuts", "agrees", "contradicts", "qualifies"})
+
+#: Patterns for the grammar's named terminals, matching what the grammar's match (tests
+#: check this): the grammar's own, but for STRING, whose loops are unrolled so that a run
+#: of ordinary characters is matched at once rather than one alternative at a time.
+TERMINALS = {
+    "IDENT": r"[A-Za-z_](?:[A-Za-z0-9_]|-(?!>))*",
+    "STRING": r'(?:"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*")',
+    "TAG": r'#[^\s#",{}()]+',
+    "COMMENT": r"#(?!\S)[^\n]*",
+}
+
+# What separates tokens: white space, and comments, each to the end of its line (the
+# lookahead keeps a failed match from ending a comment early and reading its tail as
+# tokens). One character at a time, so that a failed match backtracks in linear time.
+_SKIP = r"(?:[\s\ufeff]|%s(?![^\n]))*" % TERMINALS["COMMENT"]
+# An identifier or keyword ends where the identifier pattern cannot go on.
+_END = r"(?![A-Za-z0-9_]|-(?!>))"
+_IDENT = f"({TERMINALS['IDENT']}){_END}"
+_STRING = f"({TERMINALS['STRING']})"
+_KIND = "(thesis|premise|evidence|assumption|objection|rebuttal)" + _END
+
+_REF = rf"{_IDENT}{_SKIP}(?:\.{_SKIP}{_IDENT}{_SKIP})?"
+
+_LEADING_SKIP = re.compile(_SKIP)
+_DOCUMENT = re.compile(rf"document{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}")
+_FIELD = re.compile(rf"{_IDENT}{_SKIP}{_STRING}{_SKIP}")
+_CLOSE = re.compile(rf"\}}{_SKIP}")
+_NODE = re.compile(rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}")
+_TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
+# One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
+# `undercuts a -> b`.
+_TARGET = re.compile(rf"(?:(supports|attacks|undercuts){_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
+_COMPARE = re.compile(rf"compare{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}")
+_USE = re.compile(rf"use{_END}{_SKIP}{_STRING}{_SKIP}")
+_CROSS = re.compile(
+    rf"{_REF}(agrees|contradicts|qualifies|supports|attacks){_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?")
+
+_NODE_KINDS = {kind.value: kind for kind in NodeKind}
+_RELATION_KINDS = {kind.value: kind for kind in RelationKind}
+_CROSS_KINDS = {kind.value: kind for kind in CrossKind}
+
+
+class _GiveUp(Exception):
+    """The text leaves the well-formed path: Lark takes over."""
+
+
+def read(text: str, path: str) -> ArgFile | None:
+    """The model of `text`, the `.arg` file at `path`; None when Lark must parse it."""
+    try:
+        return _Reader(text, path).file()
+    except (_GiveUp, ArgSyntaxError):
+        return None
+
+
+class _Reader:
+    """One pass over one text; `pos` is always just past the white space after a token."""
+
+    def __init__(self, text: str, path: str):
+        self.text = text
+        self.path = path
+        self.pos = _LEADING_SKIP.match(text).end()
+        self._line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+
+    def file(self) -> ArgFile:
+        if self.text.startswith("compare", self.pos):
+            return self.comparison()
+        return self.document_map()
+
+    def document_map(self) -> DocumentMap:
+        headers: list[DocumentHeader] = []
+        nodes: list[Node] = []
+        text, end = self.text, len(self.text)
+        while self.pos < end:
+            if text.startswith("document", self.pos):
+                headers.append(self.document_header())
+            else:
+                nodes.append(self.node())
+        return DocumentMap(self.path, tuple(headers), tuple(nodes))
+
+    def document_header(self) -> DocumentHeader:
+        match = self._match(_DOCUMENT)
+        fields = []
+        while not self._match(_CLOSE, required=False):
+            field = self._match(_FIELD)
+            fields.append(HeaderField(self._ident(field, 1), self._string(field, 2),
+                                      self._at(field.start())))
+        return DocumentHeader(self._ident(match, 1), self._string(match, 2),
+                              self._at(match.start()), tuple(fields))
+
+    def node(self) -> Node:
+        text = self.text
+        match = _NODE.match(text, self.pos)
+        if match is None:
+            raise _GiveUp
+        node_id = self._ident(match, 2)
+        pos = match.end()
+        tags = []
+        while text.startswith("#", pos):
+            tag = _TAG.match(text, pos)
+            if tag is None:
+                raise _GiveUp
+            tags.append(tag.group(1)[1:])
+            pos = tag.end()
+        relations = []
+        kind = None
+        while (target := _TARGET.match(text, pos)) is not None:
+            if target.group(1) is not None:
+                kind = _RELATION_KINDS[target.group(1)]
+            is_link = target.group(4) is not None
+            if kind is None or is_link != (kind is RelationKind.UNDERCUTS):
+                raise _GiveUp  # a comma with no relation before it; `->` outside an undercut
+            supporter = self._ref(target, 2)
+            end = Link(supporter, self._ref(target, 4)) if is_link else supporter
+            relations.append(Relation(kind, node_id, end, supporter.position))
+            pos = target.end()
+        if text.startswith("#", pos):
+            raise _GiveUp  # a tag after the relations
+        self.pos = pos
+        text_position = self._at(match.start(3))
+        return Node(_NODE_KINDS[match.group(1)], node_id, self._string(match, 3, text_position),
+                    self._at(match.start()), text_position, tuple(tags), tuple(relations))
+
+    def comparison(self) -> Comparison:
+        match = self._match(_COMPARE)
+        uses = []
+        while not self._match(_CLOSE, required=False):
+            use = self._match(_USE)
+            position = self._at(use.start(1))
+            uses.append(Use(self._string(use, 1, position), position))
+        relations = []
+        while self.pos < len(self.text):
+            cross = self._match(_CROSS)
+            source = self._ref(cross, 1)
+            explanation = self._string(cross, 6) if cross.group(6) is not None else None
+            relations.append(CrossRelation(_CROSS_KINDS[cross.group(3)], source,
+                                           self._ref(cross, 4), source.position, explanation))
+        return Comparison(self.path, self._ident(match, 1), self._string(match, 2),
+                          self._at(match.start()), tuple(uses), tuple(relations))
+
+    def _match(self, pattern: re.Pattern, required: bool = True) -> re.Match | None:
+        """`pattern` matched at `pos`, and `pos` moved past it; give up when it must match
+        and does not."""
+        match = pattern.match(self.text, self.pos)
+        if match is None:
+            if required:
+                raise _GiveUp
+            return None
+        self.pos = match.end()
+        return match
+
+    def _ref(self, match: re.Match, group: int) -> Ref:
+        """The reference matched by `_REF` at `group` (and the group after it)."""
+        position = self._at(match.start(group))
+        if match.group(group + 1) is None:
+            return Ref(self._ident(match, group), position)
+        return Ref(self._ident(match, group + 1), position, self._ident(match, group))
+
+    @staticmethod
+    def _ident(match: re.Match, group: int) -> str:
+        """An identifier; a keyword where the grammar wants an identifier is an error."""
+        name = match.group(group)
+        if name in KEYWORDS:
+            raise _GiveUp
+        return name
+
+    def _string(self, match: re.Match, group: int, position: Position | None = None) -> str:
+        if position is None:
+            position = self._at(match.start(group))
+        return string_value(match.group(group), position.line, position.column, self.path)
+
+    def _at(self, offset: int) -> Position:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return Position(self.path, line, offset - self._line_starts[line - 1] + 1)

@@ -1,0 +1,48 @@
+"""The value of a string as written: escapes decoded, triple-quoted blocks dedented."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from .errors import ArgSyntaxError
+from .model import Position
+
+__all__ = ["string_value"]
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def string_value(raw: str, line: int, column: int, path: str) -> str:
+    """The value of the STRING token `raw`, which starts at `line`, `column` of `path`;
+    `ArgSyntaxError` at an unknown escape."""
+    if "\\" in raw:
+        _check_escapes(raw, line, column, path)
+    if raw.startswith('"""'):
+        body = _dedent_block(raw[3:-3].replace("\r\n", "\n"))
+    else:
+        body = raw[1:-1]
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], body) if "\\" in body else body
+
+
+def _check_escapes(raw: str, line: int, column: int, path: str) -> None:
+    for match in _ESCAPE.finditer(raw):
+        if match.group(1) not in _ESCAPES:
+            before = raw[: match.start()]
+            line_at = line + before.count("\n")
+            column_at = match.start() - before.rfind("\n") if "\n" in before else column + match.start()
+            shown = "\\" + match.group(1) if match.group(1).strip() else "\\ and a line break"
+            raise ArgSyntaxError(
+                f"unknown escape `{shown}` in a string: write `\\\"` for a quote, `\\\\` for a "
+                "backslash, `\\n` for a line break", Position(path, line_at, column_at))
+
+
+def _dedent_block(body: str) -> str:
+    """Drop a blank first and last line and the indentation all other lines share."""
+    lines = body.split("\n")
+    if lines and not lines[0].strip():
+        lines.pop(0)
+    if lines and not lines[-1].strip():
+        lines.pop()
+    return textwrap.dedent("\n".join(lines))
