@@ -55,9 +55,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+|\n")
 
 def normalize(text: str) -> str:
     """`text` as quote matching compares it."""
+    return _normalized(text).strip()
+
+
+def _normalized(text: str) -> str:
     if _TRANSLATED.search(text):
         text = text.translate(_ONE_FOR_ONE)
-    return _RUN.sub(_rewrite_run, _LONE_BREAK.sub(" ", text)).strip()
+    return _RUN.sub(_rewrite_run, _LONE_BREAK.sub(" ", text))
 
 
 def _rewrite_run(run: re.Match) -> str:
@@ -70,10 +74,21 @@ def _replace(match: re.Match) -> str:
 
 def quote_pieces(quote: str) -> list[str]:
     """The normalised pieces of a quote, split where `...` or `…` elides text."""
+    return _pieces_of([quote])[0]
+
+
+def _pieces_of(quotes: list[str]) -> list[list[str]]:
+    """The pieces of every quote, normalised in one pass over them all, joined by NUL:
+    nothing normalisation rewrites spans a NUL, and no quote holds one (a file with a NUL
+    byte is refused), or else each quote is normalised on its own."""
     # Most quotes elide nothing: they skip the split.
-    elided = "..." in quote or "\u2026" in quote
-    pieces = _ELLIPSIS.split(quote) if elided else (quote,)
-    return [p for p in map(normalize, pieces) if p]
+    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,) for q in quotes]
+    joined = "\0".join(piece for pieces in split for piece in pieces)
+    if joined.count("\0") == sum(map(len, split)) - 1:
+        normalised = iter(_normalized(joined).split("\0"))
+    else:
+        normalised = map(_normalized, (piece for pieces in split for piece in pieces))
+    return [[p for p in (next(normalised).strip() for _ in pieces) if p] for pieces in split]
 
 
 @frozen
@@ -149,7 +164,7 @@ class SourceText:
 
     def locate(self, quotes: list[str]) -> list[QuoteMatch | QuoteMiss]:
         """Find each quote: the first place in the source where it fits."""
-        pieces = [quote_pieces(q) for q in quotes]
+        pieces = _pieces_of(quotes)
         starts = self._possible_starts([parts[0] for parts in pieces if parts])
         results: list[QuoteMatch | QuoteMiss] = []
         for parts in pieces:

@@ -125,7 +125,9 @@ class _Reader:
         match = _NODE.match(text, self.pos)
         if match is None:
             raise _GiveUp
-        node_id = self._ident(match, 2)
+        kind_word, node_id, raw = match.groups()
+        if node_id in KEYWORDS:
+            raise _GiveUp
         pos = match.end()
         tags = []
         while text.startswith("#", pos):
@@ -137,21 +139,29 @@ class _Reader:
         relations = []
         kind = None
         while (target := _TARGET.match(text, pos)) is not None:
-            if target.group(1) is not None:
-                kind = _RELATION_KINDS[target.group(1)]
-            is_link = target.group(4) is not None
-            if kind is None or is_link != (kind is RelationKind.UNDERCUTS):
+            word, first, second, link_first, link_second = target.groups()
+            if word is not None:
+                kind = _RELATION_KINDS[word]
+            if kind is None or (link_first is not None) != (kind is RelationKind.UNDERCUTS):
                 raise _GiveUp  # a comma with no relation before it; `->` outside an undercut
-            supporter = self._ref(target, 2)
-            end = Link(supporter, self._ref(target, 4)) if is_link else supporter
-            relations.append(Relation(kind, node_id, end, supporter.position))
+            supporter = self._ref(first, second, target.start(2))
+            if link_first is None:
+                relations.append(Relation(kind, node_id, supporter, supporter.position))
+            else:
+                link = Link(supporter, self._ref(link_first, link_second, target.start(4)))
+                relations.append(Relation(kind, node_id, link, supporter.position))
             pos = target.end()
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos
+        position = self._at(match.start())
         text_position = self._at(match.start(3))
-        return Node(_NODE_KINDS[match.group(1)], node_id, self._string(match, 3, text_position),
-                    self._at(match.start()), text_position, tuple(tags), tuple(relations))
+        if "\\" in raw or raw.startswith('"""'):
+            value = string_value(raw, text_position.line, text_position.column, self.path)
+        else:
+            value = raw[1:-1]
+        return Node(_NODE_KINDS[kind_word], node_id, value, position, text_position, tuple(tags),
+                    tuple(relations))
 
     def comparison(self) -> Comparison:
         match = self._match(_COMPARE)
@@ -163,10 +173,11 @@ class _Reader:
         relations = []
         while self.pos < len(self.text):
             cross = self._match(_CROSS)
-            source = self._ref(cross, 1)
+            source = self._ref(cross.group(1), cross.group(2), cross.start(1))
+            target = self._ref(cross.group(4), cross.group(5), cross.start(4))
             explanation = self._string(cross, 6) if cross.group(6) is not None else None
-            relations.append(CrossRelation(_CROSS_KINDS[cross.group(3)], source,
-                                           self._ref(cross, 4), source.position, explanation))
+            relations.append(CrossRelation(_CROSS_KINDS[cross.group(3)], source, target,
+                                           source.position, explanation))
         return Comparison(self.path, self._ident(match, 1), self._string(match, 2),
                           self._at(match.start()), tuple(uses), tuple(relations))
 
@@ -181,12 +192,13 @@ class _Reader:
         self.pos = match.end()
         return match
 
-    def _ref(self, match: re.Match, group: int) -> Ref:
-        """The reference matched by `_REF` at `group` (and the group after it)."""
-        position = self._at(match.start(group))
-        if match.group(group + 1) is None:
-            return Ref(self._ident(match, group), position)
-        return Ref(self._ident(match, group + 1), position, self._ident(match, group))
+    def _ref(self, first: str, second: str | None, offset: int) -> Ref:
+        """The reference `first` or `first.second` at `offset`."""
+        if first in KEYWORDS or second in KEYWORDS:
+            raise _GiveUp
+        if second is None:
+            return Ref(first, self._at(offset))
+        return Ref(second, self._at(offset), first)
 
     @staticmethod
     def _ident(match: re.Match, group: int) -> str:
