@@ -47,6 +47,8 @@ _RUN = re.compile(r"[ \n,-]{2,}")
 _REPLACEMENT = {"par": _PARAGRAPH_MARK, "dash": "-", "comma": ",", "space": " "}
 # How much of a quote, from its second word on, says where in the source it may start.
 _WINDOW = 24
+# A piece with more possible starts than this gets windows all along it.
+_CROWDED = 8
 _WINDOWS = re.compile(r" (?=([\s\S]{0,%d}))" % _WINDOW)
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|\u2026)\]?")
 _WORD = re.compile(r"\w+")
@@ -137,6 +139,21 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
     return _RUN.sub(rewrite_run, text), norm_points, orig_points
 
 
+def _anchors(piece: str, spread: bool) -> list[tuple[str, int]]:
+    """Windows of `piece` that start after a space, with their offsets: the first one, or
+    (`spread`) windows all along the piece, each starting at the last word of the one
+    before, so that they overlap."""
+    anchors = []
+    start = piece.find(" ") + 1
+    while start and start + _WINDOW <= len(piece):
+        anchors.append((piece[start:start + _WINDOW], start))
+        if not spread:
+            break
+        following = piece.rfind(" ", start, start + _WINDOW) + 1
+        start = following if following > start else piece.find(" ", start + _WINDOW) + 1
+    return anchors
+
+
 def _occurrences(text: str, piece: str):
     """Every offset where `piece` occurs in `text`, in order."""
     pos = text.find(piece)
@@ -187,27 +204,37 @@ class SourceText:
         """For each piece, in order, the offsets where it may start; None when the piece is
         too short to say (it is then searched for in the whole text).
 
-        Wherever a piece occurs, its second word starts a space-separated word of the text.
-        So the piece can only start where the `_WINDOW` characters from its second word on
-        start a word of the text: one pass over the words finds those few places for every
-        piece at once, however often the words themselves recur."""
-        anchors: dict[str, tuple[str, int]] = {}
-        for piece in pieces:
-            skip = piece.find(" ") + 1
-            if skip and len(piece) >= skip + _WINDOW:
-                anchors[piece] = piece[skip:skip + _WINDOW], skip
-        wanted = {key for key, _ in anchors.values()}
-        found: dict[str, list[int]] = defaultdict(list)
-        if wanted:
-            # Word i + 1 starts after i spaces and the lengths of words 0 to i, and
-            # windows[i] is the text that follows space i.
-            lengths = list(itertools.accumulate(map(len, self.text.split(" ")), initial=0))
-            windows = _WINDOWS.findall(self.text)
-            for index in itertools.compress(itertools.count(), map(wanted.__contains__, windows)):
-                found[windows[index]].append(lengths[index + 1] + index + 1)
+        Wherever a piece occurs, each of its words after the first starts a space-separated
+        word of the text. So the piece can only start where a window of `_WINDOW`
+        characters from such a word of the piece starts a word of the text: one pass over
+        the text's words finds those places for every piece at once, however often the
+        words themselves recur. The window after the first word nearly always says where;
+        a piece it leaves with many places (text that repeats a phrase) gets windows all
+        along it, in a second pass, and keeps the one found least often."""
         starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
-        for piece, (key, skip) in anchors.items():
-            starts[piece] = [start - skip for start in found[key] if start >= skip]
+        windows: list[str] | None = None
+        word_starts: list[int] = []
+        pending = pieces
+        for spread in (False, True):
+            anchors = {piece: found for piece in pending if (found := _anchors(piece, spread))}
+            wanted = {key for keys in anchors.values() for key, _ in keys}
+            if not wanted:
+                break
+            if windows is None:
+                # windows[i] is the text after space i, where word i + 1 of the text starts:
+                # after i spaces and the lengths of words 0 to i.
+                windows = _WINDOWS.findall(self.text)
+                word_starts = list(map(operator.add, itertools.accumulate(
+                    map(len, self.text.split(" "))), itertools.count(1)))
+            found: dict[str, list[int]] = defaultdict(list)
+            for index in itertools.compress(itertools.count(), map(wanted.__contains__, windows)):
+                found[windows[index]].append(word_starts[index])
+            pending = []
+            for piece, keys in anchors.items():
+                key, skip = min(keys, key=lambda anchor: len(found[anchor[0]]))
+                starts[piece] = [start - skip for start in found[key] if start >= skip]
+                if len(starts[piece]) > _CROWDED:
+                    pending.append(piece)
         return starts
 
     def _match_at(self, parts: list[str], pos: int) -> QuoteMatch | None:

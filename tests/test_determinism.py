@@ -1,0 +1,56 @@
+"""Determinism: the same input gives the same bytes out, whatever Python's hash seed.
+
+Sets and dicts of strings iterate in an order that depends on PYTHONHASHSEED; an output
+that followed such an order would change from run to run. Each command runs in a fresh
+process under several seeds, and the outputs must be byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SEEDS = ("0", "1", "4242")
+# Named one by one: the repository's configuration excludes tests/bad from folder walks.
+BAD = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests" / "bad").glob("*.arg"))]
+
+
+def argmap(*args: str, seed: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env,
+                          capture_output=True, check=False)
+
+
+@pytest.mark.parametrize("paths", [["maps"], BAD], ids=["maps", "bad-inputs"])
+def test_check_json_is_the_same_under_every_hash_seed(paths):
+    outputs = set()
+    for seed in SEEDS:
+        done = argmap("check", "--format", "json", *paths, seed=seed)
+        assert done.returncode in (0, 1), done.stderr
+        outputs.add(done.stdout)
+    [output] = outputs
+    assert len(json.loads(output)) > (100 if paths == BAD else 0)
+
+
+def test_check_text_is_the_same_under_every_hash_seed():
+    outputs = {argmap("check", *BAD, seed=seed).stdout for seed in SEEDS}
+    assert len(outputs) == 1
+
+
+def test_render_dot_is_the_same_under_every_hash_seed(tmp_path):
+    drawings: dict[str, set[bytes]] = {}
+    for seed in SEEDS:
+        folder = tmp_path / seed
+        done = argmap("render", "--format", "dot", "-o", str(folder), "maps", seed=seed)
+        assert done.returncode == 0, done.stderr
+        for path in sorted(folder.glob("*.dot")):
+            drawings.setdefault(path.name, set()).add(path.read_bytes())
+    assert sorted(drawings) == sorted(p.stem + ".dot" for p in (ROOT / "maps").glob("*.arg"))
+    assert all(len(outputs) == 1 for outputs in drawings.values())

@@ -1,0 +1,119 @@
+"""Hard inputs: big maps and sources stay linear, binary files are refused with words.
+
+No test here is timed: where a quadratic algorithm would be wrong, the test counts the
+work instead (how many places quote matching tries), so a regression fails on any machine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap import quotes
+from argmap.lark_parser import parse_with_lark
+from argmap.errors import ArgSyntaxError
+from argmap.model import NodeKind
+from argmap.quotes import QuoteMatch, SourceText
+from argmap.reader import read
+
+from conftest import HEADER
+
+WORDS = "the of sanctions russia china korea talks".split()
+
+
+def prose(sentences: int) -> tuple[str, list[str]]:
+    """A source of few distinct words, wrapped in paragraphs, and one quote per sentence
+    (the sentence after its first word, as analysts trim): every quote opens with words
+    that recur thousands of times."""
+    lines, quoted = [], []
+    for i in range(sentences):
+        words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(12)]
+        words.insert(6, f"case-{i}")
+        lines.append(" ".join(words) + ".")
+        quoted.append(" ".join(words[1:]))
+    paragraphs = ["\n".join(lines[i:i + 5]) for i in range(0, len(lines), 5)]
+    return "\n\n".join(paragraphs) + "\n", quoted
+
+
+def test_quote_matching_tries_few_places_per_quote(monkeypatch):
+    text, quoted = prose(3000)
+    source = SourceText(text)
+    tried = 0
+    match_at = SourceText._match_at
+
+    def counting(self, parts, pos):
+        nonlocal tried
+        tried += 1
+        return match_at(self, parts, pos)
+
+    monkeypatch.setattr(SourceText, "_match_at", counting)
+    results = source.locate(quoted)
+    assert all(isinstance(r, QuoteMatch) for r in results)
+    # Five sentences a paragraph, one to a line, and a blank line between paragraphs.
+    assert [r.line for r in results[:6]] == [1, 2, 3, 4, 5, 7]
+    # One place each: the scan this replaced tried every quote at every word it shares
+    # with the others, and the opening words of each quote recur in every sentence.
+    assert tried == len(quoted)
+
+
+def test_short_and_repeated_quotes_are_still_found_first_where_they_fit():
+    text, _ = prose(50)
+    source = SourceText(text + "\nthe of sanctions, at the end.\n")
+    [first, elided, last] = source.locate(["the of", "russia ... case-7", "sanctions, at the"])
+    # `the of` first occurs on the line added at the end (after 10 paragraphs of 5 lines);
+    # `russia` opens every sentence, and the first in the paragraph of case 7 (line 9)
+    # starts that paragraph, on line 7.
+    assert (first.line, elided.line, last.line) == (61, 7, 61)
+
+
+def test_source_of_tens_of_megabytes_is_read_once_and_quoted():
+    text, quoted = prose(60_000)  # about 5 MB; the scan over it is one pass
+    text = text * 4
+    assert len(text) > 20_000_000
+    source = SourceText(text)
+    [match] = source.locate([quoted[-1]])
+    assert match.line == 12_000 * 6 - 1  # the last line of the first copy
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"abc\0def", "it contains a NUL byte"),
+    (b"abc \xe9t\xe9", "it is not valid UTF-8: byte 0xE9"),
+])
+def test_a_binary_or_latin1_source_is_refused_with_words(project, data, words):
+    (project.root / "seeds" / "bad.txt").write_bytes(data)
+    project.write("m.arg", 'document d "D" { source "../seeds/bad.txt" }\nthesis t "x"\n'
+                           'evidence e "abc" supports t\n')
+    [finding] = project.check("m.arg")
+    assert finding.rule == "source-not-found"
+    assert words in finding.message
+
+
+def test_a_map_of_100000_nodes_is_read_without_lark():
+    lines = [HEADER, 'thesis n0 "claim 0"\n']
+    lines += [f'premise n{i} "claim {i}" supports n{(i - 1) // 3}\n' for i in range(1, 100_000)]
+    model = read("".join(lines), "big.arg")
+    assert model is not None and len(model.nodes) == 100_000
+    assert model.nodes[-1].relations[0].target.node == f"n{(100_000 - 2) // 3}"
+
+
+def test_a_syntax_error_at_the_end_of_a_big_map_is_found_and_worded():
+    lines = [HEADER, 'thesis n0 "claim 0"\n']
+    lines += [f'premise n{i} "claim {i}" supports n{i - 1}\n' for i in range(1, 5_000)]
+    lines.append('premise last "x" supports\n')
+    text = "".join(lines)
+    assert read(text, "big.arg") is None
+    with pytest.raises(ArgSyntaxError) as caught:
+        parse_with_lark(text, "big.arg")
+    assert caught.value.position.line == 5_002
+    assert "expected a node id after `supports`" in caught.value.message
+
+
+def test_a_string_of_megabytes_and_a_million_escapes_reads_alike():
+    text = 'thesis t "' + 'a \\" b ' * 200_000 + '"\n'
+    [node] = read(text, "long.arg").nodes
+    assert node.kind is NodeKind.THESIS and node.text.count('"') == 200_000
+
+
+def test_a_line_of_tens_of_thousands_of_nodes_reads():
+    text = HEADER + " ".join(f'premise p{i} "x" supports p{i + 1}' for i in range(30_000))
+    model = read(text, "line.arg")
+    assert model is not None and model.nodes[-1].text_position.column > 900_000
