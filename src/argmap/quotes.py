@@ -213,7 +213,6 @@ class SourceText:
         along it, in a second pass, and keeps the one found least often."""
         starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
         windows: list[str] | None = None
-        word_starts: list[int] = []
         pending = pieces
         for spread in (False, True):
             anchors = {piece: found for piece in pending if (found := _anchors(piece, spread))}
@@ -221,14 +220,14 @@ class SourceText:
             if not wanted:
                 break
             if windows is None:
-                # windows[i] is the text after space i, where word i + 1 of the text starts:
-                # after i spaces and the lengths of words 0 to i.
-                windows = _WINDOWS.findall(self.text)
-                word_starts = list(map(operator.add, itertools.accumulate(
-                    map(len, self.text.split(" "))), itertools.count(1)))
+                windows = _WINDOWS.findall(self.text)  # the text after each space
             found: dict[str, list[int]] = defaultdict(list)
-            for index in itertools.compress(itertools.count(), map(wanted.__contains__, windows)):
-                found[windows[index]].append(word_starts[index])
+            at = -1
+            for window in itertools.compress(windows, map(wanted.__contains__, windows)):
+                # The space before this window is the first one after the last found that
+                # this window follows: one before it would have been found first.
+                at = self.text.find(" " + window, at + 1)
+                found[window].append(at + 1)
             pending = []
             for piece, keys in anchors.items():
                 key, skip = min(keys, key=lambda anchor: len(found[anchor[0]]))
