@@ -6,16 +6,18 @@ work instead (how many places quote matching tries), so a regression fails on an
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from argmap import quotes
 from argmap.lark_parser import parse_with_lark
 from argmap.errors import ArgSyntaxError
 from argmap.model import NodeKind
 from argmap.quotes import QuoteMatch, SourceText
 from argmap.reader import read
 
-from conftest import HEADER
+from conftest import HEADER, ROOT
 
 WORDS = "the of sanctions russia china korea talks".split()
 
@@ -117,3 +119,13 @@ def test_a_line_of_tens_of_thousands_of_nodes_reads():
     text = HEADER + " ".join(f'premise p{i} "x" supports p{i + 1}' for i in range(30_000))
     model = read(text, "line.arg")
     assert model is not None and model.nodes[-1].text_position.column > 900_000
+
+
+def test_check_imports_neither_graphviz_nor_lark_for_valid_maps():
+    """Start-up stays small: drawing libraries load only for `render`, Lark only for a file
+    the reader leaves to it."""
+    code = ("import sys\nfrom argmap.cli import main\nmain(['check', '-q', 'maps'])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'graphviz', 'pygraphviz', 'lark'}))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
