@@ -19,6 +19,8 @@ from collections import defaultdict
 
 from attrs import frozen
 
+from .collector import collector_paused
+
 __all__ = ["QuoteMatch", "QuoteMiss", "SourceText", "normalize", "quote_pieces"]
 
 _PARAGRAPH_MARK = "\n"
@@ -174,19 +176,21 @@ class SourceText:
 
     def __init__(self, text: str):
         self._original = text
-        self.text, self._norm_points, self._orig_points = _normalize(text)
-        self._line_starts = _starts(text.split("\n"))
+        with collector_paused():  # lists of offsets and words: no cycles to collect
+            self.text, self._norm_points, self._orig_points = _normalize(text)
+            self._line_starts = _starts(text.split("\n"))
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_words: dict[str, list[int]] | None = None
 
     def locate(self, quotes: list[str]) -> list[QuoteMatch | QuoteMiss]:
         """Find each quote: the first place in the source where it fits."""
-        pieces = _pieces_of(quotes)
-        starts = self._possible_starts([parts[0] for parts in pieces if parts])
-        results: list[QuoteMatch | QuoteMiss] = []
-        for parts in pieces:
-            found = self._find(parts, starts[parts[0]]) if parts else None
-            results.append(found or self._miss(parts))
+        with collector_paused():  # strings, lists and matches: no cycles to collect
+            pieces = _pieces_of(quotes)
+            starts = self._possible_starts([parts[0] for parts in pieces if parts])
+            results: list[QuoteMatch | QuoteMiss] = []
+            for parts in pieces:
+                found = self._find(parts, starts[parts[0]]) if parts else None
+                results.append(found or self._miss(parts))
         return results
 
     def _find(self, parts: list[str], starts: list[int] | None) -> QuoteMatch | None:

@@ -18,6 +18,7 @@ import bisect
 import itertools
 import re
 
+from .collector import collector_paused
 from .errors import ArgSyntaxError
 from .model import (
     ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField,
@@ -80,7 +81,8 @@ class _GiveUp(Exception):
 def read(text: str, path: str) -> ArgFile | None:
     """The model of `text`, the `.arg` file at `path`; None when Lark must parse it."""
     try:
-        return _Reader(text, path).file()
+        with collector_paused():  # the model is a tree: no cycles to collect
+            return _Reader(text, path).file()
     except (_GiveUp, ArgSyntaxError):
         return None
 
