@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser"]
+__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser", "add_paths"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -30,3 +30,9 @@ def add_subparser(commands, name: str, *, help: str, description: str,
     """One subcommand's parser, formatted like the others."""
     return commands.add_parser(name, help=help, description=description, epilog=epilog,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def add_paths(parser: argparse.ArgumentParser) -> None:
+    """The PATH... operand of the commands that read `.arg` files."""
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help=".arg files, or folders to search for *.arg files")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
 
 __all__ = ["add_parser"]
 
@@ -50,8 +50,7 @@ def add_parser(commands) -> None:
                     "evidence quotes against their sources. Comparisons are checked with the "
                     "maps they use.",
         epilog=_CONFIGURATION + "\n" + _EXIT_CODES)
-    check.add_argument("paths", nargs="+", metavar="PATH",
-                       help=".arg files, or folders to search for *.arg files")
+    add_paths(check)
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default): one finding per line with the source line and a "
                             "caret, then a summary; json: an array of findings; github: "

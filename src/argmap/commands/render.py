@@ -7,7 +7,7 @@ import math
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
 
 __all__ = ["add_parser"]
 
@@ -37,8 +37,7 @@ def add_parser(commands) -> None:
                     "(or NAME.dot, NAME.png, NAME.pdf). Every drawing has a legend of the kinds\n"
                     "and relations it uses. The visual language: docs/rendering.md.",
         epilog=EPILOG)
-    render.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".arg files, or folders to search for *.arg files")
+    add_paths(render)
     render.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write the drawings into DIR (created if needed) rather than "
                              "beside each input")

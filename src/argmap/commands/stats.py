@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
 
 __all__ = ["add_parser"]
 
@@ -28,8 +28,7 @@ def add_parser(commands) -> None:
                     "sentence counts as quoted when quotes cover half its words or more). For "
                     "each comparison: its documents and its cross relations per kind.",
         epilog=_EXIT_CODES)
-    stats.add_argument("paths", nargs="+", metavar="PATH",
-                       help=".arg files, or folders to search for *.arg files")
+    add_paths(stats)
     stats.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default): a block per file, listing the unquoted sentences; "
                             "json: an array with an object per file (key `coverage`, 0 to 1)")
