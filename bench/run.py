@@ -104,6 +104,19 @@ def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | Non
     return best
 
 
+def _pace(repeat: int = 5) -> float:
+    """Milliseconds for a fixed piece of pure Python work (the least of `repeat` runs): how
+    fast this machine runs Python while the benchmark runs, since other programs share it."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i & 7
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 def _environment() -> dict[str, str]:
     cpu = "unknown"
     try:
@@ -146,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     tiny_check, tiny_peak = _best(argmap + ["check", tiny], args.repeat)
     print(f"start-up: argmap --version {version:.3f} s; argmap check on a one-node map "
           f"{tiny_check:.3f} s, {tiny_peak:.0f} MB", file=sys.stderr)
+    print(f"pace: a fixed loop of a million steps takes {_pace():.0f} ms now", file=sys.stderr)
 
     rows = []
     for n in args.sizes:
@@ -165,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     _print_table(rows, args.markdown, args.argdown, args.layout_limit)
+    print(f"pace: a fixed loop of a million steps takes {_pace():.0f} ms now", file=sys.stderr)
     return 0
 
 
