@@ -27,6 +27,10 @@ def html_label(lines: list[Line]) -> str:
     """A label of centred lines, each set in its own font."""
     parts = []
     for text, font in lines:
+        if not text.strip():
+            # Graphviz rejects an empty <B></B> or <FONT></FONT>: a blank line is bare.
+            parts.append("")
+            continue
         body = label_text(text)
         if font.get("bold"):
             body = f"<B>{body}</B>"
