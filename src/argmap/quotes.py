@@ -234,9 +234,10 @@ class SourceText:
                 found[window].append(at + 1)
             pending = []
             for piece, keys in anchors.items():
-                key, skip = min(keys, key=lambda anchor: len(found[anchor[0]]))
-                starts[piece] = [start - skip for start in found[key] if start >= skip]
-                if len(starts[piece]) > _CROWDED:
+                key, skip = keys[0] if len(keys) == 1 else min(
+                    keys, key=lambda anchor: len(found[anchor[0]]))
+                places = starts[piece] = [start - skip for start in found[key] if start >= skip]
+                if len(places) > _CROWDED:
                     pending.append(piece)
         return starts
 
