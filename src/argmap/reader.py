@@ -64,10 +64,10 @@ _TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
 # One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
 # `undercuts a -> b`.
 _TARGET = re.compile(rf"(?:(supports|attacks|undercuts){_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
-_COMPARE = re.compile(rf"compare{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}")
-_USE = re.compile(rf"use{_END}{_SKIP}{_STRING}{_SKIP}")
-_CROSS = re.compile(
-    rf"{_REF}(agrees|contradicts|qualifies|supports|attacks){_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?")
+# A comparison's constructs, compiled (by `re`, once) only when a comparison is read.
+_COMPARE = rf"compare{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
+_USE = rf"use{_END}{_SKIP}{_STRING}{_SKIP}"
+_CROSS = rf"{_REF}(agrees|contradicts|qualifies|supports|attacks){_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _RELATION_KINDS = {kind.value: kind for kind in RelationKind}
@@ -166,15 +166,15 @@ class _Reader:
                     tuple(relations))
 
     def comparison(self) -> Comparison:
-        match = self._match(_COMPARE)
+        match = self._match(re.compile(_COMPARE))
         uses = []
         while not self._match(_CLOSE, required=False):
-            use = self._match(_USE)
+            use = self._match(re.compile(_USE))
             position = self._at(use.start(1))
             uses.append(Use(self._string(use, 1, position), position))
         relations = []
         while self.pos < len(self.text):
-            cross = self._match(_CROSS)
+            cross = self._match(re.compile(_CROSS))
             source = self._ref(cross.group(1), cross.group(2), cross.start(1))
             target = self._ref(cross.group(4), cross.group(5), cross.start(4))
             explanation = self._string(cross, 6) if cross.group(6) is not None else None
