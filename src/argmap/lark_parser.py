@@ -14,7 +14,7 @@ from lark import Lark, Token, Transformer
 from . import __version__
 from .errors import ArgSyntaxError
 from .model import (
-    Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
+    ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
     NodeKind, Position, Ref, Relation, RelationKind, Use,
 )
 from .strings import string_value
@@ -23,7 +23,7 @@ from .syntax_errors import describe
 __all__ = ["parse_with_lark", "lark_parser"]
 
 
-def parse_with_lark(text: str, path: str):
+def parse_with_lark(text: str, path: str) -> ArgFile:
     """Parse the text of the `.arg` file at `path`; raise `ArgSyntaxError` with words."""
     parser, builder = _parser_and_builder()
     builder.path = path

@@ -1,7 +1,7 @@
 """Text to model: the reader for well-formed files, Lark's LALR parser for the rest.
 
 The reader (`reader.py`) builds the model of a well-formed file without importing Lark,
-about ten times faster; Lark's parser (`lark_parser.py`) parses whatever the reader leaves,
+six times as fast; Lark's parser (`lark_parser.py`) parses whatever the reader leaves,
 and turns syntax errors into words (`syntax_errors.py`). Both give the same model.
 """
 
