@@ -14,8 +14,8 @@ from lark import Lark, Token, Transformer
 from . import __version__
 from .errors import ArgSyntaxError
 from .model import (
-    ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
-    NodeKind, Position, Ref, Relation, RelationKind, Use,
+    ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField,
+    Link, Node, NodeKind, Position, Ref, Relation, RelationKind, Use,
 )
 from .strings import string_value
 from .syntax_errors import describe
