@@ -6,6 +6,7 @@ work instead (how many places quote matching tries), so a regression fails on an
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -129,3 +130,21 @@ def test_check_imports_neither_graphviz_nor_lark_for_valid_maps():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_as_source_or_map_is_refused_not_read_for_ever(project):
+    project.write("m.arg", 'document d "D" { source "/dev/zero" }\nthesis t "x"\n'
+                           'evidence e "abc" supports t\n')
+    project.write("c.arg", 'compare c "C" { use "/dev/zero" }\n')
+    findings = {f.rule: f.message for f in project.check("m.arg", "c.arg")}
+    assert "it is not a regular file but a device or a pipe" in findings["source-not-found"]
+    assert findings["unknown-reference"] == "`use` names `/dev/zero`, which cannot be read"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_as_source_is_refused_not_waited_on(project):
+    os.mkfifo(project.root / "seeds" / "pipe.txt")
+    project.write("m.arg", 'document d "D" { source "../seeds/pipe.txt" }\nthesis t "x"\n')
+    [finding] = [f for f in project.check("m.arg") if f.rule == "source-not-found"]
+    assert "not a regular file" in finding.message

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from attrs import frozen
@@ -12,7 +14,7 @@ from .model import ArgFile, Position
 from .parser import parse
 from .quotes import SourceText
 
-__all__ = ["LoadedFile", "Workspace", "decode", "find_arg_files", "relative_to"]
+__all__ = ["LoadedFile", "Workspace", "decode", "find_arg_files", "read_file", "relative_to"]
 
 
 @frozen
@@ -39,6 +41,17 @@ def decode(data: bytes, path: str) -> str:
         raise ArgSyntaxError(
             f"the file is not valid UTF-8: byte 0x{data[error.start]:02X} cannot be decoded; "
             "save the file as UTF-8", _byte_position(data, error.start, path)) from None
+
+
+def read_file(path: str) -> bytes:
+    """The bytes of the regular file at `path`. A device or a pipe is refused (`OSError`)
+    before it is opened: reading `/dev/zero` would never end, and opening a pipe no one
+    writes to would wait for ever."""
+    mode = os.stat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder fails as such on opening
+        raise OSError(errno.EINVAL, "it is not a regular file but a device or a pipe")
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def _byte_position(data: bytes, offset: int, path: str) -> Position:
@@ -81,7 +94,7 @@ class Workspace:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
         key = os.path.realpath(path)
         if key not in self._files:
-            data = Path(path).read_bytes()
+            data = read_file(path)
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
@@ -101,7 +114,7 @@ class Workspace:
         key = os.path.realpath(path)
         if key not in self._sources:
             try:
-                self._sources[key] = SourceText(decode(Path(path).read_bytes(), path))
+                self._sources[key] = SourceText(decode(read_file(path), path))
             except ArgSyntaxError as error:
                 self._sources[key] = error.message.replace("the file", "it", 1)
             except FileNotFoundError:
