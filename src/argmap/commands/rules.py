@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-import json
 import sys
 
 from . import EXIT_OK, add_subparser
@@ -52,6 +50,8 @@ def run(args) -> int:
         guess = closest(args.rule, list(RULES))
         hint = f"; did you mean `{guess}`?" if guess else "; `argmap rules` lists them"
         raise ConfigError(f"no rule is called `{args.rule}`{hint}")
+    import inspect
+
     documentation = inspect.cleandoc(rule.doc)
     if args.format == "json":
         sys.stdout.write(_json({**_data(rule), "documentation": documentation}))
@@ -66,4 +66,6 @@ def _data(rule) -> dict:
 
 
 def _json(value) -> str:
+    import json
+
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping
 from attrs import frozen
 
 from ..diagnostics import Finding, Severity
+from ..collector import collector_paused
 from ..errors import InputError
 from ..workspace import Workspace, find_arg_files
 from . import pool
@@ -89,7 +90,8 @@ def _check_here(files: list[str], severities: Mapping[str, Severity],
         if id(loaded) in seen:
             continue
         seen.add(id(loaded))
-        report = check_file(loaded, workspace, maps, severities)
+        with collector_paused():  # the rules build large acyclic structures (see collector)
+            report = check_file(loaded, workspace, maps, severities)
         reports.append(report)
         queue += [workspace.load(path) for path in report.used if not skip(path)]
         if progress is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from typing import Callable, Mapping
@@ -46,6 +45,8 @@ def check_in_workers(files: list[str], severities: Mapping[str, Severity],
                      jobs: int) -> list[FileReport]:
     """The reports of `files`, then of the maps they use, in that order (as if checked one
     by one); `progress` is called in this process, as each report comes back."""
+    import multiprocessing  # only when workers run: it drags in socket and pickle
+
     reports: list[FileReport] = []
     seen: set[str] = set()
     batch = files
