@@ -90,27 +90,29 @@ class MapStats:
     title: str | None
     nodes: dict[str, int]
     relations: dict[str, int]
-    #: The source's argumentative sentences, or why they could not be read.
-    sentences: list[Sentence] | str
+    #: The source's argumentative sentences, and those no quote covers.
+    sentences: list[Sentence]
     unquoted: list[Sentence]
+    #: Why the sentences could not be read, if they could not.
+    source_problem: str | None = None
 
     @property
     def coverage(self) -> float | None:
         """Quoted sentences over argumentative sentences, when there are any."""
-        if isinstance(self.sentences, str) or not self.sentences:
+        if not self.sentences:
             return None
         return (len(self.sentences) - len(self.unquoted)) / len(self.sentences)
 
     def to_data(self) -> dict:
         """The JSON object `argmap stats --format json` prints for a map."""
-        argued = None if isinstance(self.sentences, str) else len(self.sentences)
+        argued = None if self.source_problem else len(self.sentences)
         return {
             "file": self.path, "kind": "map", "document": self.document, "title": self.title,
             "nodes": self.nodes, "relations": self.relations,
             "sentences": {"argumentative": argued,
                           "quoted": None if argued is None else argued - len(self.unquoted)},
             "coverage": None if self.coverage is None else round(self.coverage, 4),
-            "source_problem": self.sentences if isinstance(self.sentences, str) else None,
+            "source_problem": self.source_problem,
             "unquoted": [{"line": s.line, "text": s.text} for s in self.unquoted],
         }
 
@@ -137,28 +139,29 @@ def map_stats(context: MapContext) -> MapStats:
     nodes = Counter(node.kind for node in document_map.nodes)
     relations = Counter(r.kind for node in document_map.nodes for r in node.relations)
     header = document_map.header
-    sentences: list[Sentence] | str
+    sentences: list[Sentence] = []
     unquoted: list[Sentence] = []
+    problem = None
     if isinstance(context.source, SourceText):
         skip = header.get("skip-lines") if header else None
         try:
             skip_lines = parse_line_ranges(skip.value) if skip else frozenset()
         except ValueError as error:
-            sentences = f"`skip-lines` is malformed: {error}"
+            problem = f"`skip-lines` is malformed: {error}"
         else:
             sentences = argumentative_sentences(context.source, skip_lines)
             spans = sorted(span for match in context.quotes.values()
                            if isinstance(match, QuoteMatch) for span in match.spans)
             unquoted = [s for s in sentences if not _is_quoted(s, spans, context.source.text)]
     elif context.source is None:
-        sentences = "the header names no source"
+        problem = "the header names no source"
     else:
-        sentences = f"the source {context.source_path} cannot be read: {context.source}"
+        problem = f"the source {context.source_path} cannot be read: {context.source}"
     return MapStats(
         document_map.path, document_map.id, header.title if header else None,
         {kind.value: nodes[kind] for kind in NodeKind},
         {kind.value: relations[kind] for kind in RelationKind},
-        sentences, unquoted)
+        sentences, unquoted, problem)
 
 
 def comparison_stats(comparison: Comparison, documents: list[str]) -> ComparisonStats:

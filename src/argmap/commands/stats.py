@@ -85,8 +85,8 @@ def _text(result) -> str:
     lines = [f"{result.path}: document {result.document} \"{result.title}\"",
              f"  nodes: {_counts(result.nodes)}",
              f"  relations: {_counts(result.relations)}"]
-    if isinstance(result.sentences, str):
-        lines.append(f"  coverage: unknown, {result.sentences}")
+    if result.source_problem:
+        lines.append(f"  coverage: unknown, {result.source_problem}")
     elif result.coverage is None:
         lines.append("  coverage: unknown, the source has no argumentative sentence")
     else:
