@@ -12,9 +12,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.lint import check_paths
+from argmap.render.labels import wrap
 from argmap.render.stack import depths, stack
 
 from conftest import DATA, HEADER, ROOT
@@ -123,7 +126,8 @@ def test_long_texts_wrap_and_are_never_cut(capsys, tmp_path):
 def test_an_undercut_points_at_a_point_on_the_link_it_attacks(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
     point = '"harbour.estimate_quote->pays_for_itself"'
-    assert f"{point} [color=" in dot and "shape=point" in dot
+    assert f"{point} [id=\"link:harbour.estimate_quote->pays_for_itself\"" in dot
+    assert "shape=point" in dot
     assert f'"harbour.estimate_quote" -> {point} [arrowhead=none' in dot
     assert f'{point} -> "harbour.pays_for_itself" [arrowhead=normal' in dot
     assert f'"harbour.dredging" -> {point} [arrowhead=diamond' in dot
@@ -508,3 +512,27 @@ def test_depths_count_lengths_and_leave_out_cycles():
     assert depths(edges, {}) == {"t": 0, "a": 1, "b": 1, "c": 2}
     assert depths(edges, {("b", "t"): 5})["b"] == 5
     assert depths([("a", "t"), ("x", "y"), ("y", "x")], {}) == {"t": 0, "a": 1}
+
+
+# Wrapping: label lines.
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("The ferries already carry most of the goods, cheaply.", 34,
+     ["The ferries already carry most of", "the goods, cheaply."]),
+    ("a half-century of ties", 12, ["a half-", "century of", "ties"]),
+    ("the U.S.-led talks", 10, ["the", "U.S.-led", "talks"]),  # no break after "S.-"
+    ("item-42 here", 5, ["item-", "42", "here"]),  # too long for a line: cut, not lost
+    ("x abcdefghijkl", 5, ["x", "abcde", "fghij", "kl"]),
+    ("first\n\n  indented   and\ttabbed  ", 40, ["first", "", "indented and tabbed"]),
+    ("ten\u00a0kilometres away", 8, ["ten\u00a0kilo", "metres", "away"]),  # no break at NBSP
+    ("", 10, [""]),
+])
+def test_wrap_fills_lines_greedily_at_spaces_and_hyphens(text, width, lines):
+    assert wrap(text, width) == lines
+
+
+@given(st.text(st.sampled_from("ab- .\u00a0\t\n"), max_size=80), st.integers(1, 30))
+def test_wrap_never_loses_a_character_nor_overfills_a_line(text, width):
+    lines = wrap(text, width)
+    assert all(len(line) <= width and line == line.strip(" ") for line in lines)
+    assert "".join(lines).replace(" ", "") == re.sub(r"[ \t\n]", "", text)

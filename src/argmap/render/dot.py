@@ -7,12 +7,18 @@ relations of a comparison are an overlay: drawn after the documents are laid out
 never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
 labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
 from `Drawing.titles` (`titles`), so no user string becomes a Graphviz attribute.
+
+A map's many nodes and edges share a handful of styles: each style's attribute list is
+quoted once (`graphviz.quoting.a_list`) and its statements are written into the graph's
+body, rather than quoting every attribute of every `node()` and `edge()` call again, which
+was most of the time taken for a large map.
 """
 
 from __future__ import annotations
 
 import graphviz
 from attrs import frozen
+from graphviz.quoting import a_list, quote
 
 from ..lint.context import ComparisonContext, MapContext
 from ..model import CrossKind, CrossRelation, Link, Node, NodeKind, RelationKind
@@ -38,6 +44,14 @@ _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
 _CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
             "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
 _TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
+
+_NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
+_RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
+                        for kind, style in RELATION_STYLES.items()}
+# The first half of an undercut support link, which ends at the link's point.
+_HALF_LINK_ATTRIBUTES = a_list(kwargs={**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
+                                       "arrowhead": "none"})
+_LINK_POINT_ATTRIBUTES = a_list(kwargs=LINK_POINT)
 
 
 @frozen
@@ -119,8 +133,10 @@ class _Builder:
             for node in nodes:
                 name = f"{doc}.{node.id}"
                 self.kinds.add(node.kind)
-                cluster.node(name, label=_node_label(context, node), id=name,
-                             **NODE_STYLES[node.kind].attributes())
+                quoted = _quoted(name)
+                # An HTML-like label is written as it is: `<...>` is its quoting.
+                cluster.body.append(f"\t{quoted} [label={_node_label(context, node)} "
+                                    f"id={quoted} {_NODE_ATTRIBUTES[node.kind]}]\n")
                 self.titles[name] = _node_title(context, node)
             self._add_relations(context, cluster, nodes)
         # Theses that bear on nothing else share the top row.
@@ -137,10 +153,10 @@ class _Builder:
                     supporter, supported = context.link_ends(relation.target)
                     if self.shows(supporter) and self.shows(supported):
                         points[(supporter.id, supported.id)] = f"{doc}.{supporter.id}->{supported.id}"
-        edges: list[tuple[str, str, dict]] = []
+        edges: list[tuple[str, str, str]] = []  # tail, head, and its quoted attributes
         seen: set[tuple[str, str]] = set()
 
-        def add(tail: str, head: str, style: dict, kind: RelationKind) -> None:
+        def add(tail: str, head: str, style: str, kind: RelationKind) -> None:
             if (tail, head) not in seen:
                 seen.add((tail, head))
                 self.relations.add(kind)
@@ -149,7 +165,7 @@ class _Builder:
         for node in nodes:
             name = f"{doc}.{node.id}"
             for relation in node.relations:
-                style = RELATION_STYLES[relation.kind].attributes()
+                style = _RELATION_ATTRIBUTES[relation.kind]
                 if isinstance(relation.target, Link):
                     ends = tuple(n.id for n in context.link_ends(relation.target) if n is not None)
                     if ends in points:
@@ -164,9 +180,10 @@ class _Builder:
                     add(name, head, style, relation.kind)
                     continue
                 # The link is drawn in two halves, meeting at the point the undercut aims at.
-                cluster.node(point, id=f"link:{point}", **LINK_POINT)
+                cluster.body.append(f"\t{_quoted(point)} [id={_quoted(f'link:{point}')} "
+                                    f"{_LINK_POINT_ATTRIBUTES}]\n")
                 self.titles[f"link:{point}"] = f"{node.id} supports {target.id}: undercut"
-                add(name, point, {**style, "arrowhead": "none"}, relation.kind)
+                add(name, point, _HALF_LINK_ATTRIBUTES, relation.kind)
                 add(point, head, style, relation.kind)
         lengths = stack([(tail, head) for tail, head, _ in edges])
         depth = depths([(tail, head) for tail, head, _ in edges], lengths)
@@ -177,7 +194,8 @@ class _Builder:
             self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
         for tail, head, style in edges:
             length = lengths.get((tail, head))
-            cluster.edge(tail, head, **style, **({"minlen": str(length)} if length else {}))
+            cluster.body.append(f"\t{_quoted(tail)} -> {_quoted(head)} [{style}"
+                                + (f" minlen={length}]\n" if length else "]\n"))
 
     def add_cross_relation(self, context: ComparisonContext, relation: CrossRelation) -> None:
         if not (self.shows(context.resolve(relation.source))
@@ -196,6 +214,13 @@ class _Builder:
                           **style.attributes())
         self.titles[edge_id] = f"{tail} {relation.kind.value} {head}" + (
             f"\n{relation.explanation}" if relation.explanation else "")
+
+
+def _quoted(name: str) -> str:
+    """A node's name (`DOC.NODE`, made of identifiers) as a quoted DOT identifier."""
+    if '"' in name or "\\" in name:  # never so in a name made of identifiers
+        return quote(name)
+    return f'"{name}"'
 
 
 def _document_label(header) -> str:

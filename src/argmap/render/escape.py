@@ -17,12 +17,13 @@ __all__ = ["xml_text", "label_text", "safe_url"]
 # What XML 1.0 cannot hold: C0 controls other than tab and line feed (carriage returns are
 # dropped by the parser's line handling anyway), and the non-characters U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
-_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 
 def xml_text(text: str) -> str:
     """`text` as XML character data or an attribute value."""
-    return _NOT_XML.sub("\ufffd", text).translate(_XML)
+    # Five replacements are several times faster than str.translate with a table.
+    return (_NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;")
+            .replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;"))
 
 
 def label_text(text: str) -> str:

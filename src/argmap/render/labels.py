@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
+import functools
+import re
 
 from .escape import label_text
 from .style import MUTED, SMALL_SIZE
@@ -13,38 +14,60 @@ __all__ = ["Line", "wrap", "html_label", "small"]
 Line = tuple[str, dict]
 
 
+# Line breaks fall at ASCII white space only: a no-break space keeps its words together.
+_SPACE = re.compile(r"[\t\x0b\x0c\r ]+")
+
+
+@functools.cache
+def _line(width: int) -> re.Pattern:
+    """A line of at most `width` characters: the longest that ends before a space, at the
+    end, or after a hyphen between letters ("half-|century"); failing that, `width`
+    characters of a word no line can hold."""
+    return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |\Z|(?<=[^\W\d_]{{2}}-)[^\W\d_])|[^ ]{{1,{width}}}")
+
+
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` characters, keeping its own line breaks; a word
     longer than a line is split across lines, never cut."""
     lines: list[str] = []
+    line = _line(width).findall
     for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph.expandtabs(4), width, break_long_words=True,
-                               break_on_hyphens=True) or [""]
+        if "  " in paragraph or not paragraph.isprintable():
+            # Only a text with runs of spaces, or tabs and the like, needs the (slow) regex.
+            paragraph = _SPACE.sub(" ", paragraph)
+        lines += line(paragraph.strip(" ")) or [""]
     return lines
 
 
 def html_label(lines: list[Line]) -> str:
     """A label of centred lines, each set in its own font."""
     parts = []
-    for text, font in lines:
-        if not text.strip():
-            # Graphviz rejects an empty <B></B> or <FONT></FONT>: a blank line is bare.
-            parts.append("")
-            continue
-        body = label_text(text)
-        if font.get("bold"):
-            body = f"<B>{body}</B>"
-        if font.get("italic"):
-            body = f"<I>{body}</I>"
-        attributes = ""
-        if "size" in font:
-            attributes += f' POINT-SIZE="{font["size"]}"'
-        if "colour" in font:
-            attributes += f' COLOR="{font["colour"]}"'
-        if attributes:
-            body = f"<FONT{attributes}>{body}</FONT>"
-        parts.append(body)
+    # One escape for the whole label: the lines hold no line breaks of their own.
+    escaped = label_text("\n".join(text for text, _ in lines)).split("\n")
+    font_set, opening, closing = None, "", ""
+    for (text, font), body in zip(lines, escaped):
+        if font is not font_set:  # the lines of a text share their font
+            font_set, (opening, closing) = font, _font_tags(font)
+        # Graphviz rejects an empty <B></B> or <FONT></FONT>: a blank line is bare.
+        parts.append(f"{opening}{body}{closing}" if text.strip() else "")
     return "<" + "<BR/>".join(parts) + ">"
+
+
+def _font_tags(font: dict) -> tuple[str, str]:
+    """The tags that open and close a line set in `font`."""
+    opening, closing = "", ""
+    attributes = ""
+    if "size" in font:
+        attributes += f' POINT-SIZE="{font["size"]}"'
+    if "colour" in font:
+        attributes += f' COLOR="{font["colour"]}"'
+    if attributes:
+        opening, closing = f"<FONT{attributes}>", "</FONT>"
+    if font.get("italic"):
+        opening, closing = opening + "<I>", "</I>" + closing
+    if font.get("bold"):
+        opening, closing = opening + "<B>", "</B>" + closing
+    return opening, closing
 
 
 def small(text: str, colour: str = MUTED) -> Line:
