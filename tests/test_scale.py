@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from argmap.graph import cyclic_components
+
 from conftest import HEADER
 
 N = 20_000
@@ -33,3 +35,17 @@ def test_a_20000_node_cycle_is_one_finding(project):
     [finding] = [f for f in project.check("cycle.arg") if f.rule == "circular-support"]
     assert finding.message.startswith("circular support: `n0` → `closing` → ")
     assert finding.message.endswith(f"({N + 1} claims in all)") or "claims in all" not in finding.message
+
+
+def test_only_nodes_on_cycles_form_cyclic_components():
+    # a -> b -> c -> a is a cycle; t leads into it, c also leads out to o; x -> y is a chain;
+    # d <-> e is a second cycle that the first leads into.
+    successors = {"t": ["a"], "a": ["b"], "b": ["c"], "c": ["a", "o", "d"], "x": ["y"],
+                  "d": ["e"], "e": ["d"]}
+    predecessors: dict[str, list[str]] = {}
+    for node, nexts in successors.items():
+        for nxt in nexts:
+            predecessors.setdefault(nxt, []).append(node)
+    nodes = ["t", "a", "b", "c", "o", "x", "y", "d", "e"]
+    assert cyclic_components(nodes, successors, predecessors) == [["d", "e"], ["a", "b", "c"]]
+    assert cyclic_components(["x", "y"], {"x": ["y"]}, {"y": ["x"]}) == []

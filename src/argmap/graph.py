@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Callable, Hashable, Iterable, Mapping, Sequence, TypeVar
 
-__all__ = ["reachable", "strongly_connected", "cycle_through"]
+__all__ = ["reachable", "cyclic_components", "strongly_connected", "cycle_through"]
 
 N = TypeVar("N", bound=Hashable)
 
@@ -20,6 +20,27 @@ def reachable(starts: Iterable[N], successors: Mapping[N, Sequence[N]]) -> set[N
                 seen.add(nxt)
                 queue.append(nxt)
     return seen
+
+
+def cyclic_components(nodes: Sequence[N], successors: Mapping[N, Sequence[N]],
+                      predecessors: Mapping[N, Sequence[N]]) -> list[list[N]]:
+    """The strongly connected components of two nodes or more: the nodes on cycles.
+    `predecessors` is `successors` reversed.
+
+    Nodes from which no cycle can be reached are peeled off first, from the ends of the
+    paths inwards (in a map without cycles, all of them), so that Tarjan's algorithm only
+    walks what is left."""
+    onward = {node: len(successors.get(node, ())) for node in nodes}  # successors not peeled
+    ends = [node for node, count in onward.items() if count == 0]
+    while ends:
+        for previous in predecessors.get(ends.pop(), ()):
+            onward[previous] -= 1
+            if onward[previous] == 0:
+                ends.append(previous)
+    left = [node for node in nodes if onward[node]]
+    kept = set(left)
+    remaining = {node: [n for n in successors.get(node, ()) if n in kept] for node in left}
+    return [c for c in strongly_connected(left, remaining) if len(c) > 1]
 
 
 def strongly_connected(nodes: Sequence[N], successors: Mapping[N, Sequence[N]]) -> list[list[N]]:

@@ -11,7 +11,7 @@ premise reason "A reason." supports main
 """
 
 from ...diagnostics import Severity
-from ...graph import cycle_through, strongly_connected
+from ...graph import cycle_through, cyclic_components
 from ..context import MapContext
 
 NAME = "circular-support"
@@ -22,10 +22,8 @@ _SHOWN = 6
 
 
 def check_map(context: MapContext):
-    order = list(context.nodes)
-    for component in strongly_connected(order, context.supported):
-        if len(component) < 2:
-            continue
+    for component in cyclic_components(list(context.nodes), context.supported,
+                                       context.supporters):
         members = set(component)
         first = min(component, key=lambda i: context.nodes[i].position)
         cycle = cycle_through(first, context.supported, members.__contains__)

@@ -27,9 +27,12 @@ SEVERITY = Severity.ERROR
 _UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
 
 
+_OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS, RelationKind.ATTACKS: RelationKind.SUPPORTS}
+
+
 def check_map(context: MapContext):
     for node in context.map.nodes:
-        targets: dict[str, set[RelationKind]] = {}
+        related: set[tuple[str, RelationKind]] = set()  # (target id, kind) so far
         for relation in node.relations:
             if isinstance(relation.target, Link):
                 message = _undercut(node, relation.target, context)
@@ -38,9 +41,8 @@ def check_map(context: MapContext):
                 if target is None:
                     continue
                 message = _relation(node, relation.kind, target)
-                targets.setdefault(target.id, set()).add(relation.kind)
-                kinds = targets[target.id]
-                if message is None and {RelationKind.SUPPORTS, RelationKind.ATTACKS} <= kinds:
+                related.add((target.id, relation.kind))
+                if message is None and (target.id, _OPPOSITE.get(relation.kind)) in related:
                     message = f"`{node.id}` both supports and attacks `{target.id}`"
             if message:
                 yield relation.position, message
