@@ -24,7 +24,7 @@ from argmap.errors import ArgSyntaxError
 from argmap.lark_parser import lark_parser, parse_with_lark
 from argmap.model import HEADER_KEYS
 from argmap.quotes import SourceText, _normalize, _pieces_of, normalize, quote_pieces
-from argmap.reader import KEYWORDS, TERMINALS, read
+from argmap.reader import KEYWORDS, TERMINALS, LeftToLark, read
 
 from conftest import ROOT
 
@@ -49,20 +49,25 @@ def check_never_crashes(path: Path) -> list[dict]:
     return findings
 
 
-def lark_model(text: str):
+def lark_outcome(text: str, well_formed_to: int = 0):
+    """Lark's model of `text`, or the words and place of its syntax error."""
     try:
-        return parse_with_lark(text, "fuzz.arg")
-    except ArgSyntaxError:
-        return None
+        return parse_with_lark(text, "fuzz.arg", well_formed_to)
+    except ArgSyntaxError as error:
+        return error.message, error.position
 
 
 def assert_read_alike(text: str) -> None:
-    """The reader gives Lark's model, and gives up only on what Lark rejects."""
-    expected = lark_model(text)
+    """The reader gives Lark's model, and gives up only on what Lark rejects; and Lark,
+    told where the statements the reader read whole end, words the error as it does when
+    it parses the whole file."""
+    expected = lark_outcome(text)
     got = read(text, "fuzz.arg")
-    if got is not None:
+    if isinstance(got, LeftToLark):
+        assert isinstance(expected, tuple), text
+        assert lark_outcome(text, got.well_formed_to) == expected, text
+    else:
         assert got == expected, text
-    assert (got is None) == (expected is None), text
 
 
 # --- Token soup: the language's tokens, near-misses and junk, in any order ------------

@@ -16,7 +16,7 @@ from argmap.lark_parser import parse_with_lark
 from argmap.errors import ArgSyntaxError
 from argmap.model import NodeKind
 from argmap.quotes import QuoteMatch, SourceText
-from argmap.reader import read
+from argmap.reader import LeftToLark, read
 
 from conftest import HEADER, ROOT
 
@@ -94,7 +94,7 @@ def test_a_map_of_100000_nodes_is_read_without_lark():
     lines = [HEADER, 'thesis n0 "claim 0"\n']
     lines += [f'premise n{i} "claim {i}" supports n{(i - 1) // 3}\n' for i in range(1, 100_000)]
     model = read("".join(lines), "big.arg")
-    assert model is not None and len(model.nodes) == 100_000
+    assert len(model.nodes) == 100_000
     assert model.nodes[-1].relations[0].target.node == f"n{(100_000 - 2) // 3}"
 
 
@@ -103,11 +103,13 @@ def test_a_syntax_error_at_the_end_of_a_big_map_is_found_and_worded():
     lines += [f'premise n{i} "claim {i}" supports n{i - 1}\n' for i in range(1, 5_000)]
     lines.append('premise last "x" supports\n')
     text = "".join(lines)
-    assert read(text, "big.arg") is None
-    with pytest.raises(ArgSyntaxError) as caught:
-        parse_with_lark(text, "big.arg")
-    assert caught.value.position.line == 5_002
-    assert "expected a node id after `supports`" in caught.value.message
+    left = read(text, "big.arg")
+    assert isinstance(left, LeftToLark) and text[left.well_formed_to:].startswith("premise last")
+    for well_formed_to in (0, left.well_formed_to):  # the whole file, or just its end
+        with pytest.raises(ArgSyntaxError) as caught:
+            parse_with_lark(text, "big.arg", well_formed_to)
+        assert (caught.value.position.line, caught.value.position.column) == (5_002, 26)
+        assert "expected a node id after `supports`" in caught.value.message
 
 
 def test_a_string_of_megabytes_and_a_million_escapes_reads_alike():
@@ -119,7 +121,7 @@ def test_a_string_of_megabytes_and_a_million_escapes_reads_alike():
 def test_a_line_of_tens_of_thousands_of_nodes_reads():
     text = HEADER + " ".join(f'premise p{i} "x" supports p{i + 1}' for i in range(30_000))
     model = read(text, "line.arg")
-    assert model is not None and model.nodes[-1].text_position.column > 900_000
+    assert model.nodes[-1].text_position.column > 900_000
 
 
 def test_check_imports_neither_graphviz_nor_lark_for_valid_maps():

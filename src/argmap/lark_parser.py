@@ -23,15 +23,36 @@ from .syntax_errors import describe
 __all__ = ["parse_with_lark", "lark_parser"]
 
 
-def parse_with_lark(text: str, path: str) -> ArgFile:
-    """Parse the text of the `.arg` file at `path`; raise `ArgSyntaxError` with words."""
+def parse_with_lark(text: str, path: str, well_formed_to: int = 0) -> ArgFile:
+    """Parse the text of the `.arg` file at `path`; raise `ArgSyntaxError` with words.
+
+    `well_formed_to`: in a document map, the start of a statement after which alone the
+    text can be wrong (`reader.LeftToLark`). The error is looked for with what comes
+    before it blanked out, line breaks kept so that every position stays: a typo at the
+    end of a long map is found without parsing the whole map twice."""
     parser, builder = _parser_and_builder()
     builder.path = path
+    if well_formed_to:
+        _parse(parser, _blanked(text, well_formed_to), path)
+    # No error after all (or nothing to skip): the whole file, for its model.
+    return _parse(parser, text, path)
+
+
+def _parse(parser: Lark, text: str, path: str) -> ArgFile:
     try:
         return parser.parse(text)
     except lark.exceptions.UnexpectedInput as error:
         line, column, message = describe(error, text, parser)
         raise ArgSyntaxError(message, Position(path, line, column)) from None
+
+
+def _blanked(text: str, end: int) -> str:
+    """`text` with its first `end` characters white space: as many line breaks, the last
+    where it was, so that lines and columns after `end` stay as they were."""
+    head = text[:end]
+    breaks = head.count("\n")
+    last = head.rfind("\n")
+    return " " * (last + 1 - breaks) + "\n" * breaks + " " * (end - last - 1) + text[end:]
 
 
 def lark_parser() -> Lark:

@@ -8,7 +8,7 @@ and turns syntax errors into words (`syntax_errors.py`). Both give the same mode
 from __future__ import annotations
 
 from .model import ArgFile
-from .reader import read
+from .reader import LeftToLark, read
 
 __all__ = ["parse"]
 
@@ -16,8 +16,8 @@ __all__ = ["parse"]
 def parse(text: str, path: str) -> ArgFile:
     """Parse the text of the `.arg` file at `path`; raise `ArgSyntaxError` with words."""
     model = read(text, path)
-    if model is not None:
+    if not isinstance(model, LeftToLark):
         return model
     from .lark_parser import parse_with_lark  # imports Lark: only when a file needs it
 
-    return parse_with_lark(text, path)
+    return parse_with_lark(text, path, model.well_formed_to)

@@ -1,8 +1,8 @@
 """Text to model without Lark, for the files Lark would parse without error.
 
 The reader follows the grammar (grammar/argmap.lark) with one regular expression per
-construct, and gives up, returning None, wherever the text leaves the way a well-formed
-file goes: at anything Lark would reject, and at an unknown escape in a string. Lark then
+construct, and gives up, returning `LeftToLark`, wherever the text leaves the way a
+well-formed file goes: at anything Lark would reject, and at an unknown escape in a string. Lark then
 parses the file, and says what is wrong in its words and in the order it meets the
 problems. For every file the reader accepts, it builds the model Lark builds, equal object
 for object, and accepts every file Lark parses (tests/test_fuzz.py checks both).
@@ -18,6 +18,8 @@ import bisect
 import itertools
 import re
 
+from attrs import frozen
+
 from .collector import collector_paused
 from .errors import ArgSyntaxError
 from .model import (
@@ -26,7 +28,7 @@ from .model import (
 )
 from .strings import string_value
 
-__all__ = ["read", "KEYWORDS", "TERMINALS"]
+__all__ = ["read", "LeftToLark", "KEYWORDS", "TERMINALS"]
 
 #: The reserved words: a token with this text is a keyword, never an identifier.
 KEYWORDS = frozenset({
@@ -78,13 +80,23 @@ class _GiveUp(Exception):
     """The text leaves the well-formed path: Lark takes over."""
 
 
-def read(text: str, path: str) -> ArgFile | None:
-    """The model of `text`, the `.arg` file at `path`; None when Lark must parse it."""
+@frozen
+class LeftToLark:
+    """The reader gave up: Lark must parse the file. In a document map, the statements
+    before `well_formed_to` (the start of the last statement read whole, or 0) are well
+    formed, whatever follows them."""
+
+    well_formed_to: int
+
+
+def read(text: str, path: str) -> ArgFile | LeftToLark:
+    """The model of `text`, the `.arg` file at `path`, or what the reader leaves to Lark."""
+    reader = _Reader(text, path)
     try:
         with collector_paused():  # the model is a tree: no cycles to collect
-            return _Reader(text, path).file()
+            return reader.file()
     except (_GiveUp, ArgSyntaxError):
-        return None
+        return LeftToLark(reader.well_formed_to)
 
 
 class _Reader:
@@ -94,6 +106,7 @@ class _Reader:
         self.text = text
         self.path = path
         self.pos = _LEADING_SKIP.match(text).end()
+        self.well_formed_to = 0
         self._line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
 
     def file(self) -> ArgFile:
@@ -106,10 +119,12 @@ class _Reader:
         nodes: list[Node] = []
         text, end = self.text, len(self.text)
         while self.pos < end:
-            if text.startswith("document", self.pos):
+            start = self.pos
+            if text.startswith("document", start):
                 headers.append(self.document_header())
             else:
                 nodes.append(self.node())
+            self.well_formed_to = start
         return DocumentMap(self.path, tuple(headers), tuple(nodes))
 
     def document_header(self) -> DocumentHeader:
