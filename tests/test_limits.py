@@ -12,8 +12,9 @@ import sys
 
 import pytest
 
-from argmap.lark_parser import parse_with_lark
+from argmap.cli import main
 from argmap.errors import ArgSyntaxError
+from argmap.lark_parser import parse_with_lark
 from argmap.model import NodeKind
 from argmap.quotes import QuoteMatch, SourceText
 from argmap.reader import LeftToLark, read
@@ -150,3 +151,11 @@ def test_a_pipe_as_source_is_refused_not_waited_on(project):
     project.write("m.arg", 'document d "D" { source "../seeds/pipe.txt" }\nthesis t "x"\n')
     [finding] = [f for f in project.check("m.arg") if f.rule == "source-not-found"]
     assert "not a regular file" in finding.message
+
+
+def test_a_pipe_or_device_named_on_the_command_line_is_refused_as_such(tmp_path, capsys):
+    os.mkfifo(tmp_path / "pipe.arg")
+    for path in (str(tmp_path / "pipe.arg"), "/dev/null"):
+        assert main(["check", path]) == 2
+        assert capsys.readouterr().err == (
+            f"argmap: error: not a file or folder but a device or a pipe: {path}\n")

@@ -73,6 +73,8 @@ def find_arg_files(paths: list[str]) -> list[str]:
                           if f.endswith(".arg")]
         elif path.is_file():
             found.append(os.path.normpath(name))
+        elif path.exists():
+            raise InputError(f"not a file or folder but a device or a pipe: {name}")
         else:
             raise InputError(f"no such file or folder: {name}")
     return list(dict.fromkeys(found))
