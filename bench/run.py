@@ -6,7 +6,8 @@ For each size N, `bench/gen.py` writes a map (and its source text, and the same 
 Argdown) into a scratch folder. Then:
 
 - `argmap check` runs end to end as a command: its wall time and peak memory (the
-  targets of issue 6 are on these);
+  targets of issue 6 are on these); and again on the same map with a typo on its last
+  line (a file someone is still typing), which Lark must parse to put into words;
 - a fresh process times the stages in turn: parse (bytes to model), model (the node index
   and relation graphs the rules share), quote matching (normalising the source, finding
   every quote), checks (every rule), DOT build (`argmap render`'s DOT), layout (Graphviz,
@@ -166,12 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         paths = generate(n, folder)
         repeat = args.repeat if n < 100_000 else min(args.repeat, 2)
         check, peak = _best(argmap + ["check", "--format", "json", paths["arg"]], repeat, ok=(0, 1))
+        typo = _with_typo(paths["arg"])
+        typo_check, _ = _best(argmap + ["check", "--format", "json", typo], repeat, ok=(1,))
         _, _, out, err, status = _run_measured(
             [sys.executable, os.path.abspath(__file__), "--stages", paths["arg"], "--repeat",
              str(repeat), "--layout-limit", str(args.layout_limit)])
         if status != 0:
             raise SystemExit(f"timing the stages of {paths['arg']} failed: {err.decode()[-500:]}")
-        row = {"n": n, "check": check, "peak": peak, **json.loads(out)}
+        row = {"n": n, "check": check, "peak": peak, "typo": typo_check, **json.loads(out)}
         if args.argdown:
             output = os.path.join(folder, "argdown-json")
             row["argdown"], row["argdown_peak"] = _best(
@@ -183,15 +186,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _with_typo(path: str) -> str:
+    """A copy of the map at `path`, beside it, ending in an unterminated string."""
+    typo = path.replace(".arg", "-typo.arg")
+    with open(path, encoding="utf-8") as original, open(typo, "w", encoding="utf-8") as copy:
+        copy.write(original.read() + 'premise typo "unterminated\n')
+    return typo
+
+
 def _print_table(rows: list[dict], markdown: bool, argdown: bool, layout_limit: float) -> None:
-    header = ["N", "check (s)", "peak (MB)", "parse", "model", "quotes", "checks", "DOT build",
+    header = ["N", "check (s)", "peak (MB)", "typo at end (s)", "parse", "model", "quotes", "checks", "DOT build",
               "layout"]
     if argdown:
         header += ["argdown json (s)", "argdown peak (MB)"]
     lines = []
     for row in rows:
         layout = row.get("layout")
-        cells = [f"{row['n']:,}", f"{row['check']:.2f}", f"{row['peak']:.0f}",
+        cells = [f"{row['n']:,}", f"{row['check']:.2f}", f"{row['peak']:.0f}", f"{row['typo']:.2f}",
                  *(f"{row[s]:.3f}" for s in STAGES[:-1]),
                  "—" if layout_limit <= 0 else f"{layout:.2f}" if layout is not None
                  else f"> {layout_limit:g}"]
