@@ -10,7 +10,8 @@ from .style import MUTED, SMALL_SIZE
 
 __all__ = ["Line", "wrap", "html_label", "small"]
 
-#: A line of a label: its text, and how it is set (size, colour, bold, italic).
+#: A line of a label: its text (one line: `wrap` makes them), and how it is set (size,
+#: colour, bold, italic).
 Line = tuple[str, dict]
 
 
@@ -44,6 +45,7 @@ def html_label(lines: list[Line]) -> str:
     parts = []
     # One escape for the whole label: the lines hold no line breaks of their own.
     escaped = label_text("\n".join(text for text, _ in lines)).split("\n")
+    assert len(escaped) == len(lines), "a label line holds a line break"
     font_set, opening, closing = None, "", ""
     for (text, font), body in zip(lines, escaped):
         if font is not font_set:  # the lines of a text share their font
