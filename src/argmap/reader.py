@@ -2,10 +2,11 @@
 
 The reader follows the grammar (grammar/argmap.lark) with one regular expression per
 construct, and gives up, returning `LeftToLark`, wherever the text leaves the way a
-well-formed file goes: at anything Lark would reject, and at an unknown escape in a string. Lark then
-parses the file, and says what is wrong in its words and in the order it meets the
-problems. For every file the reader accepts, it builds the model Lark builds, equal object
-for object, and accepts every file Lark parses (tests/test_fuzz.py checks both).
+well-formed file goes: at anything Lark would reject, and at an unknown escape in a
+string. Lark then parses the file (from the last statement the reader read whole), and
+says what is wrong in its words and in the order it meets the problems. For every file the
+reader accepts, it builds the model Lark builds, equal object for object, and accepts every
+file Lark parses (tests/test_fuzz.py checks both).
 
 Tokens are matched as Lark's basic lexer matches them, with patterns that match what the
 grammar's match: an identifier runs as far as it can and is a keyword when its whole text
