@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _with_typo(path: str) -> str:
     """A copy of the map at `path`, beside it, ending in an unterminated string."""
-    typo = path.replace(".arg", "-typo.arg")
+    typo = os.path.splitext(path)[0] + "-typo.arg"
     with open(path, encoding="utf-8") as original, open(typo, "w", encoding="utf-8") as copy:
         copy.write(original.read() + 'premise typo "unterminated\n')
     return typo
