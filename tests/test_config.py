@@ -8,7 +8,8 @@ import textwrap
 import pytest
 
 from argmap.cli import main
-from argmap.config import Config, ConfigError, find_config, load_config
+from argmap.config import Config, find_config, load_config
+from argmap.errors import ConfigError
 
 from conftest import HEADER
 

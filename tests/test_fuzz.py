@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
-from argmap.lark_parser import lark_parser, parse_with_lark
-from argmap.model import HEADER_KEYS
+from argmap.parsing.lark_parser import lark_parser, parse_with_lark
 from argmap.quotes import SourceText, _normalize, _pieces_of, normalize, quote_pieces
-from argmap.reader import KEYWORDS, TERMINALS, LeftToLark, read
+from argmap.lexicon import HEADER_KEYS, KEYWORDS, TERMINALS
+from argmap.parsing.reader import LeftToLark, read
 
 from conftest import ROOT
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import ArgSyntaxError
-from argmap.model import Comparison, CrossKind, DocumentMap, Link, NodeKind, RelationKind, to_data
-from argmap.parser import parse
+from argmap.lexicon import CrossKind, NodeKind, RelationKind
+from argmap.model import Comparison, DocumentMap, Link, to_data
+from argmap.parsing import parse
 
 from conftest import DATA
 

@@ -14,10 +14,10 @@ import pytest
 
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
-from argmap.lark_parser import parse_with_lark
-from argmap.model import NodeKind
+from argmap.parsing.lark_parser import parse_with_lark
+from argmap.lexicon import NodeKind
 from argmap.quotes import QuoteMatch, SourceText
-from argmap.reader import LeftToLark, read
+from argmap.parsing.reader import LeftToLark, read
 
 from conftest import HEADER, ROOT
 

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import argmap
 from argmap.cli import main
 from argmap.lint import check_paths
 
@@ -30,7 +31,7 @@ def test_quotes_cover_most_of_each_text(capsys, name):
 
 def test_claims_are_short():
     for path in (MAPS / "fpri.arg", MAPS / "eastwest.arg"):
-        model = check_paths([str(path)]).workspace.load(str(path)).model
+        model = argmap.load(str(path)).map
         for node in model.nodes:
             if node.kind.value != "evidence":
                 assert len(node.text.split()) <= 30, (path.name, node.id)
@@ -41,8 +42,7 @@ def test_comparison_takes_positions(capsys):
     relations = stats["relations"]
     assert sum(relations.values()) >= 10
     assert min(relations["agrees"], relations["contradicts"], relations["qualifies"]) >= 2
-    comparison = check_paths([str(MAPS / "fpri-vs-eastwest.arg")]).workspace.load(
-        str(MAPS / "fpri-vs-eastwest.arg")).model
+    comparison = argmap.load(str(MAPS / "fpri-vs-eastwest.arg")).comparison
     assert all(relation.explanation for relation in comparison.relations)
     assert {doc for r in comparison.relations for doc in (r.source.document, r.target.document)} == {
         "fpri", "eastwest"}

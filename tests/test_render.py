@@ -15,8 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import argmap
 from argmap.cli import main
 from argmap.lint import check_paths
+from argmap.semantics import Resolver
 from argmap.render.labels import wrap
 from argmap.render.stack import depths, stack
 
@@ -91,7 +93,7 @@ def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 
 def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
-    model = check_paths([str(RENDER / "harbour.arg")]).workspace.load(str(RENDER / "harbour.arg")).model
+    model = argmap.load(str(RENDER / "harbour.arg")).map
     for node in model.nodes:
         assert f'id="harbour.{node.id}"' in dot
     assert 'shape=octagon' in dot and 'shape=hexagon' in dot and 'shape=note' in dot
@@ -211,8 +213,9 @@ def render_svg(capsys, path, out, *options) -> str:
 def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, tmp_path):
     svg = render_svg(capsys, MAPS / "fpri-vs-eastwest.arg", tmp_path)
     found = groups(svg)
-    result = check_paths([str(MAPS / "fpri-vs-eastwest.arg")])
-    documents = {context.map.id: context.map for context in result.maps.values()}
+    resolver = Resolver()
+    comparison = resolver.comparison(resolver.load(str(MAPS / "fpri-vs-eastwest.arg")))
+    documents = {doc: semantics.map for doc, semantics in comparison.documents.items()}
     assert set(documents) == {"fpri", "eastwest"}
     for doc, document_map in documents.items():
         for node in document_map.nodes:

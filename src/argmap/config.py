@@ -17,8 +17,8 @@ from typing import Iterable, Mapping
 from attrs import field, frozen
 
 from .diagnostics import Severity
-from .errors import ArgmapError
-from .lint.context import closest
+from ._tools import closest
+from .errors import ConfigError
 from .lint.rules import RULES, find_rule
 
 if sys.version_info >= (3, 11):
@@ -26,16 +26,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's original
     import tomli as tomllib
 
-__all__ = ["Config", "ConfigError", "find_config", "load_config"]
+__all__ = ["Config", "find_config", "load_config"]
 
 _KEYS = ("rules", "fail-on", "exclude")
 _RULE_VALUES = ("error", "warning", "info", "off")
 _FAIL_ON = ("error", "warning", "info")
-
-
-class ConfigError(ArgmapError):
-    """A configuration that cannot be used, or a rule on the command line that does not
-    exist: exit status 2."""
 
 
 @frozen

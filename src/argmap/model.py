@@ -4,49 +4,18 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Union
+from typing import Any, Union
 
 import attrs
 from attrs import frozen
 
+from .lexicon import CrossKind, NodeKind, RelationKind
+
 __all__ = [
-    "NodeKind", "RelationKind", "CrossKind", "Position", "Ref", "Link", "Relation",
-    "Node", "HeaderField", "DocumentHeader", "DocumentMap", "Use", "CrossRelation",
-    "Comparison", "ArgFile", "HEADER_KEYS", "CLAIM_KINDS", "parse_line_ranges", "to_data",
+    "Position", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
+    "DocumentMap", "Use", "CrossRelation", "Comparison", "ArgFile", "parse_line_ranges",
+    "to_data",
 ]
-
-
-class NodeKind(str, enum.Enum):
-    """What a node is: the kinds of the language, in the order the docs list them."""
-
-    THESIS = "thesis"
-    PREMISE = "premise"
-    EVIDENCE = "evidence"
-    ASSUMPTION = "assumption"
-    OBJECTION = "objection"
-    REBUTTAL = "rebuttal"
-
-
-class RelationKind(str, enum.Enum):
-    """A relation written on a node of a document map."""
-
-    SUPPORTS = "supports"
-    ATTACKS = "attacks"
-    UNDERCUTS = "undercuts"
-
-
-class CrossKind(str, enum.Enum):
-    """A relation in a comparison, between nodes of different documents."""
-
-    AGREES = "agrees"
-    CONTRADICTS = "contradicts"
-    QUALIFIES = "qualifies"
-    SUPPORTS = "supports"
-    ATTACKS = "attacks"
-
-
-#: Keys a document header may hold; `source` is needed to check evidence quotes.
-HEADER_KEYS = ("publisher", "author", "date", "url", "source", "skip-lines")
 
 
 def parse_line_ranges(text: str) -> frozenset[int]:
@@ -61,10 +30,6 @@ def parse_line_ranges(text: str) -> frozenset[int]:
             raise ValueError(f"`{part}` is not a range of lines from 1 upward")
         lines.update(range(first, last + 1))
     return frozenset(lines)
-
-#: Kinds that make claims, and so should rest on evidence or an assumption.
-CLAIM_KINDS = frozenset({NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL})
-
 
 @frozen
 class Position:

@@ -15,12 +15,15 @@ from collections import Counter
 
 from attrs import frozen
 
-from .model import Comparison, CrossKind, DocumentMap, NodeKind, RelationKind, parse_line_ranges
-from .lint.context import MapContext
+from .lexicon import CrossKind, NodeKind, RelationKind
+from .diagnostics import Finding
+from .errors import InputError
+from .model import Comparison, DocumentMap, parse_line_ranges
 from .quotes import QuoteMatch, SourceText
+from .semantics import MapSemantics, Resolver
 
 __all__ = ["Sentence", "MapStats", "ComparisonStats", "argumentative_sentences", "map_stats",
-           "comparison_stats"]
+           "comparison_stats", "stats_of_file"]
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_CLOSE = r"[.!?\u2026][\"')\]]*"
@@ -133,7 +136,7 @@ class ComparisonStats:
                 "title": self.title, "documents": self.documents, "relations": self.relations}
 
 
-def map_stats(context: MapContext) -> MapStats:
+def map_stats(context: MapSemantics) -> MapStats:
     """Count what a map holds and measure its coverage."""
     document_map: DocumentMap = context.map
     nodes = Counter(node.kind for node in document_map.nodes)
@@ -169,3 +172,24 @@ def comparison_stats(comparison: Comparison, documents: list[str]) -> Comparison
     kinds = Counter(relation.kind for relation in comparison.relations)
     return ComparisonStats(comparison.path, comparison.id, comparison.title, documents,
                            {kind.value: kinds[kind] for kind in CrossKind})
+
+
+def stats_of_file(resolver: Resolver, path: str
+                  ) -> tuple[MapStats | ComparisonStats | Finding, str | None]:
+    """The statistics of the file at `path`, or its syntax error (a finding, with the line
+    it points at): what `argmap stats` prints for one file."""
+    from .lint.rules import RULES
+
+    try:
+        loaded = resolver.load(path)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    if loaded.error is not None:
+        syntax = RULES["syntax-error"]
+        finding = Finding(loaded.error.position, syntax.name, syntax.severity,
+                          loaded.error.message, syntax.code)
+        return finding, resolver.workspace.line(path, loaded.error.position.line)
+    if isinstance(loaded.model, DocumentMap):
+        return map_stats(resolver.map(loaded)), None
+    semantics = resolver.comparison(loaded)
+    return comparison_stats(semantics.comparison, list(semantics.documents)), None

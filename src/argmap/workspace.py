@@ -11,10 +11,10 @@ from attrs import frozen
 
 from .errors import ArgSyntaxError, InputError
 from .model import ArgFile, Position
-from .parser import parse
+from .parsing import decode, parse
 from .quotes import SourceText
 
-__all__ = ["LoadedFile", "Workspace", "decode", "find_arg_files", "read_file", "relative_to"]
+__all__ = ["LoadedFile", "Workspace", "find_arg_files", "read_file", "relative_to"]
 
 
 @frozen
@@ -27,22 +27,6 @@ class LoadedFile:
     lines: tuple[str, ...]
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a BOM is dropped); binary or badly encoded data is a syntax error."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    nul = data.find(b"\0")
-    if nul >= 0:
-        raise ArgSyntaxError("the file contains a NUL byte: it is binary data, not UTF-8 text",
-                             _byte_position(data, nul, path))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ArgSyntaxError(
-            f"the file is not valid UTF-8: byte 0x{data[error.start]:02X} cannot be decoded; "
-            "save the file as UTF-8", _byte_position(data, error.start, path)) from None
-
-
 def read_file(path: str) -> bytes:
     """The bytes of the regular file at `path`. A device or a pipe is refused (`OSError`)
     before it is opened: reading `/dev/zero` would never end, and opening a pipe no one
@@ -52,12 +36,6 @@ def read_file(path: str) -> bytes:
         raise OSError(errno.EINVAL, "it is not a regular file but a device or a pipe")
     with open(path, "rb") as file:
         return file.read()
-
-
-def _byte_position(data: bytes, offset: int, path: str) -> Position:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return Position(path, data.count(b"\n", 0, offset) + 1, column)
 
 
 def find_arg_files(paths: list[str]) -> list[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser", "add_paths"]
+__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser",
+           "add_paths", "add_jobs"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -36,3 +37,21 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
     """The PATH... operand of the commands that read `.arg` files."""
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help=".arg files, or folders to search for *.arg files")
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """The --jobs option of the commands that read many files."""
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="check in up to N worker processes (default: the number of CPUs; "
+                             "1: all in this process). Workers start only for 32 files or "
+                             "more, which pays for starting them")
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1, not {text!r}")
+    return value

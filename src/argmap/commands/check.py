@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
 
 __all__ = ["add_parser"]
 
@@ -75,6 +75,7 @@ def add_parser(commands) -> None:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text format: auto (default) when standard output is a "
                             "terminal and NO_COLOR is not set")
+    add_jobs(check)
     check.set_defaults(run=run)
 
 
@@ -96,6 +97,7 @@ def run(args) -> int:
     from ..diagnostics import Severity, format_json, format_text, summary
     from ..formats import format_github, format_sarif
     from ..lint import check_paths
+    from ..runner import default_jobs
 
     config = config_for_run(args.config)
     severities = config.severities([n for names in args.select for n in names],
@@ -108,7 +110,7 @@ def run(args) -> int:
     counter = sys.stderr.isatty() and not args.quiet
     result = check_paths(args.paths, progress=_progress if counter else None,
                          severities=severities, excluded=config.excluded,
-                         force_exclude=args.force_exclude, jobs=os.cpu_count() or 1)
+                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
     if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:

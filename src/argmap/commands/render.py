@@ -7,7 +7,7 @@ import math
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
 
 __all__ = ["add_parser"]
 
@@ -59,6 +59,7 @@ def add_parser(commands) -> None:
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
+    add_jobs(render)
     render.set_defaults(run=run)
 
 
@@ -77,19 +78,22 @@ def run(args) -> int:
     from ..config import config_for_run
     from ..diagnostics import Severity, format_text
     from ..lint import check_paths, select_files
+    from ..runner import default_jobs
+    from ..semantics import Resolver
 
     config = config_for_run(args.config)
     targets = select_files(args.paths, config.excluded)
     if not targets:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
         return EXIT_OK
-    result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded)
+    resolver = Resolver()
+    result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded,
+                         jobs=args.jobs or default_jobs(), resolver=resolver)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     outputs = {}
     blocked = []
     for path in targets:
-        loaded = result.workspace.load(path)
-        files = _files_of(loaded, result)
+        files = _files_of(resolver, path)
         if any(f.position.file in files for f in errors):
             blocked.append((path, files))
         else:
@@ -98,24 +102,24 @@ def run(args) -> int:
     if blocked:
         shown = {file for _, files in blocked for file in files}
         sys.stdout.write(format_text([f for f in errors if f.position.file in shown],
-                                     result.workspace.line))
+                                     result.line))
         for path, _ in blocked:
             print(f"argmap: {path} not drawn: it, or a map it uses, has errors (above)",
                   file=sys.stderr)
     if outputs:
-        _draw_all(args, outputs, result)
+        _draw_all(args, outputs, resolver)
     return EXIT_FINDINGS if blocked else EXIT_OK
 
 
-def _files_of(loaded, result) -> set[str]:
+def _files_of(resolver, path: str) -> set[str]:
     """The file, and for a comparison the maps it uses: whose errors stop its drawing."""
-    from ..lint.context import ComparisonContext
     from ..model import Comparison
 
+    loaded = resolver.load(path)
     files = {loaded.path}
     if isinstance(loaded.model, Comparison):
-        context = ComparisonContext(loaded.model, result.workspace, result.maps)
-        files |= {used.path for _, used in context.used if used is not None}
+        semantics = resolver.comparison(loaded)
+        files |= {used.loaded.path for used in semantics.used if used.loaded is not None}
     return files
 
 
@@ -137,12 +141,9 @@ def _refuse_clashes(outputs: dict[str, str]) -> None:
                         "render them into different folders")
 
 
-def _draw_all(args, outputs: dict[str, str], result) -> None:
-    from ..lint.context import ComparisonContext
-    from ..model import Comparison
-    from ..render.dot import draw_comparison, draw_map
-    from ..render.layout import find_engine, lay_out
-    from ..render.titles import set_titles
+def _draw_all(args, outputs: dict[str, str], resolver) -> None:
+    from ..render.layout import find_engine
+    from ..render.output import draw
 
     engine = None if args.format == "dot" else find_engine(args.engine)
     if engine is not None and args.verbose:
@@ -151,20 +152,10 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
     if args.output_dir:
         _make_folder(args.output_dir)
     for path, output in outputs.items():
-        loaded = result.workspace.load(path)
-        if isinstance(loaded.model, Comparison):
-            context = ComparisonContext(loaded.model, result.workspace, result.maps)
-            drawing = draw_comparison(context, args.claims_only)
-        else:
-            drawing = draw_map(result.maps[loaded.path], args.claims_only)
-        if engine is None:
-            data = drawing.source.encode("utf-8")
-        else:
-            data, noise = lay_out(drawing, args.format, engine, args.time_limit, path)
-            if args.verbose and noise:
-                sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
-            if args.format == "svg":
-                data = set_titles(data.decode("utf-8"), drawing.titles).encode("utf-8")
+        data, noise = draw(resolver.of(resolver.load(path)), args.format, engine,
+                           claims_only=args.claims_only, time_limit=args.time_limit, what=path)
+        if args.verbose and noise:
+            sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
         _write_atomically(output, data)
         print(f"{path} -> {output}")
 

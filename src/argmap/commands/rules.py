@@ -33,8 +33,8 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Print the rule catalogue, or one rule's documentation."""
-    from ..config import ConfigError
-    from ..lint.context import closest
+    from ..errors import ConfigError
+    from .._tools import closest
     from ..lint.rules import RULES, find_rule
 
     if args.rule is None:

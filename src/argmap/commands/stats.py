@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
 
 __all__ = ["add_parser"]
 
@@ -32,35 +32,30 @@ def add_parser(commands) -> None:
     stats.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default): a block per file, listing the unquoted sentences; "
                             "json: an array with an object per file (key `coverage`, 0 to 1)")
+    add_jobs(stats)
     stats.set_defaults(run=run)
 
 
 def run(args) -> int:
     """Print the statistics of each file; 1 when some file does not parse."""
     from ..diagnostics import Finding, format_text
-    from ..lint import RULES
-    from ..lint.context import ComparisonContext, MapContext
-    from ..model import DocumentMap
-    from ..stats import comparison_stats, map_stats
-    from ..workspace import Workspace, find_arg_files
+    from ..runner import default_jobs, for_each_file
+    from ..stats import stats_of_file
+    from ..workspace import find_arg_files
 
-    syntax = RULES["syntax-error"]
-    workspace = Workspace()
-    results, problems = [], []
     paths = find_arg_files(args.paths)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
-    for path in paths:
-        loaded = workspace.load(path)
-        if loaded.error is not None:
-            problems.append(Finding(loaded.error.position, syntax.name, syntax.severity,
-                                    loaded.error.message, syntax.code))
-        elif isinstance(loaded.model, DocumentMap):
-            results.append(map_stats(MapContext(loaded.model, workspace)))
+    lines: dict[tuple[str, int], str] = {}
+    results, problems = [], []
+    for result, line in for_each_file(paths, stats_of_file, jobs=args.jobs or default_jobs()):
+        if isinstance(result, Finding):
+            problems.append(result)
+            if line is not None:
+                lines[(result.position.file, result.position.line)] = line
         else:
-            documents = list(ComparisonContext(loaded.model, workspace, {}).documents)
-            results.append(comparison_stats(loaded.model, documents))
-    sys.stderr.write(format_text(problems, workspace.line))
+            results.append(result)
+    sys.stderr.write(format_text(problems, lambda file, number: lines.get((file, number))))
     if args.format == "json":
         sys.stdout.write(json.dumps([r.to_data() for r in results], indent=2, ensure_ascii=False) + "\n")
     else:

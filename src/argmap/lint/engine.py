@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from attrs import frozen
 
+from ..collector import collector_paused
 from ..diagnostics import Finding, Severity
-from ..model import DocumentMap
-from ..workspace import LoadedFile, Workspace
-from .context import ComparisonContext, MapContext
-from .rules import RULES
+from ..errors import InputError
+from ..model import Position
+from ..semantics import ComparisonSemantics, MapSemantics, Resolver
+from ..workspace import LoadedFile
+from .rules import RULES, Rule
 from .suppression import apply_suppressions
 
 __all__ = ["FileReport", "DEFAULT_SEVERITIES", "check_file"]
@@ -30,21 +32,31 @@ class FileReport:
     lines: dict[tuple[str, int], str]
 
 
-def check_file(loaded: LoadedFile, workspace: Workspace, maps: dict[str, MapContext],
-               severities: Mapping[str, Severity]) -> FileReport:
-    """Check one loaded file with the rules `severities` names, at those severities."""
+def check_file(resolver: Resolver, path: str, severities: Mapping[str, Severity]) -> FileReport:
+    """Check the file at `path` with the rules `severities` names, at those severities."""
+    try:
+        loaded = resolver.load(path)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    with collector_paused():  # the rules build large acyclic structures (see collector)
+        return _check_loaded(resolver, loaded, severities)
+
+
+def _check_loaded(resolver: Resolver, loaded: LoadedFile,
+                  severities: Mapping[str, Severity]) -> FileReport:
     used: list[str] = []
     if loaded.error is not None:
         findings = _syntax_error(loaded, severities)
-    elif isinstance(loaded.model, DocumentMap):
-        context = maps.setdefault(loaded.path, MapContext(loaded.model, workspace))
-        findings = _run(context, "check_map", severities)
     else:
-        context = ComparisonContext(loaded.model, workspace, maps)
-        used = [map_file.path for _, map_file in context.used if map_file is not None]
-        findings = _run(context, "check_comparison", severities)
-    if loaded.model is not None:
-        findings = apply_suppressions(findings, loaded.path, loaded.lines, loaded.model, severities)
+        semantics = resolver.of(loaded)
+        if isinstance(semantics, MapSemantics):
+            findings = _run(severities, lambda rule: rule.check_map, semantics)
+        else:
+            used = [u.loaded.path for u in semantics.used if u.loaded is not None]
+            findings = _run(severities, lambda rule: rule.check_comparison, semantics)
+        findings = apply_suppressions(findings, loaded.path, loaded.lines, loaded.model,
+                                      severities)
+    workspace = resolver.workspace
     lines = {(f.position.file, f.position.line): text for f in findings
              for text in [workspace.line(f.position.file, f.position.line)] if text is not None}
     return FileReport(loaded.path, findings, used, lines)
@@ -52,19 +64,23 @@ def check_file(loaded: LoadedFile, workspace: Workspace, maps: dict[str, MapCont
 
 def _syntax_error(loaded: LoadedFile, severities: Mapping[str, Severity]) -> list[Finding]:
     rule = RULES["syntax-error"]
-    if rule.name not in severities:
+    if rule.name not in severities or loaded.error is None:
         return []
     return [Finding(loaded.error.position, rule.name, severities[rule.name],
                     loaded.error.message, rule.code)]
 
 
-def _run(context, hook: str, severities: Mapping[str, Severity]) -> list[Finding]:
+Check = Callable[[MapSemantics | ComparisonSemantics], Iterator[tuple[Position, str]]]
+
+
+def _run(severities: Mapping[str, Severity], hook: Callable[[Rule], Check | None],
+         semantics: MapSemantics | ComparisonSemantics) -> list[Finding]:
     findings = []
     for name, severity in severities.items():
         rule = RULES[name]
-        check = getattr(rule, hook)
+        check = hook(rule)
         if check is None:
             continue
-        for position, message in check(context):
-            findings.append(Finding(position, rule.name, severity, message, rule.code))
+        findings += [Finding(position, rule.name, severity, message, rule.code)
+                     for position, message in check(semantics)]
     return findings

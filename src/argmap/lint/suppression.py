@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ..diagnostics import Finding, Severity
 from ..model import ArgFile, DocumentMap, Position
-from .context import closest
+from .._tools import closest
 from .rules import RULES, find_rule
 
 __all__ = ["apply_suppressions"]

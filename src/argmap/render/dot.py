@@ -20,9 +20,10 @@ import graphviz
 from attrs import frozen
 from graphviz.quoting import a_list, quote
 
-from ..lint.context import ComparisonContext, MapContext
-from ..model import CrossKind, CrossRelation, Link, Node, NodeKind, RelationKind
+from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..model import CrossRelation, Link, Node
 from ..quotes import QuoteMatch
+from ..semantics import ComparisonSemantics, MapSemantics
 from .escape import safe_url, xml_text
 from .labels import Line, html_label, small, wrap
 from .legend import add_legend
@@ -71,14 +72,14 @@ class Drawing:
         return self.base[:end] + self.overlay + self.base[end:]
 
 
-def draw_map(context: MapContext, claims_only: bool = False) -> Drawing:
+def draw_map(context: MapSemantics, claims_only: bool = False) -> Drawing:
     """The drawing of one document map."""
     builder = _Builder(claims_only)
     builder.add_document(context)
     return builder.finish(context.map.header.title)
 
 
-def draw_comparison(context: ComparisonContext, claims_only: bool = False) -> Drawing:
+def draw_comparison(context: ComparisonSemantics, claims_only: bool = False) -> Drawing:
     """The drawing of a comparison: its documents side by side, the relations between them."""
     builder = _Builder(claims_only)
     for document in context.documents.values():
@@ -123,7 +124,7 @@ class _Builder:
     def shows(self, node: Node | None) -> bool:
         return node is not None and (not self.claims_only or node.kind in CLAIM_KINDS_DRAWN)
 
-    def add_document(self, context: MapContext) -> None:
+    def add_document(self, context: MapSemantics) -> None:
         doc = context.map.id
         header = context.map.header
         nodes = [n for n in context.nodes.values() if self.shows(n)]
@@ -144,7 +145,7 @@ class _Builder:
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
 
-    def _add_relations(self, context: MapContext, cluster, nodes: list[Node]) -> None:
+    def _add_relations(self, context: MapSemantics, cluster, nodes: list[Node]) -> None:
         doc = context.map.id
         points = {}  # undercut support link (supporter id, supported id) -> its point
         for node in nodes:
@@ -197,7 +198,7 @@ class _Builder:
             cluster.body.append(f"\t{_quoted(tail)} -> {_quoted(head)} [{style}"
                                 + (f" minlen={length}]\n" if length else "]\n"))
 
-    def add_cross_relation(self, context: ComparisonContext, relation: CrossRelation) -> None:
+    def add_cross_relation(self, context: ComparisonSemantics, relation: CrossRelation) -> None:
         if not (self.shows(context.resolve(relation.source))
                 and self.shows(context.resolve(relation.target))):
             return
@@ -246,7 +247,7 @@ def _document_title(header) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _source_line(context: MapContext, node: Node) -> str:
+def _source_line(context: MapSemantics, node: Node) -> str:
     """Where an evidence quote is in the source: `fpri · line 10`."""
     match = context.quotes.get(node.id)
     if not isinstance(match, QuoteMatch):
@@ -256,7 +257,7 @@ def _source_line(context: MapContext, node: Node) -> str:
     return f"{context.map.id} · line {match.line}"
 
 
-def _node_label(context: MapContext, node: Node) -> str:
+def _node_label(context: MapSemantics, node: Node) -> str:
     style = NODE_STYLES[node.kind]
     text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
     font = {"bold": style.bold, "italic": style.italic}
@@ -269,7 +270,7 @@ def _node_label(context: MapContext, node: Node) -> str:
     return html_label(lines)
 
 
-def _node_title(context: MapContext, node: Node) -> str:
+def _node_title(context: MapSemantics, node: Node) -> str:
     lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
     if node.kind is NodeKind.EVIDENCE:
         source = context.map.header.get("source")

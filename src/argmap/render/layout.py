@@ -18,19 +18,15 @@ import time
 
 from attrs import frozen
 
-from ..errors import ArgmapError
+from ..errors import LayoutError
 from .bundled import NO_PYGRAPHVIZ
 from .dot import Drawing
 
-__all__ = ["Engine", "LayoutError", "find_engine", "lay_out"]
+__all__ = ["Engine", "find_engine", "lay_out"]
 
 NO_ENGINE = ("no Graphviz layout engine found: install argmap with pip so that its "
              "dependency pygraphviz>=2.0, which bundles Graphviz, is installed too, or "
              "install Graphviz (https://graphviz.org/download/) so that `dot` is on PATH")
-
-
-class LayoutError(ArgmapError):
-    """No engine, an engine that failed, or a layout that ran out of time."""
 
 
 @frozen

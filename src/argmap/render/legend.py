@@ -7,7 +7,7 @@ put it beside the lowest nodes; edges to all of them would cross the whole drawi
 
 from __future__ import annotations
 
-from ..model import CrossKind, NodeKind, RelationKind
+from ..lexicon import CrossKind, NodeKind, RelationKind
 from .labels import html_label
 from .style import CROSS_STYLES, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES, EdgeStyle
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..model import CrossKind, NodeKind, RelationKind
+from ..lexicon import CrossKind, NodeKind, RelationKind
 
 __all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "NodeStyle", "EdgeStyle",
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT"]

@@ -12,7 +12,7 @@ premise reason "A reason." supports main
 
 from ...diagnostics import Severity
 from ...graph import cycle_through, cyclic_components
-from ..context import MapContext
+from ...semantics import MapSemantics
 
 NAME = "circular-support"
 CODE = "AM303"
@@ -21,7 +21,7 @@ SEVERITY = Severity.ERROR
 _SHOWN = 6
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for component in cyclic_components(list(context.nodes), context.supported,
                                        context.supporters):
         members = set(component)

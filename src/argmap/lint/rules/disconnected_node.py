@@ -15,15 +15,15 @@ from collections import defaultdict
 
 from ...diagnostics import Severity
 from ...graph import reachable
-from ...model import NodeKind
-from ..context import MapContext
+from ...lexicon import NodeKind
+from ...semantics import MapSemantics
 
 NAME = "disconnected-node"
 CODE = "AM305"
 SEVERITY = Severity.WARNING
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     theses = [i for i, n in context.nodes.items() if n.kind is NodeKind.THESIS]
     if not theses:
         return  # no-thesis says so once; every node here would be disconnected

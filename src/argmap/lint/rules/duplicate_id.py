@@ -11,14 +11,14 @@ premise main "Another claim."
 """
 
 from ...diagnostics import Severity
-from ..context import ComparisonContext, MapContext
+from ...semantics import ComparisonSemantics, MapSemantics, UsedFile
 
 NAME = "duplicate-id"
 CODE = "AM104"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for node in context.map.nodes:
         first = context.nodes[node.id]
         if first is not node:
@@ -26,17 +26,16 @@ def check_map(context: MapContext):
                                   f"line {first.position.line}")
 
 
-def check_comparison(context: ComparisonContext):
-    seen: dict[str, tuple] = {}
-    for use, loaded in context.used_maps:
-        document_id = loaded.model.id
-        if document_id in seen:
-            earlier_use, earlier = seen[document_id]
-            if earlier is loaded:
-                yield use.position, f"`{use.path}` is used twice"
-            else:
-                yield use.position, (f"`{use.path}` and `{earlier_use.path}` (line "
-                                     f"{earlier_use.position.line}) are both document "
-                                     f"`{document_id}`")
+def check_comparison(context: ComparisonSemantics):
+    seen: dict[str | None, UsedFile] = {}
+    for used in context.used_maps:
+        earlier = seen.setdefault(used.document_id, used)
+        if earlier is used:
+            continue
+        use = used.use
+        if earlier.loaded is used.loaded:
+            yield use.position, f"`{use.path}` is used twice"
         else:
-            seen[document_id] = (use, loaded)
+            yield use.position, (f"`{use.path}` and `{earlier.use.path}` (line "
+                                 f"{earlier.use.position.line}) are both document "
+                                 f"`{used.document_id}`")

@@ -14,15 +14,17 @@ thesis main "A claim."
 """
 
 from ...diagnostics import Severity
-from ...model import HEADER_KEYS, parse_line_ranges
-from ..context import MapContext, closest
+from ...lexicon import HEADER_KEYS
+from ...model import parse_line_ranges
+from ..._tools import closest
+from ...semantics import MapSemantics
 
 NAME = "invalid-header"
 CODE = "AM103"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for header in context.map.headers:
         seen: dict[str, int] = {}
         for field in header.fields:

@@ -17,8 +17,9 @@ objection doubt "A doubt." supports main
 """
 
 from ...diagnostics import Severity
-from ...model import Link, NodeKind, RelationKind
-from ..context import ComparisonContext, MapContext
+from ...lexicon import NodeKind, RelationKind
+from ...model import Link
+from ...semantics import ComparisonSemantics, MapSemantics
 
 NAME = "invalid-relation"
 CODE = "AM302"
@@ -30,7 +31,7 @@ _UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
 _OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS, RelationKind.ATTACKS: RelationKind.SUPPORTS}
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for node in context.map.nodes:
         related: set[tuple[str, RelationKind]] = set()  # (target id, kind) so far
         for relation in node.relations:
@@ -66,7 +67,7 @@ def _relation(node, kind: RelationKind, target) -> str | None:
     return None
 
 
-def _undercut(node, link: Link, context: MapContext) -> str | None:
+def _undercut(node, link: Link, context: MapSemantics) -> str | None:
     if node.kind not in _UNDERCUTTERS:
         return f"only an objection or a rebuttal can undercut, not {node.kind.value} `{node.id}`"
     supporter, supported = context.link_ends(link)
@@ -80,7 +81,7 @@ def _undercut(node, link: Link, context: MapContext) -> str | None:
     return None
 
 
-def check_comparison(context: ComparisonContext):
+def check_comparison(context: ComparisonSemantics):
     for relation in context.comparison.relations:
         source, target = relation.source, relation.target
         if source.document is not None and source.document == target.document:

@@ -10,14 +10,14 @@ thesis main "A claim with no document around it."
 
 from ...diagnostics import Severity
 from ...model import Position
-from ..context import MapContext
+from ...semantics import MapSemantics
 
 NAME = "missing-document"
 CODE = "AM102"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     headers = context.map.headers
     if not headers:
         yield Position(context.map.path, 1, 1), (

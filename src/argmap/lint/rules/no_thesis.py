@@ -10,15 +10,16 @@ premise reason "A reason for nothing in particular."
 """
 
 from ...diagnostics import Severity
-from ...model import NodeKind, Position
-from ..context import MapContext
+from ...lexicon import NodeKind
+from ...model import Position
+from ...semantics import MapSemantics
 
 NAME = "no-thesis"
 CODE = "AM301"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     if any(node.kind is NodeKind.THESIS for node in context.map.nodes):
         return
     header = context.map.headers[0] if context.map.headers else None

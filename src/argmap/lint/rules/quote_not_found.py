@@ -15,14 +15,14 @@ evidence quote "sanctions have proven useless" supports engage
 
 from ...diagnostics import Severity
 from ...quotes import QuoteMiss
-from ..context import MapContext
+from ...semantics import MapSemantics
 
 NAME = "quote-not-found"
 CODE = "AM202"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     source = context.map.header.get("source").value if context.quotes else None
     for node_id, result in context.quotes.items():
         if isinstance(result, QuoteMiss):

@@ -11,15 +11,16 @@ evidence quote "A quote." supports main
 """
 
 from ...diagnostics import Severity
-from ...model import NodeKind
-from ..context import MapContext, closest_sibling
+from ...lexicon import NodeKind
+from ..._tools import closest_sibling
+from ...semantics import MapSemantics
 
 NAME = "source-not-found"
 CODE = "AM201"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     header = context.map.header
     if header is None:
         return

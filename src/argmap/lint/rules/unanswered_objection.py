@@ -13,15 +13,15 @@ objection doubt "A doubt." attacks main
 """
 
 from ...diagnostics import Severity
-from ...model import NodeKind
-from ..context import MapContext
+from ...lexicon import NodeKind
+from ...semantics import MapSemantics
 
 NAME = "unanswered-objection"
 CODE = "AM307"
 SEVERITY = Severity.INFO
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for node_id, node in context.nodes.items():
         if (node.kind is NodeKind.OBJECTION and not context.attackers.get(node_id)
                 and node_id not in context.undercut):

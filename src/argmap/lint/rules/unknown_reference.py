@@ -17,14 +17,15 @@ premise reason "A reason." supports mian
 from ...diagnostics import Severity
 from ...model import DocumentMap, Ref
 from ...workspace import relative_to
-from ..context import ComparisonContext, MapContext, closest, closest_sibling
+from ..._tools import closest, closest_sibling
+from ...semantics import ComparisonSemantics, MapSemantics
 
 NAME = "unknown-reference"
 CODE = "AM105"
 SEVERITY = Severity.ERROR
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for node in context.map.nodes:
         for relation in node.relations:
             for ref in relation.refs:
@@ -32,15 +33,16 @@ def check_map(context: MapContext):
                     yield ref.position, _map_message(ref, context)
 
 
-def _map_message(ref: Ref, context: MapContext) -> str:
+def _map_message(ref: Ref, context: MapSemantics) -> str:
     if ref.document is not None and ref.document != context.map.id:
         return (f"`{ref}`: a document map refers only to its own nodes; relate nodes of "
                 "different documents in a comparison")
     return f"no node `{ref.node}` in this map" + _did_you_mean(ref.node, context.nodes)
 
 
-def check_comparison(context: ComparisonContext):
-    for use, loaded in context.used:
+def check_comparison(context: ComparisonSemantics):
+    for used in context.used:
+        use, loaded = used.use, used.loaded
         if loaded is None:
             guess = closest_sibling(relative_to(context.comparison.path, use.path), ".arg")
             hint = f"; did you mean `{guess}`?" if guess else ""
@@ -54,7 +56,7 @@ def check_comparison(context: ComparisonContext):
                 yield ref.position, message
 
 
-def _comparison_message(ref: Ref, context: ComparisonContext) -> str | None:
+def _comparison_message(ref: Ref, context: ComparisonSemantics) -> str | None:
     if ref.document is None:
         return f"`{ref.node}`: in a comparison, name nodes as `DOC.NODE`"
     document = context.documents.get(ref.document)

@@ -15,19 +15,16 @@ from collections import deque
 
 from ...diagnostics import Severity
 from ...graph import reachable
-from ...model import CLAIM_KINDS, NodeKind
-from ..context import MapContext
+from ...lexicon import CLAIM_KINDS, GROUND_KINDS
+from ...semantics import MapSemantics
 
 NAME = "unsupported-claim"
 CODE = "AM304"
 SEVERITY = Severity.WARNING
 
-_GROUNDS = (NodeKind.EVIDENCE, NodeKind.ASSUMPTION)
-
-
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     nodes = context.nodes
-    grounded = reachable([i for i, n in nodes.items() if n.kind in _GROUNDS], context.supported)
+    grounded = reachable([i for i, n in nodes.items() if n.kind in GROUND_KINDS], context.supported)
     unsupported = [i for i, n in nodes.items() if n.kind in CLAIM_KINDS and i not in grounded]
     # Where each ungrounded claim's support runs out: spread upward from the claims that
     # nothing supports, breadth-first, so each claim names the nearest such end.

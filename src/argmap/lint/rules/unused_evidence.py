@@ -10,15 +10,15 @@ evidence stray "A quote that backs nothing."
 """
 
 from ...diagnostics import Severity
-from ...model import NodeKind
-from ..context import MapContext
+from ...lexicon import NodeKind
+from ...semantics import MapSemantics
 
 NAME = "unused-evidence"
 CODE = "AM306"
 SEVERITY = Severity.WARNING
 
 
-def check_map(context: MapContext):
+def check_map(context: MapSemantics):
     for node_id, node in context.nodes.items():
         if node.kind is NodeKind.EVIDENCE and not node.relations:
             yield node.position, f"evidence `{node_id}` supports or attacks nothing"

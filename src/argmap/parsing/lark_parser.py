@@ -1,4 +1,4 @@
-"""Lark's LALR parser for `.arg` files (grammar/argmap.lark), with the model built as rules
+"""Lark's LALR parser for `.arg` files (`argmap.lark`, which grammar/argmap.lark links to), with the model built as rules
 reduce: the parser of record, used for the files the reader leaves to it (`reader.py`) and
 for putting syntax errors into words (`syntax_errors.py`)."""
 
@@ -11,11 +11,12 @@ from importlib import resources
 import lark
 from lark import Lark, Token, Transformer
 
-from . import __version__
-from .errors import ArgSyntaxError
-from .model import (
-    ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField,
-    Link, Node, NodeKind, Position, Ref, Relation, RelationKind, Use,
+from .. import __version__
+from ..errors import ArgSyntaxError
+from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..model import (
+    ArgFile, Comparison, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
+    Position, Ref, Relation, Use,
 )
 from .strings import string_value
 from .syntax_errors import describe
@@ -42,8 +43,8 @@ def _parse(parser: Lark, text: str, path: str) -> ArgFile:
     try:
         return parser.parse(text)
     except lark.exceptions.UnexpectedInput as error:
-        line, column, message = describe(error, text, parser)
-        raise ArgSyntaxError(message, Position(path, line, column)) from None
+        line, column, problem, message = describe(error, text, parser)
+        raise ArgSyntaxError(message, Position(path, line, column), problem) from None
 
 
 def _blanked(text: str, end: int) -> str:
@@ -64,7 +65,7 @@ def lark_parser() -> Lark:
 def _parser_and_builder() -> tuple[Lark, "_ModelBuilder"]:
     """The parser, built once (Lark's cache keeps the LALR tables between runs), with the
     model builder inlined: objects are built as rules reduce, with no tree in between."""
-    grammar = resources.files("argmap").joinpath("argmap.lark").read_text(encoding="utf-8")
+    grammar = resources.files(__package__).joinpath("argmap.lark").read_text(encoding="utf-8")
     builder = _ModelBuilder()
     options = dict(parser="lalr", lexer="basic", strict=True, cache=_cache_file())
     return Lark(grammar, transformer=builder, **options), builder

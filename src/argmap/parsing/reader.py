@@ -1,6 +1,6 @@
 """Text to model without Lark, for the files Lark would parse without error.
 
-The reader follows the grammar (grammar/argmap.lark) with one regular expression per
+The reader follows the grammar (`argmap.lark`) with one regular expression per
 construct, and gives up, returning `LeftToLark`, wherever the text leaves the way a
 well-formed file goes: at anything Lark would reject, and at an unknown escape in a
 string. Lark then parses the file (from the last statement the reader read whole), and
@@ -21,30 +21,18 @@ import re
 
 from attrs import frozen
 
-from .collector import collector_paused
-from .errors import ArgSyntaxError
-from .model import (
-    ArgFile, Comparison, CrossKind, CrossRelation, DocumentHeader, DocumentMap, HeaderField,
-    Link, Node, NodeKind, Position, Ref, Relation, RelationKind, Use,
+from ..collector import collector_paused
+from ..errors import ArgSyntaxError
+from ..lexicon import (
+    COMPARE, DOCUMENT, KEYWORDS, TERMINALS, USE, CrossKind, NodeKind, RelationKind,
+)
+from ..model import (
+    ArgFile, Comparison, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
+    Position, Ref, Relation, Use,
 )
 from .strings import string_value
 
-__all__ = ["read", "LeftToLark", "KEYWORDS", "TERMINALS"]
-
-#: The reserved words: a token with this text is a keyword, never an identifier.
-KEYWORDS = frozenset({
-    "document", "compare", "use", "thesis", "premise", "evidence", "assumption", "objection",
-    "rebuttal", "supports", "attacks", "undercuts", "agrees", "contradicts", "qualifies"})
-
-#: Patterns for the grammar's named terminals, matching what the grammar's match (tests
-#: check this): the grammar's own, but for STRING, whose loops are unrolled so that a run
-#: of ordinary characters is matched at once rather than one alternative at a time.
-TERMINALS = {
-    "IDENT": r"[A-Za-z_](?:[A-Za-z0-9_]|-(?!>))*",
-    "STRING": r'(?:"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*")',
-    "TAG": r'#[^\s#",{}()]+',
-    "COMMENT": r"#(?!\S)[^\n]*",
-}
+__all__ = ["read", "LeftToLark"]
 
 # What separates tokens: white space, and comments, each to the end of its line (the
 # lookahead keeps a failed match from ending a comment early and reading its tail as
@@ -54,23 +42,30 @@ _SKIP = r"(?:[\s\ufeff]|%s(?![^\n]))*" % TERMINALS["COMMENT"]
 _END = r"(?![A-Za-z0-9_]|-(?!>))"
 _IDENT = f"({TERMINALS['IDENT']}){_END}"
 _STRING = f"({TERMINALS['STRING']})"
-_KIND = "(thesis|premise|evidence|assumption|objection|rebuttal)" + _END
+
+
+def _either(kinds) -> str:
+    """A group matching any of the words of `kinds`."""
+    return "(%s)" % "|".join(kind.value for kind in kinds)
+
+
+_KIND = _either(NodeKind) + _END
 
 _REF = rf"{_IDENT}{_SKIP}(?:\.{_SKIP}{_IDENT}{_SKIP})?"
 
 _LEADING_SKIP = re.compile(_SKIP)
-_DOCUMENT = re.compile(rf"document{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}")
+_DOCUMENT = re.compile(rf"{DOCUMENT}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}")
 _FIELD = re.compile(rf"{_IDENT}{_SKIP}{_STRING}{_SKIP}")
 _CLOSE = re.compile(rf"\}}{_SKIP}")
 _NODE = re.compile(rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}")
 _TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
 # One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
 # `undercuts a -> b`.
-_TARGET = re.compile(rf"(?:(supports|attacks|undercuts){_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
+_TARGET = re.compile(rf"(?:{_either(RelationKind)}{_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
 # A comparison's constructs, compiled (by `re`, once) only when a comparison is read.
-_COMPARE = rf"compare{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
-_USE = rf"use{_END}{_SKIP}{_STRING}{_SKIP}"
-_CROSS = rf"{_REF}(agrees|contradicts|qualifies|supports|attacks){_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
+_COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
+_USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
+_CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _RELATION_KINDS = {kind.value: kind for kind in RelationKind}
@@ -111,7 +106,7 @@ class _Reader:
         self._line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
 
     def file(self) -> ArgFile:
-        if self.text.startswith("compare", self.pos):
+        if self.text.startswith(COMPARE, self.pos):
             return self.comparison()
         return self.document_map()
 
@@ -121,7 +116,7 @@ class _Reader:
         text, end = self.text, len(self.text)
         while self.pos < end:
             start = self.pos
-            if text.startswith("document", start):
+            if text.startswith(DOCUMENT, start):
                 headers.append(self.document_header())
             else:
                 nodes.append(self.node())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .errors import ArgSyntaxError
-from .model import Position
+from ..errors import ArgSyntaxError, SyntaxProblem
+from ..model import Position
 
 __all__ = ["string_value"]
 
@@ -35,7 +35,8 @@ def _check_escapes(raw: str, line: int, column: int, path: str) -> None:
             shown = "\\" + match.group(1) if match.group(1).strip() else "\\ and a line break"
             raise ArgSyntaxError(
                 f"unknown escape `{shown}` in a string: write `\\\"` for a quote, `\\\\` for a "
-                "backslash, `\\n` for a line break", Position(path, line_at, column_at))
+                "backslash, `\\n` for a line break", Position(path, line_at, column_at),
+                SyntaxProblem.UNKNOWN_ESCAPE)
 
 
 def _dedent_block(body: str) -> str:

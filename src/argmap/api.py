@@ -1,0 +1,64 @@
+"""argmap's Python API: load a map or comparison, check paths, draw a file.
+
+Everything the command line does goes through these functions or the modules they name;
+`docs/api.md` shows them at work (its examples run as tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import InputError
+from .lint import CheckResult
+from .semantics import ComparisonSemantics, MapSemantics, Resolver
+
+__all__ = ["load", "check", "render"]
+
+#: What `render` draws in: the DOT source, or a laid-out drawing.
+RENDER_FORMATS = ("dot", "svg", "png", "pdf")
+
+
+def load(path: str) -> MapSemantics | ComparisonSemantics:
+    """The `.arg` file at `path`, parsed and resolved: a map with its quotes located in its
+    source, or a comparison with the maps it uses.
+
+    Raises `InputError` when the file cannot be read and `ArgSyntaxError` when it is not
+    the language (its `position` and `problem` say where and what)."""
+    resolver = Resolver()
+    try:
+        loaded = resolver.load(path)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    if loaded.error is not None:
+        raise loaded.error
+    return resolver.of(loaded)
+
+
+def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+          config: str | None = None, jobs: int = 1) -> CheckResult:
+    """Lint the `.arg` files named and under the folders named, and the maps they use, as
+    `argmap check` does: with the configuration found from the current folder (or the file
+    `config` names), the rules `select` names (all when empty) less those `ignore` names.
+    The findings are sorted by file, line and column."""
+    from .config import config_for_run
+    from .lint import check_paths
+
+    settings = config_for_run(config)
+    return check_paths(list(paths), severities=settings.severities(select, ignore),
+                       excluded=settings.excluded, jobs=jobs)
+
+
+def render(path: str, output_format: str = "svg", *, claims_only: bool = False,
+           engine: str = "auto", time_limit: float = 60.0) -> bytes:
+    """The drawing of the `.arg` file at `path`, as `argmap render` draws it, whatever its
+    findings: `dot` (the Graphviz source), `svg`, `png` or `pdf`. `engine` is `auto`, `dot`
+    or `bundled`; `LayoutError` when the layout fails or takes longer than `time_limit`."""
+    from .render.layout import find_engine
+    from .render.output import draw
+
+    if output_format not in RENDER_FORMATS:
+        raise ValueError(f"output_format must be one of {', '.join(RENDER_FORMATS)}")
+    chosen = None if output_format == "dot" else find_engine(engine)
+    data, _ = draw(load(path), output_format, chosen, claims_only=claims_only,
+                   time_limit=time_limit, what=path)
+    return data

@@ -1,0 +1,94 @@
+"""The vocabulary of the `.arg` language, defined once.
+
+The grammar (`parsing/argmap.lark`) spells these words as its literals; every other part of
+argmap takes them from here: the reader and Lark's model builder, the wording of syntax
+errors, inline suppression, SARIF regions, the rules. `tests/test_lexicon.py` checks this
+module against the grammar's terminals, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
+    "DOCUMENT", "COMPARE", "USE", "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
+    "TERMINALS", "word_list",
+]
+
+
+class NodeKind(str, enum.Enum):
+    """What a node is: the kinds of the language, in the order the docs list them."""
+
+    THESIS = "thesis"
+    PREMISE = "premise"
+    EVIDENCE = "evidence"
+    ASSUMPTION = "assumption"
+    OBJECTION = "objection"
+    REBUTTAL = "rebuttal"
+
+
+class RelationKind(str, enum.Enum):
+    """A relation written on a node of a document map."""
+
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+
+
+class CrossKind(str, enum.Enum):
+    """A relation in a comparison, between nodes of different documents."""
+
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    QUALIFIES = "qualifies"
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+
+
+#: Kinds that make claims, and so should rest on evidence or an assumption.
+CLAIM_KINDS = frozenset({NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION,
+                         NodeKind.REBUTTAL})
+
+#: Kinds that ground claims: a quote from the source, or a premise the analyst supplies.
+GROUND_KINDS = frozenset({NodeKind.EVIDENCE, NodeKind.ASSUMPTION})
+
+#: Keys a document header may hold; `source` is needed to check evidence quotes.
+HEADER_KEYS = ("publisher", "author", "date", "url", "source", "skip-lines")
+
+#: The words that open the statements which are not nodes.
+DOCUMENT, COMPARE, USE = "document", "compare", "use"
+STATEMENT_KEYWORDS = (DOCUMENT, COMPARE, USE)
+
+#: The reserved words: a token with this text is a keyword, never an identifier.
+KEYWORDS = frozenset({*STATEMENT_KEYWORDS,
+                      *(kind.value for kinds in (NodeKind, RelationKind, CrossKind) for kind in kinds)})
+
+#: Words people reach for instead of the language's node kinds, for "did you mean".
+KIND_SYNONYMS = {
+    "claim": NodeKind.PREMISE, "reason": NodeKind.PREMISE, "argument": NodeKind.PREMISE,
+    "conclusion": NodeKind.THESIS, "main": NodeKind.THESIS, "quote": NodeKind.EVIDENCE,
+    "citation": NodeKind.EVIDENCE, "fact": NodeKind.EVIDENCE, "data": NodeKind.EVIDENCE,
+    "warrant": NodeKind.ASSUMPTION, "counter": NodeKind.OBJECTION,
+    "counterclaim": NodeKind.OBJECTION, "rebut": NodeKind.REBUTTAL, "reply": NodeKind.REBUTTAL,
+    "answer": NodeKind.REBUTTAL, "response": NodeKind.REBUTTAL,
+}
+
+#: Patterns for the grammar's named terminals, matching what the grammar's match: the
+#: grammar's own, but for STRING, whose loops are unrolled so that a run of ordinary
+#: characters is matched at once rather than one alternative at a time.
+TERMINALS = {
+    "IDENT": r"[A-Za-z_](?:[A-Za-z0-9_]|-(?!>))*",
+    "STRING": r'(?:"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*")',
+    "TAG": r'#[^\s#",{}()]+',
+    "COMMENT": r"#(?!\S)[^\n]*",
+}
+
+
+def word_list(words) -> str:
+    """Words as a list in prose: `a, b, c`.
+
+    >>> word_list(RelationKind)
+    'supports, attacks, undercuts'
+    """
+    return ", ".join(str(getattr(word, "value", word)) for word in words)

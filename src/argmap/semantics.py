@@ -1,0 +1,193 @@
+"""What a parsed file means: its references resolved, its support graph, its quotes located.
+
+The lint rules, `render`, `stats` and the public API all read a file through these classes.
+Each is built by a named constructor from the model and what was read for it (`MapSemantics.of`
+takes the source text; `Resolver` reads the files and caches what it builds); `__init__`
+does no I/O, and the graphs are derived on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from functools import cached_property
+
+from attrs import frozen
+
+from .lexicon import NodeKind, RelationKind
+from .model import Comparison, DocumentMap, Link, Node, Ref, Use
+from .quotes import QuoteMatch, QuoteMiss, SourceText
+from .workspace import LoadedFile, Workspace, relative_to
+
+__all__ = ["MapSemantics", "ComparisonSemantics", "UsedFile", "Resolver", "source_path_of"]
+
+
+def source_path_of(document_map: DocumentMap) -> str | None:
+    """The map's source file as a path to open (relative to the map), when its header names one."""
+    header = document_map.header
+    field = header.get("source") if header else None
+    return relative_to(document_map.path, field.value) if field else None
+
+
+class MapSemantics:
+    """A document map with its relations resolved and its quotes located in its source."""
+
+    def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None):
+        """`source`: the source text, why it cannot be read, or None when none is named."""
+        self.map = document_map
+        self.source = source
+        self.source_path = source_path_of(document_map)
+        #: Each node by id (the first of the map's nodes with that id).
+        self.nodes: dict[str, Node] = {}
+        for node in document_map.nodes:
+            self.nodes.setdefault(node.id, node)
+
+    @classmethod
+    def of(cls, document_map: DocumentMap, workspace: Workspace) -> MapSemantics:
+        """The semantics of `document_map`, with its source read through `workspace`."""
+        path = source_path_of(document_map)
+        return cls(document_map, workspace.source(path) if path else None)
+
+    def resolve(self, ref: Ref) -> Node | None:
+        """The node a reference names; `DOC.NODE` resolves only when DOC is this document."""
+        if ref.document is not None and ref.document != self.map.id:
+            return None
+        return self.nodes.get(ref.node)
+
+    @cached_property
+    def supporters(self) -> dict[str, list[str]]:
+        """For each node id, the ids of the nodes that support it."""
+        return self._edges(RelationKind.SUPPORTS, reverse=True)
+
+    @cached_property
+    def supported(self) -> dict[str, list[str]]:
+        """For each node id, the ids of the nodes it supports."""
+        return self._edges(RelationKind.SUPPORTS, reverse=False)
+
+    @cached_property
+    def attackers(self) -> dict[str, list[str]]:
+        """For each node id, the ids of the nodes that attack it."""
+        return self._edges(RelationKind.ATTACKS, reverse=True)
+
+    @cached_property
+    def undercut(self) -> set[str]:
+        """Ids of the nodes whose support some node undercuts."""
+        return {supported.id for node in self.nodes.values() for relation in node.relations
+                if isinstance(relation.target, Link)
+                for supported in [self.resolve(relation.target.supported)] if supported}
+
+    @cached_property
+    def links(self) -> set[tuple[str, str]]:
+        """Every support link as (supporter id, supported id)."""
+        return {(source, target) for target, sources in self.supporters.items()
+                for source in sources}
+
+    def link_ends(self, link: Link) -> tuple[Node | None, Node | None]:
+        """The nodes at both ends of an undercut's target link."""
+        return self.resolve(link.supporter), self.resolve(link.supported)
+
+    def _edges(self, kind: RelationKind, reverse: bool) -> dict[str, list[str]]:
+        edges: dict[str, list[str]] = defaultdict(list)
+        for node in self.nodes.values():
+            for relation in node.relations:
+                if relation.kind is not kind or isinstance(relation.target, Link):
+                    continue
+                target = self.resolve(relation.target)
+                if target is None or target.id == node.id:
+                    continue
+                if reverse:
+                    edges[target.id].append(node.id)
+                else:
+                    edges[node.id].append(target.id)
+        return edges
+
+    @cached_property
+    def quotes(self) -> dict[str, QuoteMatch | QuoteMiss]:
+        """Where each evidence quote is in the source (empty when there is no source)."""
+        if not isinstance(self.source, SourceText):
+            return {}
+        evidence = [n for n in self.nodes.values() if n.kind is NodeKind.EVIDENCE]
+        results = self.source.locate([n.text for n in evidence])
+        return dict(zip((node.id for node in evidence), results))
+
+
+@frozen
+class UsedFile:
+    """A `use` line of a comparison and the file it names, loaded (None when it cannot be
+    read)."""
+
+    use: Use
+    loaded: LoadedFile | None
+
+    @property
+    def document_id(self) -> str | None:
+        """The id of the file's document, when it is a document map with one."""
+        model = self.loaded.model if self.loaded is not None else None
+        return model.id if isinstance(model, DocumentMap) else None
+
+
+class ComparisonSemantics:
+    """A comparison, the files it uses, and the semantics of the document maps among them."""
+
+    def __init__(self, comparison: Comparison, used: tuple[UsedFile, ...],
+                 maps: tuple[MapSemantics, ...]):
+        """`maps`: the semantics of the used document maps, in the order of `used`."""
+        self.comparison = comparison
+        #: Each `use` and the file it names.
+        self.used = used
+        #: The semantics of each used map, by document id (the first map to claim an id).
+        self.documents: dict[str, MapSemantics] = {}
+        for semantics in maps:
+            if semantics.map.id is not None:
+                self.documents.setdefault(semantics.map.id, semantics)
+        #: The `use` lines whose file is a document map with an id.
+        self.used_maps = tuple(used_file for used_file in used if used_file.document_id)
+        #: Whether some used file is not such a map: then an unknown document may be that
+        #: file's, and its own findings say what is wrong.
+        self.incomplete = len(self.used_maps) < len(used)
+
+    def resolve(self, ref: Ref) -> Node | None:
+        """The node `DOC.NODE` names, when both exist."""
+        semantics = self.documents.get(ref.document or "")
+        return semantics.nodes.get(ref.node) if semantics else None
+
+
+class Resolver:
+    """Reads files through a workspace and builds their semantics, each once per run: a
+    comparison and the check of a map it uses share that map's semantics."""
+
+    def __init__(self, workspace: Workspace | None = None):
+        self.workspace = workspace if workspace is not None else Workspace()
+        self._maps: dict[str, MapSemantics] = {}
+
+    def load(self, path: str) -> LoadedFile:
+        """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
+        return self.workspace.load(path)
+
+    def map(self, loaded: LoadedFile) -> MapSemantics:
+        """The semantics of a loaded document map."""
+        assert isinstance(loaded.model, DocumentMap)
+        key = os.path.realpath(loaded.path)
+        if key not in self._maps:
+            self._maps[key] = MapSemantics.of(loaded.model, self.workspace)
+        return self._maps[key]
+
+    def comparison(self, loaded: LoadedFile) -> ComparisonSemantics:
+        """The semantics of a loaded comparison, with the maps it uses read."""
+        assert isinstance(loaded.model, Comparison)
+        used = []
+        for use in loaded.model.uses:
+            try:
+                used.append(UsedFile(use, self.load(relative_to(loaded.path, use.path))))
+            except OSError:
+                used.append(UsedFile(use, None))
+        maps = tuple(self.map(used_file.loaded) for used_file in used
+                     if used_file.loaded is not None
+                     and isinstance(used_file.loaded.model, DocumentMap))
+        return ComparisonSemantics(loaded.model, tuple(used), maps)
+
+    def of(self, loaded: LoadedFile) -> MapSemantics | ComparisonSemantics:
+        """The semantics of a loaded file that parsed."""
+        if isinstance(loaded.model, Comparison):
+            return self.comparison(loaded)
+        return self.map(loaded)
