@@ -70,12 +70,13 @@ def _best(command: list[str], repeat: int, ok=(0,)) -> tuple[float, float]:
 
 def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | None]:
     """Each stage's least time over `repeat` runs, in this process (imports done first)."""
-    from argmap.lint.context import MapContext
+    from argmap.errors import LayoutError
     from argmap.lint.rules import RULES
-    from argmap.parser import parse
+    from argmap.parsing import decode, parse
     from argmap.render.dot import draw_map
-    from argmap.render.layout import LayoutError, find_engine, lay_out
-    from argmap.workspace import Workspace, decode
+    from argmap.render.layout import find_engine, lay_out
+    from argmap.semantics import MapSemantics
+    from argmap.workspace import Workspace
 
     best: dict[str, float | None] = {}
 
@@ -85,20 +86,23 @@ def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | Non
         best[stage] = min(best.get(stage) or float("inf"), time.perf_counter() - start)
         return result
 
+    def stages(data: bytes) -> MapSemantics:
+        model = clock("parse", lambda: parse(decode(data, path), path))
+        semantics = MapSemantics.of(model, Workspace())
+        clock("model", lambda: (semantics.supporters, semantics.supported, semantics.attackers,
+                                semantics.undercut, semantics.links))
+        clock("quotes", lambda: semantics.quotes)
+        clock("checks", lambda: [list(rule.check_map(semantics)) for rule in RULES.values()
+                                 if rule.check_map is not None])
+        clock("dot", lambda: draw_map(semantics).source)
+        return semantics
+
     for _ in range(repeat):
         with open(path, "rb") as file:
-            data = file.read()
-        model = clock("parse", lambda: parse(decode(data, path), path))
-        context = MapContext(model, Workspace())
-        clock("model", lambda: (context.supporters, context.supported, context.attackers,
-                                context.undercut, context.links))
-        clock("quotes", lambda: context.quotes)
-        clock("checks", lambda: [list(rule.check_map(context)) for rule in RULES.values()
-                                 if rule.check_map is not None])
-        clock("dot", lambda: draw_map(context).source)
+            semantics = stages(file.read())
     if layout_limit > 0:
         try:
-            clock("layout", lambda: lay_out(draw_map(context), "svg", find_engine("auto"),
+            clock("layout", lambda: lay_out(draw_map(semantics), "svg", find_engine("auto"),
                                             layout_limit, path))
         except LayoutError:
             best["layout"] = None  # over the limit
@@ -122,7 +126,8 @@ def _environment() -> dict[str, str]:
     cpu = "unknown"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+            cpu = next(line.split(":", 1)[1].strip() for line in info
+                       if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
     return {"cpus": str(os.cpu_count()), "cpu": cpu, "python": platform.python_version(),
@@ -195,8 +200,8 @@ def _with_typo(path: str) -> str:
 
 
 def _print_table(rows: list[dict], markdown: bool, argdown: bool, layout_limit: float) -> None:
-    header = ["N", "check (s)", "peak (MB)", "typo at end (s)", "parse", "model", "quotes", "checks", "DOT build",
-              "layout"]
+    header = ["N", "check (s)", "peak (MB)", "typo at end (s)", "parse", "model", "quotes",
+              "checks", "DOT build", "layout"]
     if argdown:
         header += ["argdown json (s)", "argdown peak (MB)"]
     lines = []

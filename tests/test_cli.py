@@ -11,7 +11,6 @@ import pytest
 
 from argmap import __version__
 from argmap.cli import main
-
 from conftest import HEADER
 
 CLEAN = HEADER + 'thesis main "x"\nassumption a "y" supports main\n'

@@ -10,7 +10,6 @@ import pytest
 from argmap.cli import main
 from argmap.config import Config, find_config, load_config
 from argmap.errors import ConfigError
-
 from conftest import HEADER
 
 # unused-evidence (warning) at line 4, unanswered-objection (info) at line 5.

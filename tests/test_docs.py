@@ -7,7 +7,6 @@ import re
 import pytest
 
 from argmap.lint import RULES
-
 from conftest import ROOT
 
 

@@ -20,7 +20,6 @@ from argmap.formats import format_github, format_sarif
 from argmap.formats.github import escape_data, escape_property
 from argmap.lint import RULES
 from argmap.model import Position
-
 from conftest import DATA, HEADER
 
 # One error (unknown-reference), one info (unanswered-objection), one warning (unsupported-claim).

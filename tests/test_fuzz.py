@@ -21,11 +21,10 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
-from argmap.parsing.lark_parser import lark_parser, parse_with_lark
-from argmap.quotes import SourceText, _normalize, _pieces_of, normalize, quote_pieces
 from argmap.lexicon import HEADER_KEYS, KEYWORDS, TERMINALS
+from argmap.parsing.lark_parser import lark_parser, parse_with_lark
 from argmap.parsing.reader import LeftToLark, read
-
+from argmap.quotes import SourceText, _normalize, _pieces_of, normalize, quote_pieces
 from conftest import ROOT
 
 MAPS = ROOT / "maps"
@@ -344,7 +343,7 @@ def test_valid_maps_check_and_draw_as_dot_graphviz_accepts(generated):
         assert_read_alike(text)
         findings = check_never_crashes(path)
         assert [f for f in findings if f["severity"] == "error"] == []
-        status, out, err = run("render", "--format", "dot", str(path))
+        status, _, err = run("render", "--format", "dot", str(path))
         assert status == 0, err
         dot = Path(folder, "map.dot").read_text(encoding="utf-8")
     assert graphviz_errors(dot) == []

@@ -8,7 +8,6 @@ from argmap.errors import ArgSyntaxError
 from argmap.lexicon import CrossKind, NodeKind, RelationKind
 from argmap.model import Comparison, DocumentMap, Link, to_data
 from argmap.parsing import parse
-
 from conftest import DATA
 
 

@@ -14,11 +14,10 @@ import pytest
 
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
-from argmap.parsing.lark_parser import parse_with_lark
 from argmap.lexicon import NodeKind
-from argmap.quotes import QuoteMatch, SourceText
+from argmap.parsing.lark_parser import parse_with_lark
 from argmap.parsing.reader import LeftToLark, read
-
+from argmap.quotes import QuoteMatch, SourceText
 from conftest import HEADER, ROOT
 
 WORDS = "the of sanctions russia china korea talks".split()

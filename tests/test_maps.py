@@ -7,7 +7,6 @@ import pytest
 import argmap
 from argmap.cli import main
 from argmap.lint import check_paths
-
 from conftest import ROOT
 
 MAPS = ROOT / "maps"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from argmap.quotes import QuoteMatch, QuoteMiss, SourceText, normalize, quote_pieces
-
 from conftest import SEEDS
 
 

@@ -18,10 +18,9 @@ from hypothesis import strategies as st
 import argmap
 from argmap.cli import main
 from argmap.lint import check_paths
-from argmap.semantics import Resolver
 from argmap.render.labels import wrap
 from argmap.render.stack import depths, stack
-
+from argmap.semantics import Resolver
 from conftest import DATA, HEADER, ROOT
 
 RENDER = DATA / "render"
@@ -412,7 +411,7 @@ def fake_dot(tmp_path, monkeypatch):
 
 def test_dot_on_path_is_preferred_and_its_noise_hidden(capsys, tmp_path, fake_dot):
     log = fake_dot()
-    status, out, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
     assert (status, err) == (0, "")
     assert log.read_text() == "-Kdot -Tsvg\n"
     svg = (tmp_path / "out" / "ferry.svg").read_text(encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from argmap.graph import cyclic_components
-
 from conftest import HEADER
 
 N = 20_000

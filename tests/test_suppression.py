@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from argmap.lint import DEFAULT_SEVERITIES, check_paths
-
 from conftest import HEADER
 
 GROUNDED = HEADER + 'thesis main "A claim."\nassumption ground "A ground." supports main\n'

@@ -10,12 +10,12 @@ import traceback
 
 from . import __version__
 from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
-
-# What shells report for a program ended by SIGINT (128 + 2).
-EXIT_INTERRUPTED = 130
 from .errors import ArgmapError
 
 __all__ = ["main"]
+
+# What shells report for a program ended by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,20 +11,20 @@ import functools
 import os
 import re
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from attrs import field, frozen
 
-from .diagnostics import Severity
 from ._tools import closest
+from .diagnostics import Severity
 from .errors import ConfigError
 from .lint.rules import RULES, find_rule
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's original
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["Config", "find_config", "load_config"]
 
@@ -44,7 +44,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     root: str = "."
 
-    def severities(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> dict[str, Severity]:
+    def severities(self, select: Iterable[str] = (),
+                   ignore: Iterable[str] = ()) -> dict[str, Severity]:
         """The rules to run and their severities: the configured ones, only those in
         `select` when it names any (at their default if configured off), none in `ignore`."""
         configured = {name: self.rules.get(name, rule.severity) for name, rule in RULES.items()}
@@ -150,10 +151,11 @@ def _parse(data: dict, path: str, prefix: str) -> Config:
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
         raise fail("exclude", 'must be a list of globs, such as ["drafts/**"]')
-    return Config(path, rules, Severity(fail_on), tuple(exclude), os.path.dirname(os.path.abspath(path)))
+    return Config(path, rules, Severity(fail_on), tuple(exclude),
+                  os.path.dirname(os.path.abspath(path)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _glob(pattern: str) -> re.Pattern:
     """A glob, relative to the configuration's folder, as a regular expression matching the
     paths it names and every path below them: `*` and `?` stay within a folder name, `**`

@@ -61,8 +61,8 @@ DOCUMENT, COMPARE, USE = "document", "compare", "use"
 STATEMENT_KEYWORDS = (DOCUMENT, COMPARE, USE)
 
 #: The reserved words: a token with this text is a keyword, never an identifier.
-KEYWORDS = frozenset({*STATEMENT_KEYWORDS,
-                      *(kind.value for kinds in (NodeKind, RelationKind, CrossKind) for kind in kinds)})
+KEYWORDS = frozenset({*STATEMENT_KEYWORDS, *(kind.value for kind in NodeKind),
+                      *(kind.value for kind in RelationKind), *(kind.value for kind in CrossKind)})
 
 #: Words people reach for instead of the language's node kinds, for "did you mean".
 KIND_SYNONYMS = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any, Union
 
 import attrs
 from attrs import frozen
@@ -92,7 +91,7 @@ class Relation:
 
     kind: RelationKind
     source: str
-    target: Union[Ref, Link]
+    target: Ref | Link
     position: Position
 
     @property
@@ -189,7 +188,7 @@ class Comparison:
     relations: tuple[CrossRelation, ...] = ()
 
 
-ArgFile = Union[DocumentMap, Comparison]
+ArgFile = DocumentMap | Comparison
 
 
 def to_data(value: ArgFile) -> dict:

@@ -39,7 +39,7 @@ _REWRITE = re.compile(
     r"|(?P<comma>,(?:\s*,)+)"
     r"|(?P<space>\s{2,}|\n)"
 )
-_TRANSLATED = re.compile("[%s]" % re.escape("".join(map(chr, _ONE_FOR_ONE))))
+_TRANSLATED = re.compile("[{}]".format(re.escape("".join(map(chr, _ONE_FOR_ONE)))))
 # Every rewrite lies within a run of white space, commas and dashes, and a run of one
 # character changes only when it is a line break; so the rewrites look only at longer runs
 # (there are few), once the lone line breaks have become spaces. The characters are those
@@ -53,7 +53,7 @@ _WINDOW = 24
 _CROWDED = 8
 # `.` with DOTALL rather than `[\s\S]`: the regular expression engine reads a run of "any
 # character" at once, four times faster.
-_WINDOWS = re.compile(r" (?=(.{0,%d}))" % _WINDOW, re.DOTALL)
+_WINDOWS = re.compile(rf" (?=(.{{0,{_WINDOW}}}))", re.DOTALL)
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|\u2026)\]?")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+|\n")
@@ -74,8 +74,8 @@ def _rewrite_run(run: re.Match) -> str:
     return _REWRITE.sub(_replace, run.group())
 
 
-def _replace(match: re.Match) -> str:
-    return _REPLACEMENT[match.lastgroup]
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENT[match.lastgroup or ""]
 
 
 def quote_pieces(quote: str) -> list[str]:
@@ -127,7 +127,7 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
 
         def rewrite(match: re.Match) -> str:
             nonlocal shift
-            new = _REPLACEMENT[match.lastgroup]
+            new = _REPLACEMENT[match.lastgroup or ""]
             start, end = match.span()
             if end - start != len(new):  # a line break becoming a space moves nothing
                 shift += (end - start) - len(new)
@@ -221,7 +221,7 @@ class SourceText:
         windows: list[str] | None = None
         pending = pieces
         for spread in (False, True):
-            anchors = {piece: found for piece in pending if (found := _anchors(piece, spread))}
+            anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
             wanted = {key for keys in anchors.values() for key, _ in keys}
             if not wanted:
                 break
@@ -286,7 +286,8 @@ class SourceText:
         sentence = self.text[start:end]
         # Align the passage with the quote: where its first sizeable shared run implies,
         # moved back to the start of a word.
-        blocks = difflib.SequenceMatcher(None, quote, sentence, autojunk=False).get_matching_blocks()
+        blocks = difflib.SequenceMatcher(None, quote, sentence,
+                                         autojunk=False).get_matching_blocks()
         block = next((b for b in blocks if b.size >= min(8, len(quote) // 4 + 1)), blocks[0])
         offset = max(0, block.b - block.a)
         offset = sentence.rfind(" ", 0, offset + 1) + 1 if offset else 0

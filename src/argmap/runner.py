@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import ArgmapError
 from .semantics import Resolver
@@ -96,7 +96,7 @@ def _start_worker(work: Callable[[Resolver, str], object]) -> None:
     _worker.update(work=work, resolver=Resolver())
 
 
-def _work_in_worker(path: str) -> object:
+def _work_in_worker(path: str) -> Any:
     work = _worker["work"]
     assert callable(work)
     return work(_worker["resolver"], path)

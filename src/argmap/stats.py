@@ -15,9 +15,9 @@ from collections import Counter
 
 from attrs import frozen
 
-from .lexicon import CrossKind, NodeKind, RelationKind
 from .diagnostics import Finding
 from .errors import InputError
+from .lexicon import CrossKind, NodeKind, RelationKind
 from .model import Comparison, DocumentMap, parse_line_ranges
 from .quotes import QuoteMatch, SourceText
 from .semantics import MapSemantics, Resolver
@@ -46,7 +46,8 @@ class Sentence:
     text: str
 
 
-def argumentative_sentences(source: SourceText, skip_lines: frozenset[int] = frozenset()) -> list[Sentence]:
+def argumentative_sentences(source: SourceText,
+                            skip_lines: frozenset[int] = frozenset()) -> list[Sentence]:
     """The sentences of `source` that make its argument, in order."""
     sentences = []
     for paragraph in _PARAGRAPH.finditer(source.text):

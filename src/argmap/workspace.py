@@ -10,7 +10,7 @@ from pathlib import Path
 from attrs import frozen
 
 from .errors import ArgSyntaxError, InputError
-from .model import ArgFile, Position
+from .model import ArgFile
 from .parsing import decode, parse
 from .quotes import SourceText
 

@@ -53,5 +53,6 @@ def _jobs(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of processes from 1, not {text!r}")
     return value

@@ -147,7 +147,8 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
 
     engine = None if args.format == "dot" else find_engine(args.engine)
     if engine is not None and args.verbose:
-        where = "the Graphviz bundled with pygraphviz" if engine.name == "bundled" else engine.program[0]
+        where = ("the Graphviz bundled with pygraphviz" if engine.name == "bundled"
+                 else engine.program[0])
         print(f"argmap: laying out with {where}", file=sys.stderr)
     if args.output_dir:
         _make_folder(args.output_dir)
@@ -177,7 +178,8 @@ def _write_atomically(path: str, data: bytes) -> None:
 
     folder, name = os.path.split(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.",
+                                                 suffix=".tmp")
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:

@@ -33,8 +33,8 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Print the rule catalogue, or one rule's documentation."""
-    from ..errors import ConfigError
     from .._tools import closest
+    from ..errors import ConfigError
     from ..lint.rules import RULES, find_rule
 
     if args.rule is None:
@@ -45,18 +45,19 @@ def run(args) -> int:
             for rule in RULES.values():
                 print(f"{rule.code}  {rule.name:{width}}  {rule.severity.value:7}  {rule.summary}")
         return EXIT_OK
-    rule = find_rule(args.rule)
-    if rule is None:
+    chosen = find_rule(args.rule)
+    if chosen is None:
         guess = closest(args.rule, list(RULES))
         hint = f"; did you mean `{guess}`?" if guess else "; `argmap rules` lists them"
         raise ConfigError(f"no rule is called `{args.rule}`{hint}")
     import inspect
 
-    documentation = inspect.cleandoc(rule.doc)
+    documentation = inspect.cleandoc(chosen.doc)
     if args.format == "json":
-        sys.stdout.write(_json({**_data(rule), "documentation": documentation}))
+        sys.stdout.write(_json({**_data(chosen), "documentation": documentation}))
     else:
-        print(f"{rule.name} ({rule.code}), {rule.severity.value} by default\n\n{documentation}")
+        print(f"{chosen.name} ({chosen.code}), {chosen.severity.value} by default\n\n"
+              f"{documentation}")
     return EXIT_OK
 
 

@@ -57,7 +57,8 @@ def run(args) -> int:
             results.append(result)
     sys.stderr.write(format_text(problems, lambda file, number: lines.get((file, number))))
     if args.format == "json":
-        sys.stdout.write(json.dumps([r.to_data() for r in results], indent=2, ensure_ascii=False) + "\n")
+        data = [r.to_data() for r in results]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write("\n".join(_text(result) for result in results))
     return EXIT_FINDINGS if problems else EXIT_OK

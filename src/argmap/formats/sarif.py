@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
-from typing import Callable, Iterable
 
 from .. import __version__
 from ..diagnostics import Finding, Severity

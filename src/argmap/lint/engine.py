@@ -45,7 +45,7 @@ def check_file(resolver: Resolver, path: str, severities: Mapping[str, Severity]
 def _check_loaded(resolver: Resolver, loaded: LoadedFile,
                   severities: Mapping[str, Severity]) -> FileReport:
     used: list[str] = []
-    if loaded.error is not None:
+    if loaded.model is None:
         findings = _syntax_error(loaded, severities)
     else:
         semantics = resolver.of(loaded)

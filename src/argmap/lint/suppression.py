@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from attrs import frozen
 
+from .._tools import closest
 from ..diagnostics import Finding, Severity
 from ..model import ArgFile, DocumentMap, Position
-from .._tools import closest
 from .rules import RULES, find_rule
 
 __all__ = ["apply_suppressions"]
@@ -64,10 +64,10 @@ def apply_suppressions(findings: list[Finding], path: str, lines: tuple[str, ...
     kept = []
     for finding in findings:
         at = bisect.bisect_right(starts, finding.position) - 1
-        line = statements[at].position.line if at >= 0 else None
+        line = statements[at].position.line if at >= 0 else 0
         directive = directives.get(line)
         if directive is not None and directive.readable and finding.position.file == path and (
-                directive.names is None or finding.rule in _rules_named(directive)):
+                directive.names is None or finding.rule in _rules_named(directive.names)):
             silenced[line].add(finding.rule)
         else:
             kept.append(finding)
@@ -81,8 +81,8 @@ def apply_suppressions(findings: list[Finding], path: str, lines: tuple[str, ...
     return kept
 
 
-def _rules_named(directive: _Directive) -> set[str]:
-    return {rule.name for rule in (find_rule(name) for name, _ in directive.names) if rule}
+def _rules_named(names: tuple[tuple[str, Position], ...]) -> set[str]:
+    return {rule.name for rule in (find_rule(name) for name, _ in names) if rule}
 
 
 def _unused(directive: _Directive, placed: bool, silenced: set[str], what: str,

@@ -1,5 +1,5 @@
-"""Lark's LALR parser for `.arg` files (`argmap.lark`, which grammar/argmap.lark links to), with the model built as rules
-reduce: the parser of record, used for the files the reader leaves to it (`reader.py`) and
+"""Lark's LALR parser for `.arg` files (`argmap.lark`, a link to grammar/argmap.lark), with the
+model built as rules reduce: the parser of record, used for the files the reader leaves to it (`reader.py`) and
 for putting syntax errors into words (`syntax_errors.py`)."""
 
 from __future__ import annotations
@@ -15,8 +15,18 @@ from .. import __version__
 from ..errors import ArgSyntaxError
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import (
-    ArgFile, Comparison, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
-    Position, Ref, Relation, Use,
+    ArgFile,
+    Comparison,
+    CrossRelation,
+    DocumentHeader,
+    DocumentMap,
+    HeaderField,
+    Link,
+    Node,
+    Position,
+    Ref,
+    Relation,
+    Use,
 )
 from .strings import string_value
 from .syntax_errors import describe
@@ -41,7 +51,8 @@ def parse_with_lark(text: str, path: str, well_formed_to: int = 0) -> ArgFile:
 
 def _parse(parser: Lark, text: str, path: str) -> ArgFile:
     try:
-        return parser.parse(text)
+        model: ArgFile = parser.parse(text)  # type: ignore[assignment]  # the builder's
+        return model
     except lark.exceptions.UnexpectedInput as error:
         line, column, problem, message = describe(error, text, parser)
         raise ArgSyntaxError(message, Position(path, line, column), problem) from None
@@ -61,14 +72,14 @@ def lark_parser() -> Lark:
     return _parser_and_builder()[0]
 
 
-@functools.lru_cache(maxsize=None)
-def _parser_and_builder() -> tuple[Lark, "_ModelBuilder"]:
+@functools.cache
+def _parser_and_builder() -> tuple[Lark, _ModelBuilder]:
     """The parser, built once (Lark's cache keeps the LALR tables between runs), with the
     model builder inlined: objects are built as rules reduce, with no tree in between."""
     grammar = resources.files(__package__).joinpath("argmap.lark").read_text(encoding="utf-8")
     builder = _ModelBuilder()
-    options = dict(parser="lalr", lexer="basic", strict=True, cache=_cache_file())
-    return Lark(grammar, transformer=builder, **options), builder
+    return Lark(grammar, transformer=builder, parser="lalr", lexer="basic", strict=True,
+                cache=_cache_file()), builder
 
 
 def _cache_file() -> str | bool:
@@ -85,6 +96,7 @@ def _cache_file() -> str | bool:
 
 
 def _decode(token: Token, path: str) -> str:
+    assert token.line is not None and token.column is not None  # the lexer places every token
     return string_value(token.value, token.line, token.column, path)
 
 
@@ -107,7 +119,8 @@ class _ModelBuilder(Transformer):
 
     def document_header(self, children):
         keyword, ident, title, _, *fields, _ = children
-        return DocumentHeader(str(ident), _decode(title, self.path), self._at(keyword), tuple(fields))
+        return DocumentHeader(str(ident), _decode(title, self.path), self._at(keyword),
+                              tuple(fields))
 
     def header_field(self, children):
         key, value = children

@@ -24,11 +24,28 @@ from attrs import frozen
 from ..collector import collector_paused
 from ..errors import ArgSyntaxError
 from ..lexicon import (
-    COMPARE, DOCUMENT, KEYWORDS, TERMINALS, USE, CrossKind, NodeKind, RelationKind,
+    COMPARE,
+    DOCUMENT,
+    KEYWORDS,
+    TERMINALS,
+    USE,
+    CrossKind,
+    NodeKind,
+    RelationKind,
 )
 from ..model import (
-    ArgFile, Comparison, CrossRelation, DocumentHeader, DocumentMap, HeaderField, Link, Node,
-    Position, Ref, Relation, Use,
+    ArgFile,
+    Comparison,
+    CrossRelation,
+    DocumentHeader,
+    DocumentMap,
+    HeaderField,
+    Link,
+    Node,
+    Position,
+    Ref,
+    Relation,
+    Use,
 )
 from .strings import string_value
 
@@ -37,7 +54,7 @@ __all__ = ["read", "LeftToLark"]
 # What separates tokens: white space, and comments, each to the end of its line (the
 # lookahead keeps a failed match from ending a comment early and reading its tail as
 # tokens). One character at a time, so that a failed match backtracks in linear time.
-_SKIP = r"(?:[\s\ufeff]|%s(?![^\n]))*" % TERMINALS["COMMENT"]
+_SKIP = rf"(?:[\s\ufeff]|{TERMINALS['COMMENT']}(?![^\n]))*"
 # An identifier or keyword ends where the identifier pattern cannot go on.
 _END = r"(?![A-Za-z0-9_]|-(?!>))"
 _IDENT = f"({TERMINALS['IDENT']}){_END}"
@@ -46,7 +63,7 @@ _STRING = f"({TERMINALS['STRING']})"
 
 def _either(kinds) -> str:
     """A group matching any of the words of `kinds`."""
-    return "(%s)" % "|".join(kind.value for kind in kinds)
+    return "({})".format("|".join(kind.value for kind in kinds))
 
 
 _KIND = _either(NodeKind) + _END
@@ -101,9 +118,10 @@ class _Reader:
     def __init__(self, text: str, path: str):
         self.text = text
         self.path = path
-        self.pos = _LEADING_SKIP.match(text).end()
+        self.pos = 0
         self.well_formed_to = 0
         self._line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+        self._skip(_LEADING_SKIP)
 
     def file(self) -> ArgFile:
         if self.text.startswith(COMPARE, self.pos):
@@ -126,7 +144,7 @@ class _Reader:
     def document_header(self) -> DocumentHeader:
         match = self._match(_DOCUMENT)
         fields = []
-        while not self._match(_CLOSE, required=False):
+        while not self._skip(_CLOSE):
             field = self._match(_FIELD)
             fields.append(HeaderField(self._ident(field, 1), self._string(field, 2),
                                       self._at(field.start())))
@@ -179,7 +197,7 @@ class _Reader:
     def comparison(self) -> Comparison:
         match = self._match(re.compile(_COMPARE))
         uses = []
-        while not self._match(_CLOSE, required=False):
+        while not self._skip(_CLOSE):
             use = self._match(re.compile(_USE))
             position = self._at(use.start(1))
             uses.append(Use(self._string(use, 1, position), position))
@@ -194,16 +212,20 @@ class _Reader:
         return Comparison(self.path, self._ident(match, 1), self._string(match, 2),
                           self._at(match.start()), tuple(uses), tuple(relations))
 
-    def _match(self, pattern: re.Pattern, required: bool = True) -> re.Match | None:
-        """`pattern` matched at `pos`, and `pos` moved past it; give up when it must match
-        and does not."""
+    def _match(self, pattern: re.Pattern[str]) -> re.Match[str]:
+        """`pattern` matched at `pos`, and `pos` moved past it; give up when it does not match."""
         match = pattern.match(self.text, self.pos)
         if match is None:
-            if required:
-                raise _GiveUp
-            return None
+            raise _GiveUp
         self.pos = match.end()
         return match
+
+    def _skip(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` matches at `pos`, moving `pos` past it if so."""
+        match = pattern.match(self.text, self.pos)
+        if match is not None:
+            self.pos = match.end()
+        return match is not None
 
     def _ref(self, first: str, second: str | None, offset: int) -> Ref:
         """The reference `first` or `first.second` at `offset`."""

@@ -31,7 +31,8 @@ def _check_escapes(raw: str, line: int, column: int, path: str) -> None:
         if match.group(1) not in _ESCAPES:
             before = raw[: match.start()]
             line_at = line + before.count("\n")
-            column_at = match.start() - before.rfind("\n") if "\n" in before else column + match.start()
+            column_at = (match.start() - before.rfind("\n") if "\n" in before
+                         else column + match.start())
             shown = "\\" + match.group(1) if match.group(1).strip() else "\\ and a line break"
             raise ArgSyntaxError(
                 f"unknown escape `{shown}` in a string: write `\\\"` for a quote, `\\\\` for a "

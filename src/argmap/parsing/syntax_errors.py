@@ -11,7 +11,14 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 from ..errors import SyntaxProblem as Problem
 from ..lexicon import (
-    COMPARE, DOCUMENT, HEADER_KEYS, KIND_SYNONYMS, USE, CrossKind, NodeKind, RelationKind,
+    COMPARE,
+    DOCUMENT,
+    HEADER_KEYS,
+    KIND_SYNONYMS,
+    USE,
+    CrossKind,
+    NodeKind,
+    RelationKind,
     word_list,
 )
 
@@ -100,18 +107,19 @@ _EXAMPLES: dict[Problem, tuple[str, list[str]]] = {
 def describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[int, int, Problem, str]:
     """The line, column, problem and message for a Lark error raised while parsing `text`."""
     if isinstance(error, UnexpectedCharacters):
-        pos, column = error.pos_in_stream, error.column
+        pos, at = error.pos_in_stream, error.column
+        assert pos is not None  # Lark's lexer always says where it stopped
         if text.endswith('""', 0, pos) and text[pos] == '"' and not text.endswith('"', 0, pos - 2):
-            pos, column = pos - 2, column - 2  # `"""` lexed as `""` then a stray `"`
-        return (error.line, column, *_bad_character(text, pos, parser))
+            pos, at = pos - 2, at - 2  # `"""` lexed as `""` then a stray `"`
+        return (error.line, at, *_bad_character(text, pos, parser))
     assert isinstance(error, UnexpectedToken)
     token = error.token
     at_end = token.type == "$END"
     before = _tokens_before(text, parser, len(text) if at_end else token.start_pos)
-    if at_end and before:
-        line, column = before[-1].end_line, before[-1].end_column
-    else:
-        line, column = token.line, token.column
+    place = ((before[-1].end_line, before[-1].end_column) if at_end and before
+             else (token.line, token.column))
+    line, column = place
+    assert line is not None and column is not None  # the lexer places every token
     context = _Context(parser, text, token, before, set(error.expected), error.accepts)
     problem, message = (context.unclosed_header() or context.keyword_as_name()
                         or context.missing_target() or context.unknown_kind()
@@ -167,12 +175,12 @@ class _Context:
         if self._after_relation():
             if self.is_keyword(self.token, (*NODE_KINDS, DOCUMENT)):
                 return (Problem.STATEMENT_IN_RELATION, f"expected a node id after "
-                        f"`{prev.value}`, found the start of a new statement `{word}`")
+                        f"`{self._shown(prev)}`, found the start of a new statement `{word}`")
             return as_name, f"`{word}` is a keyword and cannot name a node"
         if self.is_keyword(prev, NODE_KINDS):
             return as_name, f"`{word}` is a keyword and cannot name a node"
         if self.is_keyword(prev, (DOCUMENT, COMPARE)):
-            what = "document" if prev.value == DOCUMENT else "comparison"
+            what = "document" if self._shown(prev) == DOCUMENT else "comparison"
             return as_name, f"`{word}` is a keyword and cannot name a {what}"
         if self.is_keyword(self.token, (COMPARE,)) and self._in_comparison():
             return (Problem.SECOND_COMPARE, f"a comparison file holds one `compare` header, and "
@@ -207,11 +215,11 @@ class _Context:
         """A relation keyword or comma with no node id after it."""
         if "IDENT" not in self.accepts or not self._after_relation():
             return None
-        return Problem.MISSING_TARGET, f"expected a node id after `{self.prev.value}`"
+        return Problem.MISSING_TARGET, f"expected a node id after `{self._shown(self.prev)}`"
 
     def _after_relation(self) -> bool:
         prev = self.prev
-        return (prev is not None and prev.value in (",", "->") and prev.type != "STRING"
+        return ((prev is not None and prev.value in (",", "->") and prev.type != "STRING")
                 or self.is_keyword(prev, RELATIONS + CROSS_KINDS))
 
     def unknown_kind(self) -> Described | None:
@@ -299,7 +307,8 @@ class _Context:
 
     def generic(self) -> Described:
         """Found X after Y; expected Z, in words."""
-        after = f" after `{self.prev.value}`" if self.prev is not None and self.prev.type != "STRING" else ""
+        after = (f" after `{self.prev.value}`"
+                 if self.prev is not None and self.prev.type != "STRING" else "")
         return Problem.UNEXPECTED, (f"unexpected {self._found()}{after}; expected "
                 f"{_expected_words(self.accepts, self.parser, self._in_comparison(), self.prev)}")
 
@@ -359,10 +368,10 @@ class _Context:
         return token.value if token is not None else ""
 
 
-def _bad_character(text: str, pos: int, parser: Lark | None = None) -> Described:
+def _bad_character(text: str, pos: int, parser: Lark) -> Described:
     """Words for a character no token can start with, and what the parser expected there."""
     char = text[pos]
-    accepts, prev = _state_at(text, pos, parser) if parser is not None else (None, None)
+    accepts, prev = _state_at(text, pos, parser)
     if text.startswith('"""', pos):
         return (Problem.UNTERMINATED_STRING,
                 'unterminated string starting here: no closing `"""` before the end of the file')
@@ -374,8 +383,8 @@ def _bad_character(text: str, pos: int, parser: Lark | None = None) -> Described
                 "unterminated string starting here: a string in double quotes must end on the "
                 'same line (use """...""" for text over several lines)')
     if char == "#":
-        return Problem.BARE_HASH, ("`#` must be followed by a space to start a comment, or by a word to make a "
-                "tag (`#word`)")
+        return Problem.BARE_HASH, ("`#` must be followed by a space to start a comment, or by a "
+                                   "word to make a tag (`#word`)")
     if char == "-" and text[pos + 1:pos + 2].isalpha():
         return Problem.BAD_ID_START, "unexpected `-`: an id starts with a letter or `_`"
     if char == "-" or char == ">" or text.startswith("=>", pos):
@@ -393,8 +402,9 @@ def _bad_character(text: str, pos: int, parser: Lark | None = None) -> Described
     if char.isdigit():
         return Problem.BAD_ID_START, f"unexpected `{char}`: an id starts with a letter or `_`"
     if char in "=:" and accepts == {"STRING"} and prev is not None and prev.type == "IDENT":
-        return Problem.HEADER_FIELD_SEPARATOR, (f"unexpected `{char}`: a header field is written `{prev.value} \"value\"`, "
-                f"with no `{char}`")
+        return Problem.HEADER_FIELD_SEPARATOR, (
+            f"unexpected `{char}`: a header field is written `{prev.value} \"value\"`, with no "
+            f"`{char}`")
     shown = char if char.isprintable() else f"U+{ord(char):04X}"
     if accepts:
         expected = _expected_words(accepts, parser, _is_comparison(text, parser), prev)
@@ -423,7 +433,7 @@ def _is_comparison(text: str, parser: Lark) -> bool:
 def _tokens_before(text: str, parser: Lark, end: int) -> list[Token]:
     tokens = []
     for token in parser.lex(text):
-        if token.start_pos >= end:
+        if token.start_pos is None or token.start_pos >= end:
             break
         tokens.append(token)
     return tokens
@@ -468,7 +478,7 @@ def _expected_words(expected: set[str], parser: Lark, in_comparison: bool = Fals
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _example_states(parser: Lark) -> list[tuple[object, frozenset, Problem]]:
     """For each example of `_EXAMPLES`: the parser state it stops in, what that state
     accepts, and the example's problem; computed once per parser."""

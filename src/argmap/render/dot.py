@@ -28,8 +28,16 @@ from .escape import safe_url, xml_text
 from .labels import Line, html_label, small, wrap
 from .legend import add_legend
 from .stack import depths, stack
-from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, MUTED, NODE_STYLES, RELATION_STYLES,
-                    SMALL_SIZE)
+from .style import (
+    CROSS_STYLES,
+    FONT,
+    INK,
+    LINK_POINT,
+    MUTED,
+    NODE_STYLES,
+    RELATION_STYLES,
+    SMALL_SIZE,
+)
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 

@@ -7,6 +7,8 @@ put it beside the lowest nodes; edges to all of them would cross the whole drawi
 
 from __future__ import annotations
 
+import itertools
+
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from .labels import html_label
 from .style import CROSS_STYLES, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES, EdgeStyle
@@ -52,7 +54,7 @@ def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: s
                 for name in (name for sample in row for name in sample):
                     same.node(name)
             # A flat edge keeps its tail on the left: so the samples keep their order.
-            for left, right in zip(row, row[1:]):
+            for left, right in itertools.pairwise(row):
                 legend.edge(left[-1], right[0], style="invis")
         for lower, upper in zip(rows[1:], rows):
             legend.edge(lower[0][0], upper[0][0], style="invis")

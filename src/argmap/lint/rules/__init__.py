@@ -9,16 +9,27 @@ comments), `SEVERITY` (its default) and one or both of `check_map(context)` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
-from typing import Callable, Optional
 
 from attrs import frozen
 
 from ...diagnostics import Severity
 from . import (
-    circular_support, disconnected_node, duplicate_id, invalid_header, invalid_relation,
-    missing_document, no_thesis, quote_not_found, source_not_found, syntax_error,
-    unanswered_objection, unknown_reference, unsupported_claim, unused_evidence,
+    circular_support,
+    disconnected_node,
+    duplicate_id,
+    invalid_header,
+    invalid_relation,
+    missing_document,
+    no_thesis,
+    quote_not_found,
+    source_not_found,
+    syntax_error,
+    unanswered_objection,
+    unknown_reference,
+    unsupported_claim,
+    unused_evidence,
     unused_suppression,
 )
 
@@ -33,8 +44,8 @@ class Rule:
     code: str
     severity: Severity
     doc: str
-    check_map: Optional[Callable] = None
-    check_comparison: Optional[Callable] = None
+    check_map: Callable | None = None
+    check_comparison: Callable | None = None
 
     @property
     def summary(self) -> str:
@@ -42,7 +53,7 @@ class Rule:
         return self.doc.strip().splitlines()[0]
 
     @classmethod
-    def from_module(cls, module: ModuleType) -> "Rule":
+    def from_module(cls, module: ModuleType) -> Rule:
         return cls(module.NAME, module.CODE, module.SEVERITY, module.__doc__ or "",
                    getattr(module, "check_map", None), getattr(module, "check_comparison", None))
 

@@ -13,10 +13,10 @@ thesis main "A claim."
 ```
 """
 
-from ...diagnostics import Severity
-from ...lexicon import HEADER_KEYS
-from ...model import parse_line_ranges
 from ..._tools import closest
+from ...diagnostics import Severity
+from ...lexicon import HEADER_KEYS, word_list
+from ...model import parse_line_ranges
 from ...semantics import MapSemantics
 
 NAME = "invalid-header"
@@ -30,7 +30,8 @@ def check_map(context: MapSemantics):
         for field in header.fields:
             if field.key not in HEADER_KEYS:
                 guess = closest(field.key, HEADER_KEYS)
-                hint = f"did you mean `{guess}`?" if guess else "known keys: " + ", ".join(HEADER_KEYS)
+                hint = (f"did you mean `{guess}`?" if guess
+                        else f"known keys: {word_list(HEADER_KEYS)}")
                 yield field.position, f"unknown header key `{field.key}`; {hint}"
             elif field.key in seen:
                 yield field.position, f"`{field.key}` is already set at line {seen[field.key]}"

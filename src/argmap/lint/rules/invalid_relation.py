@@ -28,7 +28,8 @@ SEVERITY = Severity.ERROR
 _UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
 
 
-_OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS, RelationKind.ATTACKS: RelationKind.SUPPORTS}
+_OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS,
+             RelationKind.ATTACKS: RelationKind.SUPPORTS}
 
 
 def check_map(context: MapSemantics):

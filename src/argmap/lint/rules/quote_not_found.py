@@ -23,7 +23,9 @@ SEVERITY = Severity.ERROR
 
 
 def check_map(context: MapSemantics):
-    source = context.map.header.get("source").value if context.quotes else None
+    header = context.map.header
+    field = header.get("source") if header else None
+    source = field.value if field else None
     for node_id, result in context.quotes.items():
         if isinstance(result, QuoteMiss):
             message = f"quote not found in `{source}`"

@@ -10,9 +10,9 @@ evidence quote "A quote." supports main
 ```
 """
 
+from ..._tools import closest_sibling
 from ...diagnostics import Severity
 from ...lexicon import NodeKind
-from ..._tools import closest_sibling
 from ...semantics import MapSemantics
 
 NAME = "source-not-found"
@@ -30,7 +30,7 @@ def check_map(context: MapSemantics):
             yield header.position, ("the header names no `source`, so the evidence quotes "
                                     'cannot be checked: add `source "path/to/text.txt"`')
         return
-    if isinstance(context.source, str):
+    if isinstance(context.source, str) and context.source_path is not None:
         message = f"cannot read source `{field.value}` ({context.source_path}): {context.source}"
         guess = closest_sibling(context.source_path)
         if guess:

@@ -25,4 +25,5 @@ def check_map(context: MapSemantics):
     for node_id, node in context.nodes.items():
         if (node.kind is NodeKind.OBJECTION and not context.attackers.get(node_id)
                 and node_id not in context.undercut):
-            yield node.position, f"objection `{node_id}` is not answered: nothing attacks or rebuts it"
+            yield node.position, (f"objection `{node_id}` is not answered: nothing attacks or "
+                                  "rebuts it")

@@ -14,11 +14,11 @@ premise reason "A reason." supports mian
 ```
 """
 
+from ..._tools import closest, closest_sibling
 from ...diagnostics import Severity
 from ...model import DocumentMap, Ref
-from ...workspace import relative_to
-from ..._tools import closest, closest_sibling
 from ...semantics import ComparisonSemantics, MapSemantics
+from ...workspace import relative_to
 
 NAME = "unknown-reference"
 CODE = "AM105"
