@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
-from argmap.lexicon import HEADER_KEYS, KEYWORDS, TERMINALS
-from argmap.parsing.lark_parser import lark_parser, parse_with_lark
+from argmap.lexicon import HEADER_KEYS, KEYWORDS
+from argmap.parsing.lark_parser import parse_with_lark
 from argmap.parsing.reader import LeftToLark, read
 from argmap.quotes import SourceText, _normalize, _pieces_of, normalize, quote_pieces
 from conftest import ROOT
@@ -153,23 +153,6 @@ def test_reader_and_lark_read_every_file_of_the_repository_alike():
     for path in files:
         text = path.read_bytes().decode("utf-8", errors="replace")
         assert_read_alike(text)
-
-
-def test_reader_keywords_are_the_grammars():
-    parser = lark_parser()
-    keywords = {t.pattern.value for t in parser.terminals
-                if t.pattern.type == "str" and re.fullmatch(TERMINALS["IDENT"], t.pattern.value)}
-    assert keywords == KEYWORDS
-
-
-@given(st.sampled_from(sorted(TERMINALS)), st.text(alphabet='"\\\nx \r#->_Z9,{}(\t\u00e9',
-                                                   max_size=12))
-def test_reader_terminals_match_what_the_grammars_match(name, text):
-    grammar = re.compile(lark_parser().get_terminal(name).pattern.to_regexp())
-    mine = re.compile(TERMINALS[name])
-    for start in range(len(text)):
-        ours, theirs = mine.match(text, start), grammar.match(text, start)
-        assert (ours and ours.end()) == (theirs and theirs.end())
 
 
 # --- (1) Arbitrary bytes and text: diagnostics, never a crash --------------------------

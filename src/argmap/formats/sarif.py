@@ -10,6 +10,7 @@ from pathlib import Path, PurePath
 
 from .. import __version__
 from ..diagnostics import Finding, Severity
+from ..lexicon import TERMINALS
 from ..lint.rules import RULES, Rule
 
 __all__ = ["format_sarif", "SARIF_SCHEMA"]
@@ -21,10 +22,10 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 # GitHub shows at most this many characters of a rule's short and full descriptions.
 _DESCRIPTION_LIMIT = 1024
 
-# The token a finding points at, so that the region covers it: a string (to its closing
-# quotes, or the end of the line when it goes on), or a run of characters up to white
-# space, `,`, `{` or `}`.
-_TOKEN = re.compile(r'"""(?:\\.|[^\\])*?(?:"""|$)|"(?:\\.|[^"\\])*"?|[^\s,{}]+')
+# The token a finding points at, so that the region covers it: a string as the language
+# lexes it, or else a run of characters up to white space, `,`, `{` or `}` (an identifier,
+# or the start of a string that does not end).
+_TOKEN = re.compile(rf"{TERMINALS['STRING']}|[^\s,{{}}]+")
 
 
 def format_sarif(findings: Iterable[Finding],

@@ -17,6 +17,7 @@ from attrs import frozen
 
 from .._tools import closest
 from ..diagnostics import Finding, Severity
+from ..lexicon import COMPARE, DOCUMENT, TERMINALS
 from ..model import ArgFile, DocumentMap, Position
 from .rules import RULES, find_rule
 
@@ -24,11 +25,10 @@ __all__ = ["apply_suppressions"]
 
 _RULE = RULES["unused-suppression"]
 
-# Where a `#` can stand without opening a comment: in a string, lexed as the grammar lexes
-# it (grammar/argmap.lark, STRING, triple-quoted first). Outside strings, `#` followed by
-# white space or the end of the line opens a comment (COMMENT); `#word` is a tag.
-_STRING_OR_COMMENT = re.compile(
-    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|#(?!\S)[^\n]*')
+# Where a `#` can stand without opening a comment: in a string, lexed as the language lexes
+# it. Outside strings, `#` followed by white space or the end of the line opens a comment;
+# `#word` is a tag.
+_STRING_OR_COMMENT = re.compile(f"{TERMINALS['STRING']}|{TERMINALS['COMMENT']}")
 _MARKER = re.compile(r"#\s*argmap\s*:")
 # `# argmap: ignore`, or with `[names]`; another comment may follow (`# argmap: ignore  # why`).
 _IGNORE = re.compile(r"#\s*argmap:\s*ignore(?:\s*\[(?P<names>[^\]]*)\])?\s*(?:#.*)?")
@@ -114,11 +114,11 @@ def _unused(directive: _Directive, placed: bool, silenced: set[str], what: str,
 def _statements(model: ArgFile) -> Iterator[_Statement]:
     if isinstance(model, DocumentMap):
         for header in model.headers:
-            yield _Statement(header.position, "the `document` header")
+            yield _Statement(header.position, f"the `{DOCUMENT}` header")
         for node in model.nodes:
             yield _Statement(node.position, f"{node.kind.value} `{node.id}`")
     else:
-        yield _Statement(model.position, "the `compare` header")
+        yield _Statement(model.position, f"the `{COMPARE}` header")
         for relation in model.relations:
             yield _Statement(relation.position, f"`{relation.source} {relation.kind.value} "
                                                 f"{relation.target}`")
