@@ -1,6 +1,6 @@
-"""Lark's LALR parser for `.arg` files (`argmap.lark`, a link to grammar/argmap.lark), with the
-model built as rules reduce: the parser of record, used for the files the reader leaves to it (`reader.py`) and
-for putting syntax errors into words (`syntax_errors.py`)."""
+"""Lark's LALR parser for `.arg` files (`argmap.lark`, a link to grammar/argmap.lark), with
+the model built as rules reduce: the parser of record, used for the files the reader leaves
+to it (`reader.py`) and for putting syntax errors into words (`syntax_errors.py`)."""
 
 from __future__ import annotations
 
