@@ -16,7 +16,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
@@ -136,6 +136,9 @@ def soups(draw) -> str:
     return "".join(out) + draw(st.sampled_from(_SEPARATORS))
 
 
+# At least 500 examples, whatever the profile: the reader's agreement with Lark is what lets
+# the reader stand in for the parser of record.
+@settings(max_examples=max(500, settings.default.max_examples))
 @given(soups())
 @example('premise p "x" supports a, b attacks c.d #t')
 @example('objection o "x" undercuts a->b, c . d -> e')
