@@ -1,4 +1,4 @@
-"""argmap's Python API: load a map or comparison, check paths, draw a file.
+"""argmap's Python API: load a map or comparison, check paths, draw a file as DOT or SVG.
 
 Everything the command line does goes through these functions or the modules they name;
 `docs/api.md` shows them at work (its examples run as tests).
@@ -12,10 +12,10 @@ from .errors import InputError
 from .lint import CheckResult
 from .semantics import ComparisonSemantics, MapSemantics, Resolver
 
-__all__ = ["load", "check", "render"]
+__all__ = ["load", "check", "draw"]
 
-#: What `render` draws in: the DOT source, or a laid-out drawing.
-RENDER_FORMATS = ("dot", "svg", "png", "pdf")
+#: What `draw` returns: the DOT source, or the drawing laid out as SVG.
+TEXT_FORMATS = ("dot", "svg")
 
 
 def load(path: str) -> MapSemantics | ComparisonSemantics:
@@ -48,17 +48,17 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
                        excluded=settings.excluded, jobs=jobs)
 
 
-def render(path: str, output_format: str = "svg", *, claims_only: bool = False,
-           engine: str = "auto", time_limit: float = 60.0) -> bytes:
-    """The drawing of the `.arg` file at `path`, as `argmap render` draws it, whatever its
-    findings: `dot` (the Graphviz source), `svg`, `png` or `pdf`. `engine` is `auto`, `dot`
-    or `bundled`; `LayoutError` when the layout fails or takes longer than `time_limit`."""
+def draw(path: str, output_format: str = "svg", *, claims_only: bool = False,
+         engine: str = "auto", time_limit: float = 60.0) -> str:
+    """The drawing of the `.arg` file at `path` as `argmap render` draws it, whatever its
+    findings: `dot` (the Graphviz source) or `svg`. `engine` is `auto`, `dot` or `bundled`;
+    `LayoutError` when the layout fails or takes longer than `time_limit` seconds."""
     from .render.layout import find_engine
-    from .render.output import draw
+    from .render.output import draw as draw_in
 
-    if output_format not in RENDER_FORMATS:
-        raise ValueError(f"output_format must be one of {', '.join(RENDER_FORMATS)}")
+    if output_format not in TEXT_FORMATS:
+        raise ValueError(f"output_format must be one of {', '.join(TEXT_FORMATS)}")
     chosen = None if output_format == "dot" else find_engine(engine)
-    data, _ = draw(load(path), output_format, chosen, claims_only=claims_only,
-                   time_limit=time_limit, what=path)
-    return data
+    data, _ = draw_in(load(path), output_format, chosen, claims_only=claims_only,
+                      time_limit=time_limit, what=path)
+    return data.decode("utf-8")

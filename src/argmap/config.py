@@ -26,7 +26,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's original
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["Config", "find_config", "load_config"]
+__all__ = ["Config", "config_for_run", "find_config", "load_config"]
 
 _KEYS = ("rules", "fail-on", "exclude")
 _RULE_VALUES = ("error", "warning", "info", "off")

@@ -9,7 +9,7 @@ import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
 
-__all__ = ["add_parser"]
+__all__ = ["add_parser", "run"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
 TIME_LIMIT = 60.0
