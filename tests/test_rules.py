@@ -1,13 +1,52 @@
-"""Each lint rule, firing and not firing."""
+"""Each lint rule, firing and not firing.
+
+Every test asserts the complete list of findings of checking its case, every rule's, not
+only the findings of the rule under test (as yamllint's `RuleTestCase.check` does): a
+change that makes a case fire another rule, or fire one twice, fails here.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from conftest import HEADER
 
 
-def findings_of(project, rule, text, name="m.arg"):
+def assert_findings(project, text, *expected, name="m.arg"):
+    """Write `text` to `name`, check it, and assert that its findings are exactly `expected`.
+
+    Each expected finding is `(rule, line, column, message)` in `name`, or
+    `(file, rule, line, column, message)` in another file the check reads (a map that a
+    comparison uses). Order does not matter in `expected`; the findings must come sorted
+    by file, line and column. Returns the findings, for further assertions."""
     project.write(name, text)
-    return [f for f in project.check(name) if f.rule == rule]
+    found = project.check(name)
+    actual = [(Path(f.position.file).name, f.position.line, f.position.column, f.rule, f.message)
+              for f in found]
+    wanted = []
+    for item in expected:
+        file, rule, line, column, message = item if len(item) == 5 else (name, *item)
+        wanted.append((file, line, column, rule, message))
+    assert actual == sorted(wanted)
+    return found
+
+
+def rests_on_nothing(kind, node, line):
+    """The `unsupported-claim` finding on a claim that nothing supports."""
+    return ("unsupported-claim", line, 1,
+            f"{kind} `{node}` rests on nothing: no evidence, assumption or claim supports it")
+
+
+def unanswered(node, line):
+    """The `unanswered-objection` finding on an objection that nothing answers."""
+    return ("unanswered-objection", line, 1,
+            f"objection `{node}` is not answered: nothing attacks or rebuts it")
+
+
+def disconnected(kind, node, line):
+    """The `disconnected-node` finding on a node with no path to a thesis."""
+    return ("disconnected-node", line, 1,
+            f"{kind} `{node}` has no path to a thesis: relate it to the argument, or remove it")
 
 
 GROUNDED = HEADER + """\
@@ -16,148 +55,205 @@ assumption leverage "Russia has leverage." supports main
 """
 
 
+def test_the_grounded_map_has_no_findings(project):
+    assert_findings(project, GROUNDED)
+
+
+# syntax-error
+
+def test_syntax_error_suggests_the_closest_node_kind(project):
+    assert_findings(project, GROUNDED + 'premis p "x" supports main\n',
+                    ("syntax-error", 4, 1,
+                     "unknown node kind `premis` — did you mean `premise`?"))
+
+
+def test_syntax_error_names_what_was_expected(project):
+    assert_findings(project, GROUNDED + 'premise p "x" supports\n',
+                    ("syntax-error", 4, 23, "expected a node id after `supports`"))
+
+
+def test_well_formed_multi_line_node_is_not_a_syntax_error(project):
+    assert_findings(project, GROUNDED + 'premise p """x\n  y""" supports main\n',
+                    rests_on_nothing("premise", "p", 4))
+
+
 # unknown-reference
 
 def test_unknown_reference_suggests_the_closest_id(project):
-    [finding] = findings_of(project, "unknown-reference", GROUNDED + 'premise p "x" supports mian\n')
-    assert (finding.position.line, finding.position.column) == (4, 24)
-    assert finding.message == "no node `mian` in this map; did you mean `main`?"
+    assert_findings(project, GROUNDED + 'premise p "x" supports mian\n',
+                    rests_on_nothing("premise", "p", 4),
+                    ("unknown-reference", 4, 24,
+                     "no node `mian` in this map; did you mean `main`?"))
 
 
 def test_unknown_reference_in_undercut_link(project):
-    found = findings_of(project, "unknown-reference", GROUNDED + 'objection o "x" undercuts nope -> main\n')
-    assert [f.message for f in found] == ["no node `nope` in this map"]
+    assert_findings(project, GROUNDED + 'objection o "x" undercuts nope -> main\n',
+                    unanswered("o", 4),
+                    rests_on_nothing("objection", "o", 4),
+                    ("unknown-reference", 4, 27, "no node `nope` in this map"))
 
 
 def test_qualified_reference_to_another_document_in_a_map(project):
-    [finding] = findings_of(project, "unknown-reference", GROUNDED + 'premise p "x" supports other.main\n')
-    assert "refers only to its own nodes" in finding.message
+    assert_findings(project, GROUNDED + 'premise p "x" supports other.main\n',
+                    rests_on_nothing("premise", "p", 4),
+                    ("unknown-reference", 4, 24, "`other.main`: a document map refers only to its own nodes; relate nodes of different documents in a comparison"))
 
 
 def test_qualified_reference_to_the_maps_own_document_resolves(project):
-    assert findings_of(project, "unknown-reference", GROUNDED + 'premise p "x" supports d.main\n') == []
+    assert_findings(project, GROUNDED + 'premise p "x" supports d.main\n',
+                    rests_on_nothing("premise", "p", 4))
 
 
 def test_comparison_references(project):
     project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis claim "x"\n')
     project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis claim "y"\n')
-    found = findings_of(project, "unknown-reference", """\
+    assert_findings(project, """\
         compare c "C" { use "a.arg" use "b.arg" }
         a.claim agrees b.claim
         a.clam agrees bb.claim
         claim qualifies b.claim
-        """, name="c.arg")
-    assert [(f.position.line, f.message) for f in found] == [
-        (3, "document `a` has no node `clam`; did you mean `a.claim`?"),
-        (3, "no used document is called `bb`; did you mean `b`?"),
-        (4, "`claim`: in a comparison, name nodes as `DOC.NODE`"),
-    ]
+        """,
+        ("a.arg", *rests_on_nothing("thesis", "claim", 2)),
+        ("b.arg", *rests_on_nothing("thesis", "claim", 2)),
+        ("unknown-reference", 3, 1, "document `a` has no node `clam`; did you mean `a.claim`?"),
+        ("unknown-reference", 3, 15, "no used document is called `bb`; did you mean `b`?"),
+        ("unknown-reference", 4, 1, "`claim`: in a comparison, name nodes as `DOC.NODE`"),
+        name="c.arg")
 
 
 def test_use_of_a_missing_file(project):
     project.write("alpha.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis claim "x"\n')
-    found = findings_of(project, "unknown-reference",
-                        'compare c "C" { use "alpah.arg" use "gone.arg" }\na.claim agrees gone.claim\n',
-                        name="c.arg")
-    assert [(f.position.line, f.message) for f in found] == [
-        (1, "`use` names `alpah.arg`, which cannot be read; did you mean `alpha.arg`?"),
-        (1, "`use` names `gone.arg`, which cannot be read")]
+    assert_findings(
+        project, 'compare c "C" { use "alpah.arg" use "gone.arg" }\na.claim agrees gone.claim\n',
+        ("unknown-reference", 1, 21,
+         "`use` names `alpah.arg`, which cannot be read; did you mean `alpha.arg`?"),
+        ("unknown-reference", 1, 37, "`use` names `gone.arg`, which cannot be read"),
+        name="c.arg")
 
 
 def test_use_of_a_comparison_is_refused(project):
     project.write("inner.arg", 'compare i "I" { }\n')
-    found = findings_of(project, "unknown-reference", 'compare c "C" { use "inner.arg" }\n', name="c.arg")
-    assert [f.message for f in found] == ["`inner.arg` is a comparison; `use` takes document maps"]
+    assert_findings(project, 'compare c "C" { use "inner.arg" }\n',
+                    ("unknown-reference", 1, 21,
+                     "`inner.arg` is a comparison; `use` takes document maps"),
+                    name="c.arg")
+
+
+def test_references_into_a_broken_used_map_are_left_to_its_own_findings(project):
+    project.write("broken.arg", 'document broken "B" {}\nthesis main "x" supports\n')
+    project.write("ok.arg", 'document ok "O" { source "../seeds/fpri.txt" }\nthesis main "y"\n')
+    text = 'compare c "C" { use "broken.arg" use "ok.arg" }\nbroken.main agrees ok.main\n'
+    assert_findings(project, text,
+                    ("broken.arg", "syntax-error", 2, 25, "expected a node id after `supports`"),
+                    ("ok.arg", *rests_on_nothing("thesis", "main", 2)),
+                    name="c.arg")
 
 
 # duplicate-id
 
 def test_duplicate_node_id(project):
-    [finding] = findings_of(project, "duplicate-id", GROUNDED + 'premise main "again"\n')
-    assert finding.position.line == 4
-    assert finding.message == "`main` is already the id of the thesis at line 2"
+    assert_findings(project, GROUNDED + 'premise main "again"\n',
+                    ("duplicate-id", 4, 1, "`main` is already the id of the thesis at line 2"))
 
 
 def test_distinct_ids_are_fine(project):
-    assert findings_of(project, "duplicate-id", GROUNDED) == []
+    assert_findings(project, GROUNDED)
 
 
 def test_duplicate_document_ids_in_a_comparison(project):
     project.write("a.arg", 'document same "A" { source "../seeds/fpri.txt" }\nthesis t "x"\n')
     project.write("b.arg", 'document same "B" { source "../seeds/fpri.txt" }\nthesis t "y"\n')
-    found = findings_of(project, "duplicate-id", 'compare c "C" {\n use "a.arg"\n use "b.arg"\n use "a.arg"\n}\n',
-                        name="c.arg")
-    assert [(f.position.line, f.message) for f in found] == [
-        (3, "`b.arg` and `a.arg` (line 2) are both document `same`"),
-        (4, "`a.arg` is used twice")]
+    assert_findings(project, 'compare c "C" {\n use "a.arg"\n use "b.arg"\n use "a.arg"\n}\n',
+                    ("a.arg", *rests_on_nothing("thesis", "t", 2)),
+                    ("b.arg", *rests_on_nothing("thesis", "t", 2)),
+                    ("duplicate-id", 3, 6, "`b.arg` and `a.arg` (line 2) are both document `same`"),
+                    ("duplicate-id", 4, 6, "`a.arg` is used twice"),
+                    name="c.arg")
+
+
+def test_a_duplicate_supporting_the_first_of_its_id_is_not_self_support(project):
+    assert_findings(project, GROUNDED + 'assumption main "again" supports main\n',
+                    ("duplicate-id", 4, 1, "`main` is already the id of the thesis at line 2"))
 
 
 # missing-document
 
 def test_map_without_header(project):
-    [finding] = findings_of(project, "missing-document", 'thesis t "x"\n')
-    assert (finding.position.line, finding.position.column) == (1, 1)
-    assert "no header" in finding.message
+    assert_findings(project, 'thesis t "x"\n',
+                    ("missing-document", 1, 1, 'this map has no header: start it with `document ID "title" { source "..." }`'),
+                    rests_on_nothing("thesis", "t", 1))
 
 
 def test_map_with_two_headers(project):
-    [finding] = findings_of(project, "missing-document", GROUNDED + 'document e "Again" {}\n')
-    assert finding.position.line == 4
-    assert "already at line 1" in finding.message
+    assert_findings(project, GROUNDED + 'document e "Again" {}\n',
+                    ("missing-document", 4, 1,
+                     "a map describes one document, and its `document` header is already "
+                     "at line 1"))
 
 
 def test_header_after_nodes(project):
-    [finding] = findings_of(project, "missing-document", 'thesis t "x"\n' + HEADER)
-    assert finding.position.line == 2
-    assert "comes first, before the thesis at line 1" in finding.message
+    assert_findings(project, 'thesis t "x"\n' + HEADER,
+                    rests_on_nothing("thesis", "t", 1),
+                    ("missing-document", 2, 1,
+                     "the `document` header comes first, before the thesis at line 1"))
 
 
 def test_one_header_first_is_fine(project):
-    assert findings_of(project, "missing-document", GROUNDED) == []
+    assert_findings(project, GROUNDED)
 
 
 # no-thesis
 
 def test_no_thesis(project):
-    [finding] = findings_of(project, "no-thesis", HEADER + 'premise p "x"\n')
-    assert finding.position.line == 1
+    assert_findings(project, HEADER + 'premise p "x"\n',
+                    ("no-thesis", 1, 1, "this map has no thesis: mark the document's main conclusion with `thesis`"),
+                    rests_on_nothing("premise", "p", 2))
 
 
 def test_a_thesis_is_enough(project):
-    assert findings_of(project, "no-thesis", GROUNDED) == []
+    assert_findings(project, GROUNDED)
 
 
 # source-not-found
 
 def test_source_not_found_suggests_a_file(project):
-    [finding] = findings_of(project, "source-not-found",
-                            'document d "D" {\n  source "../seeds/fpri.text"\n}\nthesis t "x"\n')
-    assert (finding.position.line, finding.position.column) == (2, 3)
-    assert "cannot read source `../seeds/fpri.text`" in finding.message
-    assert finding.message.endswith("did you mean `fpri.txt`?")
+    missing = project.root / "seeds" / "fpri.text"
+    assert_findings(project, 'document d "D" {\n  source "../seeds/fpri.text"\n}\nthesis t "x"\n',
+                    ("source-not-found", 2, 3, f"cannot read source `../seeds/fpri.text` ({missing}): no such file; did you mean `fpri.txt`?"),
+                    rests_on_nothing("thesis", "t", 4))
 
 
 def test_no_source_with_evidence(project):
     text = 'document d "D" { }\nthesis t "x"\nevidence e "has proven insufficient" supports t\n'
-    [finding] = findings_of(project, "source-not-found", text)
-    assert "names no `source`" in finding.message
+    assert_findings(project, text,
+                    ("source-not-found", 1, 1, 'the header names no `source`, so the evidence quotes cannot be checked: add `source "path/to/text.txt"`'))
 
 
 def test_no_source_without_evidence_is_fine(project):
-    assert findings_of(project, "source-not-found", 'document d "D" { }\nthesis t "x"\n') == []
+    assert_findings(project, 'document d "D" { }\nthesis t "x"\n',
+                    rests_on_nothing("thesis", "t", 2))
 
 
 def test_readable_source_is_fine(project):
-    assert findings_of(project, "source-not-found", GROUNDED) == []
+    assert_findings(project, GROUNDED)
+
+
+def test_source_not_found_does_not_suggest_the_name_that_failed(project):
+    (project.root / "maps" / "folder").mkdir()
+    folder = project.root / "maps" / "folder"
+    assert_findings(project, 'document d "D" { source "folder" }\nthesis t "x"\n',
+                    ("source-not-found", 1, 18,
+                     f"cannot read source `folder` ({folder}): it is a folder, not a file"),
+                    rests_on_nothing("thesis", "t", 2))
 
 
 # quote-not-found
 
 def test_quote_not_found_names_the_closest_passage(project):
+    source = project.root / "seeds" / "fpri.txt"
     text = GROUNDED + 'evidence e "has proven useless in coercing the country" supports main\n'
-    [finding] = findings_of(project, "quote-not-found", text)
-    assert (finding.position.line, finding.position.column) == (4, 12)
-    assert "closest match at" in finding.message and "fpri.txt:10: 'has proven insufficient" in finding.message
+    assert_findings(project, text,
+                    ("quote-not-found", 4, 12, f"quote not found in `../seeds/fpri.txt`; closest match at {source}:10: 'has proven insufficient in coercing the country...'"))
 
 
 def test_quote_found_despite_typography(project):
@@ -167,23 +263,27 @@ evidence e2 "such a \\"united front\\"" supports main
 evidence e3 "vis - à - vis Pyongyang" supports main
 evidence e4 "The policy of economic sanctions ... has proven insufficient" supports main
 """
-    assert findings_of(project, "quote-not-found", text) == []
+    assert_findings(project, text)
+
+
+ELIDED_OUT_OF_ORDER = ("quote not found in `../seeds/fpri.txt`: its pieces around `...` all "
+                       "occur in the source, but not in this order within one paragraph")
 
 
 def test_elided_pieces_out_of_order(project):
     text = GROUNDED + 'evidence e "has proven insufficient ... The policy of economic sanctions" supports main\n'
-    [finding] = findings_of(project, "quote-not-found", text)
-    assert "not in this order within one paragraph" in finding.message
+    assert_findings(project, text, ("quote-not-found", 4, 12, ELIDED_OUT_OF_ORDER))
 
 
 def test_elided_pieces_in_different_paragraphs(project):
     text = GROUNDED + 'evidence e "has proven insufficient ... its support for harsh penalties" supports main\n'
-    assert len(findings_of(project, "quote-not-found", text)) == 1
+    assert_findings(project, text, ("quote-not-found", 4, 12, ELIDED_OUT_OF_ORDER))
 
 
 def test_case_is_kept(project):
     text = GROUNDED + 'evidence e "HAS PROVEN INSUFFICIENT" supports main\n'
-    assert len(findings_of(project, "quote-not-found", text)) == 1
+    assert_findings(project, text,
+                    ("quote-not-found", 4, 12, "quote not found in `../seeds/fpri.txt`"))
 
 
 # invalid-relation
@@ -198,16 +298,26 @@ rebuttal b "w" attacks main
 objection o2 "v" undercuts q -> leverage
 premise both "u" supports main attacks main
 """
-    found = findings_of(project, "invalid-relation", text)
-    assert [(f.position.line, f.message) for f in found] == [
-        (4, "`p` supports itself"),
-        (5, "an objection cannot support: `o` should attack or undercut, or be a premise if it backs `main`"),
-        (6, "only an objection or a rebuttal can undercut, not evidence `q`"),
-        (7, "`q` is evidence, a quote: nothing supports it; support the claim it backs instead"),
-        (8, "a rebuttal answers an objection, and thesis `main` is not one: use an objection to attack a claim"),
-        (9, "`q` does not support `leverage`, so there is no inference to undercut"),
-        (10, "`both` both supports and attacks `main`"),
-    ]
+    assert_findings(
+        project, text,
+        ("invalid-relation", 4, 24, "`p` supports itself"),
+        ("invalid-relation", 5, 26, "an objection cannot support: `o` should attack or undercut, or be a premise if it backs `main`"),
+        ("invalid-relation", 6, 62, "only an objection or a rebuttal can undercut, not evidence `q`"),
+        ("invalid-relation", 7, 24, "`q` is evidence, a quote: nothing supports it; support the claim it backs instead"),
+        ("invalid-relation", 8, 24, "a rebuttal answers an objection, and thesis `main` is not one: use an objection to attack a claim"),
+        ("invalid-relation", 9, 28, "`q` does not support `leverage`, so there is no inference to undercut"),
+        ("invalid-relation", 10, 40, "`both` both supports and attacks `main`"),
+        # The other problems of these nodes, each reported by its own rule.
+        disconnected("premise", "p", 4),
+        rests_on_nothing("premise", "p", 4),
+        unanswered("o", 5),
+        rests_on_nothing("objection", "o", 5),
+        rests_on_nothing("premise", "r", 7),
+        rests_on_nothing("rebuttal", "b", 8),
+        unanswered("o2", 9),
+        rests_on_nothing("objection", "o2", 9),
+        rests_on_nothing("premise", "both", 10),
+    )
 
 
 def test_valid_relations(project):
@@ -217,17 +327,23 @@ objection o "y" attacks main undercuts q -> main
 rebuttal b "w" attacks o
 evidence q2 "Pyongyang is skillful at evading sanctions" supports o
 """
-    assert findings_of(project, "invalid-relation", text) == []
+    assert_findings(project, text, rests_on_nothing("rebuttal", "b", 6))
 
 
 def test_comparison_relation_within_one_document(project):
     project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis t "x"\nthesis u "y"\n')
-    found = findings_of(project, "invalid-relation", 'compare c "C" { use "a.arg" }\na.t agrees a.u\n',
-                        name="c.arg")
-    assert [f.message for f in found] == ["both ends are in `a`: relate nodes of one document in its own map"]
+    assert_findings(project, 'compare c "C" { use "a.arg" }\na.t agrees a.u\n',
+                    ("a.arg", *rests_on_nothing("thesis", "t", 2)),
+                    ("a.arg", *rests_on_nothing("thesis", "u", 3)),
+                    ("invalid-relation", 2, 1,
+                     "both ends are in `a`: relate nodes of one document in its own map"),
+                    name="c.arg")
 
 
 # circular-support
+
+CIRCLE = "does not rest on evidence or an assumption: its support only goes round in a circle"
+
 
 def test_circular_support_is_reported_once_per_cycle(project):
     text = HEADER + """\
@@ -236,14 +352,21 @@ premise a "a" supports b, t
 premise b "b" supports c
 premise c "c" supports a
 """
-    [finding] = findings_of(project, "circular-support", text)
-    assert finding.position.line == 3
-    assert finding.message == "circular support: `a` → `b` → `c` → `a`"
+    assert_findings(project, text,
+                    ("circular-support", 3, 1, "circular support: `a` → `b` → `c` → `a`"),
+                    ("unsupported-claim", 2, 1, f"thesis `t` {CIRCLE}"),
+                    ("unsupported-claim", 3, 1, f"premise `a` {CIRCLE}"),
+                    ("unsupported-claim", 4, 1, f"premise `b` {CIRCLE}"),
+                    ("unsupported-claim", 5, 1, f"premise `c` {CIRCLE}"))
 
 
 def test_attacks_do_not_make_circles(project):
     text = GROUNDED + 'objection o "x" attacks main\nrebuttal r "y" attacks o\nobjection o2 "z" attacks r\n'
-    assert findings_of(project, "circular-support", text) == []
+    assert_findings(project, text,
+                    rests_on_nothing("objection", "o", 4),
+                    rests_on_nothing("rebuttal", "r", 5),
+                    unanswered("o2", 6),
+                    rests_on_nothing("objection", "o2", 6))
 
 
 # unsupported-claim
@@ -254,18 +377,21 @@ thesis t "x"
 premise a "a" supports t
 premise b "b" supports a
 """
-    found = findings_of(project, "unsupported-claim", text)
-    assert [(f.position.line, f.message) for f in found] == [
-        (2, "thesis `t` does not rest on evidence or an assumption: its support ends in premise `b`, which nothing supports"),
-        (3, "premise `a` does not rest on evidence or an assumption: its support ends in premise `b`, which nothing supports"),
-        (4, "premise `b` rests on nothing: no evidence, assumption or claim supports it"),
-    ]
+    assert_findings(
+        project, text,
+        ("unsupported-claim", 2, 1, "thesis `t` does not rest on evidence or an assumption: its support ends in premise `b`, which nothing supports"),
+        ("unsupported-claim", 3, 1, "premise `a` does not rest on evidence or an assumption: its support ends in premise `b`, which nothing supports"),
+        ("unsupported-claim", 4, 1, "premise `b` rests on nothing: no evidence, assumption or claim supports it"),
+    )
 
 
 def test_support_going_round_in_a_circle(project):
     text = HEADER + 'thesis t "x"\npremise a "a" supports t, b\npremise b "b" supports a\n'
-    found = findings_of(project, "unsupported-claim", text)
-    assert all("goes round in a circle" in f.message for f in found) and len(found) == 3
+    assert_findings(project, text,
+                    ("unsupported-claim", 2, 1, f"thesis `t` {CIRCLE}"),
+                    ("unsupported-claim", 3, 1, f"premise `a` {CIRCLE}"),
+                    ("unsupported-claim", 4, 1, f"premise `b` {CIRCLE}"),
+                    ("circular-support", 3, 1, "circular support: `a` → `b` → `a`"))
 
 
 def test_claims_on_evidence_or_assumptions_are_supported(project):
@@ -275,83 +401,24 @@ evidence q "has proven insufficient" supports p
 objection o "y" attacks p
 assumption a "z" supports o
 """
-    assert findings_of(project, "unsupported-claim", text) == []
+    assert_findings(project, text, unanswered("o", 6))
 
 
 # unanswered-objection
 
 def test_unanswered_objection_is_info(project):
-    [finding] = findings_of(project, "unanswered-objection", GROUNDED + 'objection o "x" attacks main\n')
+    found = assert_findings(project, GROUNDED + 'objection o "x" attacks main\n',
+                            unanswered("o", 4),
+                            rests_on_nothing("objection", "o", 4))
+    [finding] = [f for f in found if f.rule == "unanswered-objection"]
     assert finding.severity.value == "info"
 
 
 def test_answered_objection(project):
     text = GROUNDED + 'objection o "x" attacks main\nrebuttal r "y" attacks o\n'
-    assert findings_of(project, "unanswered-objection", text) == []
-
-
-# disconnected-node
-
-def test_disconnected_node(project):
-    text = GROUNDED + 'premise p "x"\npremise q "y" supports p\n'
-    found = findings_of(project, "disconnected-node", text)
-    assert [f.position.line for f in found] == [4, 5]
-
-
-def test_connected_through_attacks_and_undercuts(project):
-    text = GROUNDED + """\
-objection o "x" undercuts leverage -> main
-rebuttal r "y" attacks o
-evidence e "has proven insufficient" supports r
-"""
-    assert findings_of(project, "disconnected-node", text) == []
-
-
-def test_no_disconnected_nodes_without_a_thesis(project):
-    assert findings_of(project, "disconnected-node", HEADER + 'premise p "x"\n') == []
-
-
-# unused-evidence
-
-def test_unused_evidence(project):
-    text = GROUNDED + 'evidence e "has proven insufficient"\n'
-    [finding] = findings_of(project, "unused-evidence", text)
-    assert finding.message == "evidence `e` supports or attacks nothing"
-
-
-def test_used_evidence(project):
-    assert findings_of(project, "unused-evidence", GROUNDED + 'evidence e "has proven insufficient" attacks main\n') == []
-
-
-# invalid-header
-
-def test_invalid_header_keys(project):
-    text = 'document d "D" {\n  source "../seeds/fpri.txt"\n  publihser "x"\n  zzz "y"\n  source "again"\n}\nthesis t "x"\n'
-    found = findings_of(project, "invalid-header", text)
-    assert [(f.position.line, f.message) for f in found] == [
-        (3, "unknown header key `publihser`; did you mean `publisher`?"),
-        (4, "unknown header key `zzz`; known keys: publisher, author, date, url, source, skip-lines"),
-        (5, "`source` is already set at line 2"),
-    ]
-
-
-def test_all_known_header_keys(project):
-    text = ('document d "D" { publisher "p" author "a" date "2017" url "https://x" '
-            'source "../seeds/fpri.txt" skip-lines "1-3, 7" }\nthesis t "x"\n')
-    assert findings_of(project, "invalid-header", text) == []
-
-
-def test_malformed_skip_lines(project):
-    found = [f.message for f in findings_of(project, "invalid-header",
-                                            'document d "D" { skip-lines "1-3, x" }\nthesis t "x"\n')]
-    assert found == ["`skip-lines`: `x` is not a line number or a range like `42-47`"]
-    found = [f.message for f in findings_of(project, "invalid-header",
-                                            'document d "D" { skip-lines "9-4" }\nthesis t "x"\n')]
-    assert found == ["`skip-lines`: `9-4` is not a range of lines from 1 upward"]
-
-
-def test_a_node_with_a_broken_reference_is_left_to_unknown_reference(project):
-    assert findings_of(project, "disconnected-node", GROUNDED + 'premise p "x" supports mian\n') == []
+    assert_findings(project, text,
+                    rests_on_nothing("objection", "o", 4),
+                    rests_on_nothing("rebuttal", "r", 5))
 
 
 def test_an_undercut_of_its_support_answers_an_objection(project):
@@ -360,25 +427,102 @@ objection o "x" attacks main
 assumption b "y" supports o
 rebuttal r "z" undercuts b -> o
 """
-    assert findings_of(project, "unanswered-objection", text) == []
+    assert_findings(project, text, rests_on_nothing("rebuttal", "r", 6))
 
 
-def test_source_not_found_does_not_suggest_the_name_that_failed(project):
-    (project.root / "maps" / "folder").mkdir()
-    [finding] = findings_of(project, "source-not-found",
-                            'document d "D" { source "folder" }\nthesis t "x"\n')
-    assert finding.message.endswith("it is a folder, not a file")
+# disconnected-node
+
+def test_disconnected_node(project):
+    text = GROUNDED + 'premise p "x"\npremise q "y" supports p\n'
+    assert_findings(project, text,
+                    disconnected("premise", "p", 4),
+                    ("unsupported-claim", 4, 1, "premise `p` does not rest on evidence or an assumption: its support ends in premise `q`, which nothing supports"),
+                    disconnected("premise", "q", 5),
+                    rests_on_nothing("premise", "q", 5))
 
 
-def test_references_into_a_broken_used_map_are_left_to_its_own_findings(project):
-    project.write("broken.arg", 'document broken "B" {}\nthesis main "x" supports\n')
-    project.write("ok.arg", 'document ok "O" { source "../seeds/fpri.txt" }\nthesis main "y"\n')
-    project.write("c.arg", 'compare c "C" { use "broken.arg" use "ok.arg" }\nbroken.main agrees ok.main\n')
-    errors = [(f.rule, f.position.file.rsplit("/", 1)[-1]) for f in project.check("c.arg")
-              if f.severity.value == "error"]
-    assert errors == [("syntax-error", "broken.arg")]
+def test_connected_through_attacks_and_undercuts(project):
+    text = GROUNDED + """\
+objection o "x" undercuts leverage -> main
+rebuttal r "y" attacks o
+evidence e "has proven insufficient" supports r
+"""
+    assert_findings(project, text, rests_on_nothing("objection", "o", 4))
 
 
-def test_a_duplicate_supporting_the_first_of_its_id_is_not_self_support(project):
-    text = GROUNDED + 'assumption main "again" supports main\n'
-    assert findings_of(project, "invalid-relation", text) == []
+def test_no_disconnected_nodes_without_a_thesis(project):
+    assert_findings(project, HEADER + 'premise p "x"\n',
+                    ("no-thesis", 1, 1, "this map has no thesis: mark the document's main conclusion with `thesis`"),
+                    rests_on_nothing("premise", "p", 2))
+
+
+def test_a_node_with_a_broken_reference_is_left_to_unknown_reference(project):
+    assert_findings(project, GROUNDED + 'premise p "x" supports mian\n',
+                    rests_on_nothing("premise", "p", 4),
+                    ("unknown-reference", 4, 24,
+                     "no node `mian` in this map; did you mean `main`?"))
+
+
+# unused-evidence
+
+def test_unused_evidence(project):
+    assert_findings(project, GROUNDED + 'evidence e "has proven insufficient"\n',
+                    ("unused-evidence", 4, 1, "evidence `e` supports or attacks nothing"))
+
+
+def test_used_evidence(project):
+    assert_findings(project, GROUNDED + 'evidence e "has proven insufficient" attacks main\n')
+
+
+# invalid-header
+
+def test_invalid_header_keys(project):
+    text = 'document d "D" {\n  source "../seeds/fpri.txt"\n  publihser "x"\n  zzz "y"\n  source "again"\n}\nthesis t "x"\n'
+    assert_findings(
+        project, text,
+        ("invalid-header", 3, 3, "unknown header key `publihser`; did you mean `publisher`?"),
+        ("invalid-header", 4, 3, "unknown header key `zzz`; known keys: publisher, author, date, url, source, skip-lines"),
+        ("invalid-header", 5, 3, "`source` is already set at line 2"),
+        rests_on_nothing("thesis", "t", 7),
+    )
+
+
+def test_all_known_header_keys(project):
+    text = ('document d "D" { publisher "p" author "a" date "2017" url "https://x" '
+            'source "../seeds/fpri.txt" skip-lines "1-3, 7" }\nthesis t "x"\n')
+    assert_findings(project, text, rests_on_nothing("thesis", "t", 2))
+
+
+def test_malformed_skip_lines(project):
+    assert_findings(project, 'document d "D" { skip-lines "1-3, x" }\nthesis t "x"\n',
+                    ("invalid-header", 1, 18,
+                     "`skip-lines`: `x` is not a line number or a range like `42-47`"),
+                    rests_on_nothing("thesis", "t", 2))
+    assert_findings(project, 'document d "D" { skip-lines "9-4" }\nthesis t "x"\n',
+                    ("invalid-header", 1, 18,
+                     "`skip-lines`: `9-4` is not a range of lines from 1 upward"),
+                    rests_on_nothing("thesis", "t", 2))
+
+
+# unused-suppression
+
+def test_a_bare_ignore_that_silences_nothing(project):
+    text = GROUNDED.replace('"Engage Russia."', '"Engage Russia."  # argmap: ignore')
+    assert_findings(project, text,
+                    ("unused-suppression", 2, 31,
+                     "`# argmap: ignore` silences nothing: no finding on thesis `main`"))
+
+
+def test_a_named_ignore_that_silences_nothing(project):
+    text = GROUNDED + 'premise p "x" supports main  # argmap: ignore[unknown-reference]\n'
+    assert_findings(project, text,
+                    rests_on_nothing("premise", "p", 4),
+                    ("unused-suppression", 4, 47,
+                     "nothing to silence: `unknown-reference` reports nothing on premise `p`"))
+
+
+def test_an_ignore_that_silences_a_finding_is_used(project):
+    text = GROUNDED + 'premise p "x" supports mian  # argmap: ignore[unknown-reference]\n'
+    assert_findings(project, text, rests_on_nothing("premise", "p", 4))
+    text = GROUNDED + 'evidence e "has proven insufficient"  # argmap: ignore[unused-evidence]\n'
+    assert_findings(project, text)
