@@ -86,7 +86,7 @@ def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | Non
         best[stage] = min(best.get(stage) or float("inf"), time.perf_counter() - start)
         return result
 
-    def stages(data: bytes) -> MapSemantics:
+    def one_run(data: bytes) -> MapSemantics:
         model = clock("parse", lambda: parse(decode(data, path), path))
         semantics = MapSemantics.of(model, Workspace())
         clock("model", lambda: (semantics.supporters, semantics.supported, semantics.attackers,
@@ -99,7 +99,7 @@ def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | Non
 
     for _ in range(repeat):
         with open(path, "rb") as file:
-            semantics = stages(file.read())
+            semantics = one_run(file.read())
     if layout_limit > 0:
         try:
             clock("layout", lambda: lay_out(draw_map(semantics), "svg", find_engine("auto"),
