@@ -105,10 +105,13 @@ def statements(draw) -> list[str]:
                   draw(st.sampled_from(_IDENTS)), draw(strings())]
         tokens += draw(st.lists(st.sampled_from(["#t", "#x:y", "#été"]), max_size=2))
         for _ in range(draw(st.integers(0, 2))):
-            relation = draw(st.sampled_from(["supports", "attacks", "undercuts"]))
+            relation = draw(st.sampled_from(["supports", "attacks", "undercuts", "linked"]))
             targets = draw(st.lists(ref, min_size=1, max_size=3))
             if relation == "undercuts":
                 targets = [f"{t} -> {draw(ref)}" for t in targets]
+            if relation == "linked":  # `supports C with B, D`, or a misplaced `with`
+                relation = draw(st.sampled_from(["supports", "supports", "attacks"]))
+                targets = [draw(ref), "with", ", ".join(targets)]
             tokens += [relation, ", ".join(targets)]
         return tokens
     if shape == "document":
@@ -282,10 +285,18 @@ def valid_maps(draw) -> tuple[str, str]:
             lambda w: re.fullmatch(r'[^\s#",{}()]+', w)), max_size=2))]
         earlier = list(kinds)
         claims = [n for n in earlier if kinds[n] != "evidence"]
+        # Linked only with quotes, which nothing supports, so no link closes a circle.
+        partners = [n for n in earlier if kinds[n] == "evidence"]
         if kind in ("premise", "evidence", "assumption") and claims:
             targets = draw(st.lists(st.sampled_from(claims), min_size=1, max_size=2, unique=True))
             statement += ["supports", ", ".join(draw(st.sampled_from([t, f"d.{t}"])) for t in targets)]
             supports |= {(node_id, t) for t in targets}
+            linked = [n for n in partners if n != targets[0]]
+            if linked and draw(st.booleans()):  # a linked support: `supports t with m, ...`
+                members = draw(st.lists(st.sampled_from(linked), min_size=1, max_size=2,
+                                        unique=True))
+                statement += ["supports", targets[0], "with", ", ".join(members)]
+                supports |= {(member, targets[0]) for member in members}
         elif kind == "objection" and earlier:
             statement += ["attacks", draw(st.sampled_from(earlier))]
         elif kind == "rebuttal":

@@ -526,3 +526,87 @@ def test_an_ignore_that_silences_a_finding_is_used(project):
     assert_findings(project, text, rests_on_nothing("premise", "p", 4))
     text = GROUNDED + 'evidence e "has proven insufficient"  # argmap: ignore[unused-evidence]\n'
     assert_findings(project, text)
+
+
+# Linked reasons: `supports C with B, D` in every rule that resolves supports
+
+LINKED = HEADER + """\
+thesis main "Engage Russia."
+assumption old_ties "Moscow's ties are old." supports main with ties_matter
+assumption ties_matter "Old ties give influence."
+"""
+
+
+def test_a_linked_support_of_grounded_nodes_grounds_its_claim(project):
+    assert_findings(project, LINKED)
+
+
+def test_a_linked_support_grounds_only_when_every_node_is_grounded(project):
+    text = HEADER + """\
+thesis main "Engage Russia."
+assumption old_ties "Moscow's ties are old." supports main with ties_matter
+premise ties_matter "Old ties give influence."
+"""
+    assert_findings(project, text,
+                    ("unsupported-claim", 2, 1, "thesis `main` does not rest on evidence or an "
+                     "assumption: its support ends in premise `ties_matter`, which nothing "
+                     "supports"),
+                    rests_on_nothing("premise", "ties_matter", 4))
+
+
+def test_a_quote_linked_in_a_support_is_used_and_connected(project):
+    text = HEADER + """\
+thesis main "Engage Russia."
+assumption ties_matter "Old ties give influence." supports main with quote
+evidence quote "has proven insufficient"
+"""
+    assert_findings(project, text)
+
+
+def test_an_undercut_may_name_a_linked_inference_by_any_of_its_nodes(project):
+    assert_findings(project, LINKED + 'objection o "x" undercuts ties_matter -> main\n',
+                    rests_on_nothing("objection", "o", 5), unanswered("o", 5))
+
+
+def test_linked_nodes_are_resolved_with_a_did_you_mean(project):
+    text = LINKED.replace("with ties_matter", "with ties_mater")
+    assert_findings(project, text,
+                    ("unknown-reference", 3, 65,
+                     "no node `ties_mater` in this map; did you mean `ties_matter`?"),
+                    disconnected("assumption", "ties_matter", 4))
+
+
+def test_invalid_linked_supports(project):
+    text = HEADER + """\
+thesis main "Engage Russia."
+assumption a "A." supports main with main
+assumption b "B." supports main with c, c
+assumption c "C." supports main with b
+objection o "O." attacks main
+assumption d "D." supports main with o
+"""
+    assert_findings(project, text,
+                    ("invalid-relation", 3, 38, "`main` is linked in a support of itself"),
+                    ("invalid-relation", 4, 41,
+                     "`c` is already in this linked support of `main`"),
+                    ("invalid-relation", 7, 38,
+                     "an objection cannot support: `o` cannot be linked in a support of `main`"),
+                    rests_on_nothing("objection", "o", 6), unanswered("o", 6))
+
+
+def test_circular_support_runs_through_linked_nodes(project):
+    text = HEADER + """\
+thesis main "Engage Russia."
+premise p "P." supports main
+premise q "Q." supports p
+assumption a "A." supports q with main
+"""
+    assert_findings(project, text,
+                    ("circular-support", 2, 1,
+                     "circular support: `main` → `q` → `p` → `main`"),
+                    ("unsupported-claim", 2, 1, "thesis `main` does not rest on evidence or an "
+                     "assumption: its support only goes round in a circle"),
+                    ("unsupported-claim", 3, 1, "premise `p` does not rest on evidence or an "
+                     "assumption: its support only goes round in a circle"),
+                    ("unsupported-claim", 4, 1, "premise `q` does not rest on evidence or an "
+                     "assumption: its support only goes round in a circle"))

@@ -57,6 +57,8 @@ class SyntaxProblem(enum.Enum):
     MISSING_COMMA = "missing-comma"
     MISPLACED_TAG = "misplaced-tag"
     MISPLACED_ARROW = "misplaced-arrow"
+    MISPLACED_WITH = "misplaced-with"
+    LINKED_AFTER_LIST = "linked-after-list"
     COMPARE_IN_MAP = "compare-in-map"
     USE_IN_MAP = "use-in-map"
     NODE_TEXT_EXPECTED = "node-text-expected"

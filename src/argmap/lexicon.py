@@ -12,7 +12,7 @@ import enum
 
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
-    "DOCUMENT", "COMPARE", "USE", "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
+    "DOCUMENT", "COMPARE", "USE", "WITH", "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
     "TERMINALS", "word_list",
 ]
 
@@ -60,8 +60,12 @@ HEADER_KEYS = ("publisher", "author", "date", "url", "source", "skip-lines")
 DOCUMENT, COMPARE, USE = "document", "compare", "use"
 STATEMENT_KEYWORDS = (DOCUMENT, COMPARE, USE)
 
+#: The word that makes a support linked: `supports C with B, D` (this node, B and D support
+#: C only together).
+WITH = "with"
+
 #: The reserved words: a token with this text is a keyword, never an identifier.
-KEYWORDS = frozenset({*STATEMENT_KEYWORDS, *(kind.value for kind in NodeKind),
+KEYWORDS = frozenset({*STATEMENT_KEYWORDS, WITH, *(kind.value for kind in NodeKind),
                       *(kind.value for kind in RelationKind), *(kind.value for kind in CrossKind)})
 
 #: Words people reach for instead of the language's node kinds, for "did you mean".

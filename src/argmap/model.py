@@ -87,19 +87,24 @@ class Link:
 
 @frozen
 class Relation:
-    """A relation from the node it is written on to a node (or, for undercuts, a link)."""
+    """A relation from the node it is written on to a node (or, for undercuts, a link).
+
+    A linked support (`supports C with B, D`) names the nodes that support its target
+    together with this one in `jointly`; every other relation has none."""
 
     kind: RelationKind
     source: str
     target: Ref | Link
     position: Position
+    jointly: tuple[Ref, ...] = ()
 
     @property
     def refs(self) -> tuple[Ref, ...]:
-        """The references the relation makes: its target, or both ends of an undercut link."""
+        """The references the relation makes: its target and the nodes it is linked with,
+        or both ends of an undercut link."""
         if isinstance(self.target, Link):
             return self.target.supporter, self.target.supported
-        return (self.target,)
+        return (self.target, *self.jointly)
 
 
 @frozen

@@ -9,17 +9,18 @@ does no I/O, and the graphs are derived on first use.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import cached_property
 
 from attrs import frozen
 
-from .lexicon import NodeKind, RelationKind
-from .model import Comparison, DocumentMap, Link, Node, Ref, Use
+from .lexicon import GROUND_KINDS, NodeKind, RelationKind
+from .model import Comparison, DocumentMap, Link, Node, Ref, Relation, Use
 from .quotes import QuoteMatch, QuoteMiss, SourceText
 from .workspace import LoadedFile, Workspace, relative_to
 
-__all__ = ["MapSemantics", "ComparisonSemantics", "UsedFile", "Resolver", "source_path_of"]
+__all__ = ["MapSemantics", "Inference", "ComparisonSemantics", "UsedFile", "Resolver",
+           "source_path_of"]
 
 
 def source_path_of(document_map: DocumentMap) -> str | None:
@@ -27,6 +28,20 @@ def source_path_of(document_map: DocumentMap) -> str | None:
     header = document_map.header
     field = header.get("source") if header else None
     return relative_to(document_map.path, field.value) if field else None
+
+
+@frozen
+class Inference:
+    """A support: the premises that support a conclusion, one, or several linked ones that
+    support it only together (`supports C with B, D`), and the relation that says so."""
+
+    conclusion: str
+    premises: tuple[str, ...]
+    relation: Relation
+
+    @property
+    def linked(self) -> bool:
+        return len(self.premises) > 1
 
 
 class MapSemantics:
@@ -55,13 +70,54 @@ class MapSemantics:
         return self.nodes.get(ref.node)
 
     @cached_property
+    def inferences(self) -> dict[str, list[Inference]]:
+        """For each node id, its supports, in the map's order. A linked node that does not
+        exist is left out (`unknown-reference` reports it), rather than making its support
+        ground nothing."""
+        found: dict[str, list[Inference]] = defaultdict(list)
+        for node in self.nodes.values():
+            for relation in node.relations:
+                if relation.kind is not RelationKind.SUPPORTS or isinstance(relation.target, Link):
+                    continue
+                conclusion = self.resolve(relation.target)
+                if conclusion is None:
+                    continue
+                premises = [node, *map(self.resolve, relation.jointly)]
+                ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
+                found[conclusion.id].append(Inference(conclusion.id, ids, relation))
+        return found
+
+    @cached_property
+    def grounded(self) -> set[str]:
+        """Ids of the nodes that rest on evidence or an assumption: those, and every node
+        one of whose supports has all its premises grounded (a linked support grounds only
+        when every one of its nodes does)."""
+        missing: dict[int, int] = {}  # for each inference (by index), premises not grounded
+        waiting: dict[str, list[int]] = defaultdict(list)  # premise -> inferences it is in
+        every = [inference for found in self.inferences.values() for inference in found]
+        for index, inference in enumerate(every):
+            missing[index] = len(inference.premises)
+            for premise in inference.premises:
+                waiting[premise].append(index)
+        grounded = {i for i, node in self.nodes.items() if node.kind in GROUND_KINDS}
+        queue = deque(grounded)
+        while queue:
+            for index in waiting.get(queue.popleft(), ()):
+                missing[index] -= 1
+                conclusion = every[index].conclusion
+                if missing[index] == 0 and conclusion not in grounded:
+                    grounded.add(conclusion)
+                    queue.append(conclusion)
+        return grounded
+
+    @cached_property
     def supporters(self) -> dict[str, list[str]]:
-        """For each node id, the ids of the nodes that support it."""
+        """For each node id, the ids of the nodes that support it, alone or linked."""
         return self._edges(RelationKind.SUPPORTS, reverse=True)
 
     @cached_property
     def supported(self) -> dict[str, list[str]]:
-        """For each node id, the ids of the nodes it supports."""
+        """For each node id, the ids of the nodes it supports, alone or linked."""
         return self._edges(RelationKind.SUPPORTS, reverse=False)
 
     @cached_property
@@ -87,18 +143,24 @@ class MapSemantics:
         return self.resolve(link.supporter), self.resolve(link.supported)
 
     def _edges(self, kind: RelationKind, reverse: bool) -> dict[str, list[str]]:
+        """Each relation of `kind` as edges from every node it starts from (the node it is
+        written on and those it is linked with) to its target."""
         edges: dict[str, list[str]] = defaultdict(list)
         for node in self.nodes.values():
             for relation in node.relations:
                 if relation.kind is not kind or isinstance(relation.target, Link):
                     continue
                 target = self.resolve(relation.target)
-                if target is None or target.id == node.id:
+                if target is None:
                     continue
-                if reverse:
-                    edges[target.id].append(node.id)
-                else:
-                    edges[node.id].append(target.id)
+                starts = [node, *map(self.resolve, relation.jointly)]
+                for start in dict.fromkeys(s.id for s in starts if s is not None):
+                    if start == target.id:
+                        continue
+                    if reverse:
+                        edges[target.id].append(start)
+                    else:
+                        edges[start].append(target.id)
         return edges
 
     @cached_property

@@ -9,6 +9,7 @@ import os
 from importlib import resources
 
 import lark
+from attrs import frozen
 from lark import Lark, Token, Transformer
 
 from .. import __version__
@@ -95,6 +96,14 @@ def _cache_file() -> str | bool:
     return os.path.join(folder, f"grammar-{__version__}.lark-cache")
 
 
+@frozen
+class _Linked:
+    """A linked support's target and the nodes it is linked with, while its node is built."""
+
+    target: Ref
+    jointly: tuple[Ref, ...]
+
+
 def _decode(token: Token, path: str) -> str:
     assert token.line is not None and token.column is not None  # the lexer places every token
     return string_value(token.value, token.line, token.column, path)
@@ -130,19 +139,30 @@ class _ModelBuilder(Transformer):
         kind_token, ident, text, *rest = children
         tags = tuple(str(t)[1:] for t in rest if isinstance(t, Token))
         relations = tuple(
-            Relation(kind, str(ident), target, target.position if isinstance(target, Ref)
-                     else target.supporter.position)
+            self._relation(kind, str(ident), target)
             for kind, targets in (r for r in rest if isinstance(r, tuple))
             for target in targets
         )
         return Node(NodeKind(kind_token.value), str(ident), _decode(text, self.path),
                     self._at(kind_token), self._at(text), tags, relations)
 
+    @staticmethod
+    def _relation(kind: RelationKind, source: str, target: Ref | Link | _Linked) -> Relation:
+        if isinstance(target, Link):
+            return Relation(kind, source, target, target.supporter.position)
+        if isinstance(target, _Linked):
+            return Relation(kind, source, target.target, target.target.position, target.jointly)
+        return Relation(kind, source, target, target.position)
+
     def node_kind(self, children):
         return children[0]
 
     def supports(self, refs):
         return RelationKind.SUPPORTS, tuple(refs)
+
+    def linked_supports(self, children):
+        target, *jointly = children
+        return RelationKind.SUPPORTS, (_Linked(target, tuple(jointly)),)
 
     def attacks(self, refs):
         return RelationKind.ATTACKS, tuple(refs)

@@ -29,6 +29,7 @@ from ..lexicon import (
     KEYWORDS,
     TERMINALS,
     USE,
+    WITH,
     CrossKind,
     NodeKind,
     RelationKind,
@@ -79,6 +80,9 @@ _TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
 # One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
 # `undercuts a -> b`.
 _TARGET = re.compile(rf"(?:{_either(RelationKind)}{_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
+# The nodes a support is linked with: `with b`, then `, d` for each one more.
+_WITH = re.compile(rf"{WITH}{_END}{_SKIP}{_REF}")
+_MORE = re.compile(rf",{_SKIP}{_REF}")
 # A comparison's constructs, compiled (by `re`, once) only when a comparison is read.
 _COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
 _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
@@ -176,12 +180,20 @@ class _Reader:
             if kind is None or (link_first is not None) != (kind is RelationKind.UNDERCUTS):
                 raise _GiveUp  # a comma with no relation before it; `->` outside an undercut
             supporter = self._ref(first, second, target.start(2))
-            if link_first is None:
-                relations.append(Relation(kind, node_id, supporter, supporter.position))
-            else:
+            pos = target.end()
+            if link_first is not None:
                 link = Link(supporter, self._ref(link_first, link_second, target.start(4)))
                 relations.append(Relation(kind, node_id, link, supporter.position))
-            pos = target.end()
+            elif word == RelationKind.SUPPORTS and (joint := _WITH.match(text, pos)):
+                jointly = [self._ref(joint.group(1), joint.group(2), joint.start(1))]
+                pos = joint.end()
+                while more := _MORE.match(text, pos):
+                    jointly.append(self._ref(more.group(1), more.group(2), more.start(1)))
+                    pos = more.end()
+                relations.append(Relation(kind, node_id, supporter, supporter.position,
+                                          tuple(jointly)))
+            else:
+                relations.append(Relation(kind, node_id, supporter, supporter.position))
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos

@@ -16,6 +16,7 @@ from ..lexicon import (
     HEADER_KEYS,
     KIND_SYNONYMS,
     USE,
+    WITH,
     CrossKind,
     NodeKind,
     RelationKind,
@@ -123,7 +124,8 @@ def describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[int, int,
     context = _Context(parser, text, token, before, set(error.expected), error.accepts)
     problem, message = (context.unclosed_header() or context.keyword_as_name()
                         or context.missing_target() or context.unknown_kind()
-                        or context.missing_comma() or context.misplaced()
+                        or context.missing_comma() or context.misplaced_with()
+                        or context.misplaced()
                         or context.from_examples(error) or context.generic())
     return line, column, problem, message
 
@@ -220,7 +222,7 @@ class _Context:
     def _after_relation(self) -> bool:
         prev = self.prev
         return ((prev is not None and prev.value in (",", "->") and prev.type != "STRING")
-                or self.is_keyword(prev, RELATIONS + CROSS_KINDS))
+                or self.is_keyword(prev, (*RELATIONS, *CROSS_KINDS, WITH)))
 
     def unknown_kind(self) -> Described | None:
         """A word where a node kind should start a statement: `claim x "..."`."""
@@ -251,6 +253,28 @@ class _Context:
         return Problem.MISSING_COMMA, (
                 f"missing `,` between `{self.prev.value}` and `{self.token.value}`: separate "
                 "the targets of a relation with commas")
+
+    def misplaced_with(self) -> Described | None:
+        """`with` anywhere but right after the one conclusion of a `supports`."""
+        if not self.is_keyword(self.token, (WITH,)) or WITH in self.expected_literals:
+            return None
+        statement = self.before[self._statement_start():]
+        relation = next((t for t in reversed(statement) if self.is_keyword(t, RELATIONS)), None)
+        if relation is None:
+            return Problem.MISPLACED_WITH, (
+                "unexpected `with`: it links the nodes that support a conclusion together, "
+                "after the conclusion, as in `premise p \"...\" supports claim with other`")
+        if relation.value != RelationKind.SUPPORTS:
+            return Problem.MISPLACED_WITH, (
+                f"unexpected `with` after `{relation.value}`: only a support is linked, as in "
+                "`supports claim with other`")
+        if any(self.is_keyword(t, (WITH,)) for t in statement[statement.index(relation):]):
+            return Problem.MISPLACED_WITH, (
+                "a linked support has one `with`: separate the nodes it links with commas, as "
+                "in `supports claim with b, d`")
+        return Problem.LINKED_AFTER_LIST, (
+            "a linked support names one conclusion, as in `supports claim with other`: write "
+            "the other conclusions in a `supports` of their own")
 
     def misplaced(self) -> Described | None:
         """A tag, `->`, `compare` or `use` where the language has no place for it."""

@@ -31,16 +31,19 @@ def check_map(context: MapSemantics):
     broken: set[str] = set()
     for node_id, node in context.nodes.items():
         for relation in node.relations:
-            for ref in relation.refs:
-                end = context.resolve(ref)
-                if end is None:
-                    broken.add(node_id)
-                else:
+            ends = [end for ref in relation.refs if (end := context.resolve(ref)) is not None]
+            if len(ends) < len(relation.refs):
+                broken.add(node_id)
+            elif relation.jointly:  # the linked nodes lead to the target as this one does
+                leads_to[ends[0].id] += [node_id, *(end.id for end in ends[1:])]
+            else:
+                for end in ends:
                     leads_to[end.id].append(node_id)
     connected = reachable(theses, leads_to)
     for node_id, node in context.nodes.items():
         if (node_id in connected or node_id in broken
-                or (node.kind is NodeKind.EVIDENCE and not node.relations)):
+                or (node.kind is NodeKind.EVIDENCE and not node.relations
+                    and node_id not in context.supported)):
             continue
         yield node.position, (f"{node.kind.value} `{node_id}` has no path to a thesis: relate it "
                               "to the argument, or remove it")

@@ -1,7 +1,9 @@
 """A relation that makes no sense for the kinds of node it joins.
 
 - Nothing relates to itself.
-- An objection attacks or undercuts; it never supports.
+- An objection attacks or undercuts; it never supports, alone or linked.
+- A linked support (`supports claim with b, d`) links each node once, and neither its own
+  node nor its claim.
 - Evidence is a quote: nothing supports it, and it cannot undercut.
 - A rebuttal answers an objection: it attacks objections only.
 - Only an objection or a rebuttal undercuts, and only an inference the map states
@@ -18,7 +20,7 @@ objection doubt "A doubt." supports main
 
 from ...diagnostics import Severity
 from ...lexicon import NodeKind, RelationKind
-from ...model import Link
+from ...model import Link, Ref
 from ...semantics import ComparisonSemantics, MapSemantics
 
 NAME = "invalid-relation"
@@ -36,6 +38,7 @@ def check_map(context: MapSemantics):
     for node in context.map.nodes:
         related: set[tuple[str, RelationKind]] = set()  # (target id, kind) so far
         for relation in node.relations:
+            target = None
             if isinstance(relation.target, Link):
                 message = _undercut(node, relation.target, context)
             else:
@@ -48,6 +51,26 @@ def check_map(context: MapSemantics):
                     message = f"`{node.id}` both supports and attacks `{target.id}`"
             if message:
                 yield relation.position, message
+            if relation.jointly and target is not None:
+                yield from _linked(node, relation.jointly, target, context)
+
+
+def _linked(node, jointly: tuple[Ref, ...], target, context: MapSemantics):
+    """What is wrong with the nodes a support links with the node it is written on."""
+    seen = {node.id}
+    for ref in jointly:
+        member = context.resolve(ref)
+        if member is None:
+            continue
+        if member is target:
+            yield ref.position, f"`{member.id}` is linked in a support of itself"
+        elif member.id in seen:
+            yield ref.position, (f"`{member.id}` is already in this linked support of "
+                                 f"`{target.id}`")
+        elif member.kind is NodeKind.OBJECTION:
+            yield ref.position, (f"an objection cannot support: `{member.id}` cannot be linked "
+                                 f"in a support of `{target.id}`")
+        seen.add(member.id)
 
 
 def _relation(node, kind: RelationKind, target) -> str | None:

@@ -1,8 +1,9 @@
 """A claim that does not rest on evidence or an assumption.
 
 A thesis, premise, objection or rebuttal should be supported, directly or through other
-claims, by evidence (a quote) or an assumption (a premise the analyst reconstructs). The
-message names the claim where the chain of support runs out.
+claims, by evidence (a quote) or an assumption (a premise the analyst reconstructs). A
+linked support (`supports claim with other`) grounds its claim only when every node it
+links is grounded. The message names the claim where the chain of support runs out.
 
 ```arg
 document d "A document" { source "d.txt" }
@@ -14,8 +15,7 @@ premise reason "A reason nobody backs." supports main
 from collections import deque
 
 from ...diagnostics import Severity
-from ...graph import reachable
-from ...lexicon import CLAIM_KINDS, GROUND_KINDS
+from ...lexicon import CLAIM_KINDS
 from ...semantics import MapSemantics
 
 NAME = "unsupported-claim"
@@ -24,7 +24,7 @@ SEVERITY = Severity.WARNING
 
 def check_map(context: MapSemantics):
     nodes = context.nodes
-    grounded = reachable([i for i, n in nodes.items() if n.kind in GROUND_KINDS], context.supported)
+    grounded = context.grounded
     unsupported = [i for i, n in nodes.items() if n.kind in CLAIM_KINDS and i not in grounded]
     # Where each ungrounded claim's support runs out: spread upward from the claims that
     # nothing supports, breadth-first, so each claim names the nearest such end.

@@ -1,6 +1,7 @@
 """Evidence that supports or attacks nothing.
 
-A quote earns its place by backing or attacking a claim.
+A quote earns its place by backing or attacking a claim, alone or linked in a support
+written on another node (`supports claim with quote`).
 
 ```arg
 document d "A document" { source "d.txt" }
@@ -20,5 +21,6 @@ SEVERITY = Severity.WARNING
 
 def check_map(context: MapSemantics):
     for node_id, node in context.nodes.items():
-        if node.kind is NodeKind.EVIDENCE and not node.relations:
+        if (node.kind is NodeKind.EVIDENCE and not node.relations
+                and node_id not in context.supported):
             yield node.position, f"evidence `{node_id}` supports or attacks nothing"
