@@ -610,3 +610,74 @@ assumption a "A." supports q with main
                      "assumption: its support only goes round in a circle"),
                     ("unsupported-claim", 4, 1, "premise `q` does not rest on evidence or an "
                      "assumption: its support only goes round in a circle"))
+
+
+# duplicate-quote
+
+def test_duplicate_quote_same_and_overlapping_passages(project):
+    text = HEADER + """\
+thesis main "Engage Russia."
+evidence first "Pyongyang is skillful at evading sanctions" supports main
+evidence again "Pyongyang is skillful at evading sanctions" supports main
+evidence overlap "evading sanctions via shell companies" supports main
+"""
+    assert_findings(project, text,
+                    ("duplicate-quote", 4, 1, "evidence `again` quotes the same passage as "
+                     "`first` (line 10): one claim written twice? keep one quote, or quote each "
+                     "point apart"),
+                    ("duplicate-quote", 5, 1, "evidence `overlap` quotes a passage that "
+                     "overlaps `first` (line 10): one claim written twice? keep one quote, or "
+                     "quote each point apart"))
+
+
+def test_quotes_of_different_passages_are_not_duplicates(project):
+    text = HEADER + """\
+thesis main "Engage Russia."
+evidence first "Pyongyang is skillful at evading sanctions" supports main
+evidence next "via shell companies and Chinese intermediaries" supports main
+evidence elided "Pyongyang is ... shell companies" supports main
+"""
+    assert_findings(project, text, ("duplicate-quote", 5, 1, "evidence `elided` quotes a "
+                                    "passage that overlaps `first` (line 10): one claim "
+                                    "written twice? keep one quote, or quote each point apart"))
+    text = text.replace('evidence elided "Pyongyang is ... shell companies" supports main\n', "")
+    assert_findings(project, text)
+
+
+# hedge-dropped
+
+HEDGED = 'evidence quote "the United States should attempt to engage the Russian Federation as a potential broker"\n  supports main\n'
+
+
+def test_hedge_dropped_names_the_words_and_the_quote(project):
+    assert_findings(project, HEADER + 'thesis main "The US should engage Russia as a broker."\n'
+                    + HEDGED,
+                    ("hedge-dropped", 2, 1, "thesis `main` states more than its evidence: its "
+                     "quote `quote` says \"potential\" and \"attempt\", and the thesis does "
+                     "not"))
+
+
+def test_a_claim_that_keeps_each_family_of_hedge_is_fine(project):
+    assert_findings(project, HEADER + 'thesis main "The US should try to engage Russia as a '
+                    'possible broker."\n' + HEDGED)
+
+
+def test_a_claim_keeping_one_family_still_drops_the_other(project):
+    assert_findings(project, HEADER + 'thesis main "The US should try to engage Russia as a '
+                    'broker."\n' + HEDGED,
+                    ("hedge-dropped", 2, 1, "thesis `main` states more than its evidence: its "
+                     "quote `quote` says \"potential\", and the thesis does not"))
+
+
+def test_a_claim_that_also_rests_on_a_plain_quote_is_left_alone(project):
+    text = (HEADER + 'thesis main "The US should engage Russia as a broker."\n' + HEDGED
+            + 'evidence plain "has proven insufficient in coercing the country" supports main\n')
+    assert_findings(project, text)
+
+
+def test_may_the_month_is_no_hedge(project):
+    project.root.joinpath("seeds", "m.txt").write_text("In May the talks resumed.\n")
+    text = ('document d "D" { source "../seeds/m.txt" }\n'
+            'thesis main "The talks resumed."\n'
+            'evidence quote "In May the talks resumed." supports main\n')
+    assert_findings(project, text)

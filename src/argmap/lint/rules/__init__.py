@@ -19,6 +19,8 @@ from . import (
     circular_support,
     disconnected_node,
     duplicate_id,
+    duplicate_quote,
+    hedge_dropped,
     invalid_header,
     invalid_relation,
     missing_document,
@@ -60,7 +62,7 @@ class Rule:
 
 _MODULES = (
     syntax_error, missing_document, invalid_header, duplicate_id, unknown_reference,
-    source_not_found, quote_not_found,
+    source_not_found, quote_not_found, duplicate_quote, hedge_dropped,
     no_thesis, invalid_relation, circular_support, unsupported_claim, disconnected_node,
     unused_evidence, unanswered_objection,
     unused_suppression,
