@@ -16,18 +16,20 @@ the claim keeps the hedge whatever it is (`would` for `could`, `analysts say` fo
 `according to`), and a claim that also rests on an unhedged quote is left alone. `can` is
 not among the words: it says what is possible far more often than it hedges.
 
-| family | words |
-| --- | --- |
-| possibility | could, may, might, would, possible, possibly, perhaps, potential, potentially |
-| likelihood | likely, unlikely, probably, probable, expected to |
-| attempt | attempt, attempts, attempted, attempting, try, tries, trying, seek, seeks, seeking |
-| attribution | according to, believe, believes, believed, cite, cites, cited, claim, claims, say, says, said, explain, explains, reportedly, allegedly, argue, argues, argued, analysts, experts, observers |
-| degree | arguably, some, somewhat, partly, partially, largely, relatively |
+- possibility: could, may, might, would, possible, possibly, perhaps, potential,
+  potentially
+- likelihood: likely, unlikely, probably, probable, expected to
+- attempt: attempt, attempts, attempted, attempting, try, tries, trying, seek, seeks,
+  seeking
+- attribution: according to, believe, believes, believed, cite, cites, cited, claim,
+  claims, say, says, said, explain, explains, reportedly, allegedly, argue, argues,
+  argued, analysts, experts, observers
+- degree: arguably, some, somewhat, partly, partially, largely, relatively
 
 ```arg
 document fpri "FPRI report" { source "../seeds/fpri.txt" }
 thesis engage "The US should engage Russia as a broker."
-evidence quote "the United States should attempt to engage the Russian Federation as a potential broker"
+evidence quote "should attempt to engage the Russian Federation as a potential broker"
   supports engage
 ```
 """
@@ -44,7 +46,7 @@ NAME = "hedge-dropped"
 CODE = "AM204"
 SEVERITY = Severity.WARNING
 
-#: The words of each family, as the documentation's table lists them.
+#: The words of each family, as the documentation lists them.
 HEDGES = {
     "possibility": ("could", "may", "might", "would", "possible", "possibly", "perhaps",
                     "potential", "potentially"),
