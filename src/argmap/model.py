@@ -12,14 +12,33 @@ from .lexicon import CrossKind, NodeKind, RelationKind
 
 __all__ = [
     "Position", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
-    "DocumentMap", "Use", "CrossRelation", "Comparison", "ArgFile", "parse_line_ranges",
+    "DocumentMap", "Use", "CrossRelation", "Comparison", "ArgFile", "LineRanges",
+    "parse_line_ranges",
     "to_data",
 ]
 
 
-def parse_line_ranges(text: str) -> frozenset[int]:
-    """The line numbers of a `skip-lines` value such as `"1-3, 42-47"`; ValueError if malformed."""
-    lines: set[int] = set()
+@frozen
+class LineRanges:
+    """Ranges of line numbers, as a `skip-lines` value writes them: two numbers a range,
+    however many lines it spans."""
+
+    ranges: tuple[tuple[int, int], ...] = ()
+
+    def __contains__(self, line: object) -> bool:
+        """Whether `line` is in one of the ranges.
+
+        >>> 40 in parse_line_ranges("1-3, 40-999999999999")
+        True
+        >>> 4 in parse_line_ranges("1-3, 40-999999999999")
+        False
+        """
+        return isinstance(line, int) and any(first <= line <= last for first, last in self.ranges)
+
+
+def parse_line_ranges(text: str) -> LineRanges:
+    """The lines of a `skip-lines` value such as `"1-3, 42-47"`; ValueError if malformed."""
+    ranges = []
     for part in filter(None, (p.strip() for p in text.split(","))):
         match = re.fullmatch(r"(\d+)\s*(?:-\s*(\d+))?", part)
         if not match:
@@ -27,8 +46,8 @@ def parse_line_ranges(text: str) -> frozenset[int]:
         first, last = int(match[1]), int(match[2] or match[1])
         if first < 1 or last < first:
             raise ValueError(f"`{part}` is not a range of lines from 1 upward")
-        lines.update(range(first, last + 1))
-    return frozenset(lines)
+        ranges.append((first, last))
+    return LineRanges(tuple(ranges))
 
 @frozen
 class Position:

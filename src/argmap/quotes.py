@@ -15,13 +15,14 @@ import difflib
 import itertools
 import operator
 import re
+import unicodedata
 from collections import defaultdict
 
 from attrs import frozen
 
 from .collector import collector_paused
 
-__all__ = ["QuoteMatch", "QuoteMiss", "SourceText", "normalize", "quote_pieces"]
+__all__ = ["QuoteMatch", "QuoteMiss", "SourceText", "composed", "normalize", "quote_pieces"]
 
 _PARAGRAPH_MARK = "\n"
 # Characters replaced one for one, before the rewrites below: curly quotes, en and em
@@ -31,11 +32,15 @@ _ONE_FOR_ONE = {
     0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-",
     **{ord(c): " " for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in " \n"},
 }
+# A line of a source that is only a rule (`-----`, `_____`, `* * *`): a paragraph break,
+# blanked out before the rewrites (one space a character, so no offset moves).
+_RULE_LINE = re.compile(r"^[^\S\n]*(?:[-\u2013\u2014_=*~][^\S\n]*){3,}$", re.MULTILINE)
 # Length-changing rewrites, in priority order; white space holding at most one line break
-# may surround a dash, so a dash never swallows a paragraph break.
+# may surround a dash, and a dash takes no line break that a paragraph break follows, so a
+# dash never swallows a paragraph break.
 _REWRITE = re.compile(
     r"(?P<par>[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*)"
-    r"|(?P<dash>[^\S\n]*\n?[^\S\n]*[-\u2013\u2014]+[^\S\n]*\n?[^\S\n]*)"
+    r"|(?P<dash>[^\S\n]*\n?[^\S\n]*[-\u2013\u2014]+[^\S\n]*(?:\n(?![^\S\n]*\n))?[^\S\n]*)"
     r"|(?P<comma>,(?:\s*,)+)"
     r"|(?P<space>\s{2,}|\n)"
 )
@@ -61,13 +66,29 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+|\n")
 
 def normalize(text: str) -> str:
     """`text` as quote matching compares it."""
-    return _normalized(text).strip()
+    return _normalized(composed(text)).strip()
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), as a quote is typed: a source saved
+    decomposed (`e` and a combining accent for `é`) then matches it.
+
+    >>> len(composed("cafe\u0301"))
+    4
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _normalized(text: str) -> str:
+    """`text` as a quote: as a source (`_normalize`), but for rule lines, which only a
+    source has."""
     if _TRANSLATED.search(text):
         text = text.translate(_ONE_FOR_ONE)
     return _RUN.sub(_rewrite_run, _LONE_BREAK.sub(" ", text))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _rewrite_run(run: re.Match) -> str:
@@ -88,7 +109,7 @@ def _pieces_of(quotes: list[str]) -> list[list[str]]:
     nothing normalisation rewrites spans a NUL, and no quote holds one (a file with a NUL
     byte is refused), or else each quote is normalised on its own."""
     # Most quotes elide nothing: they skip the split.
-    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,) for q in quotes]
+    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,) for q in map(composed, quotes)]
     joined = "\0".join(piece for pieces in split for piece in pieces)
     if joined.count("\0") == sum(map(len, split)) - 1:
         normalised = iter(_normalized(joined).split("\0"))
@@ -137,6 +158,8 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
 
         return _REWRITE.sub(rewrite, run.group())
 
+    if _RULE_LINE.search(text):
+        text = _RULE_LINE.sub(_blank, text)
     if _TRANSLATED.search(text):
         text = text.translate(_ONE_FOR_ONE)
     text = _LONE_BREAK.sub(" ", text)
@@ -177,6 +200,8 @@ class SourceText:
     """A source document, normalised once, in which quotes are looked up."""
 
     def __init__(self, text: str):
+        """`text`: the source, which is read in composed form (see `composed`)."""
+        text = composed(text)
         self._original = text
         with collector_paused():  # lists of offsets and words: no cycles to collect
             self.text, self._norm_points, self._orig_points = _normalize(text)

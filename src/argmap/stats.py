@@ -18,7 +18,7 @@ from attrs import frozen
 from .diagnostics import Finding
 from .errors import InputError
 from .lexicon import CrossKind, NodeKind, RelationKind
-from .model import Comparison, DocumentMap, parse_line_ranges
+from .model import Comparison, DocumentMap, LineRanges, parse_line_ranges
 from .quotes import QuoteMatch, SourceText
 from .semantics import MapSemantics, Resolver
 
@@ -47,7 +47,7 @@ class Sentence:
 
 
 def argumentative_sentences(source: SourceText,
-                            skip_lines: frozenset[int] = frozenset()) -> list[Sentence]:
+                            skip_lines: LineRanges = LineRanges()) -> list[Sentence]:
     """The sentences of `source` that make its argument, in order."""
     sentences = []
     for paragraph in _PARAGRAPH.finditer(source.text):
@@ -149,7 +149,7 @@ def map_stats(context: MapSemantics) -> MapStats:
     if isinstance(context.source, SourceText):
         skip = header.get("skip-lines") if header else None
         try:
-            skip_lines = parse_line_ranges(skip.value) if skip else frozenset()
+            skip_lines = parse_line_ranges(skip.value) if skip else LineRanges()
         except ValueError as error:
             problem = f"`skip-lines` is malformed: {error}"
         else:

@@ -81,8 +81,6 @@ class Workspace:
                 self._files[key] = LoadedFile(path, None, error, ())
                 return self._files[key]
             lines = tuple(text.split("\n"))
-            if "\r" in text:  # CRLF line ends: the lines shown under findings end before the CR
-                lines = tuple(line.rstrip("\r") for line in lines)
             try:
                 self._files[key] = LoadedFile(path, parse(text, path), None, lines)
             except ArgSyntaxError as error:

@@ -17,7 +17,9 @@ __all__ = ["decode", "parse"]
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a BOM is dropped); binary or badly encoded data is a syntax error."""
+    """UTF-8 text (a BOM is dropped) with `\n` line ends, whether the file ends its lines
+    with CR LF (Windows) or CR alone (old Mac OS): read as lines, not as one line that a
+    comment would swallow. Binary or badly encoded data is a syntax error."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     nul = data.find(b"\0")
@@ -25,12 +27,13 @@ def decode(data: bytes, path: str) -> str:
         raise ArgSyntaxError("the file contains a NUL byte: it is binary data, not UTF-8 text",
                              _byte_position(data, nul, path), SyntaxProblem.NOT_TEXT)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArgSyntaxError(
             f"the file is not valid UTF-8: byte 0x{data[error.start]:02X} cannot be decoded; "
             "save the file as UTF-8", _byte_position(data, error.start, path),
             SyntaxProblem.NOT_TEXT) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _byte_position(data: bytes, offset: int, path: str) -> Position:

