@@ -64,3 +64,12 @@ def test_old_mac_line_ends_are_read_as_lines(project, capsys):
     findings = json.loads(out)
     assert [(f["rule"], f["line"], f["column"]) for f in findings if f["severity"] == "error"] == [
         ("unknown-reference", 4, 24)]
+
+
+def test_did_you_mean_among_many_ids_finds_what_comparing_with_each_finds():
+    from argmap._tools import Suggestions, closest
+
+    ids = [f"claim_{i}" for i in range(5000)] + ["engage_russia", "sanctions_fail"]
+    suggestions = Suggestions(ids)
+    for word in ("engage_rusia", "sanction_fail", "claim_4999x", "clam_17", "zzz"):
+        assert suggestions.closest(word) == closest(word, ids), word

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling"]
+__all__ = ["closest", "closest_sibling", "Suggestions"]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
@@ -33,3 +34,39 @@ def closest_sibling(path: str, suffix: str = "") -> str | None:
     stem = name[: len(name) - len(suffix)] if name.endswith(suffix) else name
     guess = closest(stem, stems)
     return stems[guess] if guess else None
+
+
+class Suggestions:
+    """The "did you mean" of many look-ups among many candidates (the ids of a large map),
+    near-linear: each look-up weighs only the few candidates that share the most pairs of
+    letters with the word, rather than comparing it with every one.
+
+    >>> Suggestions(f"n{i}" for i in range(1000)).closest("n99x")
+    'n99'
+    """
+
+    # Below this many candidates, comparing with each is as fast as any index.
+    _FEW = 200
+    # How many of the candidates sharing the most pairs of letters are compared in full.
+    _SHORTLIST = 64
+
+    def __init__(self, candidates: Iterable[str]):
+        self._candidates = list(dict.fromkeys(candidates))
+        self._index: dict[str, list[int]] | None = None
+
+    def closest(self, word: str) -> str | None:
+        """The candidate nearest to `word`, as `closest` finds it, or None."""
+        if len(self._candidates) <= self._FEW:
+            return closest(word, self._candidates)
+        if self._index is None:
+            self._index = defaultdict(list)
+            for number, candidate in enumerate(self._candidates):
+                for pair in set(_pairs(candidate)):
+                    self._index[pair].append(number)
+        shared = Counter(number for pair in set(_pairs(word))
+                         for number in self._index.get(pair, ()))
+        return closest(word, (self._candidates[n] for n, _ in shared.most_common(self._SHORTLIST)))
+
+
+def _pairs(word: str) -> list[str]:
+    return [word[i:i + 2] for i in range(len(word) - 1)] or [word]

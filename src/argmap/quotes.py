@@ -54,6 +54,9 @@ _RUN = re.compile(r"[ \n,-]{2,}")
 _REPLACEMENT = {"par": _PARAGRAPH_MARK, "dash": "-", "comma": ",", "space": " "}
 # How much of a quote, from its second word on, says where in the source it may start.
 _WINDOW = 24
+# A word found in more sentences than this is left out of the search for the closest
+# passage: its weight would be at most 1/_COMMON, and each missing quote would read all.
+_COMMON = 1000
 # A piece with more possible starts than this gets windows all along it.
 _CROWDED = 8
 # `.` with DOTALL rather than `[\s\S]`: the regular expression engine reads a run of "any
@@ -109,7 +112,8 @@ def _pieces_of(quotes: list[str]) -> list[list[str]]:
     nothing normalisation rewrites spans a NUL, and no quote holds one (a file with a NUL
     byte is refused), or else each quote is normalised on its own."""
     # Most quotes elide nothing: they skip the split.
-    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,) for q in map(composed, quotes)]
+    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,)
+             for q in map(composed, quotes)]
     joined = "\0".join(piece for pieces in split for piece in pieces)
     if joined.count("\0") == sum(map(len, split)) - 1:
         normalised = iter(_normalized(joined).split("\0"))
@@ -298,6 +302,8 @@ class SourceText:
         scores: dict[int, float] = defaultdict(float)
         for word in set(_WORD.findall(quote)):
             holders = words.get(word, ())
+            if len(holders) > _COMMON:
+                continue  # it weighs next to nothing, and reading its holders is the cost
             for sentence in holders:
                 scores[sentence] += 1.0 / len(holders)
         if not scores:

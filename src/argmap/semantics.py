@@ -14,6 +14,7 @@ from functools import cached_property
 
 from attrs import frozen
 
+from ._tools import Suggestions
 from .lexicon import GROUND_KINDS, NodeKind, RelationKind
 from .model import Comparison, DocumentMap, Link, Node, Ref, Relation, Use
 from .quotes import QuoteMatch, QuoteMiss, SourceText
@@ -62,6 +63,11 @@ class MapSemantics:
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
         return cls(document_map, workspace.source(path) if path else None)
+
+    @cached_property
+    def suggestions(self) -> Suggestions:
+        """The node ids, for a "did you mean" when a reference names none of them."""
+        return Suggestions(self.nodes)
 
     def resolve(self, ref: Ref) -> Node | None:
         """The node a reference names; `DOC.NODE` resolves only when DOC is this document."""

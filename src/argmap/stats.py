@@ -10,6 +10,7 @@ least half of its words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -31,9 +32,13 @@ _ENDS_LIKE_A_SENTENCE = re.compile(_SENTENCE_CLOSE + r"$")
 # A sentence ends at closing punctuation followed by a space and what may start a sentence.
 _SENTENCE_BREAK = re.compile(_SENTENCE_CLOSE + r"(?= [\"'(\[]?[A-Z0-9])")
 # Words before a full stop that does not end a sentence: initials (`U.S.`) and titles.
+# How far before a full stop an abbreviation can start (`U.S.S.R.`, initials); longer runs
+# of initials are sentences.
+_ABBREVIATION_REACH = 24
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|vs|etc|"
                            r"e\.g|i\.e|No))\.$")
 _WORD = re.compile(r"\w+")
+_NO_LINES = LineRanges()
 
 
 @frozen
@@ -47,7 +52,7 @@ class Sentence:
 
 
 def argumentative_sentences(source: SourceText,
-                            skip_lines: LineRanges = LineRanges()) -> list[Sentence]:
+                            skip_lines: LineRanges = _NO_LINES) -> list[Sentence]:
     """The sentences of `source` that make its argument, in order."""
     sentences = []
     for paragraph in _PARAGRAPH.finditer(source.text):
@@ -68,7 +73,10 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans within one paragraph."""
     spans, start = [], 0
     for stop in _SENTENCE_BREAK.finditer(paragraph):
-        if _ABBREVIATION.search(paragraph, start, stop.end()):
+        # An abbreviation ends at the stop: look at the words just before it, not at the
+        # whole sentence so far (which would make a long paragraph quadratic).
+        if _ABBREVIATION.search(paragraph, max(start, stop.end() - _ABBREVIATION_REACH),
+                                stop.end()):
             continue
         spans.append((start, stop.end()))
         start = stop.end() + 1
@@ -77,12 +85,31 @@ def _split(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_quoted(sentence: Sentence, spans: list[tuple[int, int]], text: str) -> bool:
-    """Whether the quote spans cover at least half of the sentence's words."""
+def _is_quoted(sentence: Sentence, covered: list[tuple[int, int]], text: str) -> bool:
+    """Whether the quote spans cover at least half of the sentence's words. `covered`:
+    the spans merged where they overlap or touch, in order."""
     words = [w.span() for w in _WORD.finditer(text, sentence.start, sentence.end)]
-    covered = sum(1 for start, end in words
-                  if any(q_start <= start and end <= q_end for q_start, q_end in spans))
-    return bool(words) and 2 * covered >= len(words)
+    starts = [start for start, _ in covered]
+    inside = 0
+    for start, end in words:
+        at = bisect.bisect_right(starts, start) - 1
+        inside += at >= 0 and end <= covered[at][1]
+    return bool(words) and 2 * inside >= len(words)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with those that overlap or touch joined.
+
+    >>> _merged([(0, 4), (2, 6), (6, 8), (10, 12)])
+    [(0, 8), (10, 12)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @frozen
@@ -154,9 +181,9 @@ def map_stats(context: MapSemantics) -> MapStats:
             problem = f"`skip-lines` is malformed: {error}"
         else:
             sentences = argumentative_sentences(context.source, skip_lines)
-            spans = sorted(span for match in context.quotes.values()
-                           if isinstance(match, QuoteMatch) for span in match.spans)
-            unquoted = [s for s in sentences if not _is_quoted(s, spans, context.source.text)]
+            covered = _merged([span for match in context.quotes.values()
+                               if isinstance(match, QuoteMatch) for span in match.spans])
+            unquoted = [s for s in sentences if not _is_quoted(s, covered, context.source.text)]
     elif context.source is None:
         problem = "the header names no source"
     else:

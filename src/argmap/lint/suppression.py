@@ -73,8 +73,11 @@ def apply_suppressions(findings: list[Finding], path: str, lines: tuple[str, ...
             kept.append(finding)
     severity = severities.get(_RULE.name)
     if severity is not None:
+        starting: dict[int, list[str]] = {}
+        for statement in statements:
+            starting.setdefault(statement.position.line, []).append(statement.what)
         for line, directive in directives.items():
-            what = ", ".join(s.what for s in statements if s.position.line == line)
+            what = ", ".join(starting.get(line, ()))
             for position, message in _unused(directive, line in first_lines, silenced[line],
                                               what, severities):
                 kept.append(Finding(position, _RULE.name, severity, message, _RULE.code))

@@ -37,7 +37,8 @@ def _map_message(ref: Ref, context: MapSemantics) -> str:
     if ref.document is not None and ref.document != context.map.id:
         return (f"`{ref}`: a document map refers only to its own nodes; relate nodes of "
                 "different documents in a comparison")
-    return f"no node `{ref.node}` in this map" + _did_you_mean(ref.node, context.nodes)
+    guess = context.suggestions.closest(ref.node)
+    return f"no node `{ref.node}` in this map" + _did_you_mean(guess)
 
 
 def check_comparison(context: ComparisonSemantics):
@@ -64,13 +65,12 @@ def _comparison_message(ref: Ref, context: ComparisonSemantics) -> str | None:
         return None
     if document is None:
         return (f"no used document is called `{ref.document}`"
-                + _did_you_mean(ref.document, context.documents))
+                + _did_you_mean(closest(ref.document, context.documents)))
     if ref.node not in document.nodes:
         return (f"document `{ref.document}` has no node `{ref.node}`"
-                + _did_you_mean(ref.node, document.nodes, prefix=ref.document + "."))
+                + _did_you_mean(document.suggestions.closest(ref.node), ref.document + "."))
     return None
 
 
-def _did_you_mean(word: str, candidates, prefix: str = "") -> str:
-    guess = closest(word, candidates)
+def _did_you_mean(guess: str | None, prefix: str = "") -> str:
     return f"; did you mean `{prefix}{guess}`?" if guess else ""
