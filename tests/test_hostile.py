@@ -73,3 +73,44 @@ def test_did_you_mean_among_many_ids_finds_what_comparing_with_each_finds():
     suggestions = Suggestions(ids)
     for word in ("engage_rusia", "sanction_fail", "claim_4999x", "clam_17", "zzz"):
         assert suggestions.closest(word) == closest(word, ids), word
+
+
+# --- Never fail open -------------------------------------------------------------------
+
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(project, capsys, monkeypatch):
+    monkeypatch.chdir(project.root / "maps")
+    project.write("bad.arg", 'thesis t "x" supports\n')
+    for command in ("check", "stats", "render"):
+        status, out, err = run(capsys, command, "")
+        assert (status, out) == (2, ""), command
+        assert err == "argmap: error: an empty path names no file or folder\n"
+
+
+def test_a_file_that_does_not_parse_is_reported_whatever_the_rules_chosen(project, capsys):
+    path = str(project.write("bad.arg", HEADER + 'thesis t "x" supports\n'))
+    for options in (["--select", "unknown-reference"], ["--select", "AM202,no-thesis"]):
+        status, out, _ = run(capsys, "check", "--format", "json", *options, path)
+        assert status == 1, options
+        assert [f["rule"] for f in json.loads(out)] == ["syntax-error"]
+    status, _, err = run(capsys, "check", "--ignore", "syntax-error", path)
+    assert status == 2 and "`syntax-error` cannot be ignored" in err
+
+
+def test_syntax_error_cannot_be_lowered_by_the_configuration(project, capsys, monkeypatch):
+    (project.root / "argmap.toml").write_text('[rules]\nsyntax-error = "warning"\n')
+    monkeypatch.chdir(project.root)
+    project.write("bad.arg", 'thesis t "x" supports\n')
+    status, _, err = run(capsys, "check", "maps")
+    assert status == 2
+    assert "`rules.syntax-error`: `syntax-error` is always an error" in err
+
+
+# --- No internal error is reachable ------------------------------------------------------
+
+def test_a_glob_toml_accepts_but_no_glob_is_a_configuration_error(project, capsys, monkeypatch):
+    (project.root / "argmap.toml").write_text('exclude = ["drafts/[z-a].arg"]\n')
+    monkeypatch.chdir(project.root)
+    project.write("m.arg", HEADER + 'thesis t "x"\n')
+    status, _, err = run(capsys, "check", "maps")
+    assert status == 2
+    assert err.startswith("argmap: error: ") and "`exclude`: `drafts/[z-a].arg` is not a glob" in err

@@ -29,6 +29,8 @@ else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's origina
 __all__ = ["Config", "config_for_run", "find_config", "load_config"]
 
 _KEYS = ("rules", "fail-on", "exclude")
+# The rule that always runs, at error (see Config.severities).
+_ALWAYS = "syntax-error"
 _RULE_VALUES = ("error", "warning", "info", "off")
 _FAIL_ON = ("error", "warning", "info")
 
@@ -47,11 +49,16 @@ class Config:
     def severities(self, select: Iterable[str] = (),
                    ignore: Iterable[str] = ()) -> dict[str, Severity]:
         """The rules to run and their severities: the configured ones, only those in
-        `select` when it names any (at their default if configured off), none in `ignore`."""
+        `select` when it names any (at their default if configured off), none in `ignore`;
+        and always `syntax-error`, at error: a file that does not parse is never checked,
+        so a run that left it unreported would pass it."""
         configured = {name: self.rules.get(name, rule.severity) for name, rule in RULES.items()}
         chosen = [_rule(key, "--select").name for key in select] or list(RULES)
         dropped = {_rule(key, "--ignore").name for key in ignore}
-        picked = set(chosen) - dropped
+        if _ALWAYS in dropped:
+            raise ConfigError(f"--ignore: `{_ALWAYS}` cannot be ignored: a file that does not "
+                              "parse is never checked")
+        picked = set(chosen) - dropped | {_ALWAYS}
         if not select:
             picked = {name for name in picked if configured[name] is not None}
         return {name: configured[name] or RULES[name].severity for name in RULES if name in picked}
@@ -144,6 +151,9 @@ def _parse(data: dict, path: str, prefix: str) -> Config:
             raise fail(f"rules.{key}", f'{value!r} is not "error", "warning", "info" or "off"')
         if rule.name in rules:
             raise fail(f"rules.{key}", f"`{rule.name}` is already set (by name or code)")
+        if rule.name == _ALWAYS and value != "error":
+            raise fail(f"rules.{key}", f"`{_ALWAYS}` is always an error: a file that does not "
+                       "parse is never checked")
         rules[rule.name] = None if value == "off" else Severity(value)
     fail_on = data.get("fail-on", "error")
     if fail_on not in _FAIL_ON:
@@ -151,6 +161,11 @@ def _parse(data: dict, path: str, prefix: str) -> Config:
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
         raise fail("exclude", 'must be a list of globs, such as ["drafts/**"]')
+    for glob in exclude:
+        try:
+            _glob(glob)
+        except re.error as error:
+            raise fail("exclude", f"`{glob}` is not a glob: {error}") from None
     return Config(path, rules, Severity(fail_on), tuple(exclude),
                   os.path.dirname(os.path.abspath(path)))
 

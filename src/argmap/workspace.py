@@ -42,6 +42,8 @@ def find_arg_files(paths: list[str]) -> list[str]:
     """The files named, and the `*.arg` files below the folders named, in a stable order."""
     found: list[str] = []
     for name in paths:
+        if not name:  # Path("") is the current folder: an empty argument names nothing
+            raise InputError("an empty path names no file or folder")
         path = Path(name)
         if path.is_dir():
             # os.walk skips folders it cannot read and does not follow links into loops.
