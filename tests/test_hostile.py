@@ -114,3 +114,34 @@ def test_a_glob_toml_accepts_but_no_glob_is_a_configuration_error(project, capsy
     status, _, err = run(capsys, "check", "maps")
     assert status == 2
     assert err.startswith("argmap: error: ") and "`exclude`: `drafts/[z-a].arg` is not a glob" in err
+
+
+def test_file_names_that_are_not_utf8_are_printed_in_every_format(project, capsys):
+    folder = bytes(project.root / "maps")
+    path = folder + b"/caf\xe9.arg"
+    with open(path, "wb") as file:
+        file.write(b'thesis t "x" supports\n')
+    for output in ("text", "json", "github", "sarif"):
+        status, out, err = run(capsys, "check", "--format", output, str(project.root / "maps"))
+        assert (status, err) == (1, ""), output
+        out.encode("utf-8")
+        if output == "json":
+            [finding] = json.loads(out)
+            assert finding["file"].endswith("/caf\\xe9.arg")
+        elif output == "sarif":
+            assert "caf%E9.arg" in out
+        else:
+            assert "caf\\xe9.arg" in out, output
+
+
+def test_control_characters_from_maps_and_sources_are_shown_not_sent(project, capsys):
+    (project.root / "seeds" / "esc.txt").write_text("Plain text.\x1b]0;owned\x07 More text.\n")
+    text = ('document d "D\\n" { source "../seeds/esc.txt" }\n'
+            'thesis t "x" #tag\x1b[2J supports nowhere\n'
+            'evidence e "Plain text.\x1b]0;owned" supports t\n')
+    project.write("m.arg", text)
+    for command in (["check"], ["check", "--format", "github"], ["stats"]):
+        _, out, err = run(capsys, *command, str(project.root / "maps"))
+        assert "\x1b" not in out + err and "\x07" not in out + err, command
+    _, out, _ = run(capsys, "check", str(project.root / "maps"))
+    assert "\\x1b[2J" in out

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible"]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
@@ -70,3 +71,26 @@ class Suggestions:
 
 def _pairs(word: str) -> list[str]:
     return [word[i:i + 2] for i in range(len(word) - 1)] or [word]
+
+
+# Characters a terminal would act on rather than show: C0 controls but tab and line feed,
+# DEL and C1 controls; and lone surrogates, which stand for bytes that are not UTF-8.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    r"""`text` safe to print on a terminal: each control character written out as an escape,
+    each byte that was not UTF-8 (read as a lone surrogate) as `\xNN`; a file name too.
+
+    >>> print(visible("red \x1b[31m alert\x07"))
+    red \x1b[31m alert\x07
+    >>> print(visible("caf\udce9.arg"))
+    caf\xe9.arg
+    """
+    return _UNSHOWABLE.sub(_escape, text) if _UNSHOWABLE.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char) - 0xDC00 if "\udc80" <= char <= "\udcff" else ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

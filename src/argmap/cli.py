@@ -10,6 +10,7 @@ import traceback
 
 from . import __version__
 from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
+from ._tools import visible
 from .errors import ArgmapError
 
 __all__ = ["main"]
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ArgmapError as error:
-        print(f"argmap: error: {error}", file=sys.stderr)
+        print(f"argmap: error: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("argmap: interrupted", file=sys.stderr)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
+from ._tools import visible
 from .model import Position
 
 __all__ = ["Severity", "Finding", "format_text", "format_json", "summary"]
@@ -37,11 +38,12 @@ class Finding:
     code: str = ""
 
     def to_data(self) -> dict:
-        """The JSON object of the diagnostics contract, with the rule's code when known."""
+        """The JSON object of the diagnostics contract, with the rule's code when known; a
+        file name's bytes that are not UTF-8, and control characters, written visibly."""
         code = {"code": self.code} if self.code else {}
         return {"rule": self.rule, **code, "severity": self.severity.value,
-                "file": self.position.file, "line": self.position.line,
-                "column": self.position.column, "message": self.message}
+                "file": visible(self.position.file), "line": self.position.line,
+                "column": self.position.column, "message": visible(self.message)}
 
 
 def format_json(findings: Iterable[Finding]) -> str:
@@ -61,19 +63,21 @@ def _paint(text: str, style: str, color: bool) -> str:
 def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str | None], *,
                 color: bool = False) -> str:
     """`file:line:col: severity: message [rule]`, then the source line with a caret;
-    `color` paints the place, the severity and the caret with ANSI escapes."""
+    `color` paints the place, the severity and the caret with ANSI escapes. Text from the
+    files is printed with its control characters visible, never sent raw to a terminal."""
     out = []
     for finding in findings:
         where = finding.position
         tint = _COLOURS[finding.severity]
-        out.append(_paint(f"{where.file}:{where.line}:{where.column}:", _BOLD, color) + " "
-                   + _paint(f"{finding.severity.value}:", tint, color) + f" {finding.message} "
-                   + _paint(f"[{finding.rule}]", _DIM, color))
+        out.append(_paint(f"{visible(where.file)}:{where.line}:{where.column}:", _BOLD, color)
+                   + " " + _paint(f"{finding.severity.value}:", tint, color)
+                   + f" {visible(finding.message)} " + _paint(f"[{finding.rule}]", _DIM, color))
         source_line = line_of(where.file, where.line)
         if source_line is not None:
-            out.append("  " + source_line)
+            out.append("  " + visible(source_line))
             # Keep tabs in the caret's indentation so it lines up under the column.
-            indent = "".join(c if c == "\t" else " " for c in source_line[: where.column - 1])
+            before = visible(source_line[: where.column - 1])
+            indent = "".join(c if c == "\t" else " " for c in before)
             out.append("  " + indent + _paint("^", tint, color))
     return "".join(line + "\n" for line in out)
 

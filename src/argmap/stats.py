@@ -16,6 +16,7 @@ from collections import Counter
 
 from attrs import frozen
 
+from ._tools import visible
 from .diagnostics import Finding
 from .errors import InputError
 from .lexicon import CrossKind, NodeKind, RelationKind
@@ -138,7 +139,7 @@ class MapStats:
         """The JSON object `argmap stats --format json` prints for a map."""
         argued = None if self.source_problem else len(self.sentences)
         return {
-            "file": self.path, "kind": "map", "document": self.document, "title": self.title,
+            "file": visible(self.path), "kind": "map", "document": self.document, "title": self.title,
             "nodes": self.nodes, "relations": self.relations,
             "sentences": {"argumentative": argued,
                           "quoted": None if argued is None else argued - len(self.unquoted)},
@@ -160,7 +161,7 @@ class ComparisonStats:
 
     def to_data(self) -> dict:
         """The JSON object `argmap stats --format json` prints for a comparison."""
-        return {"file": self.path, "kind": "comparison", "comparison": self.comparison,
+        return {"file": visible(self.path), "kind": "comparison", "comparison": self.comparison,
                 "title": self.title, "documents": self.documents, "relations": self.relations}
 
 

@@ -71,13 +71,14 @@ def _counts(counts: dict[str, int]) -> str:
 
 
 def _text(result) -> str:
-    """One file's block in the text format."""
+    """One file's block in the text format, with control characters made visible."""
+    from .._tools import visible
     from ..stats import MapStats
 
     if not isinstance(result, MapStats):
-        return (f"{result.path}: comparison {result.comparison} \"{result.title}\"\n"
-                f"  documents: {', '.join(result.documents) or 'none'}\n"
-                f"  cross relations: {_counts(result.relations)}\n")
+        return visible(f"{result.path}: comparison {result.comparison} \"{result.title}\"\n"
+                       f"  documents: {', '.join(result.documents) or 'none'}\n"
+                       f"  cross relations: {_counts(result.relations)}\n")
     lines = [f"{result.path}: document {result.document} \"{result.title}\"",
              f"  nodes: {_counts(result.nodes)}",
              f"  relations: {_counts(result.relations)}"]
@@ -90,4 +91,4 @@ def _text(result) -> str:
         lines.append(f"  coverage: {result.coverage:.0%} ({quoted} of {len(result.sentences)} "
                      "argumentative sentences quoted)")
         lines += [f"    unquoted, line {s.line}: {s.text}" for s in result.unquoted]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._tools import visible
 from ..diagnostics import Finding, Severity
 
 __all__ = ["format_github", "escape_data", "escape_property"]
@@ -29,8 +30,9 @@ def format_github(findings: Iterable[Finding]) -> str:
     for finding in findings:
         where = finding.position
         title = f"{finding.rule} ({finding.code})" if finding.code else finding.rule
+        file = visible(where.file)
         properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
-            ("file", where.file), ("line", where.line), ("col", where.column), ("title", title)))
-        message = f"{where.file}:{where.line}:{where.column}: {finding.message}"
+            ("file", file), ("line", where.line), ("col", where.column), ("title", title)))
+        message = f"{file}:{where.line}:{where.column}: {visible(finding.message)}"
         out.append(f"::{_COMMANDS[finding.severity]} {properties}::{escape_data(message)}\n")
     return "".join(out)

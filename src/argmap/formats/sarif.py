@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from .. import __version__
+from .._tools import visible
 from ..diagnostics import Finding, Severity
 from ..lexicon import TERMINALS
 from ..lint.rules import RULES, Rule
@@ -84,7 +86,7 @@ def _result(finding: Finding, rule_index: int,
         "ruleId": RULES[finding.rule].code,
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": visible(finding.message)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(where.file)},
                                             "region": region}}],
     }
@@ -93,6 +95,6 @@ def _result(finding: Finding, rule_index: int,
 def _uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative (to the repository root, for
     GitHub), with `/` between folders and unsafe characters percent-encoded."""
-    if PurePath(path).is_absolute():
-        return Path(path).as_uri()
-    return urllib.parse.quote(PurePath(path).as_posix())
+    # The bytes of the name are encoded, so a name that is not UTF-8 keeps its bytes.
+    uri = urllib.parse.quote(os.fsencode(PurePath(path).as_posix()))
+    return "file://" + uri if PurePath(path).is_absolute() else uri
