@@ -9,8 +9,8 @@ import sys
 import traceback
 
 from . import __version__
-from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
 from ._tools import visible
+from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
 from .errors import ArgmapError
 
 __all__ = ["main"]

@@ -139,7 +139,8 @@ class MapStats:
         """The JSON object `argmap stats --format json` prints for a map."""
         argued = None if self.source_problem else len(self.sentences)
         return {
-            "file": visible(self.path), "kind": "map", "document": self.document, "title": self.title,
+            "file": visible(self.path), "kind": "map", "document": self.document,
+            "title": self.title,
             "nodes": self.nodes, "relations": self.relations,
             "sentences": {"argumentative": argued,
                           "quoted": None if argued is None else argued - len(self.unquoted)},
