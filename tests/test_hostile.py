@@ -145,3 +145,47 @@ def test_control_characters_from_maps_and_sources_are_shown_not_sent(project, ca
         assert "\x1b" not in out + err and "\x07" not in out + err, command
     _, out, _ = run(capsys, "check", str(project.root / "maps"))
     assert "\\x1b[2J" in out
+
+
+# --- Sources stay inside the project; the parser cache is the user's own -----------------
+
+def test_the_parser_cache_is_not_read_from_a_folder_others_can_write(tmp_path, monkeypatch):
+    import os
+
+    from argmap.parsing import lark_parser
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = lark_parser._cache_file()
+    assert isinstance(first, str) and os.path.dirname(first) == str(tmp_path / "argmap")
+    os.chmod(tmp_path / "argmap", 0o777)
+    assert lark_parser._cache_file() is False
+    os.chmod(tmp_path / "argmap", 0o700)
+    planted = tmp_path / "argmap" / "planted"
+    planted.write_bytes(b"not a cache")
+    os.chmod(planted, 0o666)
+    cache = tmp_path / "argmap" / os.path.basename(first)
+    if cache.exists():
+        cache.unlink()
+    cache.symlink_to(planted)
+    assert lark_parser._cache_file() is False
+
+
+# --- Nothing hangs ---------------------------------------------------------------------
+
+def _die(resolver, path):
+    """Work that a worker does not survive, as when the kernel kills it for memory."""
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_ends_the_run_with_a_message_not_a_hang(monkeypatch):
+    import pytest
+
+    from argmap import runner
+    from argmap.errors import ArgmapError
+
+    monkeypatch.setattr(runner, "MIN_FILES", 2)
+    with pytest.raises(ArgmapError, match="a worker process died"):
+        runner.for_each_file(["a", "b", "c"], _die, jobs=2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from importlib import resources
 
 import lark
@@ -84,16 +85,28 @@ def _parser_and_builder() -> tuple[Lark, _ModelBuilder]:
 
 
 def _cache_file() -> str | bool:
-    """Where Lark keeps the parser tables between runs: a folder of the user's own, not a
-    shared temporary one, since the cache is a pickle. Lark checks the grammar's hash on
-    load and rebuilds a stale or broken cache."""
+    """Where Lark keeps the parser tables between runs, or False for no cache. The cache is
+    a pickle, which runs code when it is read: it is used only in a folder (not a link) that
+    the user owns and nobody else can write to, from a file likewise, so that no one else
+    can plant one. Lark checks the grammar's hash on load and rebuilds a stale cache."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "argmap")
+    path = os.path.join(folder, f"grammar-{__version__}.lark-cache")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not _private(folder) or (os.path.lexists(path) and not _private(path)):
+            return False
     except OSError:
         return False
-    return os.path.join(folder, f"grammar-{__version__}.lark-cache")
+    return path
+
+
+def _private(path: str) -> bool:
+    """Whether `path` is the user's own and no one else may write to it (nor replace it,
+    as a link could be)."""
+    status = os.lstat(path)
+    return (not stat.S_ISLNK(status.st_mode) and status.st_uid == os.getuid()
+            and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 @frozen
