@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
@@ -77,6 +76,7 @@ def run(args) -> int:
     from ..config import config_for_run
     from ..diagnostics import Severity, format_text
     from ..lint import check_paths, select_files
+    from ..output_files import output_path, refuse_clashes
 
     config = config_for_run(args.config)
     targets = select_files(args.paths, config.excluded)
@@ -93,8 +93,8 @@ def run(args) -> int:
         if any(f.position.file in files for f in errors):
             blocked.append((path, files))
         else:
-            outputs[path] = _output_path(path, args.output_dir, args.format)
-    _refuse_clashes(outputs)
+            outputs[path] = output_path(path, args.output_dir, args.format)
+    refuse_clashes(outputs, "drawn", "render")
     if blocked:
         shown = {file for _, files in blocked for file in files}
         sys.stdout.write(format_text([f for f in errors if f.position.file in shown],
@@ -119,27 +119,10 @@ def _files_of(loaded, result) -> set[str]:
     return files
 
 
-def _output_path(path: str, output_dir: str | None, output_format: str) -> str:
-    stem = os.path.splitext(os.path.basename(path))[0]
-    return os.path.join(output_dir or os.path.dirname(path), f"{stem}.{output_format}")
-
-
-def _refuse_clashes(outputs: dict[str, str]) -> None:
-    """Two inputs that would be drawn into one file are a usage problem, caught before
-    anything is written."""
-    from ..errors import InputError
-
-    first: dict[str, str] = {}
-    for path, output in outputs.items():
-        other = first.setdefault(os.path.normcase(os.path.abspath(output)), path)
-        if other != path:
-            raise InputError(f"{other} and {path} would both be drawn to {output}; "
-                        "render them into different folders")
-
-
 def _draw_all(args, outputs: dict[str, str], result) -> None:
     from ..lint.context import ComparisonContext
     from ..model import Comparison
+    from ..output_files import make_folder, write_atomically
     from ..render.dot import draw_comparison, draw_map
     from ..render.layout import find_engine, lay_out
     from ..render.titles import set_titles
@@ -149,7 +132,7 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
         where = "the Graphviz bundled with pygraphviz" if engine.name == "bundled" else engine.program[0]
         print(f"argmap: laying out with {where}", file=sys.stderr)
     if args.output_dir:
-        _make_folder(args.output_dir)
+        make_folder(args.output_dir)
     for path, output in outputs.items():
         loaded = result.workspace.load(path)
         if isinstance(loaded.model, Comparison):
@@ -165,38 +148,5 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
                 sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
             if args.format == "svg":
                 data = set_titles(data.decode("utf-8"), drawing.titles).encode("utf-8")
-        _write_atomically(output, data)
+        write_atomically(output, data)
         print(f"{path} -> {output}")
-
-
-def _make_folder(folder: str) -> None:
-    from ..errors import InputError
-
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot create {folder}: {error.strerror or error}") from None
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Write `path` through a temporary file beside it, so a reader never sees half of it."""
-    import tempfile
-
-    from ..errors import InputError
-
-    folder, name = os.path.split(path)
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; give it the permissions a new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as error:
-        os.unlink(temporary)
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
