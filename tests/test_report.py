@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -121,10 +120,12 @@ def test_the_map_page_marks_quotes_links_nodes_and_lists_findings(capsys, tmp_pa
     assert len(quotes) == 5
     nodes = {a["data-node"]: a for tag, a in tags if tag == "a" and a.get("class") == "node-link"}
     # Each quote links to its node in the drawing, and each evidence node to its quote.
-    assert {"harbour.deep_water_quote", "harbour.estimate_quote"} <= {q["data-nodes"] for q in quotes}
+    assert {"harbour.deep_water_quote", "harbour.estimate_quote"} <= {
+        q["data-nodes"] for q in quotes}
     assert all(q["href"] == "#" + q["data-nodes"].split()[0] for q in quotes)
     assert nodes["harbour.deep_water_quote"]["href"] == "#quote:harbour.deep_water_quote"
-    assert {a.get("id") for tag, a in tags} >= {"quote:harbour.deep_water_quote", "harbour.deep_water_quote"}
+    assert {a.get("id") for tag, a in tags} >= {"quote:harbour.deep_water_quote",
+                                                "harbour.deep_water_quote"}
     # A claim shows the quotes of the evidence below it, through premises.
     assert "harbour.deep_water_quote" in nodes["harbour.build_east"]["data-quotes"].split()
     # check's warnings and infos, each linked to the node it is about.
@@ -134,12 +135,15 @@ def test_the_map_page_marks_quotes_links_nodes_and_lists_findings(capsys, tmp_pa
 
 
 def test_unquoted_sentences_are_marked(capsys, project):
-    project.write("part.arg", """\
+    project.write("part.arg", '''\
         document part "Part" { source "../seeds/fpri.txt" }
         thesis t "Engage Russia."
-        evidence q "has proven insufficient in coercing the country to restrain or relinquish its nuclear and missile programs."
+        evidence q """
+          has proven insufficient in coercing the country to restrain or relinquish its
+          nuclear and missile programs.
+          """
           supports t
-        """)
+        ''')
     out = project.root / "out"
     assert report(capsys, project.root / "maps" / "part.arg", "-o", out)[0] == 0
     page = (out / "part.html").read_text(encoding="utf-8")
@@ -148,7 +152,8 @@ def test_unquoted_sentences_are_marked(capsys, project):
 
 
 def test_a_map_with_errors_is_not_reported(capsys, project):
-    project.write("good.arg", 'document good "Good" { source "../seeds/fpri.txt" }\nthesis t "T."\n')
+    project.write("good.arg", 'document good "Good" { source "../seeds/fpri.txt" }\n'
+                              'thesis t "T."\n')
     project.write("bad.arg", 'document bad "Bad" { source "../seeds/fpri.txt" }\n'
                              'thesis t "T." supports nothing_here\n')
     project.write("both.arg", 'compare both "Both" {\n  use "good.arg"\n  use "bad.arg"\n}\n'
@@ -249,5 +254,6 @@ def test_committed_reports_are_current(tmp_path):
     for page in sorted(tmp_path.glob("*.html")):
         committed = ROOT / "maps" / page.name
         assert committed.exists(), f"maps/{page.name} is missing: run `argmap report maps/`"
+        stale = f"maps/{page.name} is stale: run `argmap report maps/`"
         assert without_drawing(committed.read_text(encoding="utf-8")) == without_drawing(
-            page.read_text(encoding="utf-8")), f"maps/{page.name} is stale: run `argmap report maps/`"
+            page.read_text(encoding="utf-8")), stale

@@ -58,7 +58,8 @@ class Watched:
         self.console: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("dialog", self._dialog)
-        self.page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        self.page.on("console",
+                     lambda message: self.console.append(f"{message.type}: {message.text}"))
         self.page.on("pageerror", lambda error: self.console.append(f"error: {error}"))
         self.page.goto(url)
 
@@ -239,7 +240,8 @@ def hostile(tmp_path_factory) -> Path:
         }
         thesis top "<script>alert('thesis')</script> and \\"quotes\\" and </textarea>"
         evidence script_quote "<script>alert(\\"source\\")</script>" supports top
-        evidence img_quote "<img src=\\"https://example.org/pixel.png\\" onerror=\\"alert('img')\\">"
+        evidence img_quote
+          "<img src=\\"https://example.org/pixel.png\\" onerror=\\"alert('img')\\">"
           supports top
         premise link "<a href='javascript:alert(1)'>click</a> <style>body{display:none}</style>"
           supports top

@@ -45,7 +45,8 @@ def write_atomically(path: str, data: bytes) -> None:
     """Write `path` through a temporary file beside it, so a reader never sees half of it."""
     folder, name = os.path.split(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.",
+                                                 suffix=".tmp")
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:

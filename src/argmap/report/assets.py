@@ -58,5 +58,5 @@ def source_hash(text: str) -> str:
 def content_security_policy(page_assets: Assets) -> str:
     """The policy of a page that inlines `page_assets` and loads nothing else."""
     scripts = " ".join(source_hash(script) for script in page_assets.scripts)
-    return (f"default-src 'none'; script-src {scripts}; style-src {source_hash(page_assets.style)}; "
-            "base-uri 'none'; form-action 'none'")
+    return (f"default-src 'none'; script-src {scripts}; "
+            f"style-src {source_hash(page_assets.style)}; base-uri 'none'; form-action 'none'")

@@ -11,8 +11,8 @@ from ..lint.context import ComparisonContext
 from ..model import CrossRelation, Node
 from ..stats import map_stats
 from .drawing import NodeLink
-from .page import (byline, coverage_text, drawing_pane, findings_section, node_links, page,
-                   plural, text_pane)
+from .page import (byline, coverage_text, drawing_pane, findings_section, header_of,
+                   node_links, page, plural, text_pane)
 
 __all__ = ["comparison_page", "relation_anchor"]
 
@@ -34,8 +34,8 @@ def comparison_page(context: ComparisonContext, svg: str, findings: list[Finding
         links.update(node_links(document))
     stats = {doc: map_stats(document) for doc, document in context.documents.items()}
     documents = "".join(
-        f"<li><strong>{esc(document.map.header.title)}</strong> <code>{esc(doc)}</code>"
-        f'<span class="byline">{esc(byline(document.map.header))}</span>'
+        f"<li><strong>{esc(header_of(document).title)}</strong> <code>{esc(doc)}</code>"
+        f'<span class="byline">{esc(byline(header_of(document)))}</span>'
         f'<span class="byline">{esc(coverage_text(stats[doc]))}</span></li>'
         for doc, document in context.documents.items())
     kinds: dict[str, int] = {}
@@ -54,7 +54,7 @@ def comparison_page(context: ComparisonContext, svg: str, findings: list[Finding
             + '<main class="workspace">\n'
             + drawing_pane(svg, links, "The comparison")
             + _relations_pane(context, links)
-            + "".join(text_pane(document, stats[doc], document.map.header.title)
+            + "".join(text_pane(document, stats[doc], header_of(document).title)
                       for doc, document in context.documents.items())
             + "</main>\n")
     return page(comparison.title, "comparison", body)

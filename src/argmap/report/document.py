@@ -9,8 +9,8 @@ from html import escape as esc
 from ..diagnostics import Finding
 from ..lint.context import MapContext
 from ..stats import map_stats
-from .page import (coverage_text, drawing_pane, findings_section, metadata, node_links, page,
-                   plural, text_pane)
+from .page import (coverage_text, drawing_pane, findings_section, header_of, metadata,
+                   node_links, page, plural, text_pane)
 
 __all__ = ["map_page"]
 
@@ -18,8 +18,8 @@ __all__ = ["map_page"]
 def map_page(context: MapContext, svg: str, findings: list[Finding]) -> str:
     """The report of one document map, given its drawing and its warnings and infos."""
     stats = map_stats(context)
-    header = context.map.header
-    doc = context.map.id
+    header = header_of(context)
+    doc = header.id
     nodes = ", ".join(f"{kind} {n}" for kind, n in stats.nodes.items() if n)
     relations = ", ".join(f"{kind} {n}" for kind, n in stats.relations.items() if n)
     counts = (f'<ul class="counts"><li>{plural(sum(stats.nodes.values()), "node")}'

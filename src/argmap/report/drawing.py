@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from attrs import frozen
 
@@ -38,8 +38,9 @@ class NodeLink:
 def inline_svg(svg: str, links: Mapping[str, NodeLink]) -> str:
     """The `<svg>` element of `svg`, for a page, with each node in `links` made a link.
 
-    >>> svg = ('<?xml version="1.0"?>\\n<!-- x -->\\n<svg width="9pt" height="9pt" viewBox="0 0 9 9">'
-    ...        '<g id="d.n" class="node">\\n<title>d.n</title>\\n<text>N</text>\\n</g></svg>\\n')
+    >>> svg = ('<?xml version="1.0"?>\\n<!-- x -->\\n'
+    ...        '<svg width="9pt" height="9pt" viewBox="0 0 9 9"><g id="d.n" class="node">'
+    ...        '\\n<title>d.n</title>\\n<text>N</text>\\n</g></svg>\\n')
     >>> print(inline_svg(svg, {"d.n": NodeLink("#quote:d.e", ("d.e",), "premise <n>")}))
     <svg class="drawing" width="9pt" height="9pt" viewBox="0 0 9 9"><g id="d.n" class="node">
     <title>d.n</title><a class="node-link" href="#quote:d.e" data-node="d.n" \

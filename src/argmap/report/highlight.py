@@ -10,7 +10,7 @@ carries its anchor, `quote:DOC.NODE`, which the drawing's node links to.
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 
 from attrs import frozen
 

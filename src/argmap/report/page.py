@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import deque
 from html import escape as esc
-from typing import Iterable
+from collections.abc import Iterable
 
 from .. import __version__
 from ..diagnostics import Finding
@@ -24,8 +24,8 @@ from .assets import PANZOOM_VERSION, assets, content_security_policy
 from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
 
-__all__ = ["page", "byline", "metadata", "drawing_pane", "text_pane", "findings_section",
-           "node_links", "plural", "coverage_text"]
+__all__ = ["page", "header_of", "byline", "metadata", "drawing_pane", "text_pane",
+           "findings_section", "node_links", "plural", "coverage_text"]
 
 
 def page(title: str, kind: str, body: str) -> str:
@@ -35,7 +35,8 @@ def page(title: str, kind: str, body: str) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page_assets)}">\n'
+        '<meta http-equiv="Content-Security-Policy" '
+        f'content="{content_security_policy(page_assets)}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="argmap {esc(__version__)}">\n'
@@ -53,6 +54,14 @@ def plural(count: int, word: str) -> str:
     ('1 quote', '3 sentences')
     """
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def header_of(context: MapContext) -> DocumentHeader:
+    """The header of a map that is reported: one without errors, so with one header."""
+    header = context.map.header
+    if header is None:
+        raise ValueError(f"{context.map.path} has no single header: it cannot be reported")
+    return header
 
 
 def byline(header: DocumentHeader) -> str:
@@ -104,9 +113,9 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str) -> str:
 
 def text_pane(context: MapContext, stats: MapStats, title: str) -> str:
     """The source text of a map, under `title`, its quotes and unquoted sentences marked."""
-    doc = context.map.id
-    header = context.map.header
-    source_field = header.get("source") if header else None
+    header = header_of(context)
+    doc = header.id
+    source_field = header.get("source")
     name = esc(source_field.value) if source_field else "no source"
     heading = (f'<h2 id="text-heading:{esc(doc)}">{esc(title)} '
                f'<span class="file">{name}</span></h2>')
