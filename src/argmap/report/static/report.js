@@ -50,10 +50,11 @@
     });
   }
 
-  // On a narrow screen the panes stack: bring a pane onto the screen when it is off it.
+  // On a narrow screen the panes stack: bring a pane wholly onto the screen.
   function revealOnPage(element) {
+    element = element.closest(".pane") || element;
     var box = element.getBoundingClientRect();
-    if (box.bottom < 0 || box.top > window.innerHeight) {
+    if (box.top < 0 || box.bottom > window.innerHeight) {
       element.scrollIntoView({ block: "nearest" });
     }
   }
@@ -76,7 +77,8 @@
     var px = (box.left + box.width / 2 - view.left - cx) / scale - at.x + cx;
     var py = (box.top + box.height / 2 - view.top - cy) / scale - at.y + cy;
     var fits = Math.min(0.85 * view.width / box.width, 0.85 * view.height / box.height);
-    var legible = 0.4 * view.width / widest;
+    // Legible: the widest element 40% of the pane wide, or 300 pixels on a narrow pane.
+    var legible = Math.min(0.9 * view.width, Math.max(0.4 * view.width, 300)) / widest;
     panzoom.zoom(scale * Math.min(fits, Math.max(legible, 1)), { animate: false });
     panzoom.pan(cx - px, cy - py, { animate: false });
     if (reveal) { revealOnPage(viewport); }
@@ -135,6 +137,7 @@
       selectNodes([node.getAttribute("data-node")], "drawing");
     } else if (finding && finding.getAttribute("data-node")) {
       selectNodes([finding.getAttribute("data-node")], "findings");
+      finding.classList.add("selected");
     } else if (row) {
       clearSelection();
       select(words(row.getAttribute("data-nodes")), words(row.getAttribute("data-quotes")),
@@ -165,6 +168,12 @@
     if ((event.key === " " && (isRow || isLink)) || (event.key === "Enter" && isRow)) {
       activate(target, event);
     }
+  });
+
+  // A node reached with Tab is brought into view, as it would be on a page that scrolls.
+  document.addEventListener("focusin", function (event) {
+    var link = event.target.closest && event.target.closest("a.node-link");
+    if (link && link.matches(":focus-visible")) { showInDrawing([link.parentNode], false); }
   });
 
   if (panzoom) {
