@@ -75,8 +75,9 @@ class Watched:
 def open_page(browser):
     opened: list[Watched] = []
 
-    def open_(path: Path, **options) -> Watched:
-        opened.append(Watched(browser, path.as_uri(), **options))
+    def open_(path: Path, fragment: str = "", **options) -> Watched:
+        url = path.as_uri() + (f"#{fragment}" if fragment else "")
+        opened.append(Watched(browser, url, **options))
         return opened[-1]
 
     yield open_
@@ -84,29 +85,32 @@ def open_page(browser):
         watched.close()
 
 
-# Whether an element is on the screen, inside every box that clips it: its pane (the
-# drawing's viewport or a text) and the window.
-IN_VIEW = """([element, pane]) => {
+# Whether the middle of an element is on the screen: inside the window and inside every box
+# around it that clips what overflows it (the drawing's viewport, a text, a pane).
+IN_VIEW = """element => {
   const box = element.getBoundingClientRect();
-  const middle = {x: box.left + box.width / 2, y: box.top + box.height / 2};
-  const inside = (outer) => middle.x > outer.left && middle.x < outer.right
-                         && middle.y > outer.top && middle.y < outer.bottom;
-  const window_ = {left: 0, top: 0, right: innerWidth, bottom: innerHeight};
-  return box.width > 0 && inside(pane.getBoundingClientRect()) && inside(window_);
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const inside = (outer) => x > outer.left && x < outer.right && y > outer.top && y < outer.bottom;
+  if (box.width === 0 || !inside({left: 0, top: 0, right: innerWidth, bottom: innerHeight})) {
+    return false;
+  }
+  for (let outer = element.parentElement; outer; outer = outer.parentElement) {
+    if (getComputedStyle(outer).overflow !== "visible" && !inside(outer.getBoundingClientRect())) {
+      return false;
+    }
+  }
+  return true;
 }"""
 
 
-def in_view(page, selector: str, pane: str) -> bool:
-    element = page.locator(selector).first.element_handle()
-    container = page.locator(pane).first.element_handle()
-    return page.evaluate(IN_VIEW, [element, container])
+def in_view(page, selector: str) -> bool:
+    return page.locator(selector).first.evaluate(IN_VIEW)
 
 
-def wait_in_view(page, selector: str, pane: str) -> None:
+def wait_in_view(page, selector: str) -> None:
     """Panzoom moves the drawing at the next frame: wait for it."""
     element = page.locator(selector).first.element_handle()
-    container = page.locator(pane).first.element_handle()
-    page.wait_for_function(IN_VIEW, arg=[element, container], timeout=5000)
+    page.wait_for_function(IN_VIEW, arg=element, timeout=5000)
 
 
 def node(name: str) -> str:
@@ -127,7 +131,7 @@ def test_clicking_a_quote_highlights_and_shows_its_node(open_page, pages):
     # The whole drawing fits its pane at first: the node is too small to read.
     assert width() < 0.15 * page.locator(".viewport").bounding_box()["width"]
     page.locator(quote(evidence)).click()
-    wait_in_view(page, node(evidence), ".viewport")
+    wait_in_view(page, node(evidence))
     assert page.locator(".selected").evaluate_all("els => els.map(e => e.id)") == [
         evidence, f"quote:{evidence}"]
     # Zoomed in far enough to read: the node is a good part of the pane's width.
@@ -140,10 +144,10 @@ def test_clicking_a_node_shows_its_quote_in_the_text(open_page, pages):
     page = watched.page
     # The last quote of the text: out of view until its node is selected.
     evidence = page.locator("a.quote").last.get_attribute("data-nodes").split()[0]
-    assert not in_view(page, quote(evidence), ".source")
+    assert not in_view(page, quote(evidence))
     page.locator("button[data-zoom=in]").click()  # zoom a little so that the node is a target
     page.locator(f'{node(evidence)} a.node-link').click()
-    wait_in_view(page, quote(evidence), ".source")
+    wait_in_view(page, quote(evidence))
     assert page.locator(f"{node(evidence)}.selected").count() == 1
     assert page.locator(f"{quote(evidence)}.selected").count() == 1
 
@@ -165,13 +169,19 @@ def test_clicking_a_relation_shows_both_claims_and_their_quotes(open_page, pages
     first, second = row.get_attribute("data-nodes").split()
     row.click()
     for name in (first, second):
-        wait_in_view(page, f"{node(name)}.selected", ".viewport")
+        wait_in_view(page, f"{node(name)}.selected")
     assert page.locator(f'g.edge[id="{row.get_attribute("data-edge")}"].selected').count() == 1
     for document in ("fpri", "eastwest"):
         pane = f'.source[id="text:{document}"]'
         assert page.locator(f"{pane} a.quote.selected").count() > 0
-        wait_in_view(page, f"{pane} a.quote.selected", pane)
+        wait_in_view(page, f"{pane} a.quote.selected")
     assert "selected" in row.get_attribute("class")
+
+
+def test_a_page_opened_at_a_node_selects_it(open_page, pages):
+    page = open_page(pages / "fpri.html", fragment="fpri.sanctions_evaded").page
+    wait_in_view(page, f'{node("fpri.sanctions_evaded")}.selected')
+    assert page.locator(f'{quote("fpri.sanctions_evaded_quote")}.selected').count() == 1
 
 
 def test_the_keyboard_selects_quotes_and_rows(open_page, pages):

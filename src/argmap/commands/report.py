@@ -95,7 +95,8 @@ def _key(path: str) -> str:
 
 
 def _files_of(workspace, path: str) -> set[str]:
-    """The file, and for a comparison the maps it uses: whose errors stop its page."""
+    """The file, and for a comparison the maps it uses: whose errors stop its page. (A `use`
+    of anything but a readable map with an id is an error of the comparison itself.)"""
     from ..lint.context import ComparisonContext
     from ..model import Comparison
 
@@ -103,7 +104,7 @@ def _files_of(workspace, path: str) -> set[str]:
     files = {_key(path)}
     if isinstance(model, Comparison):
         context = ComparisonContext(model, workspace, {})
-        files |= {_key(used.path) for _, used in context.used if used is not None}
+        files |= {_key(document.map.path) for document in context.documents.values()}
     return files
 
 

@@ -57,7 +57,9 @@ def comparison_page(context: ComparisonContext, svg: str, findings: list[Finding
             + "".join(text_pane(document, stats[doc], header_of(document).title)
                       for doc, document in context.documents.items())
             + "</main>\n")
-    return page(comparison.title, "comparison", body)
+    sections = [("drawing-heading", "the drawing"), ("relations-heading", "the relations")]
+    sections += [(f"text-heading:{doc}", f"the text of {doc}") for doc in context.documents]
+    return page(comparison.title, "comparison", body, sections)
 
 
 def _relations_pane(context: ComparisonContext, links: dict[str, NodeLink]) -> str:

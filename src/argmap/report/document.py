@@ -38,4 +38,5 @@ def map_page(context: MapContext, svg: str, findings: list[Finding]) -> str:
             + '<main class="workspace">\n'
             + drawing_pane(svg, node_links(context), "The map")
             + text_pane(context, stats, "The source text") + "</main>\n")
-    return page(header.title, "map", body)
+    return page(header.title, "map", body,
+                [("drawing-heading", "the map"), (f"text-heading:{doc}", "the source text")])

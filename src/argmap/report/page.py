@@ -28,9 +28,11 @@ __all__ = ["page", "header_of", "byline", "metadata", "drawing_pane", "text_pane
            "findings_section", "node_links", "plural", "coverage_text"]
 
 
-def page(title: str, kind: str, body: str) -> str:
-    """A whole page: `kind` (`map`, `comparison`) is the class of its `<body>`."""
+def page(title: str, kind: str, body: str, sections: list[tuple[str, str]]) -> str:
+    """A whole page: `kind` (`map`, `comparison`) is the class of its `<body>`; `sections`
+    (id, name) are the panes a keyboard can jump to, past the drawing's many nodes."""
     page_assets = assets()
+    jumps = " · ".join(f'<a href="#{esc(anchor)}">{esc(name)}</a>' for anchor, name in sections)
     scripts = "".join(f"<script>{script}</script>\n" for script in page_assets.scripts)
     return (
         "<!DOCTYPE html>\n"
@@ -41,7 +43,8 @@ def page(title: str, kind: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="argmap {esc(__version__)}">\n'
         f"<title>{esc(title)}</title>\n<style>{page_assets.style}</style>\n</head>\n"
-        f'<body class="{kind}">\n{body}'
+        f'<body class="{kind}">\n<nav class="jump" aria-label="Panes">Go to {jumps}</nav>\n'
+        f"{body}"
         f'<footer class="page-footer">Made with argmap {esc(__version__)}. Pan and zoom: '
         f"Panzoom {PANZOOM_VERSION} (MIT licence, by Timmy Willison).</footer>\n"
         f"{scripts}</body>\n</html>\n")

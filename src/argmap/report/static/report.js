@@ -11,10 +11,21 @@
   var canvas = viewport && viewport.querySelector(".canvas");
   var status = document.querySelector(".status");
   var panzoom = canvas && typeof window.Panzoom === "function"
-    ? window.Panzoom(canvas, { maxScale: 40, minScale: 0.5, step: 0.35, cursor: "grab" })
+    // `clip`, not `hidden`: a pane that hides its overflow still scrolls to a link's target
+    // or a focused node, which would shift the drawing under Panzoom.
+    ? window.Panzoom(canvas, { maxScale: 40, minScale: 0.5, step: 0.35, cursor: "grab",
+      overflow: "clip" })
     : null;
   // Where the drawing was when a pointer went down: a drag that ends on a node is no click.
   var downAt = null;
+  // Panzoom moves the drawing to its start on a timer it sets when it starts; a move asked
+  // for before then waits for it, or it would be undone.
+  var started = false;
+  var waiting = null;
+  window.setTimeout(function () {
+    started = true;
+    if (waiting) { waiting(); }
+  }, 0);
 
   function byId(id) { return id ? document.getElementById(id) : null; }
   function words(text) { return text ? text.split(" ").filter(Boolean) : []; }
@@ -65,6 +76,10 @@
   // the viewport, which the canvas fills, when (x, y) = c - p, whatever the scale.
   function showInDrawing(elements, reveal) {
     if (!panzoom || !elements.length) { return; }
+    if (!started) {
+      waiting = function () { showInDrawing(elements, reveal); };
+      return;
+    }
     var view = viewport.getBoundingClientRect();
     var box = union(elements);
     var widest = Math.max.apply(null, elements.map(function (e) {
@@ -202,7 +217,9 @@
     });
   }
 
-  // A page opened at `#DOC.NODE` selects that node.
-  var opened = decodeURIComponent(window.location.hash.slice(1));
-  if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
+  // A page opened at `#DOC.NODE` selects that node, once the browser has scrolled to it.
+  window.addEventListener("load", function () {
+    var opened = decodeURIComponent(window.location.hash.slice(1));
+    if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
+  });
 }());
