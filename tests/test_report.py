@@ -257,3 +257,13 @@ def test_committed_reports_are_current(tmp_path):
         stale = f"maps/{page.name} is stale: run `argmap report maps/`"
         assert without_drawing(committed.read_text(encoding="utf-8")) == without_drawing(
             page.read_text(encoding="utf-8")), stale
+
+
+def test_a_map_without_a_source_is_reported_without_a_text(capsys, project):
+    project.write("bare.arg", 'document bare "Bare" { author "A." }\nthesis t "T."\n'
+                              'assumption a "A." supports t\n')
+    out = project.root / "out"
+    assert report(capsys, project.root / "maps" / "bare.arg", "-o", out)[0] == 0
+    page = (out / "bare.html").read_text(encoding="utf-8")
+    assert '<p class="source-problem">coverage unknown: the header names no source</p>' in page
+    assert 'class="source"' not in page and 'class="text-legend"' not in page

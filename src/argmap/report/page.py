@@ -122,19 +122,19 @@ def text_pane(context: MapContext, stats: MapStats, title: str) -> str:
     name = esc(source_field.value) if source_field else "no source"
     heading = (f'<h2 id="text-heading:{esc(doc)}">{esc(title)} '
                f'<span class="file">{name}</span></h2>')
-    legend = ('<p class="text-legend"><span class="quote">quoted as evidence</span> '
-              '<span class="unquoted">argumentative, quoted nowhere</span> '
-              f'· {esc(coverage_text(stats))}</p>')
     source = context.source
     if isinstance(source, SourceText):
         body = highlight(source.original_text(0, len(source.text)), _quote_spans(context),
                          [(source.original_offset(s.start), source.original_offset(s.end))
                           for s in stats.unquoted])
-        text = f'<div class="source" id="text:{esc(doc)}">{body}</div>'
+        text = ('<p class="text-legend"><span class="quote">quoted as evidence</span> '
+                '<span class="unquoted">argumentative, quoted nowhere</span> '
+                f'· {esc(coverage_text(stats))}</p>\n'
+                f'<div class="source" id="text:{esc(doc)}">{body}</div>')
     else:
         text = f'<p class="source-problem">{esc(coverage_text(stats))}</p>'
     return (f'<section class="pane text-pane" aria-labelledby="text-heading:{esc(doc)}">\n'
-            f'<div class="pane-head">{heading}</div>\n{legend}\n{text}\n</section>\n')
+            f'<div class="pane-head">{heading}</div>\n{text}\n</section>\n')
 
 
 def _quote_spans(context: MapContext) -> list[QuoteSpan]:
