@@ -137,6 +137,7 @@ def test_clicking_a_quote_highlights_and_shows_its_node(open_page, pages):
     # Zoomed in far enough to read: the node is a good part of the pane's width.
     assert width() > 0.3 * page.locator(".viewport").bounding_box()["width"]
     assert watched.console == [] and watched.dialogs == []
+    assert watched.requests == [(pages / "fpri.html").as_uri()]
 
 
 def test_clicking_a_node_shows_its_quote_in_the_text(open_page, pages):
