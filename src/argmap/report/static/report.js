@@ -191,7 +191,24 @@
     if (link && link.matches(":focus-visible")) { showInDrawing([link.parentNode], false); }
   });
 
+  // Stacked on a narrow screen, the drawing's pane takes the drawing's proportions (within
+  // 30% and 70% of the window's height) rather than a fixed height with blank bands.
+  function fitPaneToDrawing() {
+    var svg = canvas.querySelector("svg");
+    var stacked = window.matchMedia("(max-width: 900px)").matches;
+    var box = svg && svg.viewBox.baseVal;
+    if (!stacked || !box || !box.width) {
+      viewport.style.height = "";
+      return;
+    }
+    var height = viewport.clientWidth * box.height / box.width;
+    viewport.style.height = Math.min(Math.max(height, 0.3 * window.innerHeight),
+      0.7 * window.innerHeight) + "px";
+  }
+
   if (panzoom) {
+    fitPaneToDrawing();
+    window.addEventListener("resize", fitPaneToDrawing);
     canvas.addEventListener("pointerdown", function () { downAt = panzoom.getPan(); }, true);
     viewport.addEventListener("wheel", panzoom.zoomWithWheel);
     all("[data-zoom]").forEach(function (button) {
