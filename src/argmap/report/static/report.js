@@ -105,7 +105,8 @@
     var top = Math.min.apply(null, boxes.map(function (b) { return b.top; }));
     var right = Math.max.apply(null, boxes.map(function (b) { return b.right; }));
     var bottom = Math.max.apply(null, boxes.map(function (b) { return b.bottom; }));
-    return { left: left, top: top, width: Math.max(right - left, 1), height: Math.max(bottom - top, 1) };
+    return { left: left, top: top, width: Math.max(right - left, 1),
+      height: Math.max(bottom - top, 1) };
   }
 
   function say(text) { if (status) { status.textContent = text; } }
@@ -117,13 +118,12 @@
   // the panes are stacked, unless the selection is shown on both sides (a table row).
   function select(nodes, quotes, edge, from) {
     clearSelection();
-    var groups = nodes.map(byId).filter(Boolean);
-    var line = byId(edge);
-    groups.concat(line ? [line] : []).forEach(function (g) { g.classList.add("selected"); });
+    var drawn = nodes.concat(edge ? [edge] : []).map(byId).filter(Boolean);
+    drawn.forEach(function (g) { g.classList.add("selected"); });
     var marks = quotesOf(quotes);
     marks.forEach(function (mark) { mark.classList.add("selected"); });
     var reveal = from !== "table";
-    if (from !== "drawing") { showInDrawing(groups.concat(line ? [line] : []), reveal); }
+    if (from !== "drawing") { showInDrawing(drawn, reveal); }
     if (from !== "text") { showQuotes(marks, reveal); }
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
     say(nodes.join(" and ") + ": " + count(shown, "quote") + " marked in the text");
@@ -154,7 +154,6 @@
       selectNodes([finding.getAttribute("data-node")], "findings");
       finding.classList.add("selected");
     } else if (row) {
-      clearSelection();
       select(words(row.getAttribute("data-nodes")), words(row.getAttribute("data-quotes")),
         row.getAttribute("data-edge"), "table");
       row.classList.add("selected");
@@ -223,7 +222,8 @@
     viewport.addEventListener("keydown", function (event) {
       if (event.target !== viewport) { return; }
       var step = 60 / panzoom.getScale();
-      var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0],
+        ArrowUp: [0, step], ArrowDown: [0, -step] };
       if (moves[event.key]) {
         panzoom.pan(moves[event.key][0], moves[event.key][1], { relative: true });
       } else if (event.key === "+" || event.key === "=") { panzoom.zoomIn(); }
