@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import doctest
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -15,6 +16,8 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap.output_files
 import argmap.report.assets
@@ -23,6 +26,7 @@ import argmap.report.drawing
 import argmap.report.highlight
 import argmap.report.page
 from argmap.cli import main
+from argmap.report.highlight import QuoteSpan, highlight, quote_anchor
 
 from conftest import DATA, ROOT
 
@@ -267,3 +271,34 @@ def test_a_map_without_a_source_is_reported_without_a_text(capsys, project):
     page = (out / "bare.html").read_text(encoding="utf-8")
     assert '<p class="source-problem">coverage unknown: the header names no source</p>' in page
     assert 'class="source"' not in page and 'class="text-legend"' not in page
+
+
+def test_a_quote_elided_with_dots_is_marked_piece_by_piece(capsys, project):
+    project.write("elided.arg", '''\
+        document elided "Elided" { source "../seeds/fpri.txt" }
+        thesis t "Sanctions fail."
+        evidence q "The policy of economic sanctions on North Korea ... has proven insufficient"
+          supports t
+        ''')
+    out = project.root / "out"
+    assert report(capsys, project.root / "maps" / "elided.arg", "-o", out)[0] == 0
+    tags = Elements((out / "elided.html").read_text(encoding="utf-8")).tags
+    pieces = [a for tag, a in tags if tag == "a" and a.get("data-nodes") == "elided.q"]
+    assert len(pieces) == 2
+    assert [a.get("id") for a in pieces] == ["quote:elided.q", None]
+
+
+@given(st.text(alphabet="ab<&\n \"'", max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=3))
+def test_highlighting_keeps_the_text_and_marks_each_quote_once(text, quotes, gaps):
+    spans = [QuoteSpan(min(a, b, len(text)), min(max(a, b), len(text)), f"d.q{i}")
+             for i, (a, b) in enumerate(quotes)]
+    # Unquoted sentences do not overlap one another.
+    ends = sorted({min(x, len(text)) for gap in gaps for x in gap})
+    unquoted = list(zip(ends[::2], ends[1::2]))
+    marked = highlight(text, spans, unquoted)
+    assert html.unescape(re.sub(r"<[^>]*>", "", marked)) == text
+    for span in spans:
+        expected = 1 if span.start < span.end else 0
+        assert marked.count(f'id="{quote_anchor(span.node)}"') == expected
