@@ -42,14 +42,16 @@ def inline_svg(svg: str, links: Mapping[str, NodeLink]) -> str:
     ...        '<svg width="9pt" height="9pt" viewBox="0 0 9 9"><g id="d.n" class="node">'
     ...        '\\n<title>d.n</title>\\n<text>N</text>\\n</g></svg>\\n')
     >>> print(inline_svg(svg, {"d.n": NodeLink("#quote:d.e", ("d.e",), "premise <n>")}))
-    <svg class="drawing" width="9pt" height="9pt" viewBox="0 0 9 9"><g id="d.n" class="node">
+    <svg class="drawing" preserveAspectRatio="xMidYMin meet" width="9pt" height="9pt" \
+viewBox="0 0 9 9"><g id="d.n" class="node">
     <title>d.n</title><a class="node-link" href="#quote:d.e" data-node="d.n" \
 data-quotes="d.e" aria-label="premise &lt;n&gt;">
     <text>N</text>
     </a></g></svg>
     """
     svg = _COMMENT.sub("", _BEFORE_SVG.sub("", svg, count=1)).strip()
-    svg = svg.replace("<svg ", '<svg class="drawing" ', 1)
+    # Fitted to a pane of other proportions, the drawing keeps to the top, where its theses are.
+    svg = svg.replace("<svg ", '<svg class="drawing" preserveAspectRatio="xMidYMin meet" ', 1)
 
     def link(match: re.Match) -> str:
         node = html.unescape(match.group("id"))
