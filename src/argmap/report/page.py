@@ -109,7 +109,7 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str) -> str:
             f'<div class="pane-head"><h2 id="drawing-heading">{esc(heading)}</h2>'
             f'<p class="status" role="status" aria-live="polite"></p>'
             f'<div class="zoom">{buttons}</div></div>\n'
-            f'<div class="viewport" tabindex="0" aria-label="The drawing: arrow keys pan it, '
+            f'<div class="viewport" tabindex="0" role="group" aria-label="The drawing: arrow keys pan it, '
             f'+ and − zoom">\n<div class="canvas">\n{inline_svg(svg, links)}\n</div>\n</div>\n'
             "</section>\n")
 
