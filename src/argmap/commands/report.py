@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+
+if TYPE_CHECKING:  # imported by `run` only: `argmap --version` stays fast
+    from ..diagnostics import Finding
+    from ..render.dot import Drawing
+    from ..workspace import Workspace
 
 __all__ = ["add_parser"]
 
@@ -94,7 +100,7 @@ def _key(path: str) -> str:
     return os.path.realpath(path)
 
 
-def _files_of(workspace, path: str) -> set[str]:
+def _files_of(workspace: Workspace, path: str) -> set[str]:
     """The file, and for a comparison the maps it uses: whose errors stop its page. (A `use`
     of anything but a readable map with an id is an error of the comparison itself.)"""
     from ..lint.context import ComparisonContext
@@ -108,26 +114,29 @@ def _files_of(workspace, path: str) -> set[str]:
     return files
 
 
-def _page(workspace, path: str, findings) -> str:
-    """The page of the file at `path`, which has no errors."""
+def _page(workspace: Workspace, path: str, findings: list[Finding]) -> str:
+    """The page of the file at `path`, which has no errors (so it parses)."""
     from ..lint.context import ComparisonContext, MapContext
     from ..model import Comparison
     from ..render.dot import draw_comparison, draw_map
-    from ..render.layout import find_engine, lay_out
-    from ..render.titles import set_titles
     from ..report.comparison import comparison_page
     from ..report.document import map_page
-    from .render import TIME_LIMIT
 
     model = workspace.load(path).model
     if isinstance(model, Comparison):
         comparison = ComparisonContext(model, workspace, {})
-        drawing = draw_comparison(comparison)
-    else:
-        document = MapContext(model, workspace)
-        drawing = draw_map(document)
+        return comparison_page(comparison, _svg(draw_comparison(comparison), path), findings)
+    if model is None:
+        raise ValueError(f"{path} does not parse, yet was not stopped by its syntax error")
+    document = MapContext(model, workspace)
+    return map_page(document, _svg(draw_map(document), path), findings)
+
+
+def _svg(drawing: Drawing, path: str) -> str:
+    """The drawing laid out as `render` lays it out, with its tooltips."""
+    from ..render.layout import find_engine, lay_out
+    from ..render.titles import set_titles
+    from .render import TIME_LIMIT
+
     svg, _ = lay_out(drawing, "svg", find_engine(), TIME_LIMIT, path)
-    svg_text = set_titles(svg.decode("utf-8"), drawing.titles)
-    if isinstance(model, Comparison):
-        return comparison_page(comparison, svg_text, findings)
-    return map_page(document, svg_text, findings)
+    return set_titles(svg.decode("utf-8"), drawing.titles)
