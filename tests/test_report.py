@@ -302,3 +302,11 @@ def test_highlighting_keeps_the_text_and_marks_each_quote_once(text, quotes, gap
     for span in spans:
         expected = 1 if span.start < span.end else 0
         assert marked.count(f'id="{quote_anchor(span.node)}"') == expected
+
+
+def test_version_does_not_import_the_report_pages():
+    code = ("import sys\nfrom argmap.cli import main\ntry:\n    main(['--version'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('argmap.report')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
