@@ -254,6 +254,16 @@ class Resolver:
                      and isinstance(used_file.loaded.model, DocumentMap))
         return ComparisonSemantics(loaded.model, tuple(used), maps)
 
+    def files_of(self, path: str) -> set[str]:
+        """The real paths of the file at `path` and, for a comparison, of the files it uses:
+        the files whose errors stop it from being drawn or reported."""
+        loaded = self.load(path)
+        files = {os.path.realpath(loaded.path)}
+        if isinstance(loaded.model, Comparison):
+            files |= {os.path.realpath(used.loaded.path)
+                      for used in self.comparison(loaded).used if used.loaded is not None}
+        return files
+
     def of(self, loaded: LoadedFile) -> MapSemantics | ComparisonSemantics:
         """The semantics of a loaded file that parsed."""
         if isinstance(loaded.model, Comparison):

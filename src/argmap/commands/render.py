@@ -78,6 +78,7 @@ def run(args) -> int:
     from ..config import config_for_run
     from ..diagnostics import Severity, format_text
     from ..lint import check_paths, select_files
+    from ..output_files import output_path, refuse_clashes
     from ..runner import default_jobs
     from ..semantics import Resolver
 
@@ -90,18 +91,20 @@ def run(args) -> int:
     result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded,
                          jobs=args.jobs or default_jobs(), resolver=resolver)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    erring = {os.path.realpath(f.position.file) for f in errors}
     outputs = {}
     blocked = []
     for path in targets:
-        files = _files_of(resolver, path)
-        if any(f.position.file in files for f in errors):
+        files = resolver.files_of(path)
+        if files & erring:
             blocked.append((path, files))
         else:
-            outputs[path] = _output_path(path, args.output_dir, args.format)
-    _refuse_clashes(outputs)
+            outputs[path] = output_path(path, args.output_dir, args.format)
+    refuse_clashes(outputs, "drawn", "render")
     if blocked:
         shown = {file for _, files in blocked for file in files}
-        sys.stdout.write(format_text([f for f in errors if f.position.file in shown],
+        sys.stdout.write(format_text([f for f in errors
+                                      if os.path.realpath(f.position.file) in shown],
                                      result.line))
         for path, _ in blocked:
             print(f"argmap: {path} not drawn: it, or a map it uses, has errors (above)",
@@ -111,37 +114,8 @@ def run(args) -> int:
     return EXIT_FINDINGS if blocked else EXIT_OK
 
 
-def _files_of(resolver, path: str) -> set[str]:
-    """The file, and for a comparison the maps it uses: whose errors stop its drawing."""
-    from ..model import Comparison
-
-    loaded = resolver.load(path)
-    files = {loaded.path}
-    if isinstance(loaded.model, Comparison):
-        semantics = resolver.comparison(loaded)
-        files |= {used.loaded.path for used in semantics.used if used.loaded is not None}
-    return files
-
-
-def _output_path(path: str, output_dir: str | None, output_format: str) -> str:
-    stem = os.path.splitext(os.path.basename(path))[0]
-    return os.path.join(output_dir or os.path.dirname(path), f"{stem}.{output_format}")
-
-
-def _refuse_clashes(outputs: dict[str, str]) -> None:
-    """Two inputs that would be drawn into one file are a usage problem, caught before
-    anything is written."""
-    from ..errors import InputError
-
-    first: dict[str, str] = {}
-    for path, output in outputs.items():
-        other = first.setdefault(os.path.normcase(os.path.abspath(output)), path)
-        if other != path:
-            raise InputError(f"{other} and {path} would both be drawn to {output}; "
-                        "render them into different folders")
-
-
 def _draw_all(args, outputs: dict[str, str], resolver) -> None:
+    from ..output_files import make_folder, write_atomically
     from ..render.layout import find_engine
     from ..render.output import draw
 
@@ -151,45 +125,11 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
                  else engine.program[0])
         print(f"argmap: laying out with {where}", file=sys.stderr)
     if args.output_dir:
-        _make_folder(args.output_dir)
+        make_folder(args.output_dir)
     for path, output in outputs.items():
         data, noise = draw(resolver.of(resolver.load(path)), args.format, engine,
                            claims_only=args.claims_only, time_limit=args.time_limit, what=path)
         if args.verbose and noise:
             sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
-        _write_atomically(output, data)
+        write_atomically(output, data)
         print(f"{path} -> {output}")
-
-
-def _make_folder(folder: str) -> None:
-    from ..errors import InputError
-
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot create {folder}: {error.strerror or error}") from None
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Write `path` through a temporary file beside it, so a reader never sees half of it."""
-    import tempfile
-
-    from ..errors import InputError
-
-    folder, name = os.path.split(path)
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.",
-                                                 suffix=".tmp")
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; give it the permissions a new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as error:
-        os.unlink(temporary)
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,119 @@
+"""`argmap report`: a self-contained HTML page per map or comparison, beside its source text."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+
+if TYPE_CHECKING:  # imported by `run` only: `argmap --version` stays fast
+    from ..diagnostics import Finding
+    from ..semantics import Resolver
+
+__all__ = ["add_parser", "run"]
+
+EPILOG = """\
+A map's page shows its drawing beside its source text, every evidence quote marked in the
+text and the sentences no quote covers marked too; selecting a quote shows its node,
+selecting a node shows its quotes. A comparison's page shows its drawing, its relations
+as a table, and the documents' texts side by side. Each page is one file that works
+offline: nothing is fetched, and a Content-Security-Policy lets only its own script run.
+
+Every file is checked first, as `argmap check` checks it (with the same configuration);
+a file with errors is not reported, nor is a comparison while a map it uses has errors.
+The page lists the warnings and infos. See docs/report.md.
+
+exit status:
+  0  every file was reported
+  1  a file was not reported because it, or a map it uses, has errors (printed like `check`)
+  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
+     an output that cannot be written, no layout engine, a layout that failed
+  130  interrupted (Ctrl-C)
+"""
+
+
+def add_parser(commands) -> None:
+    """Add `report` to the subcommands."""
+    report = add_subparser(
+        commands, "report", help="write an HTML page per map: the drawing beside the source",
+        description="Write each map or comparison as one self-contained HTML page: beside each\n"
+                    "input, NAME.html. The page explains itself; docs/report.md describes it.",
+        epilog=EPILOG)
+    add_paths(report)
+    report.add_argument("-o", "--output-dir", metavar="DIR",
+                        help="write the pages into DIR (created if needed) rather than beside "
+                             "each input")
+    report.add_argument("--config", metavar="PATH",
+                        help="read the configuration (rule severities, exclude) from this file "
+                             "instead of searching for it, as `check` does")
+    add_jobs(report)
+    report.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Check the paths, then write the page of every file that has no errors; 1 when one had
+    errors."""
+    from ..config import config_for_run
+    from ..diagnostics import Severity, format_text
+    from ..lint import check_paths, select_files
+    from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
+    from ..runner import default_jobs
+    from ..semantics import Resolver
+
+    config = config_for_run(args.config)
+    targets = select_files(args.paths, config.excluded)
+    if not targets:
+        print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
+        return EXIT_OK
+    resolver = Resolver()
+    result = check_paths(targets, severities=config.severities([], []),
+                         excluded=config.excluded, jobs=args.jobs or default_jobs(),
+                         resolver=resolver)
+    findings = result.findings
+    errors = {_key(f.position.file) for f in findings if f.severity is Severity.ERROR}
+    outputs: dict[str, str] = {}
+    blocked: list[tuple[str, set[str]]] = []
+    for path in targets:
+        files = resolver.files_of(path)
+        if files & errors:
+            blocked.append((path, files))
+        else:
+            outputs[path] = output_path(path, args.output_dir, "html")
+    refuse_clashes(outputs, "reported", "report")
+    if blocked:
+        shown = set().union(*(files for _, files in blocked))
+        sys.stdout.write(format_text([f for f in findings if f.severity is Severity.ERROR
+                                      and _key(f.position.file) in shown], result.line))
+        for path, _ in blocked:
+            print(f"argmap: {path} not reported: it, or a map it uses, has errors (above)",
+                  file=sys.stderr)
+    if outputs and args.output_dir:
+        make_folder(args.output_dir)
+    for path, output in outputs.items():
+        page = _page(resolver, path, [f for f in findings if _key(f.position.file) == _key(path)])
+        write_atomically(output, page.encode("utf-8"))
+        print(f"{path} -> {output}")
+    return EXIT_FINDINGS if blocked else EXIT_OK
+
+
+def _key(path: str) -> str:
+    """One spelling of each file, however a command line or a `use` line names it."""
+    return os.path.realpath(path)
+
+
+def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
+    """The page of the file at `path`, which has no errors (so it parses)."""
+    from ..render.layout import find_engine
+    from ..render.output import draw
+    from ..report.comparison import comparison_page
+    from ..report.document import map_page
+    from ..semantics import ComparisonSemantics
+    from .render import TIME_LIMIT
+
+    semantics = resolver.of(resolver.load(path))
+    svg = draw(semantics, "svg", find_engine(), time_limit=TIME_LIMIT, what=path)[0].decode("utf-8")
+    if isinstance(semantics, ComparisonSemantics):
+        return comparison_page(semantics, svg, findings)
+    return map_page(semantics, svg, findings)

@@ -1,0 +1,242 @@
+/* argmap report: selecting a quote, a node, a finding or a relation shows what goes with
+   it. Without this script the same elements are plain fragment links. The page's data
+   is in its attributes: a quote's `data-nodes` (its evidence nodes), a node link's
+   `data-node` and `data-quotes` (the evidence it rests on), a relation row's
+   `data-nodes`, `data-edge` and `data-quotes`. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  var viewport = document.querySelector(".viewport");
+  var canvas = viewport && viewport.querySelector(".canvas");
+  var status = document.querySelector(".status");
+  var panzoom = canvas && typeof window.Panzoom === "function"
+    // `clip`, not `hidden`: a pane that hides its overflow still scrolls to a link's target
+    // or a focused node, which would shift the drawing under Panzoom.
+    ? window.Panzoom(canvas, { maxScale: 40, minScale: 0.5, step: 0.35, cursor: "grab",
+      overflow: "clip" })
+    : null;
+  // Where the drawing was when a pointer went down: a drag that ends on a node is no click.
+  var downAt = null;
+  // Panzoom moves the drawing to its start on a timer it sets when it starts; a move asked
+  // for before then waits for it, or it would be undone.
+  var started = false;
+  var waiting = null;
+  window.setTimeout(function () {
+    started = true;
+    if (waiting) { waiting(); }
+  }, 0);
+
+  function byId(id) { return id ? document.getElementById(id) : null; }
+  function words(text) { return text ? text.split(" ").filter(Boolean) : []; }
+  function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
+
+  function clearSelection() {
+    all(".selected").forEach(function (element) { element.classList.remove("selected"); });
+  }
+
+  function quotesOf(nodes) {
+    return all("a.quote").filter(function (mark) {
+      return words(mark.getAttribute("data-nodes")).some(function (node) {
+        return nodes.indexOf(node) >= 0;
+      });
+    });
+  }
+
+  function nodeLink(node) {
+    return all("a.node-link").filter(function (link) {
+      return link.getAttribute("data-node") === node;
+    })[0] || null;
+  }
+
+  // Scroll each text pane, not the page, so that its first selected quote is in the middle.
+  function showQuotes(marks, reveal) {
+    all(".source").forEach(function (pane) {
+      var mark = marks.filter(function (m) { return pane.contains(m); })[0];
+      if (!mark) { return; }
+      var paneBox = pane.getBoundingClientRect();
+      var markBox = mark.getBoundingClientRect();
+      pane.scrollTop += markBox.top - paneBox.top - (pane.clientHeight - markBox.height) / 2;
+      if (reveal) { revealOnPage(pane); }
+    });
+  }
+
+  // On a narrow screen the panes stack: bring a pane wholly onto the screen.
+  function revealOnPage(element) {
+    element = element.closest(".pane") || element;
+    var box = element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      element.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  // Zoom the drawing until the elements are legible, no more than fits, and centre them.
+  // Panzoom draws `scale(s) translate(x, y)` about the canvas's centre c, at the next frame:
+  // a point p of the canvas is shown at c + s (p + (x, y) - c), so p is in the middle of
+  // the viewport, which the canvas fills, when (x, y) = c - p, whatever the scale.
+  function showInDrawing(elements, reveal) {
+    if (!panzoom || !elements.length) { return; }
+    if (!started) {
+      waiting = function () { showInDrawing(elements, reveal); };
+      return;
+    }
+    var view = viewport.getBoundingClientRect();
+    var box = union(elements);
+    var widest = Math.max.apply(null, elements.map(function (e) {
+      return e.getBoundingClientRect().width;
+    }));
+    var scale = panzoom.getScale();
+    var at = panzoom.getPan();
+    var cx = canvas.offsetWidth / 2;
+    var cy = canvas.offsetHeight / 2;
+    var px = (box.left + box.width / 2 - view.left - cx) / scale - at.x + cx;
+    var py = (box.top + box.height / 2 - view.top - cy) / scale - at.y + cy;
+    var fits = Math.min(0.85 * view.width / box.width, 0.85 * view.height / box.height);
+    // Legible: the widest element 40% of the pane wide, or 300 pixels on a narrow pane.
+    var legible = Math.min(0.9 * view.width, Math.max(0.4 * view.width, 300)) / widest;
+    panzoom.zoom(scale * Math.min(fits, Math.max(legible, 1)), { animate: false });
+    panzoom.pan(cx - px, cy - py, { animate: false });
+    if (reveal) { revealOnPage(viewport); }
+  }
+
+  function union(elements) {
+    var boxes = elements.map(function (e) { return e.getBoundingClientRect(); });
+    var left = Math.min.apply(null, boxes.map(function (b) { return b.left; }));
+    var top = Math.min.apply(null, boxes.map(function (b) { return b.top; }));
+    var right = Math.max.apply(null, boxes.map(function (b) { return b.right; }));
+    var bottom = Math.max.apply(null, boxes.map(function (b) { return b.bottom; }));
+    return { left: left, top: top, width: Math.max(right - left, 1),
+      height: Math.max(bottom - top, 1) };
+  }
+
+  function say(text) { if (status) { status.textContent = text; } }
+
+  function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  // Select `nodes` (and `edge`) in the drawing and `quotes` in the texts; `from` says which
+  // side the reader acted on: the other side is brought into view, and onto the screen if
+  // the panes are stacked, unless the selection is shown on both sides (a table row).
+  function select(nodes, quotes, edge, from) {
+    clearSelection();
+    var drawn = nodes.concat(edge ? [edge] : []).map(byId).filter(Boolean);
+    drawn.forEach(function (g) { g.classList.add("selected"); });
+    var marks = quotesOf(quotes);
+    marks.forEach(function (mark) { mark.classList.add("selected"); });
+    var reveal = from !== "table";
+    if (from !== "drawing") { showInDrawing(drawn, reveal); }
+    if (from !== "text") { showQuotes(marks, reveal); }
+    var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
+    say(nodes.join(" and ") + ": " + count(shown, "quote") + " marked in the text");
+  }
+
+  function selectNodes(nodes, from) {
+    var quotes = [];
+    nodes.forEach(function (node) {
+      var link = nodeLink(node);
+      words(link ? link.getAttribute("data-quotes") : "").forEach(function (q) {
+        if (quotes.indexOf(q) < 0) { quotes.push(q); }
+      });
+    });
+    select(nodes, quotes, null, from);
+  }
+
+  function activate(target, event) {
+    var quote = target.closest("a.quote");
+    var node = target.closest("a.node-link");
+    var finding = target.closest("a.finding-link");
+    var row = target.closest("tr.relation");
+    if (quote) {
+      var evidence = words(quote.getAttribute("data-nodes"));
+      select(evidence, evidence, null, "text");
+    } else if (node) {
+      selectNodes([node.getAttribute("data-node")], "drawing");
+    } else if (finding && finding.getAttribute("data-node")) {
+      selectNodes([finding.getAttribute("data-node")], "findings");
+      finding.classList.add("selected");
+    } else if (row) {
+      select(words(row.getAttribute("data-nodes")), words(row.getAttribute("data-quotes")),
+        row.getAttribute("data-edge"), "table");
+      row.classList.add("selected");
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  document.addEventListener("click", function (event) {
+    if (downAt && panzoom && event.target.closest(".canvas")) {
+      var now = panzoom.getPan();
+      var moved = Math.abs(now.x - downAt.x) + Math.abs(now.y - downAt.y);
+      downAt = null;
+      if (moved * panzoom.getScale() > 4) { event.preventDefault(); return; }
+    }
+    activate(event.target, event);
+  });
+
+  // Enter follows a link by itself (and so comes here as a click); Space does not, and a
+  // table row is no link: both keys select what has the focus.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var isRow = target.matches && target.matches("tr.relation");
+    var isLink = target.matches && target.matches("a.quote, a.node-link, a.finding-link");
+    if ((event.key === " " && (isRow || isLink)) || (event.key === "Enter" && isRow)) {
+      activate(target, event);
+    }
+  });
+
+  // A node reached with Tab is brought into view, as it would be on a page that scrolls.
+  document.addEventListener("focusin", function (event) {
+    var link = event.target.closest && event.target.closest("a.node-link");
+    if (link && link.matches(":focus-visible")) { showInDrawing([link.parentNode], false); }
+  });
+
+  // Stacked on a narrow screen, the drawing's pane takes the drawing's proportions (within
+  // 30% and 70% of the window's height) rather than a fixed height with blank bands.
+  function fitPaneToDrawing() {
+    var svg = canvas.querySelector("svg");
+    var stacked = window.matchMedia("(max-width: 900px)").matches;
+    var box = svg && svg.viewBox.baseVal;
+    if (!stacked || !box || !box.width) {
+      viewport.style.height = "";
+      return;
+    }
+    var height = viewport.clientWidth * box.height / box.width;
+    viewport.style.height = Math.min(Math.max(height, 0.3 * window.innerHeight),
+      0.7 * window.innerHeight) + "px";
+  }
+
+  if (panzoom) {
+    fitPaneToDrawing();
+    window.addEventListener("resize", fitPaneToDrawing);
+    canvas.addEventListener("pointerdown", function () { downAt = panzoom.getPan(); }, true);
+    viewport.addEventListener("wheel", panzoom.zoomWithWheel);
+    all("[data-zoom]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var action = button.getAttribute("data-zoom");
+        if (action === "in") { panzoom.zoomIn(); }
+        else if (action === "out") { panzoom.zoomOut(); }
+        else { panzoom.reset(); }
+      });
+    });
+    viewport.addEventListener("keydown", function (event) {
+      if (event.target !== viewport) { return; }
+      var step = 60 / panzoom.getScale();
+      var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0],
+        ArrowUp: [0, step], ArrowDown: [0, -step] };
+      if (moves[event.key]) {
+        panzoom.pan(moves[event.key][0], moves[event.key][1], { relative: true });
+      } else if (event.key === "+" || event.key === "=") { panzoom.zoomIn(); }
+      else if (event.key === "-") { panzoom.zoomOut(); }
+      else if (event.key === "0") { panzoom.reset(); }
+      else { return; }
+      event.preventDefault();
+    });
+  }
+
+  // A page opened at `#DOC.NODE` selects that node, once the browser has scrolled to it.
+  window.addEventListener("load", function () {
+    var opened = decodeURIComponent(window.location.hash.slice(1));
+    if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
+  });
+}());
