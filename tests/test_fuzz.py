@@ -251,9 +251,10 @@ _TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x0
 
 
 def _quoted(text: str, triple: bool = False) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    # A CR ends a line in a file, as a line feed does: neither stands raw in a string.
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "")
     if triple:
-        return '"""\n' + escaped.replace("\r", "") + '\n"""'
+        return '"""\n' + escaped + '\n"""'
     return '"' + escaped.replace("\n", "\\n") + '"'
 
 

@@ -40,8 +40,21 @@ def test_comparison_takes_positions(capsys):
     [stats] = _stats(capsys, "fpri-vs-eastwest.arg")
     relations = stats["relations"]
     assert sum(relations.values()) >= 10
-    assert min(relations["agrees"], relations["contradicts"], relations["qualifies"]) >= 2
+    # Agreement, qualification and disagreement, each at least twice. The two texts never
+    # contradict each other outright (issue 12): they disagree by one's claim speaking
+    # against the other's, so disagreement counts `contradicts` and `attacks` alike.
+    assert min(relations["agrees"], relations["qualifies"],
+               relations["contradicts"] + relations["attacks"]) >= 2
     comparison = argmap.load(str(MAPS / "fpri-vs-eastwest.arg")).comparison
     assert all(relation.explanation for relation in comparison.relations)
     assert {doc for r in comparison.relations for doc in (r.source.document, r.target.document)} == {
         "fpri", "eastwest"}
+
+
+def test_cross_relations_rest_on_what_the_texts_say():
+    # issue 12: no cross relation rests on an analyst's node (an assumption, or #analyst)
+    comparison = argmap.load(str(MAPS / "fpri-vs-eastwest.arg"))
+    for relation in comparison.comparison.relations:
+        for ref in (relation.source, relation.target):
+            node = comparison.resolve(ref)
+            assert node.kind.value != "assumption" and "analyst" not in node.tags, str(ref)
