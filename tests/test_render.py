@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.lint import check_paths
 from argmap.render.labels import wrap
-from argmap.render.stack import depths, stack
 
 from conftest import DATA, HEADER, ROOT
 
@@ -485,33 +484,6 @@ def test_engine_dot_without_dot_on_path(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--engine", "dot")
     assert status == 2 and "no `dot` program on PATH" in err and "--engine bundled" in err
-
-
-# Stacking: how wide maps are folded.
-
-def test_many_children_are_dealt_into_stacked_columns():
-    edges = [(f"c{i}", "root") for i in range(9)]
-    assert stack(edges) == {("c3", "root"): 2, ("c4", "root"): 2, ("c5", "root"): 2,
-                            ("c6", "root"): 3, ("c7", "root"): 3, ("c8", "root"): 3}
-
-
-def test_a_stacked_subtree_goes_below_the_whole_subtree_above_it():
-    edges = [("a", "root"), ("b", "root"), ("c", "root"), ("a1", "a"), ("a2", "a1")]
-    assert stack(edges) == {("c", "root"): 2}  # column 2 holds b, then c; a's column is deep
-    edges = [("a", "root"), ("b", "root"), ("c", "root"), ("d", "root"), ("b1", "b")]
-    assert stack(edges)[("d", "root")] == 3  # below b and its child
-
-
-def test_two_children_stay_side_by_side_and_cycles_end():
-    assert stack([("a", "root"), ("b", "root")]) == {}
-    assert stack([("a", "b"), ("b", "a")]) == {}
-
-
-def test_depths_count_lengths_and_leave_out_cycles():
-    edges = [("a", "t"), ("b", "t"), ("c", "a")]
-    assert depths(edges, {}) == {"t": 0, "a": 1, "b": 1, "c": 2}
-    assert depths(edges, {("b", "t"): 5})["b"] == 5
-    assert depths([("a", "t"), ("x", "y"), ("y", "x")], {}) == {"t": 0, "a": 1}
 
 
 # Wrapping: label lines.

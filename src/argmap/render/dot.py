@@ -1,8 +1,11 @@
 """The Graphviz DOT source of a map or a comparison, built with the `graphviz` package.
 
-Every document is a cluster; theses sit at the top (`rankdir=BT`: an arrow points from a
-reason up to what it bears on), the subtrees under a node with many children are stacked
-(`stack`), and an undercut meets a small point on the support link it attacks. The
+Every document is a cluster drawn as a tree: theses sit at the top (`rankdir=BT`: an arrow
+points from a reason up to what it bears on), and the reasons and objections of each claim
+share the row below it, in the order of the file (`ordering=in`), each with its own reasons
+under it, so that a quote stays under the claim it supports. An undercut meets a small point
+on the support link it attacks (the point where several tails could also join into one
+arrow). The
 relations of a comparison are an overlay: drawn after the documents are laid out, so they
 never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
 labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
@@ -18,24 +21,23 @@ from __future__ import annotations
 
 import graphviz
 from attrs import frozen
-from graphviz.quoting import a_list, quote
+from graphviz.quoting import a_list
 
 from ..lint.context import ComparisonContext, MapContext
 from ..model import CrossKind, CrossRelation, Link, Node, NodeKind, RelationKind
-from ..quotes import QuoteMatch
-from .escape import safe_url, xml_text
-from .labels import Line, html_label, small, wrap
+from .labels import html_label, wrap
 from .legend import add_legend
-from .stack import depths, stack
-from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, MUTED, NODE_STYLES, RELATION_STYLES,
+from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES,
                     SMALL_SIZE)
+from .texts import document_label, document_title, node_label, node_title, quoted
+from .tree import depths
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
 #: What `--claims-only` keeps: every kind but evidence.
 CLAIM_KINDS_DRAWN = frozenset(NodeKind) - {NodeKind.EVIDENCE}
 
-_GRAPH = {"rankdir": "BT", "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+_GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3", "ranksep": "0.45",
           "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
           "labelloc": "t", "id": "argmap"}
 _NODE = {"fontname": FONT}
@@ -43,7 +45,6 @@ _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
 # With rankdir=BT, a cluster label placed at the "bottom" is drawn at the top.
 _CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
             "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
-_TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
 
 _NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
 _RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
@@ -128,16 +129,16 @@ class _Builder:
         header = context.map.header
         nodes = [n for n in context.nodes.values() if self.shows(n)]
         with self.graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=_document_label(header), **_CLUSTER)
-            self.titles[f"document:{doc}"] = _document_title(header)
+            cluster.attr(id=f"document:{doc}", label=document_label(header), **_CLUSTER)
+            self.titles[f"document:{doc}"] = document_title(header)
             for node in nodes:
                 name = f"{doc}.{node.id}"
                 self.kinds.add(node.kind)
-                quoted = _quoted(name)
+                dot_name = quoted(name)
                 # An HTML-like label is written as it is: `<...>` is its quoting.
-                cluster.body.append(f"\t{quoted} [label={_node_label(context, node)} "
-                                    f"id={quoted} {_NODE_ATTRIBUTES[node.kind]}]\n")
-                self.titles[name] = _node_title(context, node)
+                cluster.body.append(f"\t{dot_name} [label={node_label(context, node)} "
+                                    f"id={dot_name} {_NODE_ATTRIBUTES[node.kind]}]\n")
+                self.titles[name] = node_title(context, node)
             self._add_relations(context, cluster, nodes)
         # Theses that bear on nothing else share the top row.
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
@@ -152,7 +153,8 @@ class _Builder:
                 if isinstance(relation.target, Link):
                     supporter, supported = context.link_ends(relation.target)
                     if self.shows(supporter) and self.shows(supported):
-                        points[(supporter.id, supported.id)] = f"{doc}.{supporter.id}->{supported.id}"
+                        points[(supporter.id, supported.id)] = (
+                            f"{doc}.{supporter.id}->{supported.id}")
         edges: list[tuple[str, str, str]] = []  # tail, head, and its quoted attributes
         seen: set[tuple[str, str]] = set()
 
@@ -180,22 +182,19 @@ class _Builder:
                     add(name, head, style, relation.kind)
                     continue
                 # The link is drawn in two halves, meeting at the point the undercut aims at.
-                cluster.body.append(f"\t{_quoted(point)} [id={_quoted(f'link:{point}')} "
+                cluster.body.append(f"\t{quoted(point)} [id={quoted(f'link:{point}')} "
                                     f"{_LINK_POINT_ATTRIBUTES}]\n")
                 self.titles[f"link:{point}"] = f"{node.id} supports {target.id}: undercut"
                 add(name, point, _HALF_LINK_ATTRIBUTES, relation.kind)
                 add(point, head, style, relation.kind)
-        lengths = stack([(tail, head) for tail, head, _ in edges])
-        depth = depths([(tail, head) for tail, head, _ in edges], lengths)
+        depth = depths([(tail, head) for tail, head, _ in edges])
         if depth:
             lowest = max(depth, key=depth.get)  # the first of the deepest
             self.bottoms.append((depth[lowest], lowest))
         elif nodes:
             self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
         for tail, head, style in edges:
-            length = lengths.get((tail, head))
-            cluster.body.append(f"\t{_quoted(tail)} -> {_quoted(head)} [{style}"
-                                + (f" minlen={length}]\n" if length else "]\n"))
+            cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
 
     def add_cross_relation(self, context: ComparisonContext, relation: CrossRelation) -> None:
         if not (self.shows(context.resolve(relation.source))
@@ -216,67 +215,3 @@ class _Builder:
             f"\n{relation.explanation}" if relation.explanation else "")
 
 
-def _quoted(name: str) -> str:
-    """A node's name (`DOC.NODE`, made of identifiers) as a quoted DOT identifier."""
-    if '"' in name or "\\" in name:  # never so in a name made of identifiers
-        return quote(name)
-    return f'"{name}"'
-
-
-def _document_label(header) -> str:
-    lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
-    lines += [small(line) for line in wrap(_byline(header), 60) if line]
-    label = html_label(lines)
-    url = safe_url(header.get("url").value) if header.get("url") else None
-    if url is None:
-        return label
-    return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD HREF="{xml_text(url)}">'
-            f"{label[1:-1]}</TD></TR></TABLE>>")
-
-
-def _byline(header) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
-
-
-def _document_title(header) -> str:
-    url = header.get("url")
-    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
-    return "\n".join(p for p in parts if p)
-
-
-def _source_line(context: MapContext, node: Node) -> str:
-    """Where an evidence quote is in the source: `fpri · line 10`."""
-    match = context.quotes.get(node.id)
-    if not isinstance(match, QuoteMatch):
-        return context.map.id
-    if match.end_line != match.line:
-        return f"{context.map.id} · lines {match.line}–{match.end_line}"
-    return f"{context.map.id} · line {match.line}"
-
-
-def _node_label(context: MapContext, node: Node) -> str:
-    style = NODE_STYLES[node.kind]
-    text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
-    font = {"bold": style.bold, "italic": style.italic}
-    lines: list[Line] = [(line, font) for line in wrap(text, style.wrap)]
-    if node.kind is NodeKind.EVIDENCE:
-        lines.append(small(_source_line(context, node)))
-    if node.tags:
-        tags = " ".join(f"#{tag}" for tag in node.tags)
-        lines += [small(line, _TAG_COLOURS.get(node.kind, MUTED)) for line in wrap(tags, style.wrap)]
-    return html_label(lines)
-
-
-def _node_title(context: MapContext, node: Node) -> str:
-    lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
-    if node.kind is NodeKind.EVIDENCE:
-        source = context.map.header.get("source")
-        lines += [f"“{node.text}”",
-                  _source_line(context, node) + (f" of {source.value}" if source else "")]
-    else:
-        lines.append(node.text)
-    if node.tags:
-        lines.append(" ".join(f"#{tag}" for tag in node.tags))
-    return "\n".join(lines)

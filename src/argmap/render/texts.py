@@ -1,0 +1,90 @@
+"""What each element of a drawing says: node and document labels, and their tooltips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graphviz.quoting import quote
+
+from ..lint.context import MapContext
+from ..model import Node, NodeKind
+from ..quotes import QuoteMatch
+from .escape import safe_url, xml_text
+from .labels import Line, html_label, small, wrap
+from .style import MUTED, NODE_STYLES
+
+__all__ = ["quoted", "document_label", "document_title", "node_label", "node_title"]
+
+_TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
+
+
+def quoted(name: str) -> str:
+    """A node's name (`DOC.NODE`, made of identifiers) as a quoted DOT identifier."""
+    if '"' in name or "\\" in name:  # never so in a name made of identifiers
+        return quote(name)
+    return f'"{name}"'
+
+
+def document_label(header) -> str:
+    """A document's title, in large bold type, over its byline; a link when its url is
+    http(s)."""
+    lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
+    lines += [small(line) for line in wrap(_byline(header), 60) if line]
+    label = html_label(lines)
+    url = safe_url(header.get("url").value) if header.get("url") else None
+    if url is None:
+        return label
+    return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD HREF="{xml_text(url)}">'
+            f"{label[1:-1]}</TD></TR></TABLE>>")
+
+
+def _byline(header) -> str:
+    """Publisher, author and date, as the header gives them."""
+    return " · ".join(f.value for key in ("publisher", "author", "date")
+                      for f in [header.get(key)] if f and f.value)
+
+
+def document_title(header) -> str:
+    """A document's tooltip: its title, byline and url."""
+    url = header.get("url")
+    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
+    return "\n".join(p for p in parts if p)
+
+
+def _source_line(context: MapContext, node: Node) -> str:
+    """Where an evidence quote is in the source: `fpri · line 10`."""
+    match = context.quotes.get(node.id)
+    if not isinstance(match, QuoteMatch):
+        return context.map.id
+    if match.end_line != match.line:
+        return f"{context.map.id} · lines {match.line}–{match.end_line}"
+    return f"{context.map.id} · line {match.line}"
+
+
+def node_label(context: MapContext, node: Node, lines_after: Sequence[Line] = ()) -> str:
+    """The label of `node`: its text, a quote's source line, its tags, then `lines_after`."""
+    style = NODE_STYLES[node.kind]
+    text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
+    font = {"bold": style.bold, "italic": style.italic}
+    lines: list[Line] = [(line, font) for line in wrap(text, style.wrap)]
+    if node.kind is NodeKind.EVIDENCE:
+        lines.append(small(_source_line(context, node)))
+    if node.tags:
+        tags = " ".join(f"#{tag}" for tag in node.tags)
+        colour = _TAG_COLOURS.get(node.kind, MUTED)
+        lines += [small(line, colour) for line in wrap(tags, style.wrap)]
+    return html_label(lines + list(lines_after))
+
+
+def node_title(context: MapContext, node: Node) -> str:
+    """A node's tooltip: its kind and id, its full text (a quote's source line), its tags."""
+    lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
+    if node.kind is NodeKind.EVIDENCE:
+        source = context.map.header.get("source")
+        lines += [f"“{node.text}”",
+                  _source_line(context, node) + (f" of {source.value}" if source else "")]
+    else:
+        lines.append(node.text)
+    if node.tags:
+        lines.append(" ".join(f"#{tag}" for tag in node.tags))
+    return "\n".join(lines)
