@@ -69,8 +69,10 @@ def test_dot_of_each_map(capsys, tmp_path, file_regression, path):
                           extension=".dot")
 
 
-def test_claims_only_dot(capsys, tmp_path, file_regression):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--claims-only")
+def test_full_and_claims_only_dot(capsys, tmp_path, file_regression):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
+    file_regression.check(dot, basename="harbour-vs-ferry-full", extension=".dot")
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full", "--claims-only")
     file_regression.check(dot, basename="harbour-vs-ferry-claims-only", extension=".dot")
 
 
@@ -152,8 +154,9 @@ def test_theses_share_the_top_row(capsys, tmp_path):
     assert "rankdir=BT" in dot
 
 
-def test_a_comparison_draws_documents_as_titled_clusters_and_relations_between_them(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+def test_a_full_comparison_draws_documents_as_titled_clusters_and_relations_between(
+        capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
     assert "subgraph cluster_harbour {" in dot and "subgraph cluster_ferry {" in dot
     assert "<B>The Harbour Question</B>" in dot
     assert "City Planning Review · A. Planner · 2024-03-01" in dot
@@ -164,12 +167,33 @@ def test_a_comparison_draws_documents_as_titled_clusters_and_relations_between_t
     styles = {tuple(a for a in line.split() if a.split("=")[0] in ("color", "style", "arrowhead"))
               for line in cross}
     assert len(styles) == 5
-    for kind in ("agrees", "contradicts", "qualifies", "supports", "attacks"):
-        assert f"<B>{kind}</B>" in dot
+    for number in range(1, 6):  # numbered on its line, as in the key
+        assert f"<B>{number}</B></FONT></TD></TR></TABLE>>" in dot
+    assert 'id=key' in dot
+
+
+def test_a_comparison_draws_the_linked_claims_facing_each_other_and_a_key(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+    assert "rankdir=LR" in dot
+    assert "subgraph cluster_harbour {" in dot and "subgraph cluster_ferry {" in dot
+    # The claims the relations link, and the theses; no quote, no unlinked reason.
+    assert '{rank=same; "harbour.build_east" "harbour.deep_water" "harbour.pays_for_itself" ' \
+           '"harbour.too_costly"}' in dot
+    assert '{rank=same; "ferry.no_harbour" "ferry.ferries_enough" "ferry.small_quay"}' in dot
+    assert "harbour.jobs" not in dot and "_quote" not in dot
+    # Every relation runs from the left column to the right one, numbered on its line.
+    assert '"ferry.small_quay" -> "harbour.build_east"' not in dot
+    assert re.search(r'"harbour.build_east" -> "ferry.small_quay" \[label=<<TABLE[^\n]*<B>2</B>'
+                     r'[^\n]*arrowtail=odiamond[^\n]*dir=back', dot)
+    # The key: number, kind, the two claims and the explanation of each.
+    key = dot.split("\tkey [label=")[1].split("\n")[0]
+    assert re.search(r"<B>1</B>.*contradicts.*harbour.build_east – ferry.no_harbour.*One wants a "
+                     r"harbour on the east bank, the other no harbour<BR/>at all.", key)
+    assert re.search(r"<B>3</B>.*agrees.*harbour.deep_water – ferry.small_quay</FONT></TD>", key)
 
 
 def test_claims_only_leaves_evidence_out(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--claims-only")
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full", "--claims-only")
     assert "shape=note" not in dot and "_quote" not in dot
     assert '"harbour.build_east"' in dot and '"harbour.estimates_reliable"' in dot
     assert "legend/evidence" not in dot
@@ -191,8 +215,8 @@ def test_the_legend_shows_only_what_the_map_uses(project, capsys, tmp_path):
     assert sorted(legend) == ["legend:assumption", "legend:relation-supports", "legend:thesis"]
 
 
-def test_the_legend_of_a_comparison_shows_the_cross_relations(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+def test_the_legend_of_a_full_comparison_shows_the_cross_relations(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
     for key in ("thesis", "premise", "evidence", "assumption", "objection", "rebuttal",
                 "relation-supports", "relation-attacks", "relation-undercuts", "cross-agrees",
                 "cross-contradicts", "cross-qualifies", "cross-supports", "cross-attacks"):
@@ -208,7 +232,7 @@ def render_svg(capsys, path, out, *options) -> str:
 
 
 def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, tmp_path):
-    svg = render_svg(capsys, MAPS / "fpri-vs-eastwest.arg", tmp_path)
+    svg = render_svg(capsys, MAPS / "fpri-vs-eastwest.arg", tmp_path, "--full")
     found = groups(svg)
     result = check_paths([str(MAPS / "fpri-vs-eastwest.arg")])
     documents = {context.map.id: context.map for context in result.maps.values()}
@@ -222,7 +246,7 @@ def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, t
 
 
 def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, tmp_path):
-    svg = render_svg(capsys, RENDER / "harbour-vs-ferry.arg", tmp_path)
+    svg = render_svg(capsys, RENDER / "harbour-vs-ferry.arg", tmp_path, "--full")
     found = groups(svg)
     assert title(found["harbour.pays_for_itself"]) == (
         "premise harbour.pays_for_itself\nThe harbour would pay for itself within fifteen years, "
@@ -233,7 +257,7 @@ def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, 
         "that the river recovers”\nharbour · lines 9–10 of harbour.txt")
     assert title(found["harbour.build_east"]).endswith("\n#policy #harbour")
     assert title(found["contradicts:harbour.build_east:ferry.no_harbour"]) == (
-        "harbour.build_east contradicts ferry.no_harbour\n"
+        "1. harbour.build_east contradicts ferry.no_harbour\n"
         "One wants a harbour on the east bank, the other no harbour at all.")
     assert title(found["document:harbour"]) == (
         "The Harbour Question\nCity Planning Review · A. Planner · 2024-03-01\n"
@@ -424,7 +448,7 @@ def test_verbose_shows_the_engine_and_its_noise(capsys, tmp_path, fake_dot):
 
 def test_a_comparison_is_laid_out_then_its_relations_routed(capsys, tmp_path, fake_dot):
     log = fake_dot()
-    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out")[0] == 0
+    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out", "--full")[0] == 0
     assert log.read_text() == "-Kdot -Tdot\n-Knop2 -Tsvg\n"
 
 

@@ -46,7 +46,14 @@ def add_parser(commands) -> None:
                              "png; pdf")
     render.add_argument("--claims-only", action="store_true",
                         help="leave evidence out: draw only theses, premises, assumptions, "
-                             "objections and rebuttals, for an overview")
+                             "objections and rebuttals (of a map, or of a comparison's "
+                             "documents with --full)")
+    render.add_argument("--full", action="store_true",
+                        help="for a comparison, draw every reason and quote of its documents, "
+                             "side by side, with the relations between them drawn over; by "
+                             "default a comparison draws only the claims its relations link, "
+                             "one document per column, each relation numbered and explained "
+                             "in a key")
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
@@ -154,7 +161,7 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
         loaded = result.workspace.load(path)
         if isinstance(loaded.model, Comparison):
             context = ComparisonContext(loaded.model, result.workspace, result.maps)
-            drawing = draw_comparison(context, args.claims_only)
+            drawing = draw_comparison(context, args.claims_only, args.full)
         else:
             drawing = draw_map(result.maps[loaded.path], args.claims_only)
         if engine is None:

@@ -24,12 +24,15 @@ from attrs import frozen
 from graphviz.quoting import a_list
 
 from ..lint.context import ComparisonContext, MapContext
-from ..model import CrossKind, CrossRelation, Link, Node, NodeKind, RelationKind
+from ..model import CrossKind, Link, Node, NodeKind, RelationKind
 from .labels import html_label, wrap
+from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .legend import add_legend
+from .overview import draw_overview
 from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES,
                     SMALL_SIZE)
-from .texts import document_label, document_title, node_label, node_title, quoted
+from .texts import (document_label, document_title, node_label, node_title, quoted,
+                    repeat_label)
 from .tree import depths
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
@@ -46,7 +49,15 @@ _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
 _CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
             "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
 
+#: The key: a white panel of the relations' numbers, kinds, claims and explanations.
+_KEY = {"shape": "box", "style": "rounded,filled", "fillcolor": "white", "color": "#c5ccd3",
+        "margin": "0.12"}
+
 _NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
+# A repeat of a node: its kind's shape and colours, with a dashed outline.
+_REPEAT_ATTRIBUTES = {kind: a_list(kwargs={**style.attributes(), "style": style.style + ",dashed",
+                                           "penwidth": "1"})
+                      for kind, style in NODE_STYLES.items()}
 _RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
                         for kind, style in RELATION_STYLES.items()}
 # The first half of an undercut support link, which ends at the link's point.
@@ -79,13 +90,18 @@ def draw_map(context: MapContext, claims_only: bool = False) -> Drawing:
     return builder.finish(context.map.header.title)
 
 
-def draw_comparison(context: ComparisonContext, claims_only: bool = False) -> Drawing:
-    """The drawing of a comparison: its documents side by side, the relations between them."""
+def draw_comparison(context: ComparisonContext, claims_only: bool = False,
+                    full: bool = False) -> Drawing:
+    """The drawing of a comparison: by default its overview (`overview`), the claims that
+    relations link facing each other; `full`, every node of its documents side by side
+    and the relations drawn over them."""
     builder = _Builder(claims_only)
+    if not full:
+        source, titles = draw_overview(context, builder.shows)
+        return Drawing(source, "", titles)
     for document in context.documents.values():
         builder.add_document(document)
-    for relation in context.comparison.relations:
-        builder.add_cross_relation(context, relation)
+    builder.add_cross_relations(numbered(context, builder.shows))
     comparison = context.comparison
     builder.graph.attr(label=html_label([(line, {"bold": True, "size": 22})
                                          for line in wrap(comparison.title, 70)]))
@@ -107,7 +123,8 @@ class _Builder:
         #: For each document: how deep it is drawn, and its lowest node.
         self.bottoms: list[tuple[int, str]] = []
         self.top: list[str] = []
-        self.cross_ids: dict[str, int] = {}
+        #: The key's node name and label, when relations between documents are drawn.
+        self.key: tuple[str, str] | None = None
 
     def finish(self, title: str) -> Drawing:
         if self.top:
@@ -115,8 +132,15 @@ class _Builder:
                 top.attr(rank="same")
                 for name in self.top:
                     top.node(name)
-        # The legend goes under the shallowest document, where there is room beside the others.
+        # The key, then the legend, go under the shallowest document, where there is room
+        # beside the others.
         lowest = min(self.bottoms)[1] if self.bottoms else None
+        if self.key is not None:
+            name, label = self.key
+            self.graph.node(name, label=label, id=name, **_KEY)
+            if lowest is not None:
+                self.graph.edge(name, lowest, style="invis", weight="0")
+            lowest = name
         add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest)
         self.titles["argmap"] = title
         return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
@@ -193,25 +217,32 @@ class _Builder:
             self.bottoms.append((depth[lowest], lowest))
         elif nodes:
             self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
+        # A node is drawn under the claim its first relation bears on. Under each other claim
+        # it bears on stands a repeat of it, so the drawing stays a tree: no line runs
+        # across the map to a distant claim, and no claim's reasons are pulled off their row.
+        by_name = {f"{doc}.{n.id}": n for n in nodes}
+        placed: set[str] = set()
         for tail, head, style in edges:
+            if tail in placed and tail in by_name:
+                node = by_name[tail]
+                tail = f"repeat:{tail}@{head}"
+                cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(node)} "
+                                    f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[node.kind]}]\n")
+                self.titles[tail] = (node_title(context, node)
+                                     + "\n(repeated here: drawn in full under another claim)")
+            placed.add(tail)
             cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
 
-    def add_cross_relation(self, context: ComparisonContext, relation: CrossRelation) -> None:
-        if not (self.shows(context.resolve(relation.source))
-                and self.shows(context.resolve(relation.target))):
-            return
-        self.cross.add(relation.kind)
-        tail, head = str(relation.source), str(relation.target)
-        edge_id = f"{relation.kind.value}:{tail}:{head}"
-        self.cross_ids[edge_id] = count = self.cross_ids.get(edge_id, 0) + 1
-        if count > 1:
-            edge_id += f":{count}"
-        style = CROSS_STYLES[relation.kind]
-        word = html_label([(relation.kind.value, {"bold": True, "size": SMALL_SIZE,
-                                                  "colour": style.colour.split(":")[0]})])
-        self.overlay.edge(tail, head, xlabel=word, id=edge_id, constraint="false",
-                          **style.attributes())
-        self.titles[edge_id] = f"{tail} {relation.kind.value} {head}" + (
-            f"\n{relation.explanation}" if relation.explanation else "")
-
-
+    def add_cross_relations(self, relations: list[Numbered]) -> None:
+        """Each relation, numbered on its line, over the documents; the key says what each
+        number is."""
+        for item in relations:
+            self.cross.add(item.relation.kind)
+            style = CROSS_STYLES[item.relation.kind]
+            self.overlay.edge(item.source, item.target, id=item.edge_id, constraint="false",
+                              xlabel=number_badge(item.number, style.colour.split(":")[0]),
+                              **style.attributes())
+            self.titles[item.edge_id] = item.title
+        if relations:
+            self.key = (KEY_ID, key_label(relations, []))
+            self.titles[KEY_ID] = "What each numbered relation between the documents is"

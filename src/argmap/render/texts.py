@@ -13,9 +13,12 @@ from .escape import safe_url, xml_text
 from .labels import Line, html_label, small, wrap
 from .style import MUTED, NODE_STYLES
 
-__all__ = ["quoted", "document_label", "document_title", "node_label", "node_title"]
+__all__ = ["quoted", "document_label", "document_title", "node_label", "node_title",
+           "repeat_label"]
 
 _TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
+#: How many lines of its text a repeated node shows.
+_REPEAT_LINES = 2
 
 
 def quoted(name: str) -> str:
@@ -74,6 +77,19 @@ def node_label(context: MapContext, node: Node, lines_after: Sequence[Line] = ()
         colour = _TAG_COLOURS.get(node.kind, MUTED)
         lines += [small(line, colour) for line in wrap(tags, style.wrap)]
     return html_label(lines + list(lines_after))
+
+
+def repeat_label(node: Node) -> str:
+    """The label of a node drawn a second time, under another claim it bears on: the start
+    of its text, and that it is a repeat."""
+    style = NODE_STYLES[node.kind]
+    text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
+    lines = wrap(text, style.wrap)
+    shown = lines[:_REPEAT_LINES]
+    if len(lines) > len(shown):
+        shown[-1] += " …"
+    font = {"bold": style.bold, "italic": style.italic}
+    return html_label([(line, font) for line in shown] + [small("repeated: in full elsewhere")])
 
 
 def node_title(context: MapContext, node: Node) -> str:

@@ -1,0 +1,99 @@
+"""The default drawing of a comparison: where the documents agree and where they part ways.
+
+Each document is a column (`rankdir=LR`: the first document on the left), holding its
+theses and the claims that relations between documents link; every relation runs from one
+column to the next, so the claims it links face each other and Graphviz orders each column
+so that the lines are short, level and rarely cross. Each relation is numbered on its line
+(a label, which the layout gives room of its own, so it lies on no node), and the key
+beside the columns says what each number is. The full drawing, every reason and quote of
+each document, is `draw_comparison(..., full=True)` in `dot`.
+"""
+
+from __future__ import annotations
+
+import graphviz
+from graphviz.quoting import a_list
+
+from ..lint.context import ComparisonContext
+from ..model import NodeKind
+from .key import KEY_ID, Numbered, key_label, number_badge, numbered
+from .labels import html_label, small, wrap
+from .style import CROSS_STYLES, FONT, INK, NODE_STYLES, SMALL_SIZE
+from .texts import document_label, document_title, node_label, node_title, quoted
+
+__all__ = ["draw_overview"]
+
+_GRAPH = {"rankdir": "LR", "newrank": "true", "nodesep": "0.22", "ranksep": "0.35",
+          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
+          "labelloc": "t", "id": "argmap"}
+_CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
+            "penwidth": "1", "margin": "14", "labeljust": "c", "labelloc": "t"}
+_KEY = {"shape": "box", "style": "rounded", "color": "#c5ccd3", "margin": "0.12"}
+_NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
+
+
+def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str]]:
+    """The DOT of the overview of a comparison, and the tooltip of each element by its id;
+    `shows` says whether a node may be drawn (`--claims-only` leaves evidence out)."""
+    relations = numbered(context, shows)
+    linked = {end for item in relations for end in (item.source, item.target)}
+    graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr={"fontname": FONT},
+                             edge_attr={"fontname": FONT, "arrowsize": "0.9"})
+    titles: dict[str, str] = {}
+    comparison = context.comparison
+    graph.attr(label=html_label([(line, {"bold": True, "size": 22})
+                                 for line in wrap(comparison.title, 70)]))
+    columns: dict[str, int] = {}  # document id -> its column, left to right
+    firsts: list[str] = []  # the first node of each column
+    kinds: set[NodeKind] = set()
+    for doc, document in context.documents.items():
+        nodes = [n for n in document.nodes.values() if f"{doc}.{n.id}" in linked
+                 or (n.kind is NodeKind.THESIS and shows(n))]
+        if not nodes:
+            continue
+        columns[doc] = len(columns)
+        firsts.append(f"{doc}.{nodes[0].id}")
+        with graph.subgraph(name=f"cluster_{doc}") as cluster:
+            cluster.attr(id=f"document:{doc}", label=document_label(document.map.header),
+                         **_CLUSTER)
+            titles[f"document:{doc}"] = document_title(document.map.header)
+            cluster.body.append("\t{rank=same; "
+                                + " ".join(quoted(f"{doc}.{n.id}") for n in nodes) + "}\n")
+            for node in nodes:
+                name = f"{doc}.{node.id}"
+                kinds.add(node.kind)
+                # Its `DOC.NODE` under its text, as the key names it.
+                label = node_label(document, node, [small(name)])
+                cluster.body.append(f"\t{quoted(name)} [label={label} id={quoted(name)} "
+                                    f"{_NODE_ATTRIBUTES[node.kind]}]\n")
+                titles[name] = node_title(document, node)
+    # Columns in the order of the `use` lines, even where no relation joins two of them.
+    for left, right in zip(firsts, firsts[1:]):
+        graph.edge(left, right, style="invis", weight="0")
+    for item in relations:
+        graph.body.append(_relation(item, columns))
+        titles[item.edge_id] = item.title
+    if firsts:
+        graph.node(KEY_ID, label=key_label(relations, [k for k in NodeKind if k in kinds]),
+                   id=KEY_ID, **_KEY)
+        graph.edge(firsts[-1], KEY_ID, style="invis", weight="0")
+        titles[KEY_ID] = "What each numbered relation between the documents is"
+    titles["argmap"] = comparison.title
+    return graph.source, titles
+
+
+def _relation(item: Numbered, columns: dict[str, int]) -> str:
+    """The DOT edge of a relation, from the left column to the right one whatever its
+    direction, so that it never pulls a column out of line: a relation written from right
+    to left is drawn backwards (`dir=back`), its arrowhead at its tail."""
+    style = CROSS_STYLES[item.relation.kind]
+    attributes = style.attributes()
+    tail, head = item.source, item.target
+    if columns.get(tail.split(".")[0], 0) > columns.get(head.split(".")[0], 0):
+        tail, head = head, tail
+        if not style.both_ends:
+            attributes.update(dir="back", arrowtail=attributes.pop("arrowhead"))
+    attributes.update(id=item.edge_id, fontsize=str(SMALL_SIZE))
+    badge = number_badge(item.number, style.colour.split(":")[0])
+    return (f"\t{quoted(tail)} -> {quoted(head)} [label={badge} "
+            f"{a_list(kwargs=attributes)}]\n")
