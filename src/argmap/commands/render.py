@@ -149,6 +149,7 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
     from ..model import Comparison
     from ..render.dot import draw_comparison, draw_map
     from ..render.layout import find_engine, lay_out
+    from ..render.centre import centre_text
     from ..render.titles import set_titles
 
     engine = None if args.format == "dot" else find_engine(args.engine)
@@ -171,7 +172,8 @@ def _draw_all(args, outputs: dict[str, str], result) -> None:
             if args.verbose and noise:
                 sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
             if args.format == "svg":
-                data = set_titles(data.decode("utf-8"), drawing.titles).encode("utf-8")
+                svg = set_titles(data.decode("utf-8"), drawing.titles)
+                data = centre_text(svg).encode("utf-8")
         _write_atomically(output, data)
         print(f"{path} -> {output}")
 

@@ -5,7 +5,7 @@ points from a reason up to what it bears on), and the reasons and objections of 
 share the row below it, in the order of the file (`ordering=in`), each with its own reasons
 under it, so that a quote stays under the claim it supports. An undercut meets a small point
 on the support link it attacks (the point where several tails could also join into one
-arrow). The
+arrow). Quotes stand in the middle of their claim's row, directly under it. The
 relations of a comparison are an overlay: drawn after the documents are laid out, so they
 never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
 labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
@@ -33,7 +33,7 @@ from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_STYLES, RELATION_S
                     SMALL_SIZE)
 from .texts import (document_label, document_title, node_label, node_title, quoted,
                     repeat_label)
-from .tree import depths
+from .tree import depths, quotes_in_the_middle
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
@@ -222,15 +222,22 @@ class _Builder:
         # across the map to a distant claim, and no claim's reasons are pulled off their row.
         by_name = {f"{doc}.{n.id}": n for n in nodes}
         placed: set[str] = set()
+        drawn: list[tuple[str, str, str]] = []
+        evidence: set[str] = set()
         for tail, head, style in edges:
-            if tail in placed and tail in by_name:
-                node = by_name[tail]
+            node = by_name.get(tail)
+            if tail in placed and node is not None:
                 tail = f"repeat:{tail}@{head}"
                 cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(node)} "
                                     f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[node.kind]}]\n")
                 self.titles[tail] = (node_title(context, node)
                                      + "\n(repeated here: drawn in full under another claim)")
             placed.add(tail)
+            if node is not None and node.kind is NodeKind.EVIDENCE:
+                evidence.add(tail)
+            drawn.append((tail, head, style))
+        # With `ordering=in`, the order of a claim's edges is the order of its row.
+        for tail, head, style in quotes_in_the_middle(drawn, evidence):
             cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:

@@ -21,7 +21,7 @@ __all__ = ["KEY_ID", "Numbered", "key_label", "number_badge", "numbered"]
 #: The SVG id of the key and its DOT node name: without a dot, so no `DOC.NODE` is named so.
 KEY_ID = "key"
 #: Characters per line of an explanation in the key.
-_EXPLANATION_WRAP = 58
+_EXPLANATION_WRAP = 46
 _HEADING = {"bold": True, "size": 16}
 _IDS = {"size": TEXT_SIZE - 2, "colour": MUTED}
 
@@ -78,23 +78,22 @@ def number_badge(number: int, colour: str) -> str:
 def key_label(relations: list[Numbered], kinds: list[NodeKind]) -> str:
     """The key as an HTML-like table: a row per relation, then a sample of each node kind
     in `kinds` (the node kinds the drawing shows)."""
-    rows = [f'<TR><TD COLSPAN="3" ALIGN="LEFT">{html_lines([("Relations", _HEADING)])}</TD></TR>']
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_lines([("Relations", _HEADING)])}</TD></TR>']
     for item in relations:
         style = CROSS_STYLES[item.relation.kind]
-        kind: list[Line] = [(item.relation.kind.value,
-                             {"bold": True, "colour": style.colour.split(":")[0]})]
-        text: list[Line] = [(f"{item.source} – {item.target}", _IDS)]
-        text += [(line, {}) for line in wrap(item.relation.explanation or "", _EXPLANATION_WRAP)
-                 if item.relation.explanation]
+        lines: list[Line] = [
+            (item.relation.kind.value, {"bold": True, "colour": style.colour.split(":")[0]}),
+            (f"{item.source} – {item.target}", _IDS)]
+        explanation = item.relation.explanation
+        lines += [(line, {}) for line in wrap(explanation, _EXPLANATION_WRAP)] if explanation else []
         rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{item.number}</B></TD>'
-                    f'<TD ALIGN="LEFT" VALIGN="TOP">{html_lines(kind)}</TD>'
-                    f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{html_lines(text)}</TD></TR>')
+                    f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{html_lines(lines)}</TD></TR>')
     if kinds:
         samples = "".join(
             f'<TD BGCOLOR="{NODE_STYLES[k].fill}" COLOR="{NODE_STYLES[k].border}" BORDER="1">'
             f'{html_lines([(k.value, {"colour": NODE_STYLES[k].font_colour, "bold": True})])}'
             "</TD>" for k in kinds)
-        rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT">'
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">'
                     f'<TABLE BORDER="0" CELLSPACING="6" CELLPADDING="4"><TR>{samples}</TR>'
                     f"</TABLE></TD></TR>")
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'

@@ -1,10 +1,13 @@
-"""How deep each node of a map is drawn: to put the legend under the lowest one."""
+"""The tree of a map: the order of each claim's row, and how deep each node is drawn."""
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Collection
 
-__all__ = ["depths"]
+__all__ = ["depths", "quotes_in_the_middle"]
+
+Edge = tuple[str, str, str]  # lower node, upper node, and how it is drawn
 
 
 def depths(edges: list[tuple[str, str]]) -> dict[str, int]:
@@ -32,3 +35,23 @@ def depths(edges: list[tuple[str, str]]) -> dict[str, int]:
             if above[lower] == 0:
                 queue.append(lower)
     return {node: depth[node] for node in depth if above[node] == 0}
+
+
+def quotes_in_the_middle(edges: list[Edge], quotes: Collection[str]) -> list[Edge]:
+    """`edges` grouped by the node they point at, in the order each first appears; in each
+    group the edges from `quotes` in the middle, the others in their order around them:
+    a claim is centred over its row, so its quotes stand directly under it.
+
+    >>> edges = [(tail, "c", "") for tail in ("q", "p1", "p2", "p3")] + [("r", "p1", "")]
+    >>> [tail for tail, _, _ in quotes_in_the_middle(edges, {"q"})]
+    ['p1', 'q', 'p2', 'p3', 'r']
+    """
+    groups: dict[str, tuple[list[Edge], list[Edge]]] = {}
+    for edge in edges:
+        others, middle = groups.setdefault(edge[1], ([], []))
+        (middle if edge[0] in quotes else others).append(edge)
+    ordered: list[Edge] = []
+    for others, middle in groups.values():
+        half = len(others) // 2
+        ordered += others[:half] + middle + others[half:]
+    return ordered
