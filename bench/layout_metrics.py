@@ -16,11 +16,13 @@ label's text boxes), and reports, per drawing:
   the worst thesis (claim) of the drawing;
 - **overlaps**: edge labels that overlap a node or another label;
 - **cross length**: the mean length of the relations between documents, as a fraction of
-  the drawing's diagonal.
+  the drawing's diagonal;
+- **text at 880 px**: how high the body text (the size most lines of the drawing are set
+  in) is when the drawing is shown 880 pixels wide, as a README shows it, in pixels.
 
 and whether the targets hold: a map 0 crossings, spread of every thesis's reasons at most
 1, 0 overlaps; a comparison's default view at most 15 crossings, cross length at most 0.2,
-0 overlaps. Exit status 1 when a target is missed.
+0 overlaps, body text at least 9 px at 880 px wide. Exit status 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -35,9 +37,23 @@ from attrs import frozen
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Targets: (most crossings, widest thesis spread, most overlaps, longest mean cross length).
-MAP_TARGETS = (0, 1.0, 0, None)
-COMPARISON_TARGETS = (15, None, 0, 0.2)
+
+
+@frozen
+class Targets:
+    """What a drawing must meet; None where nothing is asked."""
+
+    crossings: int
+    thesis_spread: float | None
+    overlaps: int
+    cross_length: float | None = None
+    text_at_880: float | None = None
+
+
+MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0)
+#: The default view of a comparison, which the README shows.
+COMPARISON_TARGETS = Targets(crossings=15, thesis_spread=None, overlaps=0, cross_length=0.2,
+                             text_at_880=9.0)
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 Point = tuple[float, float]
@@ -54,19 +70,21 @@ class Metrics:
     claim_spread: float
     overlaps: int
     cross_length: float | None
+    body_text_at_880: float
 
-    def misses(self, targets: tuple) -> list[str]:
+    def misses(self, targets: Targets) -> list[str]:
         """The targets this drawing misses, in words."""
-        crossings, spread, overlaps, length = targets
         missed = []
-        if crossings is not None and self.crossings > crossings:
-            missed.append(f"{self.crossings} crossings > {crossings}")
-        if spread is not None and self.thesis_spread > spread:
-            missed.append(f"thesis spread {self.thesis_spread:.2f} > {spread}")
-        if overlaps is not None and self.overlaps > overlaps:
-            missed.append(f"{self.overlaps} overlaps > {overlaps}")
-        if length is not None and (self.cross_length or 0) > length:
-            missed.append(f"cross length {self.cross_length:.2f} > {length}")
+        if self.crossings > targets.crossings:
+            missed.append(f"{self.crossings} crossings > {targets.crossings}")
+        if targets.thesis_spread is not None and self.thesis_spread > targets.thesis_spread:
+            missed.append(f"thesis spread {self.thesis_spread:.2f} > {targets.thesis_spread}")
+        if self.overlaps > targets.overlaps:
+            missed.append(f"{self.overlaps} overlaps > {targets.overlaps}")
+        if targets.cross_length is not None and (self.cross_length or 0) > targets.cross_length:
+            missed.append(f"cross length {self.cross_length:.2f} > {targets.cross_length}")
+        if targets.text_at_880 is not None and self.body_text_at_880 < targets.text_at_880:
+            missed.append(f"text {self.body_text_at_880:.1f} px < {targets.text_at_880}")
         return missed
 
 
@@ -93,7 +111,23 @@ def measure(layout: dict) -> Metrics:
     cross = [_length(lines[e["_gvid"]]) for e in edges if ":" in e.get("id", "")]
     diagonal = math.hypot(right - left, top - bottom)
     return Metrics(right - left, top - bottom, crossings, thesis_spread, claim_spread, overlaps,
-                   sum(cross) / len(cross) / diagonal if cross else None)
+                   sum(cross) / len(cross) / diagonal if cross else None,
+                   _body_size(objects.values()) * 880 / (right - left))
+
+
+def _body_size(nodes) -> float:
+    """The font size, in points, of the most lines of the nodes' labels. Shown `w` pixels
+    wide, a drawing `W` points wide sets a size of `s` points at `s * w / W` pixels (a
+    point being 4/3 pixels at 100%, the factors cancel)."""
+    lines: dict[float, int] = {}
+    for node in nodes:
+        size = 14.0
+        for op in node.get("_ldraw_", []):
+            if op["op"] == "F":
+                size = float(op["size"])
+            elif op["op"] == "T":
+                lines[size] = lines.get(size, 0) + 1
+    return max(lines, key=lambda size: (lines[size], size)) if lines else 14.0
 
 
 def _node_box(node: dict) -> Box:
@@ -140,8 +174,9 @@ def _polyline(spline: str) -> list[Point]:
         for step in range(1, 9):
             t = step / 8
             u = 1 - t
-            line.append(tuple(u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
-                              for a, b, c, d in zip(p0, p1, p2, p3)))
+            along, across = (u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
+                             for a, b, c, d in zip(p0, p1, p2, p3))
+            line.append((along, across))
     return line
 
 
@@ -216,13 +251,15 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
     from argmap.render.layout import find_engine, lay_out
 
     engine = find_engine("auto")
-    targets = select_files(paths, [])
+    targets = select_files(paths)
     result = check_paths(targets)
+    workspace = result.workspace
+    assert workspace is not None
     drawn = []
     for path in targets:
-        loaded = result.workspace.load(path)
+        loaded = workspace.load(path)
         if isinstance(loaded.model, Comparison):
-            context = ComparisonContext(loaded.model, result.workspace, result.maps)
+            context = ComparisonContext(loaded.model, workspace, result.maps)
             views = [("comparison", draw_comparison(context)),
                      ("comparison --full", draw_comparison(context, full=True))]
         else:
@@ -251,9 +288,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((str(Path(path).resolve().relative_to(ROOT)), view,
                      f"{metrics.width:.0f} × {metrics.height:.0f}", str(metrics.crossings),
                      f"{metrics.thesis_spread:.2f}", f"{metrics.claim_spread:.2f}",
-                     str(metrics.overlaps), length, verdict))
+                     str(metrics.overlaps), length, f"{metrics.body_text_at_880:.1f}", verdict))
     header = ("drawing", "view", "size (pt)", "crossings", "thesis spread", "claim spread",
-              "overlaps", "cross length", "targets")
+              "overlaps", "cross length", "text at 880 px", "targets")
     if args.markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + " --- |" * len(header))

@@ -225,15 +225,15 @@ class _Builder:
         drawn: list[tuple[str, str, str]] = []
         evidence: set[str] = set()
         for tail, head, style in edges:
-            node = by_name.get(tail)
-            if tail in placed and node is not None:
+            lower = by_name.get(tail)
+            if tail in placed and lower is not None:
                 tail = f"repeat:{tail}@{head}"
-                cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(node)} "
-                                    f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[node.kind]}]\n")
-                self.titles[tail] = (node_title(context, node)
+                cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(lower)} "
+                                    f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[lower.kind]}]\n")
+                self.titles[tail] = (node_title(context, lower)
                                      + "\n(repeated here: drawn in full under another claim)")
             placed.add(tail)
-            if node is not None and node.kind is NodeKind.EVIDENCE:
+            if lower is not None and lower.kind is NodeKind.EVIDENCE:
                 evidence.add(tail)
             drawn.append((tail, head, style))
         # With `ordering=in`, the order of a claim's edges is the order of its row.
