@@ -23,7 +23,7 @@ from .texts import document_label, document_title, node_label, node_title, quote
 
 __all__ = ["draw_overview"]
 
-_GRAPH = {"rankdir": "LR", "newrank": "true", "nodesep": "0.22", "ranksep": "0.35",
+_GRAPH = {"rankdir": "LR", "newrank": "true", "nodesep": "0.22", "ranksep": "0.3",
           "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
           "labelloc": "t", "id": "argmap"}
 _CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
@@ -45,6 +45,7 @@ def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str
                                  for line in wrap(comparison.title, 70)]))
     columns: dict[str, int] = {}  # document id -> its column, left to right
     firsts: list[str] = []  # the first node of each column
+    last: list[str] = []  # the nodes of the last column
     kinds: set[NodeKind] = set()
     for doc, document in context.documents.items():
         nodes = [n for n in document.nodes.values() if f"{doc}.{n.id}" in linked
@@ -53,6 +54,7 @@ def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str
             continue
         columns[doc] = len(columns)
         firsts.append(f"{doc}.{nodes[0].id}")
+        last = [f"{doc}.{n.id}" for n in nodes]
         with graph.subgraph(name=f"cluster_{doc}") as cluster:
             cluster.attr(id=f"document:{doc}", label=document_label(document.map.header),
                          **_CLUSTER)
@@ -76,7 +78,9 @@ def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str
     if firsts:
         graph.node(KEY_ID, label=key_label(relations, [k for k in NodeKind if k in kinds]),
                    id=KEY_ID, **_KEY)
-        graph.edge(firsts[-1], KEY_ID, style="invis", weight="0")
+        # An edge from every node of the last column draws the key level with its middle.
+        for name in last:
+            graph.edge(name, KEY_ID, style="invis")
         titles[KEY_ID] = "What each numbered relation between the documents is"
     titles["argmap"] = comparison.title
     return graph.source, titles
