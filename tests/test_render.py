@@ -93,15 +93,16 @@ def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
     model = check_paths([str(RENDER / "harbour.arg")]).workspace.load(str(RENDER / "harbour.arg")).model
-    for node in model.nodes:
-        assert f'id="harbour.{node.id}"' in dot
+    for node in model.nodes:  # a node of its own, or a quote inside its claim's box
+        assert f'id="harbour.{node.id}"' in dot or f'ID="harbour.{node.id}"' in dot
     assert 'shape=octagon' in dot and 'shape=hexagon' in dot and 'shape=note' in dot
     assert '"rounded,dashed,filled"' in dot  # assumptions
 
 
 def test_evidence_shows_its_quote_in_quotation_marks_and_its_source_line(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
-    assert "<I>“Critics say the cost is too high.”</I>" in dot
+    assert "<I>“the port authority estimates that the</I>" in dot
+    assert "<I>“Critics say the cost is too</I></FONT><BR/>" in dot
     assert "harbour · line 5<" in dot
     assert "harbour · lines 9–10<" in dot  # a quote over two lines of the source
 
@@ -122,6 +123,17 @@ def test_long_texts_wrap_and_are_never_cut(capsys, tmp_path):
     assert "".join(label_of(dot, "harbour.traffic")).replace(" ", "") == (
         "Traffic through the old town: residents-association-opposition-to-through-traffic-"
         "in-the-old-town.").replace(" ", "")
+
+
+def test_a_quote_on_which_nothing_bears_is_drawn_inside_its_claims_box(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    too_costly = dot.split('\t"harbour.too_costly" [label=')[1].split("\n")[0]
+    assert 'ID="harbour.critics_quote" TOOLTIP="harbour.critics_quote" BGCOLOR="#fbf5e4"' in (
+        too_costly)
+    # No node, no edge of its own.
+    assert '\t"harbour.critics_quote"' not in dot and '-> "harbour.critics_quote"' not in dot
+    # Undercut, its link stays a line: the quote stays a node.
+    assert '"harbour.estimate_quote" [label=' in dot
 
 
 def test_an_undercut_points_at_a_point_on_the_link_it_attacks(capsys, tmp_path):
@@ -240,7 +252,7 @@ def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, t
     assert set(documents) == {"fpri", "eastwest"}
     for doc, document_map in documents.items():
         for node in document_map.nodes:
-            assert found[f"{doc}.{node.id}"].get("class") == "node"
+            assert found[f"{doc}.{node.id}"].get("class") in ("node", "quote")
             assert title(found[f"{doc}.{node.id}"]).splitlines()[-1] != f"{doc}.{node.id}"
     assert found["legend"].get("class") == "cluster"
     assert found["legend:thesis"].get("class") == "node"

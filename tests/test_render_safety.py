@@ -88,7 +88,10 @@ def test_hostile_text_is_shown_as_typed(hostile, capsys):
     assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + tags)
     assert groups["hostile.top"].find(f"{SVG}title").text == f"thesis hostile.top\n{HOSTILE[3]}\n{tags}"
     for i, text in enumerate(HOSTILE):
-        assert shown(groups[f"hostile.p{i}"]) == squeeze(text)
+        # Each quote but e0, whose link is undercut, is drawn inside its premise's box.
+        inside = shown(groups[f"hostile.e{i}"]) if i else ""
+        assert groups[f"hostile.e{i}"].get("class") == ("quote" if i else "node")
+        assert shown(groups[f"hostile.p{i}"]) == squeeze(text) + inside
         assert groups[f"hostile.p{i}"].find(f"{SVG}title").text == f"premise hostile.p{i}\n{text}"
         assert shown(groups[f"hostile.e{i}"]) == squeeze(f"“{text}”hostile · line {2 * i + 1}")
         assert groups[f"hostile.e{i}"].find(f"{SVG}title").text == (

@@ -31,8 +31,8 @@ from .legend import add_legend
 from .overview import draw_overview
 from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES,
                     SMALL_SIZE)
-from .texts import (document_label, document_title, node_label, node_title, quoted,
-                    repeat_label)
+from .texts import (claim_label, document_label, document_title, node_label, node_title,
+                    quoted, repeat_label)
 from .tree import depths, quotes_in_the_middle
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
@@ -99,9 +99,11 @@ def draw_comparison(context: ComparisonContext, claims_only: bool = False,
     if not full:
         source, titles = draw_overview(context, builder.shows)
         return Drawing(source, "", titles)
+    relations = numbered(context, builder.shows)
+    builder.linked = {end for item in relations for end in (item.source, item.target)}
     for document in context.documents.values():
         builder.add_document(document)
-    builder.add_cross_relations(numbered(context, builder.shows))
+    builder.add_cross_relations(relations)
     comparison = context.comparison
     builder.graph.attr(label=html_label([(line, {"bold": True, "size": 22})
                                          for line in wrap(comparison.title, 70)]))
@@ -123,6 +125,8 @@ class _Builder:
         #: For each document: how deep it is drawn, and its lowest node.
         self.bottoms: list[tuple[int, str]] = []
         self.top: list[str] = []
+        #: The nodes (`DOC.NODE`) that relations between documents link.
+        self.linked: set[str] = set()
         #: The key's node name and label, when relations between documents are drawn.
         self.key: tuple[str, str] | None = None
 
@@ -151,7 +155,9 @@ class _Builder:
     def add_document(self, context: MapContext) -> None:
         doc = context.map.id
         header = context.map.header
-        nodes = [n for n in context.nodes.values() if self.shows(n)]
+        inside = self._quotes_inside(context)
+        boxed = {quote.id for quotes in inside.values() for quote in quotes}
+        nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
         with self.graph.subgraph(name=f"cluster_{doc}") as cluster:
             cluster.attr(id=f"document:{doc}", label=document_label(header), **_CLUSTER)
             self.titles[f"document:{doc}"] = document_title(header)
@@ -159,15 +165,46 @@ class _Builder:
                 name = f"{doc}.{node.id}"
                 self.kinds.add(node.kind)
                 dot_name = quoted(name)
+                quotes = inside.get(node.id, [])
+                label = (claim_label(context, node, quotes) if quotes
+                         else node_label(context, node))
                 # An HTML-like label is written as it is: `<...>` is its quoting.
-                cluster.body.append(f"\t{dot_name} [label={node_label(context, node)} "
+                cluster.body.append(f"\t{dot_name} [label={label} "
                                     f"id={dot_name} {_NODE_ATTRIBUTES[node.kind]}]\n")
                 self.titles[name] = node_title(context, node)
+                for quote in quotes:
+                    self.kinds.add(quote.kind)
+                    self.relations.add(RelationKind.SUPPORTS)
+                    self.titles[f"{doc}.{quote.id}"] = node_title(context, quote)
             self._add_relations(context, cluster, nodes)
         # Theses that bear on nothing else share the top row.
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
+
+    def _quotes_inside(self, context: MapContext) -> dict[str, list[Node]]:
+        """For each claim, the quotes drawn inside its box: the evidence that supports it
+        and nothing else, and on which nothing bears (no support, no attack, no undercut
+        of its link, no relation between documents), so that no line need reach it."""
+        undercut = {tuple(n.id for n in context.link_ends(r.target) if n is not None)
+                    for node in context.nodes.values() for r in node.relations
+                    if isinstance(r.target, Link)}
+        inside: dict[str, list[Node]] = {}
+        for node in context.nodes.values():
+            if (node.kind is not NodeKind.EVIDENCE or not self.shows(node)
+                    or len(node.relations) != 1 or context.supporters.get(node.id)
+                    or context.attackers.get(node.id)
+                    or f"{context.map.id}.{node.id}" in self.linked):
+                continue
+            relation = node.relations[0]
+            if relation.kind is not RelationKind.SUPPORTS or isinstance(relation.target, Link):
+                continue
+            target = context.resolve(relation.target)
+            if (target is not None and target is not node and self.shows(target)
+                    and target.kind is not NodeKind.EVIDENCE
+                    and (node.id, target.id) not in undercut):
+                inside.setdefault(target.id, []).append(node)
+        return inside
 
     def _add_relations(self, context: MapContext, cluster, nodes: list[Node]) -> None:
         doc = context.map.id

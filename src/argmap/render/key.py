@@ -85,7 +85,8 @@ def key_label(relations: list[Numbered], kinds: list[NodeKind]) -> str:
             (item.relation.kind.value, {"bold": True, "colour": style.colour.split(":")[0]}),
             (f"{item.source} – {item.target}", _IDS)]
         explanation = item.relation.explanation
-        lines += [(line, {}) for line in wrap(explanation, _EXPLANATION_WRAP)] if explanation else []
+        if explanation:
+            lines += [(line, {}) for line in wrap(explanation, _EXPLANATION_WRAP)]
         rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{item.number}</B></TD>'
                     f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{html_lines(lines)}</TD></TR>')
     if kinds:

@@ -10,11 +10,11 @@ from ..lint.context import MapContext
 from ..model import Node, NodeKind
 from ..quotes import QuoteMatch
 from .escape import safe_url, xml_text
-from .labels import Line, html_label, small, wrap
-from .style import MUTED, NODE_STYLES
+from .labels import Line, html_label, html_lines, small, wrap
+from .style import INK, MUTED, NODE_STYLES
 
-__all__ = ["quoted", "document_label", "document_title", "node_label", "node_title",
-           "repeat_label"]
+__all__ = ["quoted", "document_label", "document_title", "node_label", "claim_label",
+           "node_title", "repeat_label"]
 
 _TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
 #: How many lines of its text a repeated node shows.
@@ -66,17 +66,42 @@ def _source_line(context: MapContext, node: Node) -> str:
 
 def node_label(context: MapContext, node: Node, lines_after: Sequence[Line] = ()) -> str:
     """The label of `node`: its text, a quote's source line, its tags, then `lines_after`."""
+    return html_label(_node_lines(context, node) + list(lines_after))
+
+
+def claim_label(context: MapContext, node: Node, quotes: Sequence[Node]) -> str:
+    """The label of a claim with the quotes that support it inside its box, under its text:
+    each in a cell of the evidence's colours, with the quote's `DOC.NODE` as its id (the
+    SVG's `<g id="a_DOC.NODE">`, and as a placeholder tooltip, which `titles` replaces)."""
+    evidence = NODE_STYLES[NodeKind.EVIDENCE]
+    rows = [f"<TR><TD>{html_lines(_node_lines(context, node))}</TD></TR>"]
+    for evidence_node in quotes:
+        name = xml_text(f"{context.map.id}.{evidence_node.id}")
+        # Dark ink on the pale cell, whatever the claim's own text colour.
+        lines = [(text, {"colour": INK, **font}) for text, font
+                 in _node_lines(context, evidence_node, NODE_STYLES[node.kind].wrap)]
+        rows.append(f'<TR><TD ID="{name}" TOOLTIP="{name}" BGCOLOR="{evidence.fill}" '
+                    f'COLOR="{evidence.border}" BORDER="1" CELLPADDING="5">'
+                    f"{html_lines(lines)}</TD></TR>")
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">'
+            f'{"".join(rows)}</TABLE>>')
+
+
+def _node_lines(context: MapContext, node: Node, width: int | None = None) -> list[Line]:
+    """The lines of a node's label, wrapped at its kind's width or at `width` (a quote
+    inside a claim's box, at the claim's)."""
     style = NODE_STYLES[node.kind]
+    width = width or style.wrap
     text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
     font = {"bold": style.bold, "italic": style.italic}
-    lines: list[Line] = [(line, font) for line in wrap(text, style.wrap)]
+    lines: list[Line] = [(line, font) for line in wrap(text, width)]
     if node.kind is NodeKind.EVIDENCE:
         lines.append(small(_source_line(context, node)))
     if node.tags:
         tags = " ".join(f"#{tag}" for tag in node.tags)
         colour = _TAG_COLOURS.get(node.kind, MUTED)
-        lines += [small(line, colour) for line in wrap(tags, style.wrap)]
-    return html_label(lines + list(lines_after))
+        lines += [small(line, colour) for line in wrap(tags, width)]
+    return lines
 
 
 def repeat_label(node: Node) -> str:
