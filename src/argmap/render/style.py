@@ -98,8 +98,10 @@ RELATION_STYLES = {
 
 CROSS_STYLES = {
     CrossKind.AGREES: EdgeStyle("#009e73", "solid", "dot", 2.6, "agrees", both_ends=True),
-    CrossKind.CONTRADICTS: EdgeStyle("#c0392b:#ffffff:#c0392b", "solid", "tee", 1.4,
-                                     "contradicts", both_ends=True),
+    # A double line: two red pairs around a white one. Graphviz colours the tail's bar
+    # with the second colour and the head's with the last, so both are red.
+    CrossKind.CONTRADICTS: EdgeStyle("#c0392b:#c0392b:#ffffff:#c0392b:#c0392b", "solid", "tee",
+                                     1, "contradicts", both_ends=True),
     CrossKind.QUALIFIES: EdgeStyle("#e69f00", "dashed", "odiamond", 2.6, "qualifies"),
     CrossKind.SUPPORTS: EdgeStyle("#0072b2", "solid", "normal", 2.6,
                                   "supports (across documents)"),
