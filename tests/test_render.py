@@ -387,8 +387,8 @@ def test_help_lists_every_option(capsys):
     with pytest.raises(SystemExit):
         main(["render", "--help"])
     text = capsys.readouterr().out
-    for option in ("--output-dir", "--format", "--claims-only", "--engine", "--time-limit",
-                   "--verbose", "exit status"):
+    for option in ("--output-dir", "--format", "--full", "--claims-only", "--engine",
+                   "--time-limit", "--verbose", "exit status"):
         assert option in text
 
 

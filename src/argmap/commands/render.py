@@ -34,8 +34,10 @@ def add_parser(commands) -> None:
     render = add_subparser(
         commands, "render", help="draw maps and comparisons as SVG with Graphviz",
         description="Draw each map or comparison as a diagram: beside each input, NAME.svg\n"
-                    "(or NAME.dot, NAME.png, NAME.pdf). Every drawing has a legend of the kinds\n"
-                    "and relations it uses. The visual language: docs/rendering.md.",
+                    "(or NAME.dot, NAME.png, NAME.pdf). A map is a tree, each claim's reasons\n"
+                    "on one row below it; a comparison, one column per document, its relations\n"
+                    "numbered and explained in a key (--full: every reason and quote). Every\n"
+                    "drawing shows the kinds it uses. The visual language: docs/rendering.md.",
         epilog=EPILOG)
     add_paths(render)
     render.add_argument("-o", "--output-dir", metavar="DIR",
