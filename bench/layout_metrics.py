@@ -174,9 +174,9 @@ def _polyline(spline: str) -> list[Point]:
         for step in range(1, 9):
             t = step / 8
             u = 1 - t
-            along, across = (u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
-                             for a, b, c, d in zip(p0, p1, p2, p3))
-            line.append((along, across))
+            x_at, y_at = (u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
+                          for a, b, c, d in zip(p0, p1, p2, p3))
+            line.append((x_at, y_at))
     return line
 
 

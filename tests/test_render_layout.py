@@ -1,5 +1,6 @@
-"""The layout, measured on the drawings of the test maps as `bench/layout_metrics.py` measures
-every map: the targets of issue 13 hold; and the helpers' own examples."""
+"""The layout, measured on the drawings of the test maps and of `maps/` as
+`bench/layout_metrics.py` measures them: the targets of issue 13 hold; and the helpers' own
+examples."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from argmap.cli import main
 from argmap.render import centre, key, tree
 
 RENDER = DATA / "render"
+MAPS = ROOT / "maps"
 
 
 def _load_metrics():
@@ -30,20 +32,21 @@ metrics = _load_metrics()
 @pytest.fixture(scope="module")
 def drawings():
     return {(path.split("/")[-1], view): metrics.measure(layout)
-            for path, view, layout in metrics.lay_out_all([str(RENDER)])}
+            for path, view, layout in metrics.lay_out_all([str(RENDER), str(MAPS)])}
 
 
-@pytest.mark.parametrize("name", ["harbour.arg", "ferry.arg"])
+@pytest.mark.parametrize("name", ["harbour.arg", "ferry.arg", "fpri.arg", "eastwest.arg"])
 def test_a_map_is_a_tree_with_each_claims_reasons_on_one_row(drawings, name):
     found = drawings[(name, "map")]
     assert found.misses(metrics.MAP_TARGETS) == []
     assert found.claim_spread == 0  # every claim's reasons, not only the theses'
 
 
-def test_a_comparison_faces_its_linked_claims_with_short_relations(drawings):
-    found = drawings[("harbour-vs-ferry.arg", "comparison")]
+@pytest.mark.parametrize("name", ["harbour-vs-ferry.arg", "fpri-vs-eastwest.arg"])
+def test_a_comparison_faces_its_linked_claims_with_short_relations(drawings, name):
+    found = drawings[(name, "comparison")]
     assert found.misses(metrics.COMPARISON_TARGETS) == []
-    full = drawings[("harbour-vs-ferry.arg", "comparison --full")]
+    full = drawings[(name, "comparison --full")]
     assert found.cross_length < full.cross_length / 3
 
 
