@@ -15,6 +15,7 @@ label's text boxes), and reports, per drawing:
   and objections of a thesis (of any claim) lie, in node heights: 0 when they share a row;
   the worst thesis (claim) of the drawing;
 - **overlaps**: edge labels that overlap a node or another label;
+- **through nodes**: edges that pass through a node other than their two ends;
 - **cross length**: the mean length of the relations between documents, as a fraction of
   the drawing's diagonal;
 - **text at 880 px**: how high the body text (the size most lines of the drawing are set
@@ -46,11 +47,12 @@ class Targets:
     crossings: int
     thesis_spread: float | None
     overlaps: int
+    through_nodes: int | None = None
     cross_length: float | None = None
     text_at_880: float | None = None
 
 
-MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0)
+MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0, through_nodes=0)
 #: The default view of a comparison, which the README shows.
 COMPARISON_TARGETS = Targets(crossings=15, thesis_spread=None, overlaps=0, cross_length=0.2,
                              text_at_880=9.0)
@@ -69,6 +71,7 @@ class Metrics:
     thesis_spread: float
     claim_spread: float
     overlaps: int
+    through_nodes: int
     cross_length: float | None
     body_text_at_880: float
 
@@ -81,6 +84,8 @@ class Metrics:
             missed.append(f"thesis spread {self.thesis_spread:.2f} > {targets.thesis_spread}")
         if self.overlaps > targets.overlaps:
             missed.append(f"{self.overlaps} overlaps > {targets.overlaps}")
+        if targets.through_nodes is not None and self.through_nodes > targets.through_nodes:
+            missed.append(f"{self.through_nodes} edges through nodes > {targets.through_nodes}")
         if targets.cross_length is not None and (self.cross_length or 0) > targets.cross_length:
             missed.append(f"cross length {self.cross_length:.2f} > {targets.cross_length}")
         if targets.text_at_880 is not None and self.body_text_at_880 < targets.text_at_880:
@@ -107,11 +112,13 @@ def measure(layout: dict) -> Metrics:
     labels = [box for e in edges for box in [_label_box(e)] if box is not None]
     overlaps = sum(1 for label in labels for box in boxes.values() if _overlap(label, box))
     overlaps += sum(1 for i, a in enumerate(labels) for b in labels[i + 1:] if _overlap(a, b))
+    through = sum(1 for e in edges for gvid, box in boxes.items()
+                  if gvid not in (e["tail"], e["head"]) and _crosses_box(lines[e["_gvid"]], box))
     left, bottom, right, top = (float(v) for v in layout["bb"].split(","))
     cross = [_length(lines[e["_gvid"]]) for e in edges if ":" in e.get("id", "")]
     diagonal = math.hypot(right - left, top - bottom)
     return Metrics(right - left, top - bottom, crossings, thesis_spread, claim_spread, overlaps,
-                   sum(cross) / len(cross) / diagonal if cross else None,
+                   through, sum(cross) / len(cross) / diagonal if cross else None,
                    _body_size(objects.values()) * 880 / (right - left))
 
 
@@ -178,6 +185,19 @@ def _polyline(spline: str) -> list[Point]:
                           for a, b, c, d in zip(p0, p1, p2, p3))
             line.append((x_at, y_at))
     return line
+
+
+def _crosses_box(line: list[Point], box: Box) -> bool:
+    """Whether a polyline passes through a box (by more than a point: an edge may graze
+    a node)."""
+    inner = (box[0] + 1, box[1] + 1, box[2] - 1, box[3] - 1)
+    if not _overlap(_bounds(line), inner, by=-0.01):
+        return False
+    corners = [(inner[0], inner[1]), (inner[2], inner[1]), (inner[2], inner[3]),
+               (inner[0], inner[3])]
+    sides = list(zip(corners, corners[1:] + corners[:1]))
+    return any(inner[0] < x < inner[2] and inner[1] < y < inner[3] for x, y in line) or any(
+        _crossing(a, b, c, d) is not None for a, b in zip(line, line[1:]) for c, d in sides)
 
 
 def _length(line: list[Point]) -> float:
@@ -288,9 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((str(Path(path).resolve().relative_to(ROOT)), view,
                      f"{metrics.width:.0f} × {metrics.height:.0f}", str(metrics.crossings),
                      f"{metrics.thesis_spread:.2f}", f"{metrics.claim_spread:.2f}",
-                     str(metrics.overlaps), length, f"{metrics.body_text_at_880:.1f}", verdict))
+                     str(metrics.overlaps), str(metrics.through_nodes), length,
+                     f"{metrics.body_text_at_880:.1f}", verdict))
     header = ("drawing", "view", "size (pt)", "crossings", "thesis spread", "claim spread",
-              "overlaps", "cross length", "text at 880 px", "targets")
+              "overlaps", "through nodes", "cross length", "text at 880 px", "targets")
     if args.markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + " --- |" * len(header))

@@ -65,9 +65,11 @@ def test_the_metrics_see_crossings_overlaps_and_spread():
             {"_gvid": 2, "tail": 3, "head": 4, "pos": "100,50 200,100 200,100 300,150",
              "_ldraw_": [{"op": "F", "size": 14.0, "face": "x"},
                          {"op": "T", "pt": [100, 150], "align": "c", "width": 20.0,
-                          "text": "1"}]}]}
+                          "text": "1"}]},
+            # c to t runs straight up through a.
+            {"_gvid": 3, "tail": 3, "head": 0, "pos": "100,50 100,150 100,150 200,250"}]}
     found = metrics.measure(layout)
-    assert (found.crossings, found.overlaps) == (1, 1)
+    assert (found.crossings, found.overlaps, found.through_nodes) == (1, 1, 1)
     assert found.thesis_spread == pytest.approx(100 / 36)  # rows 100 apart, nodes 36 high
 
 
