@@ -98,6 +98,16 @@ def test_a_node_bearing_on_two_claims_is_repeated_under_the_second(tmp_path, cap
     assert "repeated: in full elsewhere" in dot and "filled,dashed" in dot
 
 
+def test_each_claim_stands_over_the_middle_of_its_row(tmp_path, capsys):
+    assert main(["render", str(RENDER / "harbour.arg"), "-o", str(tmp_path),
+                 "--format", "dot"]) == 0
+    dot = (tmp_path / "harbour.dot").read_text(encoding="utf-8")
+    # The thesis's row: deep_water, pays_for_itself, too_costly, jobs; too_costly is its
+    # middle, and the rebuttal in the middle of too_costly's row.
+    for name in ("harbour.build_east", "harbour.too_costly", "harbour.pays_back"):
+        assert f'\t"{name}" [group="harbour.build_east"]' in dot
+
+
 @pytest.mark.parametrize("module", [centre, key, tree])
 def test_examples_in_docstrings(module):
     assert doctest.testmod(module).failed == 0

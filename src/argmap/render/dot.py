@@ -33,7 +33,7 @@ from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_STYLES, RELATION_S
                     SMALL_SIZE)
 from .texts import (claim_label, document_label, document_title, node_label, node_title,
                     quoted, repeat_label)
-from .tree import depths, quotes_in_the_middle
+from .tree import depths, quotes_in_the_middle, spines
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
@@ -274,7 +274,10 @@ class _Builder:
                 evidence.add(tail)
             drawn.append((tail, head, style))
         # With `ordering=in`, the order of a claim's edges is the order of its row.
-        for tail, head, style in quotes_in_the_middle(drawn, evidence):
+        rows = quotes_in_the_middle(drawn, evidence)
+        for name, top in spines(rows).items():
+            cluster.body.append(f"\t{quoted(name)} [group={quoted(top)}]\n")
+        for tail, head, style in rows:
             cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:

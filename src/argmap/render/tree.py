@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection
 
-__all__ = ["depths", "quotes_in_the_middle"]
+__all__ = ["depths", "quotes_in_the_middle", "spines"]
 
 Edge = tuple[str, str, str]  # lower node, upper node, and how it is drawn
 
@@ -55,3 +55,32 @@ def quotes_in_the_middle(edges: list[Edge], quotes: Collection[str]) -> list[Edg
         half = len(others) // 2
         ordered += others[:half] + middle + others[half:]
     return ordered
+
+
+def spines(edges: list[Edge]) -> dict[str, str]:
+    """For each node that is the middle one of its claim's row, and each claim with such a
+    node, the top of the chain of middle nodes it is on: Graphviz keeps the nodes of a
+    `group` in one straight column, so each claim stands over the middle of its row and
+    the lines from its reasons fan out evenly rather than twisting round each other.
+    `edges` are in the order of each row (`quotes_in_the_middle`).
+
+    >>> spines([("a", "t", ""), ("b", "t", ""), ("c", "t", ""), ("b1", "b", "")])
+    {'t': 't', 'b': 't', 'b1': 't'}
+    >>> spines([("a", "t", ""), ("c", "t", ""), ("a1", "a", "")])  # a is not in the middle
+    {'a': 'a', 't': 't', 'c': 't', 'a1': 'a'}
+    """
+    rows: dict[str, list[str]] = {}
+    for lower, upper, _ in edges:
+        rows.setdefault(upper, []).append(lower)
+    above = {row[len(row) // 2]: upper for upper, row in rows.items()}
+
+    def top(node: str) -> str:
+        seen = {node}
+        while node in above and above[node] not in seen:  # a cycle ends the chain
+            node = above[node]
+            seen.add(node)
+        return node
+
+    members = set(above) | set(above.values())
+    ordered = dict.fromkeys(node for lower, upper, _ in edges for node in (lower, upper))
+    return {node: top(node) for node in ordered if node in members}
