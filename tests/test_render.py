@@ -205,6 +205,15 @@ def test_a_comparison_draws_the_linked_claims_facing_each_other_and_a_key(capsys
     assert "<B>6</B>" not in key
 
 
+def test_a_comparison_without_relations_says_so_in_its_key(project, capsys, tmp_path):
+    project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis t "T."\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis u "U."\n')
+    both = project.write("ab.arg", 'compare ab "A and B" { use "a.arg" use "b.arg" }\n')
+    dot = dot_of(capsys, tmp_path, both)
+    assert "None between these documents." in dot
+    assert '"a.t" -> "b.u" [style=invis weight=0]' in dot  # the columns keep their order
+
+
 def test_claims_only_leaves_evidence_out(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full", "--claims-only")
     assert "shape=note" not in dot and "_quote" not in dot

@@ -79,6 +79,9 @@ def key_label(relations: list[Numbered], kinds: list[NodeKind]) -> str:
     """The key as an HTML-like table: a row per relation, then a sample of each node kind
     in `kinds` (the node kinds the drawing shows)."""
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_lines([("Relations", _HEADING)])}</TD></TR>']
+    if not relations:
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">'
+                    f'{html_lines([("None between these documents.", {})])}</TD></TR>')
     for item in relations:
         style = CROSS_STYLES[item.relation.kind]
         lines: list[Line] = [
