@@ -3,9 +3,12 @@
 Every document is a cluster drawn as a tree: theses sit at the top (`rankdir=BT`: an arrow
 points from a reason up to what it bears on), and the reasons and objections of each claim
 share the row below it, in the order of the file (`ordering=in`), each with its own reasons
-under it, so that a quote stays under the claim it supports. An undercut meets a small point
-on the support link it attacks (the point where several tails could also join into one
-arrow). Quotes stand in the middle of their claim's row, directly under it. The
+under it; each claim stands over the middle of its row (`tree.spines`). A quote on which
+nothing else bears is drawn inside the box of the claim it supports (`texts.claim_label`);
+the other quotes stand in the middle of their claim's row. A node that bears on several
+claims is drawn under the first and repeated under the others, so no line crosses the map.
+An undercut meets a small point on the support link it attacks (the point where several
+tails could also join into one arrow, for reasons that support a claim jointly). The
 relations of a comparison are an overlay: drawn after the documents are laid out, so they
 never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
 labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
@@ -25,14 +28,13 @@ from graphviz.quoting import a_list
 
 from ..lint.context import ComparisonContext, MapContext
 from ..model import CrossKind, Link, Node, NodeKind, RelationKind
-from .labels import html_label, wrap
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .legend import add_legend
 from .overview import draw_overview
-from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES,
-                    SMALL_SIZE)
+from .style import (CROSS_STYLES, FONT, INK, LINK_POINT, NODE_ATTRIBUTES, NODE_STYLES,
+                    PANEL_BORDER, PANEL_FILL, RELATION_STYLES, SMALL_SIZE)
 from .texts import (claim_label, document_label, document_title, node_label, node_title,
-                    quoted, repeat_label)
+                    quoted, repeat_label, title_label)
 from .tree import depths, quotes_in_the_middle, spines
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
@@ -40,20 +42,19 @@ __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 #: What `--claims-only` keeps: every kind but evidence.
 CLAIM_KINDS_DRAWN = frozenset(NodeKind) - {NodeKind.EVIDENCE}
 
-_GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3", "ranksep": "0.45",
-          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
+_GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3",
+          "ranksep": "0.45", "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
           "labelloc": "t", "id": "argmap"}
 _NODE = {"fontname": FONT}
 _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
 # With rankdir=BT, a cluster label placed at the "bottom" is drawn at the top.
-_CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
+_CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
             "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
 
 #: The key: a white panel of the relations' numbers, kinds, claims and explanations.
-_KEY = {"shape": "box", "style": "rounded,filled", "fillcolor": "white", "color": "#c5ccd3",
+_KEY = {"shape": "box", "style": "rounded,filled", "fillcolor": "white", "color": PANEL_BORDER,
         "margin": "0.12"}
 
-_NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
 # A repeat of a node: its kind's shape and colours, with a dashed outline.
 _REPEAT_ATTRIBUTES = {kind: a_list(kwargs={**style.attributes(), "style": style.style + ",dashed",
                                            "penwidth": "1"})
@@ -105,8 +106,7 @@ def draw_comparison(context: ComparisonContext, claims_only: bool = False,
         builder.add_document(document)
     builder.add_cross_relations(relations)
     comparison = context.comparison
-    builder.graph.attr(label=html_label([(line, {"bold": True, "size": 22})
-                                         for line in wrap(comparison.title, 70)]))
+    builder.graph.attr(label=title_label(comparison.title))
     return builder.finish(comparison.title)
 
 
@@ -170,11 +170,10 @@ class _Builder:
                          else node_label(context, node))
                 # An HTML-like label is written as it is: `<...>` is its quoting.
                 cluster.body.append(f"\t{dot_name} [label={label} "
-                                    f"id={dot_name} {_NODE_ATTRIBUTES[node.kind]}]\n")
+                                    f"id={dot_name} {NODE_ATTRIBUTES[node.kind]}]\n")
                 self.titles[name] = node_title(context, node)
                 for quote in quotes:
                     self.kinds.add(quote.kind)
-                    self.relations.add(RelationKind.SUPPORTS)
                     self.titles[f"{doc}.{quote.id}"] = node_title(context, quote)
             self._add_relations(context, cluster, nodes)
         # Theses that bear on nothing else share the top row.

@@ -11,28 +11,30 @@ each document, is `draw_comparison(..., full=True)` in `dot`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import graphviz
 from graphviz.quoting import a_list
 
 from ..lint.context import ComparisonContext
-from ..model import NodeKind
+from ..model import Node, NodeKind
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
-from .labels import html_label, small, wrap
-from .style import CROSS_STYLES, FONT, INK, NODE_STYLES, SMALL_SIZE
-from .texts import document_label, document_title, node_label, node_title, quoted
+from .labels import small
+from .style import CROSS_STYLES, FONT, INK, NODE_ATTRIBUTES, PANEL_BORDER, PANEL_FILL, SMALL_SIZE
+from .texts import document_label, document_title, node_label, node_title, quoted, title_label
 
 __all__ = ["draw_overview"]
 
 _GRAPH = {"rankdir": "LR", "newrank": "true", "nodesep": "0.22", "ranksep": "0.3",
           "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
           "labelloc": "t", "id": "argmap"}
-_CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
+_CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
             "penwidth": "1", "margin": "14", "labeljust": "c", "labelloc": "t"}
-_KEY = {"shape": "box", "style": "rounded", "color": "#c5ccd3", "margin": "0.12"}
-_NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
+_KEY = {"shape": "box", "style": "rounded", "color": PANEL_BORDER, "margin": "0.12"}
 
 
-def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str]]:
+def draw_overview(context: ComparisonContext,
+                  shows: Callable[[Node | None], bool]) -> tuple[str, dict[str, str]]:
     """The DOT of the overview of a comparison, and the tooltip of each element by its id;
     `shows` says whether a node may be drawn (`--claims-only` leaves evidence out)."""
     relations = numbered(context, shows)
@@ -41,8 +43,7 @@ def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str
                              edge_attr={"fontname": FONT, "arrowsize": "0.9"})
     titles: dict[str, str] = {}
     comparison = context.comparison
-    graph.attr(label=html_label([(line, {"bold": True, "size": 22})
-                                 for line in wrap(comparison.title, 70)]))
+    graph.attr(label=title_label(comparison.title))
     columns: dict[str, int] = {}  # document id -> its column, left to right
     firsts: list[str] = []  # the first node of each column
     last: list[str] = []  # the nodes of the last column
@@ -67,7 +68,7 @@ def draw_overview(context: ComparisonContext, shows) -> tuple[str, dict[str, str
                 # Its `DOC.NODE` under its text, as the key names it.
                 label = node_label(document, node, [small(name)])
                 cluster.body.append(f"\t{quoted(name)} [label={label} id={quoted(name)} "
-                                    f"{_NODE_ATTRIBUTES[node.kind]}]\n")
+                                    f"{NODE_ATTRIBUTES[node.kind]}]\n")
                 titles[name] = node_title(document, node)
     # Columns in the order of the `use` lines, even where no relation joins two of them.
     for left, right in zip(firsts, firsts[1:]):
@@ -93,7 +94,8 @@ def _relation(item: Numbered, columns: dict[str, int]) -> str:
     style = CROSS_STYLES[item.relation.kind]
     attributes = style.attributes()
     tail, head = item.source, item.target
-    if columns.get(tail.split(".")[0], 0) > columns.get(head.split(".")[0], 0):
+    source, target = item.relation.source.document or "", item.relation.target.document or ""
+    if columns.get(source, 0) > columns.get(target, 0):
         tail, head = head, tail
         if not style.both_ends:
             attributes.update(dir="back", arrowtail=attributes.pop("arrowhead"))

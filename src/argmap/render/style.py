@@ -7,10 +7,12 @@ every kind also differs in shape or line, so that a grey-scale print still tells
 from __future__ import annotations
 
 from attrs import frozen
+from graphviz.quoting import a_list
 
 from ..model import CrossKind, NodeKind, RelationKind
 
-__all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "NodeStyle", "EdgeStyle",
+__all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PANEL_BORDER",
+           "NodeStyle", "EdgeStyle", "NODE_ATTRIBUTES",
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT"]
 
 #: Sans-serif families in order of preference; the SVG names them all, for the viewer.
@@ -19,6 +21,9 @@ TEXT_SIZE = 14
 SMALL_SIZE = 11
 INK = "#1b1f24"
 MUTED = "#5f6b76"
+#: A document's panel, and the outline of the legend and the key.
+PANEL_FILL = "#f6f7f9"
+PANEL_BORDER = "#c5ccd3"
 
 
 @frozen
@@ -88,6 +93,9 @@ NODE_STYLES = {
         "hexagon", "filled", "#d3efe5", "#00805c", 1.8, INK, 32,
         "rebuttal: answers an objection", margin="0.02,0.02"),
 }
+
+#: Each node kind's attributes, quoted once for the many nodes of a map.
+NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
 
 RELATION_STYLES = {
     RelationKind.SUPPORTS: EdgeStyle("#2f5f8a", "solid", "normal", 1.6, "supports"),

@@ -13,8 +13,8 @@ from .escape import safe_url, xml_text
 from .labels import Line, html_label, html_lines, small, wrap
 from .style import INK, MUTED, NODE_STYLES
 
-__all__ = ["quoted", "document_label", "document_title", "node_label", "claim_label",
-           "node_title", "repeat_label"]
+__all__ = ["quoted", "title_label", "document_label", "document_title", "node_label",
+           "claim_label", "node_title", "repeat_label"]
 
 _TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
 #: How many lines of its text a repeated node shows.
@@ -26,6 +26,11 @@ def quoted(name: str) -> str:
     if '"' in name or "\\" in name:  # never so in a name made of identifiers
         return quote(name)
     return f'"{name}"'
+
+
+def title_label(title: str) -> str:
+    """The title of a comparison's drawing, over its documents."""
+    return html_label([(line, {"bold": True, "size": 22}) for line in wrap(title, 70)])
 
 
 def document_label(header) -> str:
