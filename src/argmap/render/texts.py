@@ -82,8 +82,10 @@ def claim_label(context: MapContext, node: Node, quotes: Sequence[Node]) -> str:
     rows = [f"<TR><TD>{html_lines(_node_lines(context, node))}</TD></TR>"]
     for evidence_node in quotes:
         name = xml_text(f"{context.map.id}.{evidence_node.id}")
-        # Dark ink on the pale cell, whatever the claim's own text colour.
-        lines = [(text, {"colour": INK, **font}) for text, font
+        # Dark ink on the pale cell, whatever the claim's own text colour; one font per
+        # font of the quote, so that its lines share their tags (`html_lines`).
+        inked: dict[int, dict] = {}
+        lines = [(text, inked.setdefault(id(font), {"colour": INK, **font})) for text, font
                  in _node_lines(context, evidence_node, NODE_STYLES[node.kind].wrap)]
         rows.append(f'<TR><TD ID="{name}" TOOLTIP="{name}" BGCOLOR="{evidence.fill}" '
                     f'COLOR="{evidence.border}" BORDER="1" CELLPADDING="5">'
