@@ -20,7 +20,7 @@ from ..lint.context import ComparisonContext
 from ..model import Node, NodeKind
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .labels import small
-from .style import CROSS_STYLES, FONT, INK, NODE_ATTRIBUTES, PANEL_BORDER, PANEL_FILL, SMALL_SIZE
+from .style import CROSS_STYLES, FONT, INK, NODE_ATTRIBUTES, PANEL_BORDER, PANEL_FILL
 from .texts import document_label, document_title, node_label, node_title, quoted, title_label
 
 __all__ = ["draw_overview"]
@@ -99,7 +99,7 @@ def _relation(item: Numbered, columns: dict[str, int]) -> str:
         tail, head = head, tail
         if not style.both_ends:
             attributes.update(dir="back", arrowtail=attributes.pop("arrowhead"))
-    attributes.update(id=item.edge_id, fontsize=str(SMALL_SIZE))
+    attributes["id"] = item.edge_id
     badge = number_badge(item.number, style.colour.split(":")[0])
     return (f"\t{quoted(tail)} -> {quoted(head)} [label={badge} "
             f"{a_list(kwargs=attributes)}]\n")
