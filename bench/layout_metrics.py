@@ -14,7 +14,8 @@ label's text boxes), and reports, per drawing:
 - **thesis spread** and **claim spread**: how far apart, vertically, the direct reasons
   and objections of a thesis (of any claim) lie, in node heights: 0 when they share a row;
   the worst thesis (claim) of the drawing;
-- **overlaps**: edge labels that overlap a node or another label;
+- **overlaps**: edge labels that overlap a node or another label (a comparison's default
+  drawing sets each relation's number as a node on its line, which nothing overlaps);
 - **through nodes**: edges that pass through a node other than their two ends;
 - **cross length**: the mean length of the relations between documents, as a fraction of
   the drawing's diagonal;
@@ -115,10 +116,16 @@ def measure(layout: dict) -> Metrics:
     through = sum(1 for e in edges for gvid, box in boxes.items()
                   if gvid not in (e["tail"], e["head"]) and _crosses_box(lines[e["_gvid"]], box))
     left, bottom, right, top = (float(v) for v in layout["bb"].split(","))
-    cross = [_length(lines[e["_gvid"]]) for e in edges if ":" in e.get("id", "")]
+    # A relation between documents (its id `KIND:DOC.NODE:DOC.NODE`) may be drawn in two
+    # halves meeting at its number (`KIND:…` and `KIND:…/to`): its length is theirs.
+    cross: dict[str, float] = {}
+    for edge in edges:
+        if ":" in edge.get("id", ""):
+            relation = edge["id"].split("/")[0]
+            cross[relation] = cross.get(relation, 0.0) + _length(lines[edge["_gvid"]])
     diagonal = math.hypot(right - left, top - bottom)
     return Metrics(right - left, top - bottom, crossings, thesis_spread, claim_spread, overlaps,
-                   through, sum(cross) / len(cross) / diagonal if cross else None,
+                   through, sum(cross.values()) / len(cross) / diagonal if cross else None,
                    _body_size(objects.values()) * 880 / (right - left))
 
 

@@ -193,10 +193,17 @@ def test_a_comparison_draws_the_linked_claims_facing_each_other_and_a_key(capsys
            '"harbour.too_costly"}' in dot
     assert '{rank=same; "ferry.no_harbour" "ferry.ferries_enough" "ferry.small_quay"}' in dot
     assert "harbour.jobs" not in dot and "_quote" not in dot
-    # Every relation runs from the left column to the right one, numbered on its line.
-    assert '"ferry.small_quay" -> "harbour.build_east"' not in dot
-    assert re.search(r'"harbour.build_east" -> "ferry.small_quay" \[label=<<TABLE[^\n]*<B>2</B>'
-                     r'[^\n]*arrowtail=odiamond[^\n]*dir=back', dot)
+    # Every relation runs from the left column to the right one, in two lines meeting at its
+    # number; "ferry.small_quay qualifies harbour.build_east" ends at build_east, on the left.
+    assert re.search(r'\t"relation/2" \[label=<<TABLE[^\n]*<B>2</B>[^\n]*'
+                     r'id="qualifies:ferry.small_quay:harbour.build_east/number"', dot)
+    assert ('\t"harbour.build_east" -> "relation/2" [arrowtail=odiamond color="#e69f00" dir=back '
+            'id="qualifies:ferry.small_quay:harbour.build_east"') in dot
+    assert ('\t"relation/2" -> "ferry.small_quay" [color="#e69f00" dir=none '
+            'id="qualifies:ferry.small_quay:harbour.build_east/to"') in dot
+    # Both ends of an agreement have their dot.
+    assert re.search(r'"harbour.deep_water" -> "relation/3" \[arrowtail=dot [^\n]*dir=back', dot)
+    assert re.search(r'"relation/3" -> "ferry.small_quay" \[arrowhead=dot', dot)
     # The key: number, kind, the two claims and the explanation of each.
     key = dot.split("\tkey [label=")[1].split("\n")[0].replace("<BR/>", " ")
     assert re.search(r"<B>1</B>.*contradicts.*harbour.build_east – ferry.no_harbour.*One wants a "
@@ -211,7 +218,7 @@ def test_a_comparison_without_relations_says_so_in_its_key(project, capsys, tmp_
     both = project.write("ab.arg", 'compare ab "A and B" { use "a.arg" use "b.arg" }\n')
     dot = dot_of(capsys, tmp_path, both)
     assert "None between these documents." in dot
-    assert '"a.t" -> "b.u" [style=invis weight=0]' in dot  # the columns keep their order
+    assert '"a.t" -> "b.u" [minlen=2 style=invis weight=0]' in dot  # the columns keep their order
 
 
 def test_claims_only_leaves_evidence_out(capsys, tmp_path):

@@ -3,10 +3,11 @@
 Each document is a column (`rankdir=LR`: the first document on the left), holding its
 theses and the claims that relations between documents link; every relation runs from one
 column to the next, so the claims it links face each other and Graphviz orders each column
-so that the lines are short, level and rarely cross. Each relation is numbered on its line
-(a label, which the layout gives room of its own, so it lies on no node), and the key
-beside the columns says what each number is. The full drawing, every reason and quote of
-each document, is `draw_comparison(..., full=True)` in `dot`.
+so that the lines are short, level and rarely cross. Each relation is drawn as two lines
+meeting at its number, a node in the column between two documents', so the number is on
+its line and on no other node; the key beside the columns says what each number is. The
+full drawing, every reason and quote of each document, is `draw_comparison(..., full=True)`
+in `dot`.
 """
 
 from __future__ import annotations
@@ -70,12 +71,14 @@ def draw_overview(context: ComparisonContext,
                 cluster.body.append(f"\t{quoted(name)} [label={label} id={quoted(name)} "
                                     f"{NODE_ATTRIBUTES[node.kind]}]\n")
                 titles[name] = node_title(document, node)
-    # Columns in the order of the `use` lines, even where no relation joins two of them.
+    # Columns in the order of the `use` lines, even where no relation joins two of them,
+    # with room between them for the relations' numbers.
     for left, right in zip(firsts, firsts[1:]):
-        graph.edge(left, right, style="invis", weight="0")
+        graph.edge(left, right, style="invis", weight="0", minlen="2")
     for item in relations:
         graph.body.append(_relation(item, columns))
-        titles[item.edge_id] = item.title
+        for part in ("", "/number", "/to"):
+            titles[item.edge_id + part] = item.title
     if firsts:
         graph.node(KEY_ID, label=key_label(relations, [k for k in NodeKind if k in kinds]),
                    id=KEY_ID, **_KEY)
@@ -88,18 +91,27 @@ def draw_overview(context: ComparisonContext,
 
 
 def _relation(item: Numbered, columns: dict[str, int]) -> str:
-    """The DOT edge of a relation, from the left column to the right one whatever its
-    direction, so that it never pulls a column out of line: a relation written from right
-    to left is drawn backwards (`dir=back`), its arrowhead at its tail."""
+    """The DOT of a relation: two lines meeting at its number, from the left column to the
+    right one whatever its direction, so that it never pulls a column out of line; its
+    ends drawn where it points (both, for `agrees` and `contradicts`)."""
     style = CROSS_STYLES[item.relation.kind]
-    attributes = style.attributes()
-    tail, head = item.source, item.target
+    line = {key: value for key, value in style.attributes().items()
+            if key in ("color", "style", "penwidth")}
+    left, right = item.source, item.target
     source, target = item.relation.source.document or "", item.relation.target.document or ""
-    if columns.get(source, 0) > columns.get(target, 0):
-        tail, head = head, tail
-        if not style.both_ends:
-            attributes.update(dir="back", arrowtail=attributes.pop("arrowhead"))
-    attributes["id"] = item.edge_id
+    backwards = columns.get(source, 0) > columns.get(target, 0)
+    if backwards:
+        left, right = right, left
+    number = f"relation/{item.number}"
+    # The left half starts at its claim: drawn backwards, so that its end is at that claim.
+    to_left = ({"dir": "back", "arrowtail": style.arrowhead} if style.both_ends or backwards
+               else {"dir": "none"})
+    to_right = ({"arrowhead": style.arrowhead} if style.both_ends or not backwards
+                else {"dir": "none"})
     badge = number_badge(item.number, style.colour.split(":")[0])
-    return (f"\t{quoted(tail)} -> {quoted(head)} [label={badge} "
-            f"{a_list(kwargs=attributes)}]\n")
+    return (f"\t{quoted(number)} [label={badge} id={quoted(item.edge_id + '/number')} "
+            f"shape=plain]\n"
+            f"\t{quoted(left)} -> {quoted(number)} "
+            f"[{a_list(kwargs={**line, **to_left, 'id': item.edge_id})}]\n"
+            f"\t{quoted(number)} -> {quoted(right)} "
+            f"[{a_list(kwargs={**line, **to_right, 'id': item.edge_id + '/to'})}]\n")
