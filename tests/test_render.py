@@ -19,7 +19,6 @@ import argmap
 from argmap.cli import main
 from argmap.lint import check_paths
 from argmap.render.labels import wrap
-from argmap.render.stack import depths, stack
 from argmap.semantics import Resolver
 from conftest import DATA, HEADER, ROOT
 
@@ -71,8 +70,10 @@ def test_dot_of_each_map(capsys, tmp_path, file_regression, path):
                           extension=".dot")
 
 
-def test_claims_only_dot(capsys, tmp_path, file_regression):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--claims-only")
+def test_full_and_claims_only_dot(capsys, tmp_path, file_regression):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
+    file_regression.check(dot, basename="harbour-vs-ferry-full", extension=".dot")
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full", "--claims-only")
     file_regression.check(dot, basename="harbour-vs-ferry-claims-only", extension=".dot")
 
 
@@ -93,15 +94,16 @@ def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
     model = argmap.load(str(RENDER / "harbour.arg")).map
-    for node in model.nodes:
-        assert f'id="harbour.{node.id}"' in dot
+    for node in model.nodes:  # a node of its own, or a quote inside its claim's box
+        assert f'id="harbour.{node.id}"' in dot or f'ID="harbour.{node.id}"' in dot
     assert 'shape=octagon' in dot and 'shape=hexagon' in dot and 'shape=note' in dot
     assert '"rounded,dashed,filled"' in dot  # assumptions
 
 
 def test_evidence_shows_its_quote_in_quotation_marks_and_its_source_line(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
-    assert "<I>“Critics say the cost is too high.”</I>" in dot
+    assert "<I>“the port authority estimates that the</I>" in dot
+    assert "<I>“Critics say the cost is too</I></FONT><BR/>" in dot
     assert "harbour · line 5<" in dot
     assert "harbour · lines 9–10<" in dot  # a quote over two lines of the source
 
@@ -122,6 +124,17 @@ def test_long_texts_wrap_and_are_never_cut(capsys, tmp_path):
     assert "".join(label_of(dot, "harbour.traffic")).replace(" ", "") == (
         "Traffic through the old town: residents-association-opposition-to-through-traffic-"
         "in-the-old-town.").replace(" ", "")
+
+
+def test_a_quote_on_which_nothing_bears_is_drawn_inside_its_claims_box(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    too_costly = dot.split('\t"harbour.too_costly" [label=')[1].split("\n")[0]
+    assert 'ID="harbour.critics_quote" TOOLTIP="harbour.critics_quote" BGCOLOR="#fbf5e4"' in (
+        too_costly)
+    # No node, no edge of its own.
+    assert '\t"harbour.critics_quote"' not in dot and '-> "harbour.critics_quote"' not in dot
+    # Undercut, its link stays a line: the quote stays a node.
+    assert '"harbour.estimate_quote" [label=' in dot
 
 
 def test_an_undercut_points_at_a_point_on_the_link_it_attacks(capsys, tmp_path):
@@ -154,8 +167,9 @@ def test_theses_share_the_top_row(capsys, tmp_path):
     assert "rankdir=BT" in dot
 
 
-def test_a_comparison_draws_documents_as_titled_clusters_and_relations_between_them(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+def test_a_full_comparison_draws_documents_as_titled_clusters_and_relations_between(
+        capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
     assert "subgraph cluster_harbour {" in dot and "subgraph cluster_ferry {" in dot
     assert "<B>The Harbour Question</B>" in dot
     assert "City Planning Review · A. Planner · 2024-03-01" in dot
@@ -166,12 +180,50 @@ def test_a_comparison_draws_documents_as_titled_clusters_and_relations_between_t
     styles = {tuple(a for a in line.split() if a.split("=")[0] in ("color", "style", "arrowhead"))
               for line in cross}
     assert len(styles) == 5
-    for kind in ("agrees", "contradicts", "qualifies", "supports", "attacks"):
-        assert f"<B>{kind}</B>" in dot
+    for number in range(1, 6):  # numbered on its line, as in the key
+        assert f"<B>{number}</B></FONT></TD></TR></TABLE>>" in dot
+    assert 'id=key' in dot
+
+
+def test_a_comparison_draws_the_linked_claims_facing_each_other_and_a_key(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+    assert "rankdir=LR" in dot
+    assert "subgraph cluster_harbour {" in dot and "subgraph cluster_ferry {" in dot
+    # The claims the relations link, and the theses; no quote, no unlinked reason.
+    assert '{rank=same; "harbour.build_east" "harbour.deep_water" "harbour.pays_for_itself" ' \
+           '"harbour.too_costly"}' in dot
+    assert '{rank=same; "ferry.no_harbour" "ferry.ferries_enough" "ferry.small_quay"}' in dot
+    assert "harbour.jobs" not in dot and "_quote" not in dot
+    # Every relation runs from the left column to the right one, in two lines meeting at its
+    # number; "ferry.small_quay qualifies harbour.build_east" ends at build_east, on the left.
+    assert re.search(r'\t"relation/2" \[label=<<TABLE[^\n]*<B>2</B>[^\n]*'
+                     r'id="qualifies:ferry.small_quay:harbour.build_east/number"', dot)
+    assert ('\t"harbour.build_east" -> "relation/2" [arrowtail=odiamond color="#e69f00" dir=back '
+            'id="qualifies:ferry.small_quay:harbour.build_east"') in dot
+    assert ('\t"relation/2" -> "ferry.small_quay" [color="#e69f00" dir=none '
+            'id="qualifies:ferry.small_quay:harbour.build_east/to"') in dot
+    # Both ends of an agreement have their dot.
+    assert re.search(r'"harbour.deep_water" -> "relation/3" \[arrowtail=dot [^\n]*dir=back', dot)
+    assert re.search(r'"relation/3" -> "ferry.small_quay" \[arrowhead=dot', dot)
+    # The key: number, kind, the two claims and the explanation of each.
+    key = dot.split("\tkey [label=")[1].split("\n")[0].replace("<BR/>", " ")
+    assert re.search(r"<B>1</B>.*contradicts.*harbour.build_east – ferry.no_harbour.*One wants a "
+                     r"harbour on the east bank, the other no harbour at all.", key)
+    assert re.search(r"<B>3</B>.*agrees.*harbour.deep_water – ferry.small_quay</FONT></TD>", key)
+    assert "<B>6</B>" not in key
+
+
+def test_a_comparison_without_relations_says_so_in_its_key(project, capsys, tmp_path):
+    project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis t "T."\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis u "U."\n')
+    both = project.write("ab.arg", 'compare ab "A and B" { use "a.arg" use "b.arg" }\n')
+    dot = dot_of(capsys, tmp_path, both)
+    assert "None between these documents." in dot
+    assert '"a.t" -> "b.u" [minlen=2 style=invis weight=0]' in dot  # the columns keep their order
 
 
 def test_claims_only_leaves_evidence_out(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--claims-only")
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full", "--claims-only")
     assert "shape=note" not in dot and "_quote" not in dot
     assert '"harbour.build_east"' in dot and '"harbour.estimates_reliable"' in dot
     assert "legend/evidence" not in dot
@@ -193,8 +245,8 @@ def test_the_legend_shows_only_what_the_map_uses(project, capsys, tmp_path):
     assert sorted(legend) == ["legend:assumption", "legend:relation-supports", "legend:thesis"]
 
 
-def test_the_legend_of_a_comparison_shows_the_cross_relations(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+def test_the_legend_of_a_full_comparison_shows_the_cross_relations(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
     for key in ("thesis", "premise", "evidence", "assumption", "objection", "rebuttal",
                 "relation-supports", "relation-attacks", "relation-undercuts", "cross-agrees",
                 "cross-contradicts", "cross-qualifies", "cross-supports", "cross-attacks"):
@@ -210,7 +262,7 @@ def render_svg(capsys, path, out, *options) -> str:
 
 
 def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, tmp_path):
-    svg = render_svg(capsys, MAPS / "fpri-vs-eastwest.arg", tmp_path)
+    svg = render_svg(capsys, MAPS / "fpri-vs-eastwest.arg", tmp_path, "--full")
     found = groups(svg)
     resolver = Resolver()
     comparison = resolver.comparison(resolver.load(str(MAPS / "fpri-vs-eastwest.arg")))
@@ -218,14 +270,14 @@ def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, t
     assert set(documents) == {"fpri", "eastwest"}
     for doc, document_map in documents.items():
         for node in document_map.nodes:
-            assert found[f"{doc}.{node.id}"].get("class") == "node"
+            assert found[f"{doc}.{node.id}"].get("class") in ("node", "quote")
             assert title(found[f"{doc}.{node.id}"]).splitlines()[-1] != f"{doc}.{node.id}"
     assert found["legend"].get("class") == "cluster"
     assert found["legend:thesis"].get("class") == "node"
 
 
 def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, tmp_path):
-    svg = render_svg(capsys, RENDER / "harbour-vs-ferry.arg", tmp_path)
+    svg = render_svg(capsys, RENDER / "harbour-vs-ferry.arg", tmp_path, "--full")
     found = groups(svg)
     assert title(found["harbour.pays_for_itself"]) == (
         "premise harbour.pays_for_itself\nThe harbour would pay for itself within fifteen years, "
@@ -236,7 +288,7 @@ def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, 
         "that the river recovers”\nharbour · lines 9–10 of harbour.txt")
     assert title(found["harbour.build_east"]).endswith("\n#policy #harbour")
     assert title(found["contradicts:harbour.build_east:ferry.no_harbour"]) == (
-        "harbour.build_east contradicts ferry.no_harbour\n"
+        "1. harbour.build_east contradicts ferry.no_harbour\n"
         "One wants a harbour on the east bank, the other no harbour at all.")
     assert title(found["document:harbour"]) == (
         "The Harbour Question\nCity Planning Review · A. Planner · 2024-03-01\n"
@@ -353,8 +405,8 @@ def test_help_lists_every_option(capsys):
     with pytest.raises(SystemExit):
         main(["render", "--help"])
     text = capsys.readouterr().out
-    for option in ("--output-dir", "--format", "--claims-only", "--engine", "--time-limit",
-                   "--verbose", "exit status"):
+    for option in ("--output-dir", "--format", "--full", "--claims-only", "--engine",
+                   "--time-limit", "--verbose", "exit status"):
         assert option in text
 
 
@@ -427,7 +479,7 @@ def test_verbose_shows_the_engine_and_its_noise(capsys, tmp_path, fake_dot):
 
 def test_a_comparison_is_laid_out_then_its_relations_routed(capsys, tmp_path, fake_dot):
     log = fake_dot()
-    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out")[0] == 0
+    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out", "--full")[0] == 0
     assert log.read_text() == "-Kdot -Tdot\n-Knop2 -Tsvg\n"
 
 
@@ -487,33 +539,6 @@ def test_engine_dot_without_dot_on_path(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--engine", "dot")
     assert status == 2 and "no `dot` program on PATH" in err and "--engine bundled" in err
-
-
-# Stacking: how wide maps are folded.
-
-def test_many_children_are_dealt_into_stacked_columns():
-    edges = [(f"c{i}", "root") for i in range(9)]
-    assert stack(edges) == {("c3", "root"): 2, ("c4", "root"): 2, ("c5", "root"): 2,
-                            ("c6", "root"): 3, ("c7", "root"): 3, ("c8", "root"): 3}
-
-
-def test_a_stacked_subtree_goes_below_the_whole_subtree_above_it():
-    edges = [("a", "root"), ("b", "root"), ("c", "root"), ("a1", "a"), ("a2", "a1")]
-    assert stack(edges) == {("c", "root"): 2}  # column 2 holds b, then c; a's column is deep
-    edges = [("a", "root"), ("b", "root"), ("c", "root"), ("d", "root"), ("b1", "b")]
-    assert stack(edges)[("d", "root")] == 3  # below b and its child
-
-
-def test_two_children_stay_side_by_side_and_cycles_end():
-    assert stack([("a", "root"), ("b", "root")]) == {}
-    assert stack([("a", "b"), ("b", "a")]) == {}
-
-
-def test_depths_count_lengths_and_leave_out_cycles():
-    edges = [("a", "t"), ("b", "t"), ("c", "a")]
-    assert depths(edges, {}) == {"t": 0, "a": 1, "b": 1, "c": 2}
-    assert depths(edges, {("b", "t"): 5})["b"] == 5
-    assert depths([("a", "t"), ("x", "y"), ("y", "x")], {}) == {"t": 0, "a": 1}
 
 
 # Wrapping: label lines.

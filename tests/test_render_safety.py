@@ -65,9 +65,10 @@ def hostile(project):
     return project
 
 
-def render_svg(capsys, project, name: str) -> str:
+def render_svg(capsys, project, name: str, *options: str) -> str:
     out = project.root / "out"
-    assert main(["render", str(project.root / "maps" / name), "-o", str(out)]) == 0, capsys.readouterr()
+    assert main(["render", str(project.root / "maps" / name), "-o", str(out), *options]) == 0, (
+        capsys.readouterr())
     return (out / name.replace(".arg", ".svg")).read_text(encoding="utf-8")
 
 
@@ -81,13 +82,16 @@ def squeeze(text: str) -> str:
 
 
 def test_hostile_text_is_shown_as_typed(hostile, capsys):
-    svg = render_svg(capsys, hostile, "both.arg")
+    svg = render_svg(capsys, hostile, "both.arg", "--full")
     groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
     tags = " ".join(f"#{t}" for t in TAGS)
     assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + tags)
     assert groups["hostile.top"].find(f"{SVG}title").text == f"thesis hostile.top\n{HOSTILE[3]}\n{tags}"
     for i, text in enumerate(HOSTILE):
-        assert shown(groups[f"hostile.p{i}"]) == squeeze(text)
+        # Each quote but e0, whose link is undercut, is drawn inside its premise's box.
+        inside = shown(groups[f"hostile.e{i}"]) if i else ""
+        assert groups[f"hostile.e{i}"].get("class") == ("quote" if i else "node")
+        assert shown(groups[f"hostile.p{i}"]) == squeeze(text) + inside
         assert groups[f"hostile.p{i}"].find(f"{SVG}title").text == f"premise hostile.p{i}\n{text}"
         assert shown(groups[f"hostile.e{i}"]) == squeeze(f"“{text}”hostile · line {2 * i + 1}")
         assert groups[f"hostile.e{i}"].find(f"{SVG}title").text == (
@@ -102,12 +106,21 @@ def test_hostile_text_is_shown_as_typed(hostile, capsys):
         f"{HOSTILE[5]}\n{HOSTILE[3]} · {HOSTILE[1]} · {HOSTILE[2]}")
     assert shown(groups["argmap"]).startswith(squeeze(HOSTILE[3]))
     assert groups["contradicts:hostile.top:other.t"].find(f"{SVG}title").text == (
-        f"hostile.top contradicts other.t\n{HOSTILE[4]}")
+        f"1. hostile.top contradicts other.t\n{HOSTILE[4]}")
+
+
+def test_hostile_explanations_are_shown_as_typed_in_the_key(hostile, capsys):
+    svg = render_svg(capsys, hostile, "both.arg")
+    groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
+    assert squeeze(HOSTILE[4]) in shown(groups["key"])
+    assert squeeze(HOSTILE[6]) in shown(groups["key"])
+    assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + " ".join(f"#{t}" for t in TAGS)
+                                                   + "hostile.top")
 
 
 def test_hostile_text_makes_no_script_and_no_javascript_link(hostile, capsys):
-    for name in ("hostile.arg", "both.arg"):
-        svg = render_svg(capsys, hostile, name)
+    for name, options in (("hostile.arg", ()), ("both.arg", ()), ("both.arg", ("--full",))):
+        svg = render_svg(capsys, hostile, name, *options)
         root = ET.fromstring(svg)  # well-formed XML
         assert "<script" not in svg.lower()
         links = []

@@ -15,8 +15,9 @@ from functools import cached_property
 from attrs import frozen
 
 from ._tools import Suggestions
+from .errors import InputError
 from .lexicon import GROUND_KINDS, NodeKind, RelationKind
-from .model import Comparison, DocumentMap, Link, Node, Ref, Relation, Use
+from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Relation, Use
 from .quotes import QuoteMatch, QuoteMiss, SourceText
 from .workspace import LoadedFile, Workspace, relative_to
 
@@ -63,6 +64,17 @@ class MapSemantics:
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
         return cls(document_map, workspace.source(path) if path else None)
+
+    @property
+    def header(self) -> DocumentHeader:
+        """The map's one header, for what draws or shows the map. `InputError` when it has
+        none or several: its `missing-document` error stops a drawing, unless a
+        configuration lowers that rule."""
+        header = self.map.header
+        if header is None:
+            raise InputError(f"{self.map.path} cannot be drawn: it has no single `document` "
+                             "header (see its missing-document finding)")
+        return header
 
     @cached_property
     def suggestions(self) -> Suggestions:

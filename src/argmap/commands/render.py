@@ -34,8 +34,10 @@ def add_parser(commands) -> None:
     render = add_subparser(
         commands, "render", help="draw maps and comparisons as SVG with Graphviz",
         description="Draw each map or comparison as a diagram: beside each input, NAME.svg\n"
-                    "(or NAME.dot, NAME.png, NAME.pdf). Every drawing has a legend of the kinds\n"
-                    "and relations it uses. The visual language: docs/rendering.md.",
+                    "(or NAME.dot, NAME.png, NAME.pdf). A map is a tree, each claim's reasons\n"
+                    "on one row below it; a comparison, one column per document, its relations\n"
+                    "numbered and explained in a key (--full: every reason and quote). Every\n"
+                    "drawing shows the kinds it uses. The visual language: docs/rendering.md.",
         epilog=EPILOG)
     add_paths(render)
     render.add_argument("-o", "--output-dir", metavar="DIR",
@@ -46,7 +48,14 @@ def add_parser(commands) -> None:
                              "png; pdf")
     render.add_argument("--claims-only", action="store_true",
                         help="leave evidence out: draw only theses, premises, assumptions, "
-                             "objections and rebuttals, for an overview")
+                             "objections and rebuttals (of a map, or of a comparison's "
+                             "documents with --full)")
+    render.add_argument("--full", action="store_true",
+                        help="for a comparison, draw every reason and quote of its documents, "
+                             "side by side, with the relations between them drawn over; by "
+                             "default a comparison draws only the claims its relations link, "
+                             "one document per column, each relation numbered and explained "
+                             "in a key")
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
@@ -128,7 +137,8 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
         make_folder(args.output_dir)
     for path, output in outputs.items():
         data, noise = draw(resolver.of(resolver.load(path)), args.format, engine,
-                           claims_only=args.claims_only, time_limit=args.time_limit, what=path)
+                           claims_only=args.claims_only, full=args.full,
+                           time_limit=args.time_limit, what=path)
         if args.verbose and noise:
             sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
         write_atomically(output, data)

@@ -1,8 +1,14 @@
 """The Graphviz DOT source of a map or a comparison, built with the `graphviz` package.
 
-Every document is a cluster; theses sit at the top (`rankdir=BT`: an arrow points from a
-reason up to what it bears on), the subtrees under a node with many children are stacked
-(`stack`), and an undercut meets a small point on the support link it attacks. The
+Every document is a cluster drawn as a tree: theses sit at the top (`rankdir=BT`: an arrow
+points from a reason up to what it bears on), and the reasons and objections of each claim
+share the row below it, in the order of the file (`ordering=in`), each with its own reasons
+under it; each claim stands over the middle of its row (`tree.spines`). A quote on which
+nothing else bears is drawn inside the box of the claim it supports (`texts.claim_label`);
+the other quotes stand in the middle of their claim's row. A node that bears on several
+claims is drawn under the first and repeated under the others, so no line crosses the map.
+An undercut meets a small point on the support link it attacks (the point where several
+tails could also join into one arrow, for reasons that support a claim jointly). The
 relations of a comparison are an overlay: drawn after the documents are laid out, so they
 never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
 labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
@@ -16,45 +22,64 @@ was most of the time taken for a large map.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 import graphviz
 from attrs import frozen
-from graphviz.quoting import a_list, quote
+from graphviz.quoting import a_list
 
 from ..lexicon import CrossKind, NodeKind, RelationKind
-from ..model import CrossRelation, Link, Node
-from ..quotes import QuoteMatch
+from ..model import Link, Node
 from ..semantics import ComparisonSemantics, MapSemantics
-from .escape import safe_url, xml_text
-from .labels import Line, html_label, small, wrap
+from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .legend import add_legend
-from .stack import depths, stack
+from .overview import draw_overview
 from .style import (
     CROSS_STYLES,
     FONT,
     INK,
     LINK_POINT,
-    MUTED,
+    NODE_ATTRIBUTES,
     NODE_STYLES,
+    PANEL_BORDER,
+    PANEL_FILL,
     RELATION_STYLES,
     SMALL_SIZE,
 )
+from .texts import (
+    claim_label,
+    document_label,
+    document_title,
+    node_label,
+    node_title,
+    quoted,
+    repeat_label,
+    title_label,
+)
+from .tree import depths, quotes_in_the_middle, spines
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
 #: What `--claims-only` keeps: every kind but evidence.
 CLAIM_KINDS_DRAWN = frozenset(NodeKind) - {NodeKind.EVIDENCE}
 
-_GRAPH = {"rankdir": "BT", "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
-          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
+_GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3",
+          "ranksep": "0.45", "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
           "labelloc": "t", "id": "argmap"}
 _NODE = {"fontname": FONT}
 _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
 # With rankdir=BT, a cluster label placed at the "bottom" is drawn at the top.
-_CLUSTER = {"style": "rounded,filled", "fillcolor": "#f6f7f9", "color": "#c5ccd3",
+_CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
             "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
-_TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
 
-_NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
+#: The key: a white panel of the relations' numbers, kinds, claims and explanations.
+_KEY = {"shape": "box", "style": "rounded,filled", "fillcolor": "white", "color": PANEL_BORDER,
+        "margin": "0.12"}
+
+# A repeat of a node: its kind's shape and colours, with a dashed outline.
+_REPEAT_ATTRIBUTES = {kind: a_list(kwargs={**style.attributes(), "style": style.style + ",dashed",
+                                           "penwidth": "1"})
+                      for kind, style in NODE_STYLES.items()}
 _RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
                         for kind, style in RELATION_STYLES.items()}
 # The first half of an undercut support link, which ends at the link's point.
@@ -84,19 +109,25 @@ def draw_map(context: MapSemantics, claims_only: bool = False) -> Drawing:
     """The drawing of one document map."""
     builder = _Builder(claims_only)
     builder.add_document(context)
-    return builder.finish(context.map.header.title)
+    return builder.finish(context.header.title)
 
 
-def draw_comparison(context: ComparisonSemantics, claims_only: bool = False) -> Drawing:
-    """The drawing of a comparison: its documents side by side, the relations between them."""
+def draw_comparison(context: ComparisonSemantics, claims_only: bool = False,
+                    full: bool = False) -> Drawing:
+    """The drawing of a comparison: by default its overview (`overview`), the claims that
+    relations link facing each other; `full`, every node of its documents side by side
+    and the relations drawn over them."""
     builder = _Builder(claims_only)
+    if not full:
+        source, titles = draw_overview(context, builder.shows)
+        return Drawing(source, "", titles)
+    relations = numbered(context, builder.shows)
+    builder.linked = {end for item in relations for end in (item.source, item.target)}
     for document in context.documents.values():
         builder.add_document(document)
-    for relation in context.comparison.relations:
-        builder.add_cross_relation(context, relation)
+    builder.add_cross_relations(relations)
     comparison = context.comparison
-    builder.graph.attr(label=html_label([(line, {"bold": True, "size": 22})
-                                         for line in wrap(comparison.title, 70)]))
+    builder.graph.attr(label=title_label(comparison.title))
     return builder.finish(comparison.title)
 
 
@@ -115,7 +146,10 @@ class _Builder:
         #: For each document: how deep it is drawn, and its lowest node.
         self.bottoms: list[tuple[int, str]] = []
         self.top: list[str] = []
-        self.cross_ids: dict[str, int] = {}
+        #: The nodes (`DOC.NODE`) that relations between documents link.
+        self.linked: set[str] = set()
+        #: The key's node name and label, when relations between documents are drawn.
+        self.key: tuple[str, str] | None = None
 
     def finish(self, title: str) -> Drawing:
         if self.top:
@@ -123,35 +157,74 @@ class _Builder:
                 top.attr(rank="same")
                 for name in self.top:
                     top.node(name)
-        # The legend goes under the shallowest document, where there is room beside the others.
+        # The key, then the legend, go under the shallowest document, where there is room
+        # beside the others.
         lowest = min(self.bottoms)[1] if self.bottoms else None
+        if self.key is not None:
+            name, label = self.key
+            self.graph.node(name, label=label, id=name, **_KEY)
+            if lowest is not None:
+                self.graph.edge(name, lowest, style="invis", weight="0")
+            lowest = name
         add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest)
         self.titles["argmap"] = title
         return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
 
-    def shows(self, node: Node | None) -> bool:
+    def shows(self, node: Node | None) -> TypeGuard[Node]:
         return node is not None and (not self.claims_only or node.kind in CLAIM_KINDS_DRAWN)
 
     def add_document(self, context: MapSemantics) -> None:
         doc = context.map.id
         header = context.map.header
-        nodes = [n for n in context.nodes.values() if self.shows(n)]
+        inside = self._quotes_inside(context)
+        boxed = {quote.id for quotes in inside.values() for quote in quotes}
+        nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
         with self.graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=_document_label(header), **_CLUSTER)
-            self.titles[f"document:{doc}"] = _document_title(header)
+            cluster.attr(id=f"document:{doc}", label=document_label(header), **_CLUSTER)
+            self.titles[f"document:{doc}"] = document_title(header)
             for node in nodes:
                 name = f"{doc}.{node.id}"
                 self.kinds.add(node.kind)
-                quoted = _quoted(name)
+                dot_name = quoted(name)
+                quotes = inside.get(node.id, [])
+                label = (claim_label(context, node, quotes) if quotes
+                         else node_label(context, node))
                 # An HTML-like label is written as it is: `<...>` is its quoting.
-                cluster.body.append(f"\t{quoted} [label={_node_label(context, node)} "
-                                    f"id={quoted} {_NODE_ATTRIBUTES[node.kind]}]\n")
-                self.titles[name] = _node_title(context, node)
+                cluster.body.append(f"\t{dot_name} [label={label} "
+                                    f"id={dot_name} {NODE_ATTRIBUTES[node.kind]}]\n")
+                self.titles[name] = node_title(context, node)
+                for quote in quotes:
+                    self.kinds.add(quote.kind)
+                    self.titles[f"{doc}.{quote.id}"] = node_title(context, quote)
             self._add_relations(context, cluster, nodes)
         # Theses that bear on nothing else share the top row.
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
+
+    def _quotes_inside(self, context: MapSemantics) -> dict[str, list[Node]]:
+        """For each claim, the quotes drawn inside its box: the evidence that supports it
+        and nothing else, and on which nothing bears (no support, no attack, no undercut
+        of its link, no relation between documents), so that no line need reach it."""
+        undercut = {tuple(n.id for n in context.link_ends(r.target) if n is not None)
+                    for node in context.nodes.values() for r in node.relations
+                    if isinstance(r.target, Link)}
+        inside: dict[str, list[Node]] = {}
+        for node in context.nodes.values():
+            if (node.kind is not NodeKind.EVIDENCE or not self.shows(node)
+                    or len(node.relations) != 1 or context.supporters.get(node.id)
+                    or context.attackers.get(node.id)
+                    or f"{context.map.id}.{node.id}" in self.linked):
+                continue
+            relation = node.relations[0]
+            if relation.kind is not RelationKind.SUPPORTS or isinstance(relation.target, Link):
+                continue
+            target = context.resolve(relation.target)
+            if (target is not None and target is not node and self.shows(target)
+                    and target.kind is not NodeKind.EVIDENCE
+                    and (node.id, target.id) not in undercut):
+                inside.setdefault(target.id, []).append(node)
+        return inside
 
     def _add_relations(self, context: MapSemantics, cluster, nodes: list[Node]) -> None:
         doc = context.map.id
@@ -161,7 +234,8 @@ class _Builder:
                 if isinstance(relation.target, Link):
                     supporter, supported = context.link_ends(relation.target)
                     if self.shows(supporter) and self.shows(supported):
-                        points[(supporter.id, supported.id)] = f"{doc}.{supporter.id}->{supported.id}"
+                        points[(supporter.id, supported.id)] = (
+                            f"{doc}.{supporter.id}->{supported.id}")
         edges: list[tuple[str, str, str]] = []  # tail, head, and its quoted attributes
         seen: set[tuple[str, str]] = set()
 
@@ -189,103 +263,53 @@ class _Builder:
                     add(name, head, style, relation.kind)
                     continue
                 # The link is drawn in two halves, meeting at the point the undercut aims at.
-                cluster.body.append(f"\t{_quoted(point)} [id={_quoted(f'link:{point}')} "
+                cluster.body.append(f"\t{quoted(point)} [id={quoted(f'link:{point}')} "
                                     f"{_LINK_POINT_ATTRIBUTES}]\n")
                 self.titles[f"link:{point}"] = f"{node.id} supports {target.id}: undercut"
                 add(name, point, _HALF_LINK_ATTRIBUTES, relation.kind)
                 add(point, head, style, relation.kind)
-        lengths = stack([(tail, head) for tail, head, _ in edges])
-        depth = depths([(tail, head) for tail, head, _ in edges], lengths)
+        depth = depths([(tail, head) for tail, head, _ in edges])
         if depth:
-            lowest = max(depth, key=depth.get)  # the first of the deepest
+            lowest = max(depth, key=lambda name: depth[name])  # the first of the deepest
             self.bottoms.append((depth[lowest], lowest))
         elif nodes:
             self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
+        # A node is drawn under the claim its first relation bears on. Under each other claim
+        # it bears on stands a repeat of it, so the drawing stays a tree: no line runs
+        # across the map to a distant claim, and no claim's reasons are pulled off their row.
+        by_name = {f"{doc}.{n.id}": n for n in nodes}
+        placed: set[str] = set()
+        drawn: list[tuple[str, str, str]] = []
+        evidence: set[str] = set()
         for tail, head, style in edges:
-            length = lengths.get((tail, head))
-            cluster.body.append(f"\t{_quoted(tail)} -> {_quoted(head)} [{style}"
-                                + (f" minlen={length}]\n" if length else "]\n"))
+            lower = by_name.get(tail)
+            if tail in placed and lower is not None:
+                tail = f"repeat:{tail}@{head}"
+                cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(lower)} "
+                                    f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[lower.kind]}]\n")
+                self.titles[tail] = (node_title(context, lower)
+                                     + "\n(repeated here: drawn in full under another claim)")
+            placed.add(tail)
+            if lower is not None and lower.kind is NodeKind.EVIDENCE:
+                evidence.add(tail)
+            drawn.append((tail, head, style))
+        # With `ordering=in`, the order of a claim's edges is the order of its row.
+        rows = quotes_in_the_middle(drawn, evidence)
+        for name, top in spines(rows).items():
+            cluster.body.append(f"\t{quoted(name)} [group={quoted(top)}]\n")
+        for tail, head, style in rows:
+            cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
 
-    def add_cross_relation(self, context: ComparisonSemantics, relation: CrossRelation) -> None:
-        if not (self.shows(context.resolve(relation.source))
-                and self.shows(context.resolve(relation.target))):
-            return
-        self.cross.add(relation.kind)
-        tail, head = str(relation.source), str(relation.target)
-        edge_id = f"{relation.kind.value}:{tail}:{head}"
-        self.cross_ids[edge_id] = count = self.cross_ids.get(edge_id, 0) + 1
-        if count > 1:
-            edge_id += f":{count}"
-        style = CROSS_STYLES[relation.kind]
-        word = html_label([(relation.kind.value, {"bold": True, "size": SMALL_SIZE,
-                                                  "colour": style.colour.split(":")[0]})])
-        self.overlay.edge(tail, head, xlabel=word, id=edge_id, constraint="false",
-                          **style.attributes())
-        self.titles[edge_id] = f"{tail} {relation.kind.value} {head}" + (
-            f"\n{relation.explanation}" if relation.explanation else "")
-
-
-def _quoted(name: str) -> str:
-    """A node's name (`DOC.NODE`, made of identifiers) as a quoted DOT identifier."""
-    if '"' in name or "\\" in name:  # never so in a name made of identifiers
-        return quote(name)
-    return f'"{name}"'
-
-
-def _document_label(header) -> str:
-    lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
-    lines += [small(line) for line in wrap(_byline(header), 60) if line]
-    label = html_label(lines)
-    url = safe_url(header.get("url").value) if header.get("url") else None
-    if url is None:
-        return label
-    return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD HREF="{xml_text(url)}">'
-            f"{label[1:-1]}</TD></TR></TABLE>>")
-
-
-def _byline(header) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
-
-
-def _document_title(header) -> str:
-    url = header.get("url")
-    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
-    return "\n".join(p for p in parts if p)
-
-
-def _source_line(context: MapSemantics, node: Node) -> str:
-    """Where an evidence quote is in the source: `fpri · line 10`."""
-    match = context.quotes.get(node.id)
-    if not isinstance(match, QuoteMatch):
-        return context.map.id
-    if match.end_line != match.line:
-        return f"{context.map.id} · lines {match.line}–{match.end_line}"
-    return f"{context.map.id} · line {match.line}"
-
-
-def _node_label(context: MapSemantics, node: Node) -> str:
-    style = NODE_STYLES[node.kind]
-    text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
-    font = {"bold": style.bold, "italic": style.italic}
-    lines: list[Line] = [(line, font) for line in wrap(text, style.wrap)]
-    if node.kind is NodeKind.EVIDENCE:
-        lines.append(small(_source_line(context, node)))
-    if node.tags:
-        tags = " ".join(f"#{tag}" for tag in node.tags)
-        lines += [small(line, _TAG_COLOURS.get(node.kind, MUTED)) for line in wrap(tags, style.wrap)]
-    return html_label(lines)
-
-
-def _node_title(context: MapSemantics, node: Node) -> str:
-    lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
-    if node.kind is NodeKind.EVIDENCE:
-        source = context.map.header.get("source")
-        lines += [f"“{node.text}”",
-                  _source_line(context, node) + (f" of {source.value}" if source else "")]
-    else:
-        lines.append(node.text)
-    if node.tags:
-        lines.append(" ".join(f"#{tag}" for tag in node.tags))
-    return "\n".join(lines)
+    def add_cross_relations(self, relations: list[Numbered]) -> None:
+        """Each relation, numbered on its line, over the documents; the key says what each
+        number is."""
+        for item in relations:
+            self.cross.add(item.relation.kind)
+            style = CROSS_STYLES[item.relation.kind]
+            self.overlay.edge(item.source, item.target, id=item.edge_id, constraint="false",
+                              xlabel=number_badge(item.number, style.colour.split(":")[0]),
+                              **style.attributes())
+            self.titles[item.edge_id] = item.title
+        if relations:
+            self.key = (KEY_ID, key_label(relations, []))
+            self.titles[KEY_ID] = "What each numbered relation between the documents is"

@@ -8,7 +8,7 @@ import re
 from .escape import label_text
 from .style import MUTED, SMALL_SIZE
 
-__all__ = ["Line", "wrap", "html_label", "small"]
+__all__ = ["Line", "wrap", "html_label", "html_lines", "small"]
 
 #: A line of a label: its text (one line: `wrap` makes them), and how it is set (size,
 #: colour, bold, italic).
@@ -24,7 +24,8 @@ def _line(width: int) -> re.Pattern:
     """A line of at most `width` characters: the longest that ends before a space, at the
     end, or after a hyphen between letters ("half-|century"); failing that, `width`
     characters of a word no line can hold."""
-    return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |\Z|(?<=[^\W\d_]{{2}}-)[^\W\d_])|[^ ]{{1,{width}}}")
+    return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |\Z|(?<=[^\W\d_]{{2}}-)[^\W\d_])"
+                      rf"|[^ ]{{1,{width}}}")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -42,6 +43,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 def html_label(lines: list[Line]) -> str:
     """A label of centred lines, each set in its own font."""
+    return f"<{html_lines(lines)}>"
+
+
+def html_lines(lines: list[Line]) -> str:
+    """Lines, each set in its own font, as the HTML-like text of a label or a table cell."""
     parts = []
     # One escape for the whole label: the lines hold no line breaks of their own.
     escaped = label_text("\n".join(text for text, _ in lines)).split("\n")
@@ -52,7 +58,7 @@ def html_label(lines: list[Line]) -> str:
             font_set, (opening, closing) = font, _font_tags(font)
         # Graphviz rejects an empty <B></B> or <FONT></FONT>: a blank line is bare.
         parts.append(f"{opening}{body}{closing}" if text.strip() else "")
-    return "<" + "<BR/>".join(parts) + ">"
+    return "<BR/>".join(parts)
 
 
 def _font_tags(font: dict) -> tuple[str, str]:

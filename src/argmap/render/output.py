@@ -4,6 +4,7 @@ any page that shows a drawing turn semantics into DOT, SVG, PNG or PDF."""
 from __future__ import annotations
 
 from ..semantics import ComparisonSemantics, MapSemantics
+from .centre import centre_text
 from .dot import Drawing, draw_comparison, draw_map
 from .layout import Engine, lay_out
 from .titles import set_titles
@@ -11,22 +12,24 @@ from .titles import set_titles
 __all__ = ["drawing_of", "draw"]
 
 
-def drawing_of(semantics: MapSemantics | ComparisonSemantics, claims_only: bool = False) -> Drawing:
-    """The DOT drawing of a map or a comparison."""
+def drawing_of(semantics: MapSemantics | ComparisonSemantics, claims_only: bool = False,
+               full: bool = False) -> Drawing:
+    """The DOT drawing of a map or a comparison (`full`: a comparison's every reason and
+    quote, not only the claims its relations link)."""
     if isinstance(semantics, ComparisonSemantics):
-        return draw_comparison(semantics, claims_only)
+        return draw_comparison(semantics, claims_only, full)
     return draw_map(semantics, claims_only)
 
 
 def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
-         engine: Engine | None, *, claims_only: bool = False, time_limit: float = 60.0,
-         what: str = "the drawing") -> tuple[bytes, str]:
+         engine: Engine | None, *, claims_only: bool = False, full: bool = False,
+         time_limit: float = 60.0, what: str = "the drawing") -> tuple[bytes, str]:
     """The drawing in `output_format` (`dot`: the DOT source, laid out by nothing; else laid
     out by `engine`), and what the engine said on its standard error."""
-    drawing = drawing_of(semantics, claims_only)
+    drawing = drawing_of(semantics, claims_only, full)
     if output_format == "dot" or engine is None:
         return drawing.source.encode("utf-8"), ""
     data, noise = lay_out(drawing, output_format, engine, time_limit, what)
     if output_format == "svg":
-        data = set_titles(data.decode("utf-8"), drawing.titles).encode("utf-8")
+        data = centre_text(set_titles(data.decode("utf-8"), drawing.titles)).encode("utf-8")
     return data, noise

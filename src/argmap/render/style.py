@@ -7,10 +7,12 @@ every kind also differs in shape or line, so that a grey-scale print still tells
 from __future__ import annotations
 
 from attrs import frozen
+from graphviz.quoting import a_list
 
 from ..lexicon import CrossKind, NodeKind, RelationKind
 
-__all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "NodeStyle", "EdgeStyle",
+__all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PANEL_BORDER",
+           "NodeStyle", "EdgeStyle", "NODE_ATTRIBUTES",
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT"]
 
 #: Sans-serif families in order of preference; the SVG names them all, for the viewer.
@@ -19,6 +21,9 @@ TEXT_SIZE = 14
 SMALL_SIZE = 11
 INK = "#1b1f24"
 MUTED = "#5f6b76"
+#: A document's panel, and the outline of the legend and the key.
+PANEL_FILL = "#f6f7f9"
+PANEL_BORDER = "#c5ccd3"
 
 
 @frozen
@@ -89,6 +94,9 @@ NODE_STYLES = {
         "rebuttal: answers an objection", margin="0.02,0.02"),
 }
 
+#: Each node kind's attributes, quoted once for the many nodes of a map.
+NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
+
 RELATION_STYLES = {
     RelationKind.SUPPORTS: EdgeStyle("#2f5f8a", "solid", "normal", 1.6, "supports"),
     RelationKind.ATTACKS: EdgeStyle("#d55e00", "dashed", "tee", 1.8, "attacks"),
@@ -98,8 +106,10 @@ RELATION_STYLES = {
 
 CROSS_STYLES = {
     CrossKind.AGREES: EdgeStyle("#009e73", "solid", "dot", 2.6, "agrees", both_ends=True),
-    CrossKind.CONTRADICTS: EdgeStyle("#c0392b:#ffffff:#c0392b", "solid", "tee", 1.4,
-                                     "contradicts", both_ends=True),
+    # A double line: two red pairs around a white one. Graphviz colours the tail's bar
+    # with the second colour and the head's with the last, so both are red.
+    CrossKind.CONTRADICTS: EdgeStyle("#c0392b:#c0392b:#ffffff:#c0392b:#c0392b", "solid", "tee",
+                                     1, "contradicts", both_ends=True),
     CrossKind.QUALIFIES: EdgeStyle("#e69f00", "dashed", "odiamond", 2.6, "qualifies"),
     CrossKind.SUPPORTS: EdgeStyle("#0072b2", "solid", "normal", 2.6,
                                   "supports (across documents)"),
@@ -108,4 +118,5 @@ CROSS_STYLES = {
 }
 
 #: The small point an undercut meets on the support link it attacks.
-LINK_POINT = {"shape": "point", "width": "0.11", "color": RELATION_STYLES[RelationKind.UNDERCUTS].colour}
+LINK_POINT = {"shape": "point", "width": "0.11",
+              "color": RELATION_STYLES[RelationKind.UNDERCUTS].colour}

@@ -16,7 +16,6 @@ from .page import (
     coverage_text,
     drawing_pane,
     findings_section,
-    header_of,
     node_links,
     page,
     plural,
@@ -43,8 +42,8 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
         links.update(node_links(document))
     stats = {doc: map_stats(document) for doc, document in context.documents.items()}
     documents = "".join(
-        f"<li><strong>{esc(header_of(document).title)}</strong> <code>{esc(doc)}</code>"
-        f'<span class="byline">{esc(byline(header_of(document)))}</span>'
+        f"<li><strong>{esc(document.header.title)}</strong> <code>{esc(doc)}</code>"
+        f'<span class="byline">{esc(byline(document.header))}</span>'
         f'<span class="byline">{esc(coverage_text(stats[doc]))}</span></li>'
         for doc, document in context.documents.items())
     kinds: dict[str, int] = {}
@@ -63,7 +62,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
             + '<main class="workspace">\n'
             + drawing_pane(svg, links, "The comparison")
             + _relations_pane(context, links)
-            + "".join(text_pane(document, stats[doc], header_of(document).title)
+            + "".join(text_pane(document, stats[doc], document.header.title)
                       for doc, document in context.documents.items())
             + "</main>\n")
     sections = [("drawing-heading", "the drawing"), ("relations-heading", "the relations")]

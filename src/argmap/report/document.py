@@ -13,7 +13,6 @@ from .page import (
     coverage_text,
     drawing_pane,
     findings_section,
-    header_of,
     metadata,
     node_links,
     page,
@@ -27,7 +26,7 @@ __all__ = ["map_page"]
 def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
     """The report of one document map, given its drawing and its warnings and infos."""
     stats = map_stats(context)
-    header = header_of(context)
+    header = context.header
     doc = header.id
     nodes = ", ".join(f"{kind} {n}" for kind, n in stats.nodes.items() if n)
     relations = ", ".join(f"{kind} {n}" for kind, n in stats.relations.items() if n)

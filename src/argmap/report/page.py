@@ -24,7 +24,7 @@ from .assets import PANZOOM_VERSION, assets, content_security_policy
 from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
 
-__all__ = ["page", "header_of", "byline", "metadata", "drawing_pane", "text_pane",
+__all__ = ["page", "byline", "metadata", "drawing_pane", "text_pane",
            "findings_section", "node_links", "plural", "coverage_text"]
 
 
@@ -57,14 +57,6 @@ def plural(count: int, word: str) -> str:
     ('1 quote', '3 sentences')
     """
     return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def header_of(context: MapSemantics) -> DocumentHeader:
-    """The header of a map that is reported: one without errors, so with one header."""
-    header = context.map.header
-    if header is None:
-        raise ValueError(f"{context.map.path} has no single header: it cannot be reported")
-    return header
 
 
 def byline(header: DocumentHeader) -> str:
@@ -117,7 +109,7 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str) -> str:
 
 def text_pane(context: MapSemantics, stats: MapStats, title: str) -> str:
     """The source text of a map, under `title`, its quotes and unquoted sentences marked."""
-    header = header_of(context)
+    header = context.header
     doc = header.id
     source_field = header.get("source")
     name = esc(source_field.value) if source_field else "no source"

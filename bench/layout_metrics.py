@@ -1,0 +1,331 @@
+"""How well each drawing shows its argument, measured on the laid-out drawing.
+
+    .venv/bin/python bench/layout_metrics.py [--markdown] [PATH...]
+
+draws every map and comparison in PATH (default: `maps/` and `tests/data/render/`) as
+`argmap render` draws it (a comparison twice: its default view, and `--full`), lays it out
+with Graphviz to its JSON output (`-Tjson`: every node's box, every edge's spline, every
+label's text boxes), and reports, per drawing:
+
+- **size**: the drawing's width and height, in points;
+- **crossings**: how many times two visible edges that share no node cross (the legend's
+  samples left out): two reasons of one claim may meet on their way to it, as graph
+  drawing counts crossings;
+- **thesis spread** and **claim spread**: how far apart, vertically, the direct reasons
+  and objections of a thesis (of any claim) lie, in node heights: 0 when they share a row;
+  the worst thesis (claim) of the drawing;
+- **overlaps**: edge labels that overlap a node or another label (a comparison's default
+  drawing sets each relation's number as a node on its line, which nothing overlaps);
+- **through nodes**: edges that pass through a node other than their two ends;
+- **cross length**: the mean length of the relations between documents, as a fraction of
+  the drawing's diagonal;
+- **text at 880 px**: how high the body text (the size most lines of the drawing are set
+  in) is when the drawing is shown 880 pixels wide, as a README shows it, in pixels.
+
+and whether the targets hold: a map 0 crossings, spread of every thesis's reasons at most
+1, 0 overlaps; a comparison's default view at most 15 crossings, cross length at most 0.2,
+0 overlaps, body text at least 9 px at 880 px wide. Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import sys
+from pathlib import Path
+
+from attrs import frozen
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+
+@frozen
+class Targets:
+    """What a drawing must meet; None where nothing is asked."""
+
+    crossings: int
+    thesis_spread: float | None
+    overlaps: int
+    through_nodes: int | None = None
+    cross_length: float | None = None
+    text_at_880: float | None = None
+
+
+MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0, through_nodes=0)
+#: The default view of a comparison, which the README shows.
+COMPARISON_TARGETS = Targets(crossings=15, thesis_spread=None, overlaps=0, cross_length=0.2,
+                             text_at_880=9.0)
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+Point = tuple[float, float]
+
+
+@frozen
+class Metrics:
+    """What `measure` finds in one laid-out drawing."""
+
+    width: float
+    height: float
+    crossings: int
+    thesis_spread: float
+    claim_spread: float
+    overlaps: int
+    through_nodes: int
+    cross_length: float | None
+    body_text_at_880: float
+
+    def misses(self, targets: Targets) -> list[str]:
+        """The targets this drawing misses, in words."""
+        missed = []
+        if self.crossings > targets.crossings:
+            missed.append(f"{self.crossings} crossings > {targets.crossings}")
+        if targets.thesis_spread is not None and self.thesis_spread > targets.thesis_spread:
+            missed.append(f"thesis spread {self.thesis_spread:.2f} > {targets.thesis_spread}")
+        if self.overlaps > targets.overlaps:
+            missed.append(f"{self.overlaps} overlaps > {targets.overlaps}")
+        if targets.through_nodes is not None and self.through_nodes > targets.through_nodes:
+            missed.append(f"{self.through_nodes} edges through nodes > {targets.through_nodes}")
+        if targets.cross_length is not None and (self.cross_length or 0) > targets.cross_length:
+            missed.append(f"cross length {self.cross_length:.2f} > {targets.cross_length}")
+        if targets.text_at_880 is not None and self.body_text_at_880 < targets.text_at_880:
+            missed.append(f"text {self.body_text_at_880:.1f} px < {targets.text_at_880}")
+        return missed
+
+
+def measure(layout: dict) -> Metrics:
+    """The metrics of a drawing, from Graphviz's JSON output of it."""
+    objects = {o["_gvid"]: o for o in layout.get("objects", []) if "pos" in o}
+    boxes = {gvid: _node_box(o) for gvid, o in objects.items()}
+    names = {gvid: o["name"] for gvid, o in objects.items()}
+    edges = [e for e in layout.get("edges", []) if "invis" not in e.get("style", "")
+             and not names[e["tail"]].startswith("legend/") and "pos" in e]
+    lines = {e["_gvid"]: _polyline(e["pos"]) for e in edges}
+    crossings = 0
+    for i, first in enumerate(edges):
+        for second in edges[i + 1:]:
+            # As graph drawing counts them: edges that share a node (two reasons of one
+            # claim) may meet on their way to it, which is no crossing.
+            if not {first["tail"], first["head"]} & {second["tail"], second["head"]}:
+                crossings += len(_intersections(lines[first["_gvid"]], lines[second["_gvid"]]))
+    thesis_spread, claim_spread = _spreads(objects, boxes, edges)
+    labels = [box for e in edges for box in [_label_box(e)] if box is not None]
+    overlaps = sum(1 for label in labels for box in boxes.values() if _overlap(label, box))
+    overlaps += sum(1 for i, a in enumerate(labels) for b in labels[i + 1:] if _overlap(a, b))
+    through = sum(1 for e in edges for gvid, box in boxes.items()
+                  if gvid not in (e["tail"], e["head"]) and _crosses_box(lines[e["_gvid"]], box))
+    left, bottom, right, top = (float(v) for v in layout["bb"].split(","))
+    # A relation between documents (its id `KIND:DOC.NODE:DOC.NODE`) may be drawn in two
+    # halves meeting at its number (`KIND:…` and `KIND:…/to`): its length is theirs.
+    cross: dict[str, float] = {}
+    for edge in edges:
+        if ":" in edge.get("id", ""):
+            relation = edge["id"].split("/")[0]
+            cross[relation] = cross.get(relation, 0.0) + _length(lines[edge["_gvid"]])
+    diagonal = math.hypot(right - left, top - bottom)
+    return Metrics(right - left, top - bottom, crossings, thesis_spread, claim_spread, overlaps,
+                   through, sum(cross.values()) / len(cross) / diagonal if cross else None,
+                   _body_size(objects.values()) * 880 / (right - left))
+
+
+def _body_size(nodes) -> float:
+    """The font size, in points, of the most lines of the nodes' labels. Shown `w` pixels
+    wide, a drawing `W` points wide sets a size of `s` points at `s * w / W` pixels (a
+    point being 4/3 pixels at 100%, the factors cancel)."""
+    lines: dict[float, int] = {}
+    for node in nodes:
+        size = 14.0
+        for op in node.get("_ldraw_", []):
+            if op["op"] == "F":
+                size = float(op["size"])
+            elif op["op"] == "T":
+                lines[size] = lines.get(size, 0) + 1
+    return max(lines, key=lambda size: (lines[size], size)) if lines else 14.0
+
+
+def _node_box(node: dict) -> Box:
+    x, y = (float(v) for v in node["pos"].split(","))
+    half_width, half_height = float(node["width"]) * 36, float(node["height"]) * 36
+    return x - half_width, y - half_height, x + half_width, y + half_height
+
+
+def _spreads(objects: dict, boxes: dict, edges: list[dict]) -> tuple[float, float]:
+    """The widest vertical spread of the direct reasons of a thesis, and of any claim, in
+    heights of the tallest of those reasons. A relation between documents is not a reason."""
+    reasons: dict[int, list[int]] = {}
+    for edge in edges:
+        if ":" not in edge.get("id", ""):
+            reasons.setdefault(edge["head"], []).append(edge["tail"])
+    thesis = claim = 0.0
+    for head, tails in reasons.items():
+        centres = [(boxes[t][1] + boxes[t][3]) / 2 for t in tails]
+        tallest = max(boxes[t][3] - boxes[t][1] for t in tails)
+        spread = (max(centres) - min(centres)) / tallest if tallest else 0.0
+        claim = max(claim, spread)
+        if _is_thesis(objects[head]):
+            thesis = max(thesis, spread)
+    return thesis, claim
+
+
+def _is_thesis(node: dict) -> bool:
+    # Theses are the only nodes filled with the thesis colour.
+    return node.get("fillcolor") == "#17375e"
+
+
+def _polyline(spline: str) -> list[Point]:
+    """Graphviz's `pos` of an edge (B-spline control points, with optional end points)
+    sampled as a polyline."""
+    points: list[Point] = []
+    for part in spline.split(";")[0].split():
+        if part[:2] in ("e,", "s,"):
+            continue
+        x, y = part.split(",")[:2]
+        points.append((float(x), float(y)))
+    line = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for step in range(1, 9):
+            t = step / 8
+            u = 1 - t
+            x_at, y_at = (u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
+                          for a, b, c, d in zip(p0, p1, p2, p3))
+            line.append((x_at, y_at))
+    return line
+
+
+def _crosses_box(line: list[Point], box: Box) -> bool:
+    """Whether a polyline passes through a box (by more than a point: an edge may graze
+    a node)."""
+    inner = (box[0] + 1, box[1] + 1, box[2] - 1, box[3] - 1)
+    if not _overlap(_bounds(line), inner, by=-0.01):
+        return False
+    corners = [(inner[0], inner[1]), (inner[2], inner[1]), (inner[2], inner[3]),
+               (inner[0], inner[3])]
+    sides = list(zip(corners, corners[1:] + corners[:1]))
+    return any(inner[0] < x < inner[2] and inner[1] < y < inner[3] for x, y in line) or any(
+        _crossing(a, b, c, d) is not None for a, b in itertools.pairwise(line) for c, d in sides)
+
+
+def _length(line: list[Point]) -> float:
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(line))
+
+
+def _intersections(first: list[Point], second: list[Point]) -> list[Point]:
+    """Where two polylines cross."""
+    found = []
+    bounds = _bounds(second)
+    for a, b in itertools.pairwise(first):
+        if not _overlap(_bounds([a, b]), bounds, by=-0.01):
+            continue
+        for c, d in itertools.pairwise(second):
+            point = _crossing(a, b, c, d)
+            if point is not None:
+                found.append(point)
+    # A crossing on a vertex shared by two segments is found twice.
+    return [p for i, p in enumerate(found) if all(math.dist(p, q) > 1 for q in found[:i])]
+
+
+def _crossing(a: Point, b: Point, c: Point, d: Point) -> Point | None:
+    r = (b[0] - a[0], b[1] - a[1])
+    s = (d[0] - c[0], d[1] - c[1])
+    denominator = r[0] * s[1] - r[1] * s[0]
+    if abs(denominator) < 1e-9:
+        return None
+    t = ((c[0] - a[0]) * s[1] - (c[1] - a[1]) * s[0]) / denominator
+    u = ((c[0] - a[0]) * r[1] - (c[1] - a[1]) * r[0]) / denominator
+    if 0 <= t <= 1 and 0 <= u <= 1:
+        return a[0] + t * r[0], a[1] + t * r[1]
+    return None
+
+
+def _bounds(points: list[Point]) -> Box:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _overlap(a: Box, b: Box, by: float = 1.0) -> bool:
+    """Whether two boxes overlap by more than `by` points both ways (a negative `by` counts
+    boxes that touch)."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > by and min(a[3], b[3]) - max(a[1], b[1]) > by
+
+
+def _label_box(edge: dict) -> Box | None:
+    """The box of an edge's label (or xlabel), from the text and lines Graphviz draws."""
+    points: list[Point] = []
+    for key in ("_ldraw_", "_xldraw_"):
+        size = 14.0
+        for op in edge.get(key, []):
+            if op["op"] == "F":
+                size = float(op["size"])
+            elif op["op"] == "T":
+                x, y = op["pt"]
+                width = float(op["width"])
+                left = {"l": x, "c": x - width / 2, "r": x - width}[op["align"]]
+                points += [(left, y - size * 0.25), (left + width, y + size * 0.75)]
+            elif "points" in op:
+                points += [tuple(p) for p in op["points"]]
+    return _bounds(points) if points else None
+
+
+def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
+    """Each drawing of the maps and comparisons in `paths`: its file, its view
+    (`map`, `comparison`, `comparison --full`) and its layout as JSON."""
+    from argmap.lint import select_files
+    from argmap.render.dot import draw_comparison, draw_map
+    from argmap.render.layout import find_engine, lay_out
+    from argmap.semantics import ComparisonSemantics, Resolver
+
+    engine = find_engine("auto")
+    resolver = Resolver()
+    drawn = []
+    for path in select_files(paths):
+        semantics = resolver.of(resolver.load(path))
+        if isinstance(semantics, ComparisonSemantics):
+            views = [("comparison", draw_comparison(semantics)),
+                     ("comparison --full", draw_comparison(semantics, full=True))]
+        else:
+            views = [("map", draw_map(semantics))]
+        for view, drawing in views:
+            output, _ = lay_out(drawing, "json", engine, 120, path)
+            drawn.append((path, view, json.loads(output)))
+    return drawn
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*",
+                        default=[str(ROOT / "maps"), str(ROOT / "tests" / "data" / "render")])
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+    rows = []
+    missed_any = False
+    for path, view, layout in lay_out_all(args.paths):
+        metrics = measure(layout)
+        targets = {"map": MAP_TARGETS, "comparison": COMPARISON_TARGETS}.get(view)
+        missed = metrics.misses(targets) if targets else []
+        missed_any |= bool(missed)
+        verdict = ("met" if not missed else "; ".join(missed)) if targets else "(no target)"
+        length = "" if metrics.cross_length is None else f"{metrics.cross_length:.2f}"
+        rows.append((str(Path(path).resolve().relative_to(ROOT)), view,
+                     f"{metrics.width:.0f} × {metrics.height:.0f}", str(metrics.crossings),
+                     f"{metrics.thesis_spread:.2f}", f"{metrics.claim_spread:.2f}",
+                     str(metrics.overlaps), str(metrics.through_nodes), length,
+                     f"{metrics.body_text_at_880:.1f}", verdict))
+    header = ("drawing", "view", "size (pt)", "crossings", "thesis spread", "claim spread",
+              "overlaps", "through nodes", "cross length", "text at 880 px", "targets")
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + " --- |" * len(header))
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return 1 if missed_any else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""What each element of a drawing says: node and document labels, and their tooltips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graphviz.quoting import quote
+
+from ..lexicon import NodeKind
+from ..model import Node
+from ..quotes import QuoteMatch
+from ..semantics import MapSemantics
+from .escape import safe_url, xml_text
+from .labels import Line, html_label, html_lines, small, wrap
+from .style import INK, MUTED, NODE_STYLES
+
+__all__ = ["quoted", "title_label", "document_label", "document_title", "node_label",
+           "claim_label", "node_title", "repeat_label"]
+
+_TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
+#: How many lines of its text a repeated node shows.
+_REPEAT_LINES = 2
+
+
+def quoted(name: str) -> str:
+    """A node's name (`DOC.NODE`, made of identifiers) as a quoted DOT identifier."""
+    if '"' in name or "\\" in name:  # never so in a name made of identifiers
+        return quote(name)
+    return f'"{name}"'
+
+
+def title_label(title: str) -> str:
+    """The title of a comparison's drawing, over its documents."""
+    return html_label([(line, {"bold": True, "size": 22}) for line in wrap(title, 70)])
+
+
+def document_label(header) -> str:
+    """A document's title, in large bold type, over its byline; a link when its url is
+    http(s)."""
+    lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
+    lines += [small(line) for line in wrap(_byline(header), 60) if line]
+    label = html_label(lines)
+    url = safe_url(header.get("url").value) if header.get("url") else None
+    if url is None:
+        return label
+    return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD HREF="{xml_text(url)}">'
+            f"{label[1:-1]}</TD></TR></TABLE>>")
+
+
+def _byline(header) -> str:
+    """Publisher, author and date, as the header gives them."""
+    return " · ".join(f.value for key in ("publisher", "author", "date")
+                      for f in [header.get(key)] if f and f.value)
+
+
+def document_title(header) -> str:
+    """A document's tooltip: its title, byline and url."""
+    url = header.get("url")
+    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
+    return "\n".join(p for p in parts if p)
+
+
+def _source_line(context: MapSemantics, node: Node) -> str:
+    """Where an evidence quote is in the source: `fpri · line 10`."""
+    doc = context.header.id
+    match = context.quotes.get(node.id)
+    if not isinstance(match, QuoteMatch):
+        return doc
+    if match.end_line != match.line:
+        return f"{doc} · lines {match.line}–{match.end_line}"
+    return f"{doc} · line {match.line}"
+
+
+def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = ()) -> str:
+    """The label of `node`: its text, a quote's source line, its tags, then `lines_after`."""
+    return html_label(_node_lines(context, node) + list(lines_after))
+
+
+def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node]) -> str:
+    """The label of a claim with the quotes that support it inside its box, under its text:
+    each in a cell of the evidence's colours, with the quote's `DOC.NODE` as its id (the
+    SVG's `<g id="a_DOC.NODE">`, and as a placeholder tooltip, which `titles` replaces)."""
+    evidence = NODE_STYLES[NodeKind.EVIDENCE]
+    rows = [f"<TR><TD>{html_lines(_node_lines(context, node))}</TD></TR>"]
+    for evidence_node in quotes:
+        name = xml_text(f"{context.map.id}.{evidence_node.id}")
+        # Dark ink on the pale cell, whatever the claim's own text colour; one font per
+        # font of the quote, so that its lines share their tags (`html_lines`).
+        inked: dict[int, dict] = {}
+        lines = [(text, inked.setdefault(id(font), {"colour": INK, **font})) for text, font
+                 in _node_lines(context, evidence_node, NODE_STYLES[node.kind].wrap)]
+        rows.append(f'<TR><TD ID="{name}" TOOLTIP="{name}" BGCOLOR="{evidence.fill}" '
+                    f'COLOR="{evidence.border}" BORDER="1" CELLPADDING="5">'
+                    f"{html_lines(lines)}</TD></TR>")
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">'
+            f'{"".join(rows)}</TABLE>>')
+
+
+def _node_lines(context: MapSemantics, node: Node, width: int | None = None) -> list[Line]:
+    """The lines of a node's label, wrapped at its kind's width or at `width` (a quote
+    inside a claim's box, at the claim's)."""
+    style = NODE_STYLES[node.kind]
+    width = width or style.wrap
+    text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
+    font = {"bold": style.bold, "italic": style.italic}
+    lines: list[Line] = [(line, font) for line in wrap(text, width)]
+    if node.kind is NodeKind.EVIDENCE:
+        lines.append(small(_source_line(context, node)))
+    if node.tags:
+        tags = " ".join(f"#{tag}" for tag in node.tags)
+        colour = _TAG_COLOURS.get(node.kind, MUTED)
+        lines += [small(line, colour) for line in wrap(tags, width)]
+    return lines
+
+
+def repeat_label(node: Node) -> str:
+    """The label of a node drawn a second time, under another claim it bears on: the start
+    of its text, and that it is a repeat."""
+    style = NODE_STYLES[node.kind]
+    text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
+    lines = wrap(text, style.wrap)
+    shown = lines[:_REPEAT_LINES]
+    if len(lines) > len(shown):
+        shown[-1] += " …"
+    font = {"bold": style.bold, "italic": style.italic}
+    return html_label([(line, font) for line in shown] + [small("repeated: in full elsewhere")])
+
+
+def node_title(context: MapSemantics, node: Node) -> str:
+    """A node's tooltip: its kind and id, its full text (a quote's source line), its tags."""
+    lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
+    if node.kind is NodeKind.EVIDENCE:
+        source = context.header.get("source")
+        lines += [f"“{node.text}”",
+                  _source_line(context, node) + (f" of {source.value}" if source else "")]
+    else:
+        lines.append(node.text)
+    if node.tags:
+        lines.append(" ".join(f"#{tag}" for tag in node.tags))
+    return "\n".join(lines)

@@ -1,0 +1,86 @@
+"""The tree of a map: the order of each claim's row, and how deep each node is drawn."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection
+
+__all__ = ["depths", "quotes_in_the_middle", "spines"]
+
+Edge = tuple[str, str, str]  # lower node, upper node, and how it is drawn
+
+
+def depths(edges: list[tuple[str, str]]) -> dict[str, int]:
+    """How many rows below the top each node is drawn: the longest path down to it (nodes on
+    a cycle, which the layout breaks somewhere, are left out).
+
+    >>> depths([("a", "t"), ("b", "t"), ("c", "a")])
+    {'t': 0, 'a': 1, 'b': 1, 'c': 2}
+    >>> depths([("a", "t"), ("x", "y"), ("y", "x")])
+    {'t': 0, 'a': 1}
+    """
+    above: dict[str, int] = {}
+    below: dict[str, list[str]] = {}
+    for lower, upper in edges:
+        above[lower] = above.get(lower, 0) + 1
+        above.setdefault(upper, 0)
+        below.setdefault(upper, []).append(lower)
+    depth = {node: 0 for node, count in above.items() if count == 0}
+    queue = deque(depth)
+    while queue:
+        upper = queue.popleft()
+        for lower in below.get(upper, []):
+            depth[lower] = max(depth.get(lower, 0), depth[upper] + 1)
+            above[lower] -= 1
+            if above[lower] == 0:
+                queue.append(lower)
+    return {node: depth[node] for node in depth if above[node] == 0}
+
+
+def quotes_in_the_middle(edges: list[Edge], quotes: Collection[str]) -> list[Edge]:
+    """`edges` grouped by the node they point at, in the order each first appears; in each
+    group the edges from `quotes` in the middle, the others in their order around them:
+    a claim is centred over its row, so its quotes stand directly under it.
+
+    >>> edges = [(tail, "c", "") for tail in ("q", "p1", "p2", "p3")] + [("r", "p1", "")]
+    >>> [tail for tail, _, _ in quotes_in_the_middle(edges, {"q"})]
+    ['p1', 'q', 'p2', 'p3', 'r']
+    """
+    groups: dict[str, tuple[list[Edge], list[Edge]]] = {}
+    for edge in edges:
+        others, middle = groups.setdefault(edge[1], ([], []))
+        (middle if edge[0] in quotes else others).append(edge)
+    ordered: list[Edge] = []
+    for others, middle in groups.values():
+        half = len(others) // 2
+        ordered += others[:half] + middle + others[half:]
+    return ordered
+
+
+def spines(edges: list[Edge]) -> dict[str, str]:
+    """For each node that is the middle one of its claim's row, and each claim with such a
+    node, the top of the chain of middle nodes it is on: Graphviz keeps the nodes of a
+    `group` in one straight column, so each claim stands over the middle of its row and
+    the lines from its reasons fan out evenly rather than twisting round each other.
+    `edges` are in the order of each row (`quotes_in_the_middle`).
+
+    >>> spines([("a", "t", ""), ("b", "t", ""), ("c", "t", ""), ("b1", "b", "")])
+    {'t': 't', 'b': 't', 'b1': 't'}
+    >>> spines([("a", "t", ""), ("c", "t", ""), ("a1", "a", "")])  # a is not in the middle
+    {'a': 'a', 't': 't', 'c': 't', 'a1': 'a'}
+    """
+    rows: dict[str, list[str]] = {}
+    for lower, upper, _ in edges:
+        rows.setdefault(upper, []).append(lower)
+    above = {row[len(row) // 2]: upper for upper, row in rows.items()}
+
+    def top(node: str) -> str:
+        seen = {node}
+        while node in above and above[node] not in seen:  # a cycle ends the chain
+            node = above[node]
+            seen.add(node)
+        return node
+
+    members = set(above) | set(above.values())
+    ordered = dict.fromkeys(node for lower, upper, _ in edges for node in (lower, upper))
+    return {node: top(node) for node in ordered if node in members}
