@@ -74,11 +74,16 @@ def test_every_file_of_the_repository_formats_faithfully(path, tmp_path):
     copy = path.parent / f".fmt-{path.name}"
     try:
         copy.write_text(formatted, encoding="utf-8")
-        after = Counter(f.rule for f in check_paths([str(copy)]).findings if f.position.file == str(copy))
+        after = rules_of(copy)
     finally:
         copy.unlink()
-    before = Counter(f.rule for f in check_paths([str(path)]).findings if f.position.file == str(path))
+    before = rules_of(path)
     assert after == before
+
+
+def rules_of(path: Path) -> Counter:
+    """How many findings of each rule checking the file gives in the file itself."""
+    return Counter(f.rule for f in check_paths([str(path)]).findings if f.position.file == str(path))
 
 
 def test_the_committed_maps_are_in_the_canonical_layout():

@@ -96,7 +96,7 @@ class Workspace:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
         key = os.path.realpath(path)
         if key not in self._files:
-            data = read_file(path)
+            data = self.read_bytes(path)
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
@@ -110,6 +110,11 @@ class Workspace:
             except ArgSyntaxError as error:
                 self._files[key] = LoadedFile(path, None, error, lines)
         return self._files[key]
+
+    def read_bytes(self, path: str) -> bytes:
+        """The bytes of the `.arg` file at `path`: the file's, here; the language server's
+        workspace reads the editor's unsaved buffers instead."""
+        return read_file(path)
 
     def source(self, path: str) -> SourceText | str:
         """A source text ready for quote matching, or why it cannot be read."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Callable
 
 from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
 
@@ -70,7 +71,7 @@ def run(args) -> int:
         except ArgSyntaxError as error:
             finding = Finding(error.position, syntax.name, syntax.severity, error.message,
                               syntax.code)
-            sys.stderr.write(format_text([finding], lambda _, n: _line(lines, n)))
+            sys.stderr.write(format_text([finding], _line_of(lines)))
             failed += 1
             continue
         formatted = canonical(text)
@@ -89,5 +90,8 @@ def run(args) -> int:
     return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK
 
 
-def _line(lines: list[str], number: int) -> str | None:
-    return lines[number - 1].rstrip("\r") if 1 <= number <= len(lines) else None
+def _line_of(lines: list[str]) -> Callable[[str, int], str | None]:
+    """Line `number` of the file of `lines`, to show under its syntax error."""
+    def line(_path: str, number: int) -> str | None:
+        return lines[number - 1].rstrip("\r") if 1 <= number <= len(lines) else None
+    return line
