@@ -33,6 +33,8 @@ def add_subparser(commands, name: str, *, help: str, description: str,
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
-    """The PATH... operand of the commands that read `.arg` files."""
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".arg files, or folders to search for *.arg files")
+    """The PATH... operand of the commands that read `.arg` files: the current folder when
+    none is given."""
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help=".arg files, or folders to search for *.arg files (default: the "
+                             "current folder)")

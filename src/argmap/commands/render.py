@@ -35,7 +35,8 @@ def add_parser(commands) -> None:
         commands, "render", help="draw maps and comparisons as SVG with Graphviz",
         description="Draw each map or comparison as a diagram: beside each input, NAME.svg\n"
                     "(or NAME.dot, NAME.png, NAME.pdf). Every drawing has a legend of the kinds\n"
-                    "and relations it uses. The visual language: docs/rendering.md.",
+                    "and relations it uses. The visual language is described in\n"
+                    "docs/rendering.md of argmap's source repository (not installed with it).",
         epilog=EPILOG)
     add_paths(render)
     render.add_argument("-o", "--output-dir", metavar="DIR",
