@@ -22,7 +22,7 @@ exit status:
 """
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("check", "rules", "stats", "render", "fmt", "lsp")
+COMMANDS = ("init", "check", "rules", "stats", "render", "fmt", "lsp")
 
 
 def add_subparser(commands, name: str, *, help: str, description: str,
