@@ -156,7 +156,9 @@ def test_readable_source_is_fine(project):
 def test_quote_not_found_names_the_closest_passage(project):
     text = GROUNDED + 'evidence e "has proven useless in coercing the country" supports main\n'
     [finding] = findings_of(project, "quote-not-found", text)
-    assert (finding.position.line, finding.position.column) == (4, 12)
+    # At the first word that differs: "useless" where the report says "insufficient".
+    assert (finding.position.line, finding.position.column) == (4, 24)
+    assert text.splitlines()[3][23:].startswith("useless")
     assert "closest match at" in finding.message and "fpri.txt:10: 'has proven insufficient" in finding.message
 
 
