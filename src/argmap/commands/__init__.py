@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser", "add_paths"]
+__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser", "add_paths",
+           "add_watch"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -30,6 +31,13 @@ def add_subparser(commands, name: str, *, help: str, description: str,
     """One subcommand's parser, formatted like the others."""
     return commands.add_parser(name, help=help, description=description, epilog=epilog,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def add_watch(parser: argparse.ArgumentParser) -> None:
+    """The `--watch` option of the commands that read maps (`argmap.watch`)."""
+    parser.add_argument("--watch", action="store_true",
+                        help="run again whenever a map, a map it uses or a source text changes, "
+                             "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:

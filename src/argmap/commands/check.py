@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser, add_watch
 
 __all__ = ["add_parser"]
 
@@ -75,6 +75,7 @@ def add_parser(commands) -> None:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text format: auto (default) when standard output is a "
                             "terminal and NO_COLOR is not set")
+    add_watch(check)
     check.set_defaults(run=run)
 
 
@@ -91,6 +92,16 @@ def _use_color(choice: str) -> bool:
 
 
 def run(args) -> int:
+    """Check the paths and print the findings (again after each change, with --watch)."""
+    if args.watch:
+        from ..config import config_for_run
+        from ..watch import watch
+
+        return watch(args.paths, lambda: check_once(args), config_for_run(args.config).excluded)
+    return check_once(args)
+
+
+def check_once(args) -> int:
     """Check the paths and print the findings; 1 when any is at the failing severity."""
     from ..config import config_for_run
     from ..diagnostics import Severity, format_json, format_text, summary

@@ -7,7 +7,7 @@ import math
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser, add_watch
 
 __all__ = ["add_parser"]
 
@@ -60,6 +60,7 @@ def add_parser(commands) -> None:
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
+    add_watch(render)
     render.set_defaults(run=run)
 
 
@@ -74,6 +75,16 @@ def _seconds(text: str) -> float:
 
 
 def run(args) -> int:
+    """Draw the paths (again after each change, with --watch)."""
+    if args.watch:
+        from ..config import config_for_run
+        from ..watch import watch
+
+        return watch(args.paths, lambda: render_once(args), config_for_run(args.config).excluded)
+    return render_once(args)
+
+
+def render_once(args) -> int:
     """Check the paths, then draw every file that has no errors; 1 when one had errors."""
     from ..config import config_for_run
     from ..diagnostics import Severity, format_text
