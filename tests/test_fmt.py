@@ -49,7 +49,7 @@ def assert_formats_faithfully(text: str) -> str:
 def repository_files() -> list[Path]:
     files = []
     for path in sorted(ROOT.glob("**/*.arg")):
-        if ".venv" in path.parts:
+        if ".venv" in path.parts or "node_modules" in path.parts:
             continue
         try:
             parse(path.read_text(encoding="utf-8"), str(path))
