@@ -172,3 +172,13 @@ def test_fmt_leaves_a_file_that_does_not_parse_alone(tmp_path):
 
 def test_fmt_keeps_crlf_line_ends():
     assert format_text('thesis t "x"\r\n  supports a\r\n') == 'thesis t "x"\r\n  supports a\r\n'
+
+
+def test_fmt_dash_filters_standard_input(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'thesis t "x" premise p "y" supports t')))
+    assert main(["fmt", "-"]) == 0
+    assert capsys.readouterr().out == 'thesis t "x"\npremise p "y"\n  supports t\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'thesis t "x" support t')))
+    assert main(["fmt", "-"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "did you mean `supports`?" in err

@@ -27,7 +27,9 @@ def add_parser(commands) -> None:
                     "relation indented on a line of its own, header fields one a line, blank "
                     "lines between statements kept (at most one). Comments stay where they "
                     "are; strings and tags are copied as written, so the map means what it "
-                    "meant. Files that do not parse are left alone.",
+                    "meant. Files that do not parse are left alone. `argmap fmt -` reads a "
+                    "file on standard input and writes it laid out on standard output (for "
+                    "editors' format on save).",
         epilog=_EXIT_CODES)
     add_paths(fmt)
     fmt.add_argument("--check", action="store_true",
@@ -52,6 +54,8 @@ def run(args) -> int:
     from ..parser import parse
     from ..workspace import decode, read_file
 
+    if args.paths == ["-"]:
+        return _filter(args)
     config = config_for_run(args.config)
     paths = select_files(args.paths, config.excluded, args.force_exclude)
     if not paths:
@@ -88,6 +92,34 @@ def run(args) -> int:
     print(f"{changed} of {len(paths)} file{'' if len(paths) == 1 else 's'} {verb}"
           + (f", {failed} left alone (syntax errors)" if failed else "") + ".", file=sys.stderr)
     return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK
+
+
+def _filter(args) -> int:
+    """Standard input laid out on standard output; nothing there when it does not parse."""
+    from ..diagnostics import Finding, format_text
+    from ..errors import ArgSyntaxError
+    from ..fmt import format_text as canonical
+    from ..lint import RULES
+    from ..parser import parse
+    from ..workspace import decode
+
+    data = sys.stdin.buffer.read()
+    lines: list[str] = []
+    try:
+        text = decode(data, "<stdin>")
+        lines = text.split("\n")
+        parse(text, "<stdin>")
+    except ArgSyntaxError as error:
+        syntax = RULES["syntax-error"]
+        finding = Finding(error.position, syntax.name, syntax.severity, error.message,
+                          syntax.code)
+        sys.stderr.write(format_text([finding], _line_of(lines)))
+        return EXIT_FINDINGS
+    formatted = canonical(text)
+    if args.check:
+        return EXIT_FINDINGS if formatted != text else EXIT_OK
+    sys.stdout.write(formatted)
+    return EXIT_OK
 
 
 def _line_of(lines: list[str]) -> Callable[[str, int], str | None]:
