@@ -41,8 +41,10 @@ def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None) -> s
             continue
         if isinstance(model, Comparison):
             pending += [relative_to(path, use.path) for use in model.uses]
-        elif isinstance(model, DocumentMap) and model.header and model.header.get("source"):
-            found.add(os.path.realpath(relative_to(path, model.header.get("source").value)))
+        elif isinstance(model, DocumentMap) and model.header is not None:
+            source = model.header.get("source")
+            if source is not None:
+                found.add(os.path.realpath(relative_to(path, source.value)))
     return found
 
 
