@@ -278,3 +278,18 @@ async def test_a_syntax_error_is_a_diagnostic_with_its_fix(client, folder):
     assert "did you mean `supports`?" in diagnostic.message
     [action] = await fixes(client, address)
     assert action.edit.changes[address][0].new_text == "supports"
+
+
+async def test_a_document_id_renames_and_hovers_across_files(client, folder):
+    address = await open_file(client, folder, "cmp.arg")
+    where = at(COMPARISON, "fpri.engage", into=1)
+    shown = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(address), where))
+    assert shown.contents.value.startswith(
+        "**document** `fpri`: Russia and Crisis Management on the Korean Peninsula")
+    edit = await client.text_document_rename_async(types.RenameParams(
+        types.TextDocumentIdentifier(address), where, "fpri2017"))
+    changes = {name.rsplit("/", 1)[1]: [(e.range.start.line, e.range.start.character)
+                                        for e in edits]
+               for name, edits in edit.changes.items()}
+    assert changes == {"fpri.arg": [(0, 9)], "cmp.arg": [(5, 0)]}

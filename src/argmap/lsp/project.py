@@ -104,14 +104,18 @@ class Project:
 
     def occurrences(self, key: Key) -> list[tuple[str, Occurrence]]:
         """Every occurrence of what `key` names, in the files the project sees."""
+        name = key[2] if key[0] == "node" else self._document_id(key[1])
         found = []
         for path in self.files:
             symbols = self.symbols(path)
             for occurrence in symbols.occurrences if symbols else ():
-                if occurrence.name in (key[2], _document_name(self, key)) and \
-                        self.key(path, occurrence) == key:
+                if occurrence.name == name and self.key(path, occurrence) == key:
                     found.append((path, occurrence))
         return found
+
+    def _document_id(self, path: str) -> str | None:
+        symbols = self.symbols(path)
+        return symbols.document if symbols else None
 
     def definition(self, key: Key) -> Occurrence | None:
         symbols = self.symbols(key[1])
@@ -142,14 +146,6 @@ class Project:
         report = check_file(loaded, self.workspace, {}, _severities(path))
         return [f for f in report.findings if os.path.realpath(f.position.file) ==
                 os.path.realpath(path)]
-
-
-def _document_name(project: Project, key: Key) -> str | None:
-    """The document id `key` names, for a document key."""
-    if key[0] != "document":
-        return None
-    symbols = project.symbols(key[1])
-    return symbols.document if symbols else None
 
 
 def _severities(path: str) -> Mapping[str, Severity]:
