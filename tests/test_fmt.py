@@ -83,7 +83,8 @@ def test_every_file_of_the_repository_formats_faithfully(path, tmp_path):
 
 def rules_of(path: Path) -> Counter:
     """How many findings of each rule checking the file gives in the file itself."""
-    return Counter(f.rule for f in check_paths([str(path)]).findings if f.position.file == str(path))
+    findings = check_paths([str(path)]).findings
+    return Counter(f.rule for f in findings if f.position.file == str(path))
 
 
 def test_the_committed_maps_are_in_the_canonical_layout():
@@ -175,7 +176,8 @@ def test_fmt_keeps_crlf_line_ends():
 
 
 def test_fmt_dash_filters_standard_input(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'thesis t "x" premise p "y" supports t')))
+    messy = b'thesis t "x" premise p "y" supports t'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(messy)))
     assert main(["fmt", "-"]) == 0
     assert capsys.readouterr().out == 'thesis t "x"\npremise p "y"\n  supports t\n'
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'thesis t "x" support t')))

@@ -19,7 +19,8 @@ def test_init_writes_a_map_ready_to_quote(project, monkeypatch):
     quotes = re.findall(r'^# (".*")$', text, re.MULTILINE)
     assert len(quotes) >= 20
     # Each sentence, taken out of its comment as evidence, is found in the source.
-    evidence = "".join(f"evidence q{i} {quote}\n  supports main\n" for i, quote in enumerate(quotes))
+    evidence = "".join(f"evidence q{i} {quote}\n  supports main\n"
+                       for i, quote in enumerate(quotes))
     project.write("quoted.arg", text + 'thesis main "The claim."\n' + evidence)
     assert project.rules("quoted.arg") == []
     assert main(["fmt", "--check", "maps/new.arg"]) == 0

@@ -26,7 +26,8 @@ def test_the_grammar_knows_every_keyword():
 
 
 def test_the_extension_declares_the_grammar_for_arg_files():
-    manifest = json.loads((ROOT / "editors" / "vscode" / "package.json").read_text(encoding="utf-8"))
+    manifest_path = ROOT / "editors" / "vscode" / "package.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     [language] = manifest["contributes"]["languages"]
     [declared] = manifest["contributes"]["grammars"]
     assert language["extensions"] == [".arg"]

@@ -23,6 +23,7 @@ form adds its keyword to `_STARTS_LINE` and is laid out with the rest.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from attrs import define, field
@@ -106,8 +107,7 @@ def _attach_comments(tokens: list[Token]) -> _Layout:
 
 def _statements(tokens: list[Token], layout: _Layout) -> list[list[_Line]]:
     """The statements, each as its lines."""
-    starts = _statement_starts(tokens)
-    bounds = zip(starts, starts[1:] + [len(tokens)])
+    bounds = itertools.pairwise([*_statement_starts(tokens), len(tokens)])
     return [_lines(tokens, range(start, end), layout) for start, end in bounds]
 
 

@@ -66,11 +66,8 @@ def watch(paths: list[str], run_once: Callable[[], int],
         _say(f"watching {len(watched)} file{'s' if len(watched) != 1 else ''} for changes "
              "(Ctrl-C stops)")
 
-        def relevant(_change: object, path: str) -> bool:
-            real = os.path.realpath(path)
-            return real in watched or real.endswith(".arg") and _under(real, paths)
-
-        for changes in watchfiles.watch(*folders, watch_filter=relevant, stop_event=stop,
+        for changes in watchfiles.watch(*folders, watch_filter=_relevant(watched, paths),
+                                        stop_event=stop,
                                         debounce=_DEBOUNCE_MS):
             changed = sorted({os.path.relpath(path) for _, path in changes})
             _say(f"changed: {', '.join(changed)}")
@@ -79,6 +76,14 @@ def watch(paths: list[str], run_once: Callable[[], int],
             if inputs(paths, excluded) != watched:
                 break  # watch what the files now refer to
     return status
+
+
+def _relevant(watched: set[str], paths: list[str]) -> Callable[[object, str], bool]:
+    """Whether a change concerns a run: a file it read, or a new `.arg` file it would read."""
+    def relevant(_change: object, path: str) -> bool:
+        real = os.path.realpath(path)
+        return real in watched or real.endswith(".arg") and _under(real, paths)
+    return relevant
 
 
 def _run(run_once: Callable[[], int], count: int) -> int:
