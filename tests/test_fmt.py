@@ -4,6 +4,7 @@ changes what a file means (its model, positions aside, and its findings)."""
 from __future__ import annotations
 
 import io
+import tempfile
 from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -141,6 +142,23 @@ def test_a_suppression_comment_stays_on_the_first_line_of_its_node():
     assert format_text(text) == 'premise p "y"  # argmap: ignore[unsupported-claim]\n  supports t\n'
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Not on the node's first line: it silences nothing, and stays off the first line.
+    ('thesis n0\n"" # argmap: ignore\n', 'thesis n0\n  ""  # argmap: ignore\n'),
+    # On the first line of three statements: it silences the three, which stay on it.
+    ('document d "D" {} thesis a "x" premise b "y" supports a # argmap: ignore\n'
+     '  attacks c, e\nthesis c "z"\n',
+     'document d "D" {} thesis a "x" premise b "y" supports a  # argmap: ignore\n'
+     '  attacks c, e\nthesis c "z"\n'),
+])
+def test_a_suppression_comment_silences_what_it_silenced(tmp_path, text, expected):
+    assert format_text(text) == expected
+    before, after = tmp_path / "before.arg", tmp_path / "after.arg"
+    before.write_text(text, encoding="utf-8")
+    after.write_text(expected, encoding="utf-8")
+    assert rules_of(after) == rules_of(before)
+
+
 def run(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
@@ -184,3 +202,29 @@ def test_fmt_dash_filters_standard_input(monkeypatch, capsys):
     assert main(["fmt", "-"]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "did you mean `supports`?" in err
+
+
+@st.composite
+def noisy_maps_with_sources(draw) -> tuple[str, str]:
+    """A valid map with comments anywhere, suppression comments among them, and its source."""
+    text, source = draw(valid_maps())
+    pieces = []
+    for token in tokenize(text):
+        if token.kind is not TokenKind.SPACE:
+            pieces.append(token.text)
+        elif pieces and pieces[-1].startswith("#"):
+            pieces.append("\n" + draw(_SEPARATORS))
+        else:
+            pieces.append(draw(_SEPARATORS))
+    return "".join(pieces), source
+
+
+@given(noisy_maps_with_sources())
+def test_formatting_keeps_the_findings_of_random_maps(generated):
+    text, source = generated
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "source.txt").write_text(source, encoding="utf-8")
+        before, after = Path(folder, "before.arg"), Path(folder, "after.arg")
+        before.write_text(text, encoding="utf-8")
+        after.write_text(format_text(text), encoding="utf-8")
+        assert rules_of(after) == rules_of(before)

@@ -56,6 +56,7 @@ class _Layout:
     leading: dict[int, list[tuple[Token, bool]]] = field(factory=dict)  # (comment, blank before)
     trailing: dict[int, Token] = field(factory=dict)
     blank_before: set[int] = field(factory=set)
+    break_before: set[int] = field(factory=set)  # tokens that must start a line
 
 
 def format_text(text: str) -> str:
@@ -63,9 +64,10 @@ def format_text(text: str) -> str:
     tokens = tokenize(text)
     significant = [t for t in tokens if t.significant]
     layout = _attach_comments(tokens)
-    statements = _statements(significant, layout)
+    statements = _join_statements_a_directive_silences(
+        _statements(significant, layout), significant, layout)
     for statement in statements:
-        _keep_directive_on_first_line(statement, significant, layout)
+        _keep_directives_where_they_apply(statement, significant, layout)
     out: list[str] = []
     for statement in statements:
         _render(statement, significant, layout, out)
@@ -162,18 +164,45 @@ def _lines(tokens: list[Token], indices: range, layout: _Layout) -> list[_Line]:
     return lines
 
 
-def _keep_directive_on_first_line(statement: list[_Line], tokens: list[Token],
-                                  layout: _Layout) -> None:
-    """Move `# argmap:` from a token of the statement's first line as written to the last
-    token of its first line as laid out, where it keeps silencing the statement."""
+def _join_statements_a_directive_silences(statements: list[list[_Line]], tokens: list[Token],
+                                         layout: _Layout) -> list[list[_Line]]:
+    """Keep on one line the statements that start on the line of a `# argmap:` comment,
+    which silences them all, up to the token the comment follows."""
+    directives = {comment.line: i for i, comment in layout.trailing.items()
+                  if _DIRECTIVE.match(comment.text)}
+    joined: list[list[_Line]] = []
+    for statement in statements:
+        line = tokens[statement[0].indices[0]].line
+        previous = joined[-1] if joined else None
+        if (line in directives and previous is not None
+                and tokens[previous[0].indices[0]].line == line):
+            end = directives[line]
+            first = [i for part in previous for i in part.indices]
+            first += [i for part in statement for i in part.indices if i <= end]
+            rest = [_Line(part.indent, [i for i in part.indices if i > end])
+                    for part in statement]
+            joined[-1] = [_Line("", first), *(part for part in rest if part.indices)]
+        else:
+            joined.append(statement)
+    return joined
+
+
+def _keep_directives_where_they_apply(statement: list[_Line], tokens: list[Token],
+                                      layout: _Layout) -> None:
+    """A `# argmap:` comment silences the statement whose first line it ends: one on the
+    statement's first line as written goes to the end of its first line as laid out; one
+    on another line keeps off the first line (its token starts a line of its own)."""
     last_of_first = statement[0].indices[-1]
     first_line = tokens[statement[0].indices[0]].line
-    for line in statement[1:]:
+    for number, line in enumerate(statement):
         for i in line.indices:
             comment = layout.trailing.get(i)
-            if (comment is not None and comment.line == first_line
-                    and _DIRECTIVE.match(comment.text) and last_of_first not in layout.trailing):
+            if comment is None or not _DIRECTIVE.match(comment.text):
+                continue
+            if number and comment.line == first_line and last_of_first not in layout.trailing:
                 layout.trailing[last_of_first] = layout.trailing.pop(i)
+            elif not number and comment.line != first_line:
+                layout.break_before.add(i)
 
 
 def _render(statement: list[_Line], tokens: list[Token], layout: _Layout,
@@ -185,7 +214,7 @@ def _render(statement: list[_Line], tokens: list[Token], layout: _Layout,
         for i in line.indices:
             token = tokens[i]
             comments = layout.leading.get(i, [])
-            if comments and current is not None:
+            if (comments or i in layout.break_before) and current is not None:
                 out.append(current)
                 current = None
             for comment, blank in comments:
