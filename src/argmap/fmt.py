@@ -13,8 +13,9 @@ The layout is the one the maps in `maps/` are written in:
 
 Comments stay with the token they follow on its line, or come before the token they were
 above. A comment after a token ends the line, and the statement goes on, indented, on the
-next; `# argmap:` at the end of a statement's first line stays at the end of its first
-line, where it silences the statement. Strings and tags are copied as written, so no text
+next. A `# argmap:` comment silences what it silenced: at the end of a statement's first
+line it stays at the end of its first line, elsewhere it keeps off it, and statements that
+start on its line stay on one line with it. Strings and tags are copied as written, so no text
 changes, and only white space between tokens does, which the language ignores.
 
 Which tokens start a line is decided per kind of statement (`_lines`); a new relation
