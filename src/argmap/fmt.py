@@ -18,8 +18,10 @@ line it stays at the end of its first line, elsewhere it keeps off it, and state
 start on its line stay on one line with it. Strings and tags are copied as written, so no text
 changes, and only white space between tokens does, which the language ignores.
 
-Which tokens start a line is decided per kind of statement (`_lines`); a new relation
-form adds its keyword to `_STARTS_LINE` and is laid out with the rest.
+Which tokens start a line is decided per kind of statement (`_lines`): in a node, each
+relation keyword of `RelationKind` does (`_STARTS_LINE`), and every other token stays on
+the line of the relation it is in, so a new relation kind, or a new word within a relation
+(`supports C with B, D`), is laid out with no change here.
 """
 
 from __future__ import annotations
