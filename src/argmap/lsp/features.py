@@ -13,6 +13,7 @@ from typing import Callable
 from lsprotocol import types
 
 from ..diagnostics import Finding, Severity
+from ..lint.context import MapContext
 from ..model import HEADER_KEYS, CrossKind, NodeKind, RelationKind
 from ..quotes import QuoteMatch, SourceText
 from ..reader import KEYWORDS, TERMINALS
@@ -40,6 +41,7 @@ _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
 _RELATIONS = frozenset(kind.value for kind in RelationKind)
 _CROSS_KINDS = frozenset(kind.value for kind in CrossKind)
 _IDENT = re.compile(TERMINALS["IDENT"])
+_WORD_IN_QUOTE = re.compile(r'[^\s"]+')
 # The end of the sentence a quote ends in: a stop before white space, or a paragraph's end.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s|$)|\n")
 
@@ -78,7 +80,7 @@ def diagnostics(project: Project, path: str, text: str) -> list[types.Diagnostic
         token = next((t for t in tokens if t.start == start and t.significant), None)
         end = token.end if token is not None else min(start + 1, len(text))
         if token is None and finding.rule == "quote-not-found":
-            word = re.compile(r"[^\s\"]+").match(text, start)
+            word = _WORD_IN_QUOTE.match(text, start)  # the word that differs
             end = word.end() if word else end
         fix = fix_for(finding, tokens, start)
         data = None if fix is None else {"title": fix.title, "text": fix.text,
@@ -97,7 +99,7 @@ def _range_data(text: str, start: int, end: int) -> dict:
 
 
 def code_actions(uri: str, params: types.CodeActionParams) -> list[types.CodeAction]:
-    """A quick fix for each diagnostic in range that carries one."""
+    """A quick fix for each diagnostic the editor sends (those at the cursor) that has one."""
     actions = []
     for diagnostic in params.context.diagnostics:
         data = diagnostic.data
@@ -171,11 +173,14 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)), where)
 
 
-def _quote_in_source(context, node_id: str) -> list[str]:
+def _quote_in_source(context: MapContext, node_id: str) -> list[str]:
+    """The sentence of the source an evidence quote is in, with its line; or why not."""
     result = context.quotes.get(node_id)
     source = context.source
+    if source is None:
+        return ["_The header names no source._"]
     if not isinstance(source, SourceText):
-        return [f"_source: {source or 'none named'}_"] if isinstance(source, str) else []
+        return [f"_The source cannot be read: {source}._"]
     if not isinstance(result, QuoteMatch):
         if result is not None and result.closest_line is not None:
             return [f"Not found in the source; closest at line {result.closest_line}:", "",
@@ -183,7 +188,7 @@ def _quote_in_source(context, node_id: str) -> list[str]:
         return ["Not found in the source."]
     start, end = result.spans[0][0], result.spans[-1][1]
     normal = source.text
-    sentence_start = max(0, start - 2000)
+    sentence_start = max(0, start - 2000)  # a sentence with no end in sight starts here
     for mark in _SENTENCE_END.finditer(normal, sentence_start, start):
         sentence_start = mark.end()
     after = _SENTENCE_END.search(normal, max(start, end - 1))
@@ -201,7 +206,8 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     if symbols is None:
         return []
     words = [t for t in symbols.tokens if t.significant and t.end <= offset]
-    if words and words[-1].end == offset and words[-1].kind in (TokenKind.IDENT, TokenKind.KEYWORD):
+    typing = words[-1] if words and words[-1].end == offset else None
+    if typing is not None and typing.kind in (TokenKind.IDENT, TokenKind.KEYWORD):
         words.pop()  # the word being typed
     previous = words[-1] if words else None
     if _in_header(words):
@@ -214,8 +220,8 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
         document = words[-2].text if len(words) >= 2 else None
         return _node_items(project, path, symbols, document)
     if symbols.comparison:
-        if previous is not None and (previous.kind is TokenKind.IDENT):
-            return [_item(k, types.CompletionItemKind.Keyword) for k in sorted(_CROSS_KINDS)]
+        if previous is not None and previous.kind is TokenKind.IDENT:
+            return [_item(k.value, types.CompletionItemKind.Keyword) for k in CrossKind]
         return [_item(f"{document}.", types.CompletionItemKind.Module)
                 for document in project.used_maps(path)]
     if previous is not None and previous.text in (_RELATIONS | {",", "->"}) \
