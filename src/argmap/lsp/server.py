@@ -59,7 +59,11 @@ async def _publish_later(ls: LanguageServer, uri: str) -> None:
     await asyncio.sleep(DEBOUNCE)
     comparisons = [u for u, d in ls.workspace.text_documents.items()
                    if u != uri and d.source.lstrip().startswith("compare")]
-    _publish(ls, [uri, *comparisons])
+    try:
+        _publish(ls, [uri, *comparisons])
+    except Exception as error:  # a bug of ours: into the editor's log, and the server goes on
+        ls.window_log_message(types.LogMessageParams(
+            types.MessageType.Error, f"argmap: internal error: {type(error).__name__}: {error}"))
 
 
 def _schedule(ls: LanguageServer, uri: str) -> None:
