@@ -28,13 +28,22 @@ def test_every_rule_has_a_section_in_the_language_reference(name):
     assert f"\n### {name}\n" in reference
 
 
-def test_the_readme_example_output_is_real(project, capsys):
+def test_the_readme_example_is_the_file_it_names_and_its_output_is_real(capsys, monkeypatch):
     from argmap.cli import main
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```arg\n(.*?)```", readme, re.DOTALL).group(1)
-    shown = re.search(r"```console\n\$ argmap check maps/example.arg\n(.*?)```", readme, re.DOTALL).group(1)
-    project.write("example.arg", example)
-    main(["check", str(project.root / "maps" / "example.arg")])
-    out = capsys.readouterr().out.replace(str(project.root) + "/", "")
-    assert out == shown
+    assert (ROOT / "examples" / "example.arg").read_text(encoding="utf-8") == example
+    shown = re.search(r"```console\n\$ argmap check examples/example.arg\n(.*?)```", readme,
+                      re.DOTALL).group(1)
+    monkeypatch.chdir(ROOT)
+    main(["check", "examples/example.arg"])
+    assert capsys.readouterr().out == shown
+
+
+def test_the_readme_example_harms_neither_set_up_command(capsys, monkeypatch):
+    from argmap.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "maps/"]) == 0
+    assert main(["check", "."]) == 0  # folders found are searched less the excluded ones

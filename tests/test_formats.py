@@ -183,14 +183,17 @@ def test_sarif_results_point_at_the_token(three, capsys):
         "region": {"startLine": 4, "startColumn": 45, "endLine": 4, "endColumn": 49}}
 
 
-def test_sarif_region_covers_a_whole_string(project, capsys, monkeypatch):
+def test_sarif_region_covers_the_word_of_a_quote_that_differs(project, capsys, monkeypatch):
     project.write("m.arg", HEADER + 'thesis main "x"\nevidence q "not in, the \\"source\\" at all" supports main\n')
     monkeypatch.chdir(project.root)
     _, log = sarif_of(capsys, "maps/m.arg")
     [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "AM202"]
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "maps/m.arg"}
-    assert location["region"] == {"startLine": 3, "startColumn": 12, "endLine": 3, "endColumn": 43}
+    # quote-not-found points at the first word that differs from the closest passage.
+    assert location["region"] == {"startLine": 3, "startColumn": 17, "endLine": 3, "endColumn": 19}
+    line = (project.root / "maps" / "m.arg").read_text(encoding="utf-8").splitlines()[2]
+    assert line[16:18] == "in"
 
 
 def test_sarif_uris_are_percent_encoded():

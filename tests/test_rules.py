@@ -252,8 +252,10 @@ def test_source_not_found_does_not_suggest_the_name_that_failed(project):
 def test_quote_not_found_names_the_closest_passage(project):
     source = project.root / "seeds" / "fpri.txt"
     text = GROUNDED + 'evidence e "has proven useless in coercing the country" supports main\n'
+    # At the first word that differs: "useless" where the report says "insufficient".
+    assert text.splitlines()[3][23:].startswith("useless")
     assert_findings(project, text,
-                    ("quote-not-found", 4, 12, f"quote not found in `../seeds/fpri.txt`; closest match at {source}:10: 'has proven insufficient in coercing the country...'"))
+                    ("quote-not-found", 4, 24, f"quote not found in `../seeds/fpri.txt`; closest match at {source}:10: 'has proven insufficient in coercing the country...'"))
 
 
 def test_quote_found_despite_typography(project):

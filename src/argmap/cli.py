@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if not hasattr(args, "run"):  # bare `argmap`: what it can do, and no error
+        parser.print_help()
+        return EXIT_OK
     try:
         return args.run(args)
     except ArgmapError as error:
@@ -45,10 +48,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="argmap", description="Map the arguments of documents, check them, compare them.",
+        prog="argmap", description="Map the arguments of documents, check them, compare them. "
+                                   "With no command, argmap prints this help (exit status 0).",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND",
+                                     description="`argmap COMMAND --help` tells more.")
     for name in COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).add_parser(commands)
     return parser

@@ -54,6 +54,7 @@ class SyntaxProblem(enum.Enum):
     MISSING_TARGET = "missing-target"
     CROSS_RELATION_IN_MAP = "cross-relation-in-map"
     UNKNOWN_KIND = "unknown-kind"
+    UNKNOWN_RELATION = "unknown-relation"
     MISSING_COMMA = "missing-comma"
     MISPLACED_TAG = "misplaced-tag"
     MISPLACED_ARROW = "misplaced-arrow"

@@ -49,10 +49,13 @@ class Inference:
 class MapSemantics:
     """A document map with its relations resolved and its quotes located in its source."""
 
-    def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None):
-        """`source`: the source text, why it cannot be read, or None when none is named."""
+    def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None,
+                 lines: tuple[str, ...] = ()):
+        """`source`: the source text, why it cannot be read, or None when none is named;
+        `lines`: the map's own text, line by line (to point into a string)."""
         self.map = document_map
         self.source = source
+        self.lines = lines
         self.source_path = source_path_of(document_map)
         #: Each node by id (the first of the map's nodes with that id).
         self.nodes: dict[str, Node] = {}
@@ -63,7 +66,8 @@ class MapSemantics:
     def of(cls, document_map: DocumentMap, workspace: Workspace) -> MapSemantics:
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
-        return cls(document_map, workspace.source(path) if path else None)
+        return cls(document_map, workspace.source(path) if path else None,
+                   workspace.lines(document_map.path))
 
     @property
     def header(self) -> DocumentHeader:
@@ -80,6 +84,10 @@ class MapSemantics:
     def suggestions(self) -> Suggestions:
         """The node ids, for a "did you mean" when a reference names none of them."""
         return Suggestions(self.nodes)
+
+    def line(self, number: int) -> str | None:
+        """Line `number` of the map's text, if it has one."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
 
     def resolve(self, ref: Ref) -> Node | None:
         """The node a reference names; `DOC.NODE` resolves only when DOC is this document."""

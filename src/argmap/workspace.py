@@ -76,7 +76,7 @@ class Workspace:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
         key = os.path.realpath(path)
         if key not in self._files:
-            data = read_file(path)
+            data = self.read_bytes(path)
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
@@ -88,6 +88,11 @@ class Workspace:
             except ArgSyntaxError as error:
                 self._files[key] = LoadedFile(path, None, error, lines)
         return self._files[key]
+
+    def read_bytes(self, path: str) -> bytes:
+        """The bytes of the `.arg` file at `path`: the file's, here; the language server's
+        workspace reads the editor's unsaved buffers instead."""
+        return read_file(path)
 
     def source(self, path: str) -> SourceText | str:
         """A source text ready for quote matching, or why it cannot be read."""
@@ -107,7 +112,10 @@ class Workspace:
 
     def line(self, path: str, number: int) -> str | None:
         """Line `number` of a loaded `.arg` file, for showing under a finding."""
+        lines = self.lines(path)
+        return lines[number - 1] if 1 <= number <= len(lines) else None
+
+    def lines(self, path: str) -> tuple[str, ...]:
+        """The lines of a loaded `.arg` file (none for a file not loaded)."""
         loaded = self._files.get(os.path.realpath(path))
-        if loaded is None or not 1 <= number <= len(loaded.lines):
-            return None
-        return loaded.lines[number - 1]
+        return loaded.lines if loaded is not None else ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 __all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser",
-           "add_paths", "add_jobs"]
+           "add_paths", "add_jobs", "add_watch"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -23,7 +23,7 @@ exit status:
 """
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("check", "rules", "stats", "render", "report")
+COMMANDS = ("init", "check", "rules", "stats", "render", "report", "fmt", "lsp")
 
 
 def add_subparser(commands, name: str, *, help: str, description: str,
@@ -33,10 +33,19 @@ def add_subparser(commands, name: str, *, help: str, description: str,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
+def add_watch(parser: argparse.ArgumentParser) -> None:
+    """The `--watch` option of the commands that read maps (`argmap.watch`)."""
+    parser.add_argument("--watch", action="store_true",
+                        help="run again whenever a map, a map it uses or a source text changes, "
+                             "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
+
+
 def add_paths(parser: argparse.ArgumentParser) -> None:
-    """The PATH... operand of the commands that read `.arg` files."""
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".arg files, or folders to search for *.arg files")
+    """The PATH... operand of the commands that read `.arg` files: the current folder when
+    none is given."""
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help=".arg files, or folders to search for *.arg files (default: the "
+                             "current folder)")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
 
 __all__ = ["add_parser", "run"]
 
@@ -76,6 +76,7 @@ def add_parser(commands) -> None:
                        help="colour the text format: auto (default) when standard output is a "
                             "terminal and NO_COLOR is not set")
     add_jobs(check)
+    add_watch(check)
     check.set_defaults(run=run)
 
 
@@ -92,6 +93,16 @@ def _use_color(choice: str) -> bool:
 
 
 def run(args) -> int:
+    """Check the paths and print the findings (again after each change, with --watch)."""
+    if args.watch:
+        from ..config import config_for_run
+        from ..watch import watch
+
+        return watch(args.paths, lambda: check_once(args), config_for_run(args.config).excluded)
+    return check_once(args)
+
+
+def check_once(args) -> int:
     """Check the paths and print the findings; 1 when any is at the failing severity."""
     from ..config import config_for_run
     from ..diagnostics import Severity, format_json, format_text, summary

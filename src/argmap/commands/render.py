@@ -7,7 +7,7 @@ import math
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
 
 __all__ = ["add_parser", "run"]
 
@@ -37,7 +37,8 @@ def add_parser(commands) -> None:
                     "(or NAME.dot, NAME.png, NAME.pdf). A map is a tree, each claim's reasons\n"
                     "on one row below it; a comparison, one column per document, its relations\n"
                     "numbered and explained in a key (--full: every reason and quote). Every\n"
-                    "drawing shows the kinds it uses. The visual language: docs/rendering.md.",
+                    "drawing shows the kinds it uses. The visual language is described in\n"
+                    "docs/rendering.md of argmap's source repository (not installed with it).",
         epilog=EPILOG)
     add_paths(render)
     render.add_argument("-o", "--output-dir", metavar="DIR",
@@ -69,6 +70,7 @@ def add_parser(commands) -> None:
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
     add_jobs(render)
+    add_watch(render)
     render.set_defaults(run=run)
 
 
@@ -83,6 +85,16 @@ def _seconds(text: str) -> float:
 
 
 def run(args) -> int:
+    """Draw the paths (again after each change, with --watch)."""
+    if args.watch:
+        from ..config import config_for_run
+        from ..watch import watch
+
+        return watch(args.paths, lambda: render_once(args), config_for_run(args.config).excluded)
+    return render_once(args)
+
+
+def render_once(args) -> int:
     """Check the paths, then draw every file that has no errors; 1 when one had errors."""
     from ..config import config_for_run
     from ..diagnostics import Severity, format_text

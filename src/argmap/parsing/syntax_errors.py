@@ -236,6 +236,10 @@ class _Context:
         if following is None or following.type not in ("IDENT", "STRING"):
             return None
         word = self.token.value
+        relation = self._misspelt_relation(word)
+        if relation:
+            return (Problem.UNKNOWN_RELATION,
+                    f"unknown relation `{word}` — did you mean `{relation}`?")
         synonym = KIND_SYNONYMS.get(word.lower())
         guess = synonym.value if synonym else next(
             iter(difflib.get_close_matches(word.lower(), NODE_KINDS, n=1, cutoff=0.6)), None)
@@ -243,6 +247,17 @@ class _Context:
             return Problem.UNKNOWN_KIND, f"unknown node kind `{word}` — did you mean `{guess}`?"
         return (Problem.UNKNOWN_KIND,
                 f"unknown node kind `{word}`: a node starts with one of {_KIND_LIST}")
+
+    def _misspelt_relation(self, word: str) -> str | None:
+        """The relation a word after a node's text most likely means (`support t`), when
+        it is nearer to a relation than to a node kind."""
+        start = self._statement_start()
+        if not self.before or not self.is_keyword(self.before[start], NODE_KINDS):
+            return None
+        if word.lower() in KIND_SYNONYMS:
+            return None
+        guess = difflib.get_close_matches(word.lower(), RELATIONS + NODE_KINDS, n=1, cutoff=0.6)
+        return guess[0] if guess and guess[0] in RELATIONS else None
 
     def missing_comma(self) -> Described | None:
         """Two ids in a row inside a relation: `supports a b`."""

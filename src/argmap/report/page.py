@@ -15,7 +15,8 @@ from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
-from ..model import DocumentHeader, NodeKind
+from ..lexicon import NodeKind
+from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
 from ..semantics import MapSemantics

@@ -1,0 +1,2 @@
+" argmap's .arg files
+autocmd BufRead,BufNewFile *.arg setfiletype argmap

@@ -1,0 +1,129 @@
+"""`argmap fmt`: rewrite .arg files in the canonical layout, or check that they are."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+
+__all__ = ["add_parser"]
+
+_EXIT_CODES = """\
+exit status:
+  0  every file is in the canonical layout (with --check) or was rewritten in it
+  1  with --check, some file would be rewritten; or some file does not parse (its syntax
+     error is printed, and the file is left as it is)
+  2  usage or input problem: a bad option, a path that does not exist or cannot be read
+  130  interrupted (Ctrl-C)
+"""
+
+
+def add_parser(commands) -> None:
+    """Add `fmt` to the subcommands."""
+    fmt = add_subparser(
+        commands, "fmt", help="rewrite .arg files in the canonical layout",
+        description="Rewrite .arg files in one canonical layout: a statement per line, each "
+                    "relation indented on a line of its own, header fields one a line, blank "
+                    "lines between statements kept (at most one). Comments stay where they "
+                    "are; strings and tags are copied as written, so the map means what it "
+                    "meant. Files that do not parse are left alone. `argmap fmt -` reads a "
+                    "file on standard input and writes it laid out on standard output (for "
+                    "editors' format on save).",
+        epilog=_EXIT_CODES)
+    add_paths(fmt)
+    fmt.add_argument("--check", action="store_true",
+                     help="write nothing; list the files that would be rewritten and exit 1 "
+                          "when there are any (for CI and pre-commit)")
+    fmt.add_argument("--config", metavar="PATH",
+                     help="read the configuration (its exclude globs) from this file instead "
+                          "of searching for it")
+    fmt.add_argument("--force-exclude", action="store_true",
+                     help="leave out the files named on the command line that the "
+                          "configuration's exclude matches, as for files found in folders")
+    fmt.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
+    from ..config import config_for_run
+    from ..diagnostics import Finding, format_text
+    from ..errors import ArgSyntaxError, InputError
+    from ..fmt import format_text as canonical
+    from ..lint import RULES, select_files
+    from ..parsing import parse
+    from ..workspace import decode, read_file
+
+    if args.paths == ["-"]:
+        return _filter(args)
+    config = config_for_run(args.config)
+    paths = select_files(args.paths, config.excluded, args.force_exclude)
+    if not paths:
+        print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
+    syntax = RULES["syntax-error"]
+    failed = changed = 0
+    for path in paths:
+        try:
+            data = read_file(path)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        lines: list[str] = []
+        try:
+            text = decode(data, path)
+            lines = text.split("\n")
+            parse(text, path)
+        except ArgSyntaxError as error:
+            finding = Finding(error.position, syntax.name, syntax.severity, error.message,
+                              syntax.code)
+            sys.stderr.write(format_text([finding], _line_of(lines)))
+            failed += 1
+            continue
+        formatted = canonical(text)
+        if formatted.encode("utf-8") == data:
+            continue
+        changed += 1
+        if args.check:
+            print(f"would reformat {path}")
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as file:
+                file.write(formatted)
+            print(f"reformatted {path}")
+    verb = "would be reformatted" if args.check else "reformatted"
+    print(f"{changed} of {len(paths)} file{'' if len(paths) == 1 else 's'} {verb}"
+          + (f", {failed} left alone (syntax errors)" if failed else "") + ".", file=sys.stderr)
+    return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK
+
+
+def _filter(args) -> int:
+    """Standard input laid out on standard output; nothing there when it does not parse."""
+    from ..diagnostics import Finding, format_text
+    from ..errors import ArgSyntaxError
+    from ..fmt import format_text as canonical
+    from ..lint import RULES
+    from ..parsing import parse
+    from ..workspace import decode
+
+    data = sys.stdin.buffer.read()
+    lines: list[str] = []
+    try:
+        text = decode(data, "<stdin>")
+        lines = text.split("\n")
+        parse(text, "<stdin>")
+    except ArgSyntaxError as error:
+        syntax = RULES["syntax-error"]
+        finding = Finding(error.position, syntax.name, syntax.severity, error.message,
+                          syntax.code)
+        sys.stderr.write(format_text([finding], _line_of(lines)))
+        return EXIT_FINDINGS
+    formatted = canonical(text)
+    if args.check:
+        return EXIT_FINDINGS if formatted != text else EXIT_OK
+    sys.stdout.write(formatted)
+    return EXIT_OK
+
+
+def _line_of(lines: list[str]) -> Callable[[str, int], str | None]:
+    """Line `number` of the file of `lines`, to show under its syntax error."""
+    def line(_path: str, number: int) -> str | None:
+        return lines[number - 1].rstrip("\r") if 1 <= number <= len(lines) else None
+    return line

@@ -1,0 +1,39 @@
+"""`argmap lsp`: the language server, for editors."""
+
+from __future__ import annotations
+
+import sys
+
+from . import EXIT_OK, EXIT_USAGE, add_subparser
+
+__all__ = ["add_parser"]
+
+_EPILOG = """\
+The server needs the optional dependencies of argmap[lsp]:
+  pip install 'argmap[lsp]'
+Editor set-up (VS Code, Neovim, Helix, Emacs) is described in docs/editors.md of argmap's
+source repository (a guide, not installed with the package).
+"""
+
+
+def add_parser(commands) -> None:
+    """Add `lsp` to the subcommands."""
+    lsp = add_subparser(
+        commands, "lsp", help="run the language server (for editors), over stdio",
+        description="Run the language server over standard input and output: diagnostics as "
+                    "you type, go to definition, references, hover (with the source sentence "
+                    "of each quote), completion, rename, the outline and quick fixes.",
+        epilog=_EPILOG)
+    lsp.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Serve until the editor ends the session."""
+    try:
+        from ..lsp.server import serve
+    except ImportError as error:
+        print(f"argmap: error: the language server needs argmap[lsp] ({error}): "
+              "pip install 'argmap[lsp]'", file=sys.stderr)
+        return EXIT_USAGE
+    serve()
+    return EXIT_OK

@@ -1,0 +1,111 @@
+"""`--watch`: run a command again whenever a file it read changes, with `watchfiles`.
+
+What a run reads: the `.arg` files named and under the folders named, the maps the
+comparisons among them use, and the source texts of all those maps. After each run the
+set is worked out again (a map may have started to use another source), and one line says
+when the run ended, how, and what is watched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+
+from .errors import ArgmapError
+from .lint import select_files
+from .model import Comparison, DocumentMap
+from .workspace import Workspace, relative_to
+
+__all__ = ["inputs", "watch"]
+
+# Changes within this many milliseconds make one run (an editor's save writes more than once).
+_DEBOUNCE_MS = 300
+
+
+def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None) -> set[str]:
+    """The real paths of every file a run on `paths` reads: maps, used maps, sources."""
+    workspace = Workspace()
+    found: set[str] = set()
+    pending = select_files(paths, excluded)
+    while pending:
+        path = pending.pop()
+        if os.path.realpath(path) in found:
+            continue
+        found.add(os.path.realpath(path))
+        try:
+            model = workspace.load(path).model
+        except OSError:
+            continue
+        if isinstance(model, Comparison):
+            pending += [relative_to(path, use.path) for use in model.uses]
+        elif isinstance(model, DocumentMap) and model.header is not None:
+            source = model.header.get("source")
+            if source is not None:
+                found.add(os.path.realpath(relative_to(path, source.value)))
+    return found
+
+
+def watch(paths: list[str], run_once: Callable[[], int],
+          excluded: Callable[[str], bool] | None = None,
+          stop: threading.Event | None = None) -> int:
+    """Run, then run again after each change to what the run read, until interrupted (or
+    `stop` is set); the exit status of the last run."""
+    try:
+        import watchfiles  # imported by --watch alone
+    except ImportError:
+        raise ArgmapError("--watch needs watchfiles: pip install 'argmap[watch]'") from None
+
+    status = _run(run_once, 1)
+    count = 1
+    while stop is None or not stop.is_set():
+        watched = inputs(paths, excluded)
+        folders = _folders(paths, watched)
+        _say(f"watching {len(watched)} file{'s' if len(watched) != 1 else ''} for changes "
+             "(Ctrl-C stops)")
+
+        for changes in watchfiles.watch(*folders, watch_filter=_relevant(watched, paths),
+                                        stop_event=stop,
+                                        debounce=_DEBOUNCE_MS):
+            changed = sorted({os.path.relpath(path) for _, path in changes})
+            _say(f"changed: {', '.join(changed)}")
+            count += 1
+            status = _run(run_once, count)
+            if inputs(paths, excluded) != watched:
+                break  # watch what the files now refer to
+    return status
+
+
+def _relevant(watched: set[str], paths: list[str]) -> Callable[[object, str], bool]:
+    """Whether a change concerns a run: a file it read, or a new `.arg` file it would read."""
+    def relevant(_change: object, path: str) -> bool:
+        real = os.path.realpath(path)
+        return real in watched or (real.endswith(".arg") and _under(real, paths))
+    return relevant
+
+
+def _run(run_once: Callable[[], int], count: int) -> int:
+    status = run_once()
+    sys.stdout.flush()
+    _say(f"run {count} ended at {time.strftime('%H:%M:%S')} with exit status {status}")
+    return status
+
+
+def _say(message: str) -> None:
+    print(f"argmap: --watch: {message}", file=sys.stderr, flush=True)
+
+
+def _folders(paths: Iterable[str], files: Iterable[str]) -> list[str]:
+    """The folders named, the folders of the files named, and those of the files read."""
+    folders = {os.path.realpath(p if os.path.isdir(p) else os.path.dirname(p) or ".")
+               for p in paths}
+    folders |= {os.path.dirname(f) for f in files if os.path.isdir(os.path.dirname(f))}
+    # A folder below another is watched through it.
+    return sorted(f for f in folders if not any(f.startswith(o + os.sep) for o in folders))
+
+
+def _under(real: str, paths: Iterable[str]) -> bool:
+    return any(real == os.path.realpath(p) or real.startswith(os.path.realpath(p) + os.sep)
+               for p in paths)
