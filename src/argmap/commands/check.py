@@ -7,7 +7,7 @@ import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run", "check_once"]
 
 FORMATS = ("text", "json", "github", "sarif", "auto")
 

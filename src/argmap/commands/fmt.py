@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
 
-__all__ = ["add_parser"]
+__all__ = ["add_parser", "run"]
 
 _EXIT_CODES = """\
 exit status:

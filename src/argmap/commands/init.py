@@ -7,7 +7,7 @@ import sys
 
 from . import EXIT_OK, add_subparser
 
-__all__ = ["add_parser"]
+__all__ = ["add_parser", "run"]
 
 _EXIT_CODES = """\
 exit status:

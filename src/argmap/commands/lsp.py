@@ -6,7 +6,7 @@ import sys
 
 from . import EXIT_OK, EXIT_USAGE, add_subparser
 
-__all__ = ["add_parser"]
+__all__ = ["add_parser", "run"]
 
 _EPILOG = """\
 The server needs the optional dependencies of argmap[lsp]:

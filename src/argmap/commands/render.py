@@ -9,7 +9,7 @@ import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
 TIME_LIMIT = 60.0

@@ -23,7 +23,8 @@ offline: nothing is fetched, and a Content-Security-Policy lets only its own scr
 
 Every file is checked first, as `argmap check` checks it (with the same configuration);
 a file with errors is not reported, nor is a comparison while a map it uses has errors.
-The page lists the warnings and infos. See docs/report.md.
+The page lists the warnings and infos. docs/report.md in argmap's source repository (not
+installed with it) describes the pages.
 
 exit status:
   0  every file was reported
@@ -39,7 +40,8 @@ def add_parser(commands) -> None:
     report = add_subparser(
         commands, "report", help="write an HTML page per map: the drawing beside the source",
         description="Write each map or comparison as one self-contained HTML page: beside each\n"
-                    "input, NAME.html. The page explains itself; docs/report.md describes it.",
+                    "input, NAME.html. The page explains itself; docs/report.md of argmap's\n"
+                    "source repository (not installed with it) describes it.",
         epilog=EPILOG)
     add_paths(report)
     report.add_argument("-o", "--output-dir", metavar="DIR",

@@ -5,3 +5,5 @@
 `features.py` answers each request; `server.py` wires them to pygls. Only `server.py`
 imports pygls, and only `argmap lsp` imports it.
 """
+
+__all__: list[str] = []

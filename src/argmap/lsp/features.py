@@ -22,7 +22,7 @@ from .project import Project
 from .symbols import FileSymbols, Role, read_symbols
 
 __all__ = [
-    "offset_of", "range_of", "diagnostics", "definition", "references", "hover", "completion",
+    "offset_of", "position_of", "range_of", "diagnostics", "definition", "references", "hover", "completion",
     "prepare_rename", "rename", "document_symbols", "code_actions",
 ]
 

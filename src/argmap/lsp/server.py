@@ -18,7 +18,10 @@ from .. import __version__
 from . import features
 from .project import Project
 
-__all__ = ["server", "serve", "DEBOUNCE"]
+# The handlers are what pygls calls, registered by their decorators.
+__all__ = ["server", "serve", "DEBOUNCE", "did_open", "did_change", "did_save", "did_close",
+           "definition", "references", "hover", "completion", "prepare_rename", "rename",
+           "document_symbols", "code_action"]
 
 #: Seconds without a change before a buffer is checked.
 DEBOUNCE = 0.3
