@@ -85,7 +85,7 @@ def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
                         str(RENDER), str(MAPS)], check=True, capture_output=True,
                        env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert len(outputs[0]) == 6
+    assert len(outputs[0]) == 7
     assert outputs[0] == outputs[1] == outputs[2]
 
 
@@ -317,8 +317,8 @@ def test_folders_are_searched_for_arg_files(capsys, tmp_path):
     status, out, _ = render(capsys, RENDER, "-o", tmp_path, "--format", "dot")
     assert status == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "ferry.dot", "harbour-vs-ferry.dot", "harbour.dot"]
-    assert len(out.splitlines()) == 3
+        "ferry.dot", "harbour-vs-ferry.dot", "harbour.dot", "linked.dot"]
+    assert len(out.splitlines()) == 4
 
 
 def test_a_map_with_errors_is_not_drawn_and_its_errors_are_printed(project, capsys, tmp_path):
@@ -563,3 +563,31 @@ def test_wrap_never_loses_a_character_nor_overfills_a_line(text, width):
     lines = wrap(text, width)
     assert all(len(line) <= width and line == line.strip(" ") for line in lines)
     assert "".join(lines).replace(" ", "") == re.sub(r"[ \t\n]", "", text)
+
+
+# Linked reasons and the analyst's nodes (issue 12).
+
+def test_a_linked_support_is_drawn_as_lines_joined_into_one_arrow(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "linked.arg")
+    join = '"harbour.join:deep_water+big_ships_need_depth->build_east"'
+    assert f"{join} [id={join} " in dot
+    into_join = re.findall(rf'"harbour\.(\w+)" -> {re.escape(join)} \[arrowhead=none ', dot)
+    assert sorted(into_join) == ["big_ships_need_depth", "deep_water"]
+    assert re.findall(rf'{re.escape(join)} -> "harbour\.build_east"', dot)
+    assert not re.findall(r'"harbour\.deep_water" -> "harbour\.build_east"', dot)
+    # The undercut of the linked inference meets its join.
+    assert re.findall(rf'"harbour\.dredging" -> {re.escape(join)} \[[^\]]*style=dotted', dot)
+    assert 'id="legend:relation-linked"' in dot
+
+
+def test_the_analysts_claims_are_drawn_as_the_analysts(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "linked.arg")
+    def node(name: str) -> str:
+        [line] = [line for line in dot.splitlines() if line.strip().startswith(f'"{name}" [label')]
+        return line
+
+    dredging = node("harbour.dredging")
+    assert "filled,dotted" in dredging and "the analyst&#39;s, not the author&#39;s" in dredging
+    ground = node("harbour.warehouses")
+    assert "dotted" not in ground and "analyst" not in ground
+    assert 'id="legend:analyst"' in dot

@@ -13,6 +13,7 @@ import enum
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
     "DOCUMENT", "COMPARE", "USE", "WITH", "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
+    "ANALYST_TAG",
     "TERMINALS", "word_list",
 ]
 
@@ -67,6 +68,10 @@ WITH = "with"
 #: The reserved words: a token with this text is a keyword, never an identifier.
 KEYWORDS = frozenset({*STATEMENT_KEYWORDS, WITH, *(kind.value for kind in NodeKind),
                       *(kind.value for kind in RelationKind), *(kind.value for kind in CrossKind)})
+
+#: The tag of a node the analyst adds, a claim the text does not make (an assumption is the
+#: analyst's by its kind): drawn and shown as the analyst's, never as the author's.
+ANALYST_TAG = "analyst"
 
 #: Words people reach for instead of the language's node kinds, for "did you mean".
 KIND_SYNONYMS = {

@@ -8,7 +8,7 @@ import re
 import attrs
 from attrs import frozen
 
-from .lexicon import CrossKind, NodeKind, RelationKind
+from .lexicon import ANALYST_TAG, CrossKind, NodeKind, RelationKind
 
 __all__ = [
     "Position", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
@@ -137,6 +137,12 @@ class Node:
     text_position: Position
     tags: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = ()
+
+    @property
+    def by_analyst(self) -> bool:
+        """Whether the analyst, not the document, makes this claim: an assumption, or a
+        node tagged `#analyst`."""
+        return self.kind is NodeKind.ASSUMPTION or ANALYST_TAG in self.tags
 
 
 @frozen

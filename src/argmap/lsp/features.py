@@ -22,8 +22,8 @@ from .project import Project
 from .symbols import FileSymbols, Role, read_symbols
 
 __all__ = [
-    "offset_of", "position_of", "range_of", "diagnostics", "definition", "references", "hover", "completion",
-    "prepare_rename", "rename", "document_symbols", "code_actions",
+    "offset_of", "position_of", "range_of", "diagnostics", "definition", "references", "hover",
+    "completion", "prepare_rename", "rename", "document_symbols", "code_actions",
 ]
 
 _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,

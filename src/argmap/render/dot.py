@@ -29,15 +29,17 @@ from attrs import frozen
 from graphviz.quoting import a_list
 
 from ..lexicon import CrossKind, NodeKind, RelationKind
-from ..model import Link, Node
+from ..model import Link, Node, Relation
 from ..semantics import ComparisonSemantics, MapSemantics
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .legend import add_legend
 from .overview import draw_overview
 from .style import (
+    ANALYST_ATTRIBUTES,
     CROSS_STYLES,
     FONT,
     INK,
+    JOIN_POINT,
     LINK_POINT,
     NODE_ATTRIBUTES,
     NODE_STYLES,
@@ -86,6 +88,7 @@ _RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
 _HALF_LINK_ATTRIBUTES = a_list(kwargs={**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
                                        "arrowhead": "none"})
 _LINK_POINT_ATTRIBUTES = a_list(kwargs=LINK_POINT)
+_JOIN_POINT_ATTRIBUTES = a_list(kwargs=JOIN_POINT)
 
 
 @frozen
@@ -150,6 +153,10 @@ class _Builder:
         self.linked: set[str] = set()
         #: The key's node name and label, when relations between documents are drawn.
         self.key: tuple[str, str] | None = None
+        #: Whether some node drawn is the analyst's (`#analyst`), and some linked support
+        #: drawn, for the legend.
+        self.analyst = False
+        self.linked_supports = False
 
     def finish(self, title: str) -> Drawing:
         if self.top:
@@ -166,7 +173,8 @@ class _Builder:
             if lowest is not None:
                 self.graph.edge(name, lowest, style="invis", weight="0")
             lowest = name
-        add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest)
+        add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest,
+                   analyst=self.analyst, linked=self.linked_supports)
         self.titles["argmap"] = title
         return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
 
@@ -190,8 +198,11 @@ class _Builder:
                 label = (claim_label(context, node, quotes) if quotes
                          else node_label(context, node))
                 # An HTML-like label is written as it is: `<...>` is its quoting.
+                looks = (ANALYST_ATTRIBUTES if node.by_analyst
+                         and node.kind is not NodeKind.ASSUMPTION else NODE_ATTRIBUTES)
+                self.analyst |= looks is ANALYST_ATTRIBUTES
                 cluster.body.append(f"\t{dot_name} [label={label} "
-                                    f"id={dot_name} {NODE_ATTRIBUTES[node.kind]}]\n")
+                                    f"id={dot_name} {looks[node.kind]}]\n")
                 self.titles[name] = node_title(context, node)
                 for quote in quotes:
                     self.kinds.add(quote.kind)
@@ -245,6 +256,7 @@ class _Builder:
                 self.relations.add(kind)
                 edges.append((tail, head, style))
 
+        joins = self._joins(context, cluster, nodes, points)
         for node in nodes:
             name = f"{doc}.{node.id}"
             for relation in node.relations:
@@ -256,6 +268,12 @@ class _Builder:
                     continue
                 target = context.resolve(relation.target)
                 if not self.shows(target) or target is node:
+                    continue
+                if relation in joins:  # the nodes of a linked support, joined into one arrow
+                    join, premises = joins[relation]
+                    for premise in premises:
+                        add(f"{doc}.{premise}", join, _HALF_LINK_ATTRIBUTES, relation.kind)
+                    add(join, f"{doc}.{target.id}", style, relation.kind)
                     continue
                 head = f"{doc}.{target.id}"
                 point = points.get((node.id, target.id))
@@ -299,6 +317,34 @@ class _Builder:
             cluster.body.append(f"\t{quoted(name)} [group={quoted(top)}]\n")
         for tail, head, style in rows:
             cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
+
+    def _joins(self, context: MapSemantics, cluster, nodes: list[Node],
+               points: dict[tuple[str, str], str]) -> dict[Relation, tuple[str, list[str]]]:
+        """For each linked support drawn, the point where its nodes' lines join before one
+        arrow goes on to its claim, and those nodes. An undercut of the inference (named by
+        any of its nodes) meets that point."""
+        doc = context.map.id
+        drawn = {node.id for node in nodes}
+        joins: dict[Relation, tuple[str, list[str]]] = {}
+        for node in nodes:
+            for relation in node.relations:
+                if not relation.jointly or isinstance(relation.target, Link):
+                    continue
+                target = context.resolve(relation.target)
+                premises = [p.id for p in (node, *map(context.resolve, relation.jointly))
+                            if p is not None and p.id in drawn]
+                if not self.shows(target) or len(premises) < 2:
+                    continue
+                join = f"{doc}.join:{'+'.join(premises)}->{target.id}"
+                cluster.body.append(f"\t{quoted(join)} [id={quoted(join)} "
+                                    f"{_JOIN_POINT_ATTRIBUTES}]\n")
+                self.titles[join] = (f"{', '.join(premises[:-1])} and {premises[-1]} support "
+                                     f"{target.id} together")
+                points.update({(premise, target.id): join for premise in premises
+                               if (premise, target.id) in points})
+                joins[relation] = (join, premises)
+                self.linked_supports = True
+        return joins
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:
         """Each relation, numbered on its line, over the documents; the key says what each

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
+
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from .labels import html_label
-from .style import CROSS_STYLES, INK, LINK_POINT, NODE_STYLES, RELATION_STYLES, EdgeStyle
+from .style import (
+    CROSS_STYLES,
+    INK,
+    JOIN_POINT,
+    LINK_POINT,
+    NODE_STYLES,
+    RELATION_STYLES,
+    EdgeStyle,
+)
 
 __all__ = ["add_legend"]
 
@@ -25,7 +35,8 @@ _LINE_START = {"shape": "box", "width": "0.55", "height": "0.3", "style": "invis
 
 
 def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: set[RelationKind],
-               cross: set[CrossKind], lowest: str | None) -> None:
+               cross: set[CrossKind], lowest: str | None, analyst: bool = False,
+               linked: bool = False) -> None:
     """Add a legend cluster to `graph` for the kinds and relations given, below the node
     `lowest`; nothing when there is nothing to explain. Its nodes are named with a `/`,
     which no `DOC.NODE` contains."""
@@ -41,10 +52,23 @@ def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: s
                         **style.attributes())
             titles[f"legend:{kind.value}"] = style.description
             samples.append([f"legend/{kind.value}"])
+        if analyst:  # a claim the analyst adds, drawn dotted
+            style = NODE_STYLES[NodeKind.PREMISE]
+            label = html_label([("#analyst: the analyst's claim", {"size": _SIZE})])
+            legend.node("legend/analyst", label=label, id="legend:analyst",
+                        **{**style.attributes(), "style": style.style + ",dotted"})
+            titles["legend:analyst"] = ("a claim the analyst adds, which the text does not "
+                                        "make (tagged #analyst)")
+            samples.append(["legend/analyst"])
         rows = _rows(samples)
         samples = [_relation_sample(legend, titles, f"relation-{k.value}", RELATION_STYLES[k],
                                     k is RelationKind.UNDERCUTS)
                    for k in RelationKind if k in relations]
+        if linked:  # lines that join at a point: reasons that support a claim only together
+            joined = attrs.evolve(RELATION_STYLES[RelationKind.SUPPORTS], arrowhead="none",
+                                  description="supports, joined: only together")
+            samples.insert(1, _relation_sample(legend, titles, "relation-linked", joined, True,
+                                               JOIN_POINT))
         samples += [_relation_sample(legend, titles, f"cross-{k.value}", CROSS_STYLES[k], False)
                     for k in CrossKind if k in cross]
         rows += _rows(samples)
@@ -67,7 +91,7 @@ def _rows(samples: list[list[str]]) -> list[list[list[str]]]:
 
 
 def _relation_sample(legend, titles: dict[str, str], key: str, style: EdgeStyle,
-                     to_point: bool) -> list[str]:
+                     to_point: bool, point_style: dict[str, str] = LINK_POINT) -> list[str]:
     """A line in the relation's style, ending at its name (or, for an undercut, at a link's
     point); the names of its nodes, left to right."""
     start, point, text = (f"legend/{key}/{part}" for part in ("start", "point", "text"))
@@ -79,7 +103,7 @@ def _relation_sample(legend, titles: dict[str, str], key: str, style: EdgeStyle,
     if not to_point:
         legend.edge(start, text, **line)
         return [start, text]
-    legend.node(point, id=f"legend:{key}:point", **LINK_POINT)
+    legend.node(point, id=f"legend:{key}:point", **point_style)
     legend.edge(start, point, **line)
     legend.edge(point, text, style="invis")
     return [start, point, text]

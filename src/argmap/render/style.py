@@ -13,7 +13,8 @@ from ..lexicon import CrossKind, NodeKind, RelationKind
 
 __all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PANEL_BORDER",
            "NodeStyle", "EdgeStyle", "NODE_ATTRIBUTES",
-           "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT"]
+           "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT", "ANALYST_ATTRIBUTES",
+           "ANALYSTS_NOTE", "JOIN_POINT"]
 
 #: Sans-serif families in order of preference; the SVG names them all, for the viewer.
 FONT = "Helvetica,Arial,sans-serif"
@@ -97,6 +98,14 @@ NODE_STYLES = {
 #: Each node kind's attributes, quoted once for the many nodes of a map.
 NODE_ATTRIBUTES = {kind: a_list(kwargs=style.attributes()) for kind, style in NODE_STYLES.items()}
 
+#: A claim the analyst adds (`#analyst`): its kind's shape and colours, dotted, and a line
+#: under its text that says whose it is (ANALYSTS_NOTE). An assumption is drawn dashed.
+ANALYST_ATTRIBUTES = {
+    kind: a_list(kwargs={**style.attributes(),
+                         "style": style.style.replace("dashed,", "") + ",dotted"})
+    for kind, style in NODE_STYLES.items()}
+ANALYSTS_NOTE = "the analyst's, not the author's"
+
 RELATION_STYLES = {
     RelationKind.SUPPORTS: EdgeStyle("#2f5f8a", "solid", "normal", 1.6, "supports"),
     RelationKind.ATTACKS: EdgeStyle("#d55e00", "dashed", "tee", 1.8, "attacks"),
@@ -120,3 +129,7 @@ CROSS_STYLES = {
 #: The small point an undercut meets on the support link it attacks.
 LINK_POINT = {"shape": "point", "width": "0.11",
               "color": RELATION_STYLES[RelationKind.UNDERCUTS].colour}
+
+#: The point where the lines of a linked support's reasons join, in the supports' colour.
+JOIN_POINT = {"shape": "point", "width": "0.09",
+              "color": RELATION_STYLES[RelationKind.SUPPORTS].colour}

@@ -12,7 +12,7 @@ from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
 from .escape import safe_url, xml_text
 from .labels import Line, html_label, html_lines, small, wrap
-from .style import INK, MUTED, NODE_STYLES
+from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES
 
 __all__ = ["quoted", "title_label", "document_label", "document_title", "node_label",
            "claim_label", "node_title", "repeat_label"]
@@ -106,10 +106,12 @@ def _node_lines(context: MapSemantics, node: Node, width: int | None = None) -> 
     lines: list[Line] = [(line, font) for line in wrap(text, width)]
     if node.kind is NodeKind.EVIDENCE:
         lines.append(small(_source_line(context, node)))
+    colour = _TAG_COLOURS.get(node.kind, MUTED)
     if node.tags:
         tags = " ".join(f"#{tag}" for tag in node.tags)
-        colour = _TAG_COLOURS.get(node.kind, MUTED)
         lines += [small(line, colour) for line in wrap(tags, width)]
+    if node.by_analyst and node.kind is not NodeKind.ASSUMPTION:
+        lines.append(small(ANALYSTS_NOTE, colour))
     return lines
 
 
@@ -137,4 +139,6 @@ def node_title(context: MapSemantics, node: Node) -> str:
         lines.append(node.text)
     if node.tags:
         lines.append(" ".join(f"#{tag}" for tag in node.tags))
+    if node.by_analyst:
+        lines.append(f"({ANALYSTS_NOTE})")
     return "\n".join(lines)
