@@ -5,27 +5,30 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import traceback
 
 from . import __version__
 from ._tools import visible
 from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
-from .errors import ArgmapError
+from .errors import ArgmapError, Terminated
 
 __all__ = ["main"]
 
-# What shells report for a program ended by SIGINT (128 + 2).
-EXIT_INTERRUPTED = 130
+# What shells report for a program ended by a signal: 128 + SIGINT, SIGPIPE, SIGTERM.
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):  # bare `argmap`: what it can do, and no error
         parser.print_help()
         return EXIT_OK
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
     except ArgmapError as error:
@@ -34,19 +37,31 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("argmap: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Terminated:
+        print("argmap: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
-        # The reader went away (`argmap check | head`): not an error of ours.
+        # The reader went away (`argmap check | head`): the output is cut short, so the run
+        # ends as a program that SIGPIPE stopped, never as a success.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug: one clear line, the traceback only on request
         if os.environ.get("ARGMAP_DEBUG"):
             traceback.print_exc()
         print(f"argmap: internal error: {type(error).__name__}: {error} (please report it; "
               "set ARGMAP_DEBUG=1 to see the traceback)", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _parser(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of the command line: of the one command `argv` names (the others' modules
+    are not even imported), or of every command when it names none, for the help."""
     parser = argparse.ArgumentParser(
         prog="argmap", description="Map the arguments of documents, check them, compare them. "
                                    "With no command, argmap prints this help (exit status 0).",
@@ -54,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND",
                                      description="`argmap COMMAND --help` tells more.")
-    for name in COMMANDS:
+    chosen = next((word for word in argv if not word.startswith("-")), None)
+    for name in (chosen,) if chosen in COMMANDS else COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).add_parser(commands)
     return parser

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .model import Position
 
 __all__ = ["ArgmapError", "ArgSyntaxError", "SyntaxProblem", "InputError", "ConfigError",
-           "LayoutError"]
+           "LayoutError", "Terminated"]
 
 
 class ArgmapError(Exception):
@@ -105,3 +105,9 @@ class ConfigError(ArgmapError):
 
 class LayoutError(ArgmapError):
     """No layout engine, an engine that failed, or a layout that ran out of time."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: argmap stops as Ctrl-C stops it, its workers, Graphviz and temporary
+    files cleaned up on the way out (a BaseException, so that no `except Exception` holds
+    it)."""

@@ -57,6 +57,8 @@ def write_atomically(path: str, data: bytes) -> None:
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # interrupted too: no temporary file is left behind
         os.unlink(temporary)
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        if isinstance(error, OSError):
+            raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise

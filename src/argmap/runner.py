@@ -49,16 +49,23 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
     Otherwise it runs here with `resolver` (a new one when None). `progress(done, total)` is
     called here after each file."""
     if jobs > 1 and len(paths) >= MIN_FILES:
-        from concurrent.futures import ProcessPoolExecutor  # only when workers run
+        import multiprocessing  # only when workers run
+        from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
         chunk = max(1, len(paths) // (4 * jobs))
         try:
             with ProcessPoolExecutor(min(jobs, len(paths)), initializer=_start_worker,
                                      initargs=(work,)) as workers:
-                return _loop(paths, lambda batch: workers.map(_work_in_worker, batch,
-                                                              chunksize=chunk),
-                             follow, progress)
+                try:
+                    return _loop(paths, lambda batch: workers.map(_work_in_worker, batch,
+                                                                  chunksize=chunk),
+                                 follow, progress)
+                except BaseException:  # interrupted, or a file failed: stop every worker now
+                    workers.shutdown(wait=False, cancel_futures=True)
+                    for child in multiprocessing.active_children():
+                        child.terminate()
+                    raise
         except BrokenProcessPool:
             raise ArgmapError("a worker process died (killed for lack of memory?); try "
                               "`--jobs 1`") from None

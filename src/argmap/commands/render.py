@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 
@@ -13,6 +12,9 @@ __all__ = ["add_parser", "run", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
 TIME_LIMIT = 60.0
+# A longer limit is no limit a person waits for, and the operating system's timers refuse
+# some (an OverflowError for 1e300 seconds).
+MAX_TIME_LIMIT = 86400.0
 
 EPILOG = """\
 The layout runs in the `dot` program when it is on PATH, and otherwise in the Graphviz
@@ -79,8 +81,9 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         value = 0.0
-    if not 0 < value < math.inf:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, not {text!r}")
+    if not 0 < value <= MAX_TIME_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds up to "
+                                         f"{MAX_TIME_LIMIT:g} (a day), not {text!r}")
     return value
 
 
