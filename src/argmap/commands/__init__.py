@@ -23,7 +23,7 @@ exit status:
 """
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("check", "rules", "stats", "render")
+COMMANDS = ("check", "rules", "stats", "render", "export", "evaluate")
 
 
 def add_subparser(commands, name: str, *, help: str, description: str,
