@@ -681,3 +681,63 @@ def test_may_the_month_is_no_hedge(project):
             'thesis main "The talks resumed."\n'
             'evidence quote "In May the talks resumed." supports main\n')
     assert_findings(project, text)
+
+
+# thesis-defeated
+
+def defeated(thesis, line, message):
+    return ("thesis-defeated", line, 1, f"thesis `{thesis}` {message}")
+
+
+def test_thesis_defeated_names_the_objection_that_defeats_it(project):
+    text = GROUNDED + 'objection o "x" attacks main\nassumption b "y" supports o\n'
+    found = assert_findings(project, text, defeated("main", 2, "does not stand: objection `o` defeats it"),
+                            unanswered("o", 4))
+    [finding] = [f for f in found if f.rule == "thesis-defeated"]
+    assert (finding.severity.value, finding.code) == ("info", "AM308")
+
+
+def test_thesis_defeated_through_an_undercut_of_its_only_support(project):
+    text = GROUNDED + 'objection o "x" undercuts leverage -> main\nassumption b "y" supports o\n'
+    assert_findings(project, text, defeated("main", 2, "does not stand: objection `o` defeats it"),
+                    unanswered("o", 4))
+
+
+def test_thesis_defeated_follows_the_premises_it_rests_on(project):
+    text = HEADER + """\
+thesis main "x"
+premise p "y" supports main
+assumption a "z" supports p
+objection o "w" attacks p
+assumption b "v" supports o
+objection o2 "u" attacks main
+assumption c "t" supports o2
+"""
+    assert_findings(project, text,
+                    defeated("main", 2, "does not stand: objection `o2` and objection `o` defeat it"),
+                    unanswered("o", 5), unanswered("o2", 7))
+
+
+def test_an_undecided_thesis_names_the_nodes_it_stands_or_falls_with(project):
+    text = GROUNDED + """\
+objection o "x" attacks main, r
+assumption b "y" supports o
+rebuttal r "z" attacks o
+assumption c "w" supports r
+"""
+    assert_findings(project, text, defeated(
+        "main", 2, "is undecided: it stands or falls with objection `o`, which nothing settles"))
+
+
+def test_a_thesis_whose_objection_is_answered_stands(project):
+    text = GROUNDED + """\
+objection o "x" attacks main
+assumption b "y" supports o
+rebuttal r "z" attacks o
+assumption c "w" supports r
+"""
+    assert_findings(project, text)
+
+
+def test_a_thesis_out_for_want_of_support_is_left_to_unsupported_claim(project):
+    assert_findings(project, HEADER + 'thesis main "x"\n', rests_on_nothing("thesis", "main", 2))

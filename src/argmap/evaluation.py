@@ -14,7 +14,7 @@ attack cycle, a circle of support) stays undecided.
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from collections import defaultdict, deque
 
 from attrs import frozen
 
@@ -157,19 +157,30 @@ def evaluate(semantics: MapSemantics) -> Labelling:
             return Label.IN
         return Label.UNDECIDED
 
-    # Labels only ever go from undecided to in or out, so this ends within as many rounds
-    # as there are nodes and inferences.
-    changed = True
-    while changed:
-        changed = False
-        for inference, label in inferences.items():
-            if label is Label.UNDECIDED and (new := inference_label(inference)) is not label:
-                inferences[inference] = new
-                changed = True
-        for node_id, label in nodes.items():
-            if label is Label.UNDECIDED and (new := node_label(node_id)) is not label:
-                nodes[node_id] = new
-                changed = True
+    # Labels only ever go from undecided to in or out, so each node and inference is
+    # labelled at most once; one is looked at again only when something it depends on has
+    # just been labelled, which keeps a long chain of supports linear rather than quadratic.
+    depending: dict[str, list[str | Inference]] = defaultdict(list)
+    for node_id, targets in attackers.items():
+        for attacker in targets:
+            depending[attacker].append(node_id)
+    for inference in inferences:
+        for premise in inference.premises:
+            depending[premise].append(inference)
+        for undercutter in undercutters.get(inference, []):
+            depending[undercutter].append(inference)
+    pending: deque[str | Inference] = deque([*inferences, *nodes])
+    while pending:
+        item = pending.popleft()
+        if isinstance(item, Inference):
+            if inferences[item] is Label.UNDECIDED:
+                inferences[item] = inference_label(item)
+                if inferences[item] is not Label.UNDECIDED:
+                    pending.append(item.conclusion)
+        elif nodes[item] is Label.UNDECIDED:
+            nodes[item] = node_label(item)
+            if nodes[item] is not Label.UNDECIDED:
+                pending.extend(depending.get(item, []))
     return Labelling(nodes, inferences, attackers, dict(undercutters), supports)
 
 
