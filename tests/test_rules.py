@@ -43,6 +43,11 @@ def unanswered(node, line):
             f"objection `{node}` is not answered: nothing attacks or rebuts it")
 
 
+def defeated(thesis, line, message):
+    """The `thesis-defeated` finding on a thesis that does not stand."""
+    return ("thesis-defeated", line, 1, f"thesis `{thesis}` {message}")
+
+
 def disconnected(kind, node, line):
     """The `disconnected-node` finding on a node with no path to a thesis."""
     return ("disconnected-node", line, 1,
@@ -327,7 +332,8 @@ objection o "y" attacks main undercuts q -> main
 rebuttal b "w" attacks o
 evidence q2 "Pyongyang is skillful at evading sanctions" supports o
 """
-    assert_findings(project, text, rests_on_nothing("rebuttal", "b", 6))
+    assert_findings(project, text, rests_on_nothing("rebuttal", "b", 6),
+                    defeated("main", 2, "does not stand: objection `o` defeats it"))
 
 
 def test_comparison_relation_within_one_document(project):
@@ -427,7 +433,8 @@ objection o "x" attacks main
 assumption b "y" supports o
 rebuttal r "z" undercuts b -> o
 """
-    assert_findings(project, text, rests_on_nothing("rebuttal", "r", 6))
+    assert_findings(project, text, rests_on_nothing("rebuttal", "r", 6),
+                    defeated("main", 2, "does not stand: objection `o` defeats it"))
 
 
 # disconnected-node
@@ -471,7 +478,8 @@ def test_unused_evidence(project):
 
 
 def test_used_evidence(project):
-    assert_findings(project, GROUNDED + 'evidence e "has proven insufficient" attacks main\n')
+    assert_findings(project, GROUNDED + 'evidence e "has proven insufficient" attacks main\n',
+                    defeated("main", 2, "does not stand: evidence `e` defeats it"))
 
 
 # invalid-header
@@ -684,10 +692,6 @@ def test_may_the_month_is_no_hedge(project):
 
 
 # thesis-defeated
-
-def defeated(thesis, line, message):
-    return ("thesis-defeated", line, 1, f"thesis `{thesis}` {message}")
-
 
 def test_thesis_defeated_names_the_objection_that_defeats_it(project):
     text = GROUNDED + 'objection o "x" attacks main\nassumption b "y" supports o\n'
