@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
+import sys
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,10 @@ from argmap.semantics import MapSemantics
 from conftest import DATA, ROOT
 
 ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
+
+# arguebuf runs on Python 3.11 and later only, and is installed there only.
+needs_arguebuf = pytest.mark.skipif(sys.version_info < (3, 11),
+                                    reason="arguebuf needs Python 3.11 or later")
 
 #: The flagship maps and the render test maps: every node kind and relation, a linked
 #: support, undercuts, comparisons with every kind of cross relation.
@@ -191,6 +196,7 @@ def aif_expected(semantics) -> Counter:
     return found
 
 
+@needs_arguebuf
 @pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_arguebuf_reads_the_aif_export_node_for_node_without_a_warning(exported, path, caplog):
     import arguebuf

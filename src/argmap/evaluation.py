@@ -3,9 +3,10 @@
 Attacks and undercuts defeat as in Dung's grounded semantics; a claim stands only while
 some support of it stands (a linked support stands while every one of its premises does),
 and evidence and assumptions stand unless defeated. The labelling is the least fixed point
-of the rules below, reached by applying them until nothing changes: a node or inference
-is labelled only once the labels it depends on settle it, so what is never settled (an
-attack cycle, a circle of support) stays undecided.
+of the rules in `evaluate` (the table of docs/evaluation.md), reached by applying them
+until nothing changes: a node or inference is labelled only once the labels it depends on
+settle it, so what is never settled (an attack cycle, a circle of support) stays
+undecided.
 
 `evaluate(semantics)` is a pure function of a map's semantics: `argmap evaluate`, the
 `thesis-defeated` rule and any drawing or report read the same `Labelling`.
@@ -40,8 +41,9 @@ class Labelling:
     nodes: dict[str, Label]
     #: Each inference's label, in the map's order.
     inferences: dict[Inference, Label]
-    #: For each node id, the nodes that attack it; for each inference, those undercutting it.
+    #: For each node id, the nodes that attack it.
     attackers: dict[str, list[str]]
+    #: For each inference, the nodes that undercut it.
     undercutters: dict[Inference, list[str]]
     #: For each node id, its supports (empty for evidence and assumptions: they need none).
     supports: dict[str, list[Inference]]
