@@ -377,3 +377,22 @@ def test_a_linked_support_is_one_inference_in_every_format(project):
 
     data = aif_data(semantics)
     assert sorted(e["fromID"] for e in data["edges"] if e["toID"] == "ra:i1") == ["a", "b", "ca:1"]
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_input_problem(tmp_path, capsys):
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    assert main(["export", str(ROOT / "maps" / "fpri.arg"), "--format", "json",
+                 "-o", str(tmp_path / "file" / "out")]) == 2
+    assert "cannot create" in capsys.readouterr().err
+
+
+def test_two_inputs_exported_to_one_file_are_refused_before_anything_is_written(project, capsys):
+    text = 'document d "D" { }\nthesis t "T."\nassumption a "A." supports t\n'
+    project.write("m.arg", text)
+    (project.root / "other").mkdir()
+    (project.root / "other" / "m.arg").write_text(text, encoding="utf-8")
+    out = project.root / "out"
+    assert main(["export", str(project.root / "maps"), str(project.root / "other"),
+                 "--format", "json", "-o", str(out)]) == 2
+    assert "would both be exported to" in capsys.readouterr().err
+    assert not out.exists()

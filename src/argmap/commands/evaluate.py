@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -33,8 +34,8 @@ def add_parser(commands) -> None:
     """Add `evaluate` to the subcommands."""
     evaluate = add_subparser(
         commands, "evaluate", help="label every node in, out or undecided",
-        description="For each document map (and each map a comparison uses): whether each "
-                    "node stands, given the attacks, undercuts and supports of the map, and "
+        description="For each document map (and each map a comparison uses): whether each\n"
+                    "node stands, given the attacks, undercuts and supports of the map, and\n"
                     "why a node that does not stand does not.",
         epilog=_EPILOG)
     add_paths(evaluate)
@@ -62,8 +63,8 @@ def run(args) -> int:
         loaded = resolver.load(path)
         used = ([loaded] if isinstance(loaded.model, DocumentMap) else
                 [u.loaded for u in resolver.comparison(loaded).used_maps if u.loaded])
-        for file in used:
-            maps.setdefault(file.path, resolver.map(file))
+        for file in used:  # each map once, however it is named
+            maps.setdefault(os.path.realpath(file.path), resolver.map(file))
     results = [(semantics, evaluate(semantics)) for semantics in maps.values()]
     if args.format == "json":
         data = [_data(semantics, labelling) for semantics, labelling in results]

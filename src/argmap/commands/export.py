@@ -16,8 +16,9 @@ _FORMATS = ("json", "aif", "argdown")
 _EPILOG = """\
 Each file is written beside its input (or into DIR) as NAME.json, NAME.aif.json or
 NAME.argdown, through a temporary file, so that a reader never sees half of one. A file
-with errors (as `argmap check` reports them, with the same configuration) is not exported;
-What each format cannot hold: docs/export.md; a relation left out is named on stderr.
+with errors (as `argmap check` reports them, with the same configuration) is not exported.
+What each format cannot hold: docs/export.md; a relation a format leaves out is named on
+standard error.
 
 exit status:
   0  every file was exported
@@ -31,8 +32,8 @@ def add_parser(commands) -> None:
     """Add `export` to the subcommands."""
     export = add_subparser(
         commands, "export", help="write maps out as JSON, AIF or Argdown",
-        description="Write each map or comparison in another format: json (argmap's own, "
-                    "described by a JSON Schema), aif (AIF JSON, as AIFdb and OVA write it) "
+        description="Write each map or comparison in another format: json (argmap's own,\n"
+                    "described by a JSON Schema), aif (AIF JSON, as AIFdb and OVA write it)\n"
                     "or argdown (for Argdown's tools).",
         epilog=_EPILOG)
     add_paths(export)
