@@ -12,13 +12,15 @@ from argmap.config import Config, find_config, load_config
 from argmap.errors import ConfigError
 from conftest import HEADER
 
-# unused-evidence (warning) at line 4, unanswered-objection (info) at line 5.
+# unused-evidence (warning) at line 4, unanswered-objection (info) at line 5; the thesis
+# stands on its second ground, so the objection does not defeat it (no thesis-defeated).
 MAP = HEADER + """\
 thesis main "A claim."
 assumption ground "A ground." supports main
 evidence stray "has proven insufficient in coercing the country"
-objection doubt "A doubt." attacks main
+objection doubt "A doubt." attacks ground
 assumption answer "An answer." supports doubt
+assumption other "Another ground." supports main
 """
 
 

@@ -43,6 +43,11 @@ def unanswered(node, line):
             f"objection `{node}` is not answered: nothing attacks or rebuts it")
 
 
+def defeated(thesis, line, message):
+    """The `thesis-defeated` finding on a thesis that does not stand."""
+    return ("thesis-defeated", line, 1, f"thesis `{thesis}` {message}")
+
+
 def disconnected(kind, node, line):
     """The `disconnected-node` finding on a node with no path to a thesis."""
     return ("disconnected-node", line, 1,
@@ -329,7 +334,8 @@ objection o "y" attacks main undercuts q -> main
 rebuttal b "w" attacks o
 evidence q2 "Pyongyang is skillful at evading sanctions" supports o
 """
-    assert_findings(project, text, rests_on_nothing("rebuttal", "b", 6))
+    assert_findings(project, text, rests_on_nothing("rebuttal", "b", 6),
+                    defeated("main", 2, "does not stand: objection `o` defeats it"))
 
 
 def test_comparison_relation_within_one_document(project):
@@ -429,7 +435,8 @@ objection o "x" attacks main
 assumption b "y" supports o
 rebuttal r "z" undercuts b -> o
 """
-    assert_findings(project, text, rests_on_nothing("rebuttal", "r", 6))
+    assert_findings(project, text, rests_on_nothing("rebuttal", "r", 6),
+                    defeated("main", 2, "does not stand: objection `o` defeats it"))
 
 
 # disconnected-node
@@ -473,7 +480,8 @@ def test_unused_evidence(project):
 
 
 def test_used_evidence(project):
-    assert_findings(project, GROUNDED + 'evidence e "has proven insufficient" attacks main\n')
+    assert_findings(project, GROUNDED + 'evidence e "has proven insufficient" attacks main\n',
+                    defeated("main", 2, "does not stand: evidence `e` defeats it"))
 
 
 # invalid-header
@@ -683,3 +691,59 @@ def test_may_the_month_is_no_hedge(project):
             'thesis main "The talks resumed."\n'
             'evidence quote "In May the talks resumed." supports main\n')
     assert_findings(project, text)
+
+
+# thesis-defeated
+
+def test_thesis_defeated_names_the_objection_that_defeats_it(project):
+    text = GROUNDED + 'objection o "x" attacks main\nassumption b "y" supports o\n'
+    found = assert_findings(project, text, defeated("main", 2, "does not stand: objection `o` defeats it"),
+                            unanswered("o", 4))
+    [finding] = [f for f in found if f.rule == "thesis-defeated"]
+    assert (finding.severity.value, finding.code) == ("info", "AM308")
+
+
+def test_thesis_defeated_through_an_undercut_of_its_only_support(project):
+    text = GROUNDED + 'objection o "x" undercuts leverage -> main\nassumption b "y" supports o\n'
+    assert_findings(project, text, defeated("main", 2, "does not stand: objection `o` defeats it"),
+                    unanswered("o", 4))
+
+
+def test_thesis_defeated_follows_the_premises_it_rests_on(project):
+    text = HEADER + """\
+thesis main "x"
+premise p "y" supports main
+assumption a "z" supports p
+objection o "w" attacks p
+assumption b "v" supports o
+objection o2 "u" attacks main
+assumption c "t" supports o2
+"""
+    assert_findings(project, text,
+                    defeated("main", 2, "does not stand: objection `o2` and objection `o` defeat it"),
+                    unanswered("o", 5), unanswered("o2", 7))
+
+
+def test_an_undecided_thesis_names_the_nodes_it_stands_or_falls_with(project):
+    text = GROUNDED + """\
+objection o "x" attacks main, r
+assumption b "y" supports o
+rebuttal r "z" attacks o
+assumption c "w" supports r
+"""
+    assert_findings(project, text, defeated(
+        "main", 2, "is undecided: it stands or falls with objection `o`, which nothing settles"))
+
+
+def test_a_thesis_whose_objection_is_answered_stands(project):
+    text = GROUNDED + """\
+objection o "x" attacks main
+assumption b "y" supports o
+rebuttal r "z" attacks o
+assumption c "w" supports r
+"""
+    assert_findings(project, text)
+
+
+def test_a_thesis_out_for_want_of_support_is_left_to_unsupported_claim(project):
+    assert_findings(project, HEADER + 'thesis main "x"\n', rests_on_nothing("thesis", "main", 2))

@@ -21,7 +21,7 @@ from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Rel
 from .quotes import QuoteMatch, QuoteMiss, SourceText
 from .workspace import LoadedFile, Workspace, relative_to
 
-__all__ = ["MapSemantics", "Inference", "ComparisonSemantics", "UsedFile", "Resolver",
+__all__ = ["MapSemantics", "Inference", "Undercut", "ComparisonSemantics", "UsedFile", "Resolver",
            "source_path_of"]
 
 
@@ -44,6 +44,17 @@ class Inference:
     @property
     def linked(self) -> bool:
         return len(self.premises) > 1
+
+
+@frozen
+class Undercut:
+    """An `undercuts A -> B` of a node, with the inferences it attacks: each support of B
+    that A is a premise of (a linked one included)."""
+
+    node: str
+    relation: Relation
+    link: Link
+    inferences: tuple[Inference, ...]
 
 
 class MapSemantics:
@@ -111,6 +122,30 @@ class MapSemantics:
                 premises = [node, *map(self.resolve, relation.jointly)]
                 ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
                 found[conclusion.id].append(Inference(conclusion.id, ids, relation))
+        return found
+
+    @cached_property
+    def every_inference(self) -> list[Inference]:
+        """Every support of the map as one list, in the order the map writes them."""
+        found = [inference for inferences in self.inferences.values()
+                 for inference in inferences]
+        return sorted(found, key=lambda inference: inference.relation.position)
+
+    @cached_property
+    def undercuts(self) -> list[Undercut]:
+        """Every undercut the map writes whose link resolves, in the map's order; one that
+        names no support of the map attacks nothing (`invalid-relation` reports it)."""
+        found = []
+        for node in self.nodes.values():
+            for relation in node.relations:
+                if not isinstance(relation.target, Link):
+                    continue
+                supporter, supported = self.link_ends(relation.target)
+                if supporter is None or supported is None:
+                    continue
+                attacked = tuple(inference for inference in self.inferences.get(supported.id, ())
+                                 if supporter.id in inference.premises)
+                found.append(Undercut(node.id, relation, relation.target, attacked))
         return found
 
     @cached_property

@@ -23,7 +23,8 @@ exit status:
 """
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("init", "check", "rules", "stats", "render", "report", "fmt", "lsp")
+COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "evaluate", "fmt",
+            "lsp")
 
 
 def add_subparser(commands, name: str, *, help: str, description: str,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
@@ -99,43 +98,15 @@ def run(args) -> int:
 
 def render_once(args) -> int:
     """Check the paths, then draw every file that has no errors; 1 when one had errors."""
-    from ..config import config_for_run
-    from ..diagnostics import Severity, format_text
-    from ..lint import check_paths, select_files
     from ..output_files import output_path, refuse_clashes
-    from ..runner import default_jobs
-    from ..semantics import Resolver
+    from ._checked import check_first
 
-    config = config_for_run(args.config)
-    targets = select_files(args.paths, config.excluded)
-    if not targets:
-        print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
-        return EXIT_OK
-    resolver = Resolver()
-    result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded,
-                         jobs=args.jobs or default_jobs(), resolver=resolver)
-    errors = [f for f in result.findings if f.severity is Severity.ERROR]
-    erring = {os.path.realpath(f.position.file) for f in errors}
-    outputs = {}
-    blocked = []
-    for path in targets:
-        files = resolver.files_of(path)
-        if files & erring:
-            blocked.append((path, files))
-        else:
-            outputs[path] = output_path(path, args.output_dir, args.format)
+    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="drawn")
+    outputs = {path: output_path(path, args.output_dir, args.format) for path in checked.clean}
     refuse_clashes(outputs, "drawn", "render")
-    if blocked:
-        shown = {file for _, files in blocked for file in files}
-        sys.stdout.write(format_text([f for f in errors
-                                      if os.path.realpath(f.position.file) in shown],
-                                     result.line))
-        for path, _ in blocked:
-            print(f"argmap: {path} not drawn: it, or a map it uses, has errors (above)",
-                  file=sys.stderr)
     if outputs:
-        _draw_all(args, outputs, resolver)
-    return EXIT_FINDINGS if blocked else EXIT_OK
+        _draw_all(args, outputs, checked.resolver)
+    return EXIT_FINDINGS if checked.kept_back else EXIT_OK
 
 
 def _draw_all(args, outputs: dict[str, str], resolver) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING
 
 from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
@@ -57,47 +56,19 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     """Check the paths, then write the page of every file that has no errors; 1 when one had
     errors."""
-    from ..config import config_for_run
-    from ..diagnostics import Severity, format_text
-    from ..lint import check_paths, select_files
     from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
-    from ..runner import default_jobs
-    from ..semantics import Resolver
+    from ._checked import check_first
 
-    config = config_for_run(args.config)
-    targets = select_files(args.paths, config.excluded)
-    if not targets:
-        print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
-        return EXIT_OK
-    resolver = Resolver()
-    result = check_paths(targets, severities=config.severities([], []),
-                         excluded=config.excluded, jobs=args.jobs or default_jobs(),
-                         resolver=resolver)
-    findings = result.findings
-    errors = {_key(f.position.file) for f in findings if f.severity is Severity.ERROR}
-    outputs: dict[str, str] = {}
-    blocked: list[tuple[str, set[str]]] = []
-    for path in targets:
-        files = resolver.files_of(path)
-        if files & errors:
-            blocked.append((path, files))
-        else:
-            outputs[path] = output_path(path, args.output_dir, "html")
+    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="reported")
+    outputs = {path: output_path(path, args.output_dir, "html") for path in checked.clean}
     refuse_clashes(outputs, "reported", "report")
-    if blocked:
-        shown = set().union(*(files for _, files in blocked))
-        sys.stdout.write(format_text([f for f in findings if f.severity is Severity.ERROR
-                                      and _key(f.position.file) in shown], result.line))
-        for path, _ in blocked:
-            print(f"argmap: {path} not reported: it, or a map it uses, has errors (above)",
-                  file=sys.stderr)
     if outputs and args.output_dir:
         make_folder(args.output_dir)
     for path, output in outputs.items():
-        page = _page(resolver, path, [f for f in findings if _key(f.position.file) == _key(path)])
-        write_atomically(output, page.encode("utf-8"))
+        own = [f for f in checked.findings if _key(f.position.file) == _key(path)]
+        write_atomically(output, _page(checked.resolver, path, own).encode("utf-8"))
         print(f"{path} -> {output}")
-    return EXIT_FINDINGS if blocked else EXIT_OK
+    return EXIT_FINDINGS if checked.kept_back else EXIT_OK
 
 
 def _key(path: str) -> str:

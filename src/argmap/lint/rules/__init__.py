@@ -28,6 +28,7 @@ from . import (
     quote_not_found,
     source_not_found,
     syntax_error,
+    thesis_defeated,
     unanswered_objection,
     unknown_reference,
     unsupported_claim,
@@ -64,7 +65,7 @@ _MODULES = (
     syntax_error, missing_document, invalid_header, duplicate_id, unknown_reference,
     source_not_found, quote_not_found, duplicate_quote, hedge_dropped,
     no_thesis, invalid_relation, circular_support, unsupported_claim, disconnected_node,
-    unused_evidence, unanswered_objection,
+    unused_evidence, unanswered_objection, thesis_defeated,
     unused_suppression,
 )
 

@@ -1,0 +1,79 @@
+"""`argmap export`: maps and comparisons as JSON, AIF JSON or Argdown (docs/export.md)."""
+
+from __future__ import annotations
+
+import sys
+
+from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+
+__all__ = ["add_parser", "run"]
+
+# The format names, here and in `argmap.export.FORMATS` (a test keeps them the same): the
+# export package is imported only when the command runs.
+_FORMATS = ("json", "aif", "argdown")
+
+_EPILOG = """\
+Each file is written beside its input (or into DIR) as NAME.json, NAME.aif.json or
+NAME.argdown, through a temporary file, so that a reader never sees half of one. A file
+with errors (as `argmap check` reports them, with the same configuration) is not exported.
+What each format cannot hold: docs/export.md in argmap's source repository (not installed
+with it); a relation a format leaves out is named on standard error.
+
+exit status:
+  0  every file was exported
+  1  a file was not exported because it, or a map it uses, has errors (printed like `check`)
+  2  usage or input problem: a bad option, a path that does not exist or cannot be read or
+     written
+"""
+
+
+def add_parser(commands) -> None:
+    """Add `export` to the subcommands."""
+    export = add_subparser(
+        commands, "export", help="write maps out as JSON, AIF or Argdown",
+        description="Write each map or comparison in another format: json (argmap's own,\n"
+                    "described by a JSON Schema), aif (AIF JSON, as AIFdb and OVA write it)\n"
+                    "or argdown (for Argdown's tools).",
+        epilog=_EPILOG)
+    add_paths(export)
+    export.add_argument("--format", choices=_FORMATS, required=True,
+                        help="json: nodes, inferences, attacks, undercuts and where each quote "
+                             "is; aif: I, RA, CA, L and YA nodes; argdown: statements and "
+                             "arguments")
+    export.add_argument("-o", "--output-dir", metavar="DIR",
+                        help="write into DIR (created if needed) rather than beside each input")
+    export.add_argument("--config", metavar="PATH",
+                        help="read the configuration (rule severities, exclude) from this file "
+                             "instead of searching for it, as `check` does")
+    add_jobs(export)
+    export.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Check the paths, then export every file that has no errors; 1 when one had errors."""
+    from ..export import FORMATS, export, left_out
+    from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
+    from ._checked import check_first
+
+    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs,
+                          what="exported")
+    outputs = {path: output_path(path, args.output_dir, FORMATS[args.format])
+               for path in checked.clean}
+    refuse_clashes(outputs, "exported", "export")
+    if args.output_dir and outputs:
+        make_folder(args.output_dir)
+    resolver = checked.resolver
+    # Every text first: a file the format cannot hold stops the run before anything is written.
+    texts = {}
+    for path in outputs:
+        semantics = resolver.of(resolver.load(path))
+        texts[path] = export(semantics, args.format)
+        for relation in left_out(semantics, args.format):
+            position = relation.position
+            print(f"argmap: warning: {position.file}:{position.line}: {args.format} has no form "
+                  f"for `{relation.kind.value}`: {relation.source} {relation.kind.value} "
+                  f"{relation.target} is left out", file=sys.stderr)
+    for path, output in outputs.items():
+        write_atomically(output, texts[path].encode("utf-8"))
+        print(f"{path} -> {output}")
+    return EXIT_FINDINGS if checked.kept_back else EXIT_OK

@@ -1,0 +1,208 @@
+"""Which nodes of a map stand: each labelled in, out or undecided (docs/evaluation.md).
+
+Attacks and undercuts defeat as in Dung's grounded semantics; a claim stands only while
+some support of it stands (a linked support stands while every one of its premises does),
+and evidence and assumptions stand unless defeated. The labelling is the least fixed point
+of the rules in `evaluate` (the table of docs/evaluation.md), reached by applying them
+until nothing changes: a node or inference is labelled only once the labels it depends on
+settle it, so what is never settled (an attack cycle, a circle of support) stays
+undecided.
+
+`evaluate(semantics)` is a pure function of a map's semantics: `argmap evaluate`, the
+`thesis-defeated` rule and any drawing or report read the same `Labelling`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict, deque
+
+from attrs import frozen
+
+from .lexicon import GROUND_KINDS
+from .semantics import Inference, MapSemantics
+
+__all__ = ["Label", "Labelling", "evaluate"]
+
+
+class Label(str, enum.Enum):
+    """Whether a node (or an inference) stands."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+
+@frozen(eq=False)
+class Labelling:
+    """The label of every node and of every inference of a map, and what decided it."""
+
+    #: Each node's label, by id, in the map's order.
+    nodes: dict[str, Label]
+    #: Each inference's label, in the map's order.
+    inferences: dict[Inference, Label]
+    #: For each node id, the nodes that attack it.
+    attackers: dict[str, list[str]]
+    #: For each inference, the nodes that undercut it.
+    undercutters: dict[Inference, list[str]]
+    #: For each node id, its supports (empty for evidence and assumptions: they need none).
+    supports: dict[str, list[Inference]]
+
+    def reason(self, node_id: str) -> str:
+        """Why a node has its label, in words (empty for a node that stands)."""
+        label = self.nodes[node_id]
+        if label is Label.IN:
+            return ""
+        attackers = [a for a in self.attackers.get(node_id, [])
+                     if self.nodes[a] is _defeating(label)]
+        if attackers:
+            verb = "attacked by" if label is Label.OUT else "attacked by undecided"
+            return f"{verb} {_names(attackers)}"
+        supports = self.supports.get(node_id)
+        if supports is None:  # evidence or an assumption: only an attack defeats it
+            return ""
+        if not supports:
+            return "nothing supports it"
+        if label is Label.OUT:
+            return f"every support of it is out ({'; '.join(map(self._why_out, supports))})"
+        return "no support of it stands yet ({})".format("; ".join(
+            self._why_undecided(inference) for inference in supports
+            if self.inferences[inference] is Label.UNDECIDED))
+
+    def defeaters(self, node_id: str) -> list[str]:
+        """The attacking and undercutting nodes behind a node's not standing: those that
+        attack it or undercut its supports with the same label (in for an out node,
+        undecided for an undecided one), and, through a support's premises that do not
+        stand, theirs; in the order found, each once."""
+        found: dict[str, None] = {}
+        seen: set[str] = set()
+        pending = [node_id]
+        while pending:
+            current = pending.pop(0)
+            label = self.nodes[current]
+            if current in seen or label is Label.IN:
+                continue
+            seen.add(current)
+            found.update(dict.fromkeys(a for a in self.attackers.get(current, [])
+                                       if self.nodes[a] is _defeating(label)))
+            for inference in self.supports.get(current, []):
+                found.update(dict.fromkeys(u for u in self.undercutters.get(inference, [])
+                                           if self.nodes[u] is _defeating(label)))
+                pending += [p for p in inference.premises if self.nodes[p] is label]
+        return list(found)
+
+    def _why_out(self, inference: Inference) -> str:
+        undercutters = [u for u in self.undercutters.get(inference, [])
+                        if self.nodes[u] is Label.IN]
+        if undercutters:
+            return f"{_premises(inference)}: undercut by {_names(undercutters)}"
+        out = [p for p in inference.premises if self.nodes[p] is Label.OUT]
+        return f"{_premises(inference)}: {_names(out)} out"
+
+    def _why_undecided(self, inference: Inference) -> str:
+        undercutters = [u for u in self.undercutters.get(inference, [])
+                        if self.nodes[u] is Label.UNDECIDED]
+        if undercutters:
+            return f"{_premises(inference)}: undercut by undecided {_names(undercutters)}"
+        waiting = [p for p in inference.premises if self.nodes[p] is Label.UNDECIDED]
+        return f"{_premises(inference)}: {_names(waiting)} undecided"
+
+
+def evaluate(semantics: MapSemantics) -> Labelling:
+    """The labelling of a map's nodes and inferences.
+
+    >>> from argmap.parsing import parse
+    >>> labelling = evaluate(MapSemantics(parse('''
+    ... document d "D" { }
+    ... thesis t "T."
+    ... assumption a "A." supports t
+    ... objection o "O." attacks t
+    ... assumption b "B." supports o
+    ... rebuttal r "R." attacks o
+    ... assumption c "C." supports r
+    ... ''', "m.arg")))
+    >>> {node: label.value for node, label in labelling.nodes.items()}
+    {'t': 'in', 'a': 'in', 'o': 'out', 'b': 'in', 'r': 'in', 'c': 'in'}
+    >>> labelling.reason("o")
+    'attacked by `r`'
+    """
+    attackers: dict[str, list[str]] = {node: list(dict.fromkeys(found))
+                                       for node, found in semantics.attackers.items()}
+    undercutters: dict[Inference, list[str]] = defaultdict(list)
+    for undercut in semantics.undercuts:
+        for inference in undercut.inferences:
+            if undercut.node not in undercutters[inference]:
+                undercutters[inference].append(undercut.node)
+    supports = {node_id: list(semantics.inferences.get(node_id, ()))
+                for node_id, node in semantics.nodes.items() if node.kind not in GROUND_KINDS}
+    nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
+    inferences = dict.fromkeys(semantics.every_inference, Label.UNDECIDED)
+
+    def node_label(node_id: str) -> Label:
+        against = [nodes[a] for a in attackers.get(node_id, [])]
+        if Label.IN in against:
+            return Label.OUT
+        held = [inferences[i] for i in supports[node_id]] if node_id in supports else None
+        if held is not None and all(label is Label.OUT for label in held):
+            return Label.OUT
+        if all(label is Label.OUT for label in against) and (held is None or Label.IN in held):
+            return Label.IN
+        return Label.UNDECIDED
+
+    def inference_label(inference: Inference) -> Label:
+        premises = [nodes[p] for p in inference.premises]
+        against = [nodes[u] for u in undercutters.get(inference, [])]
+        if Label.OUT in premises or Label.IN in against:
+            return Label.OUT
+        if all(label is Label.IN for label in premises) and all(
+                label is Label.OUT for label in against):
+            return Label.IN
+        return Label.UNDECIDED
+
+    # Labels only ever go from undecided to in or out, so each node and inference is
+    # labelled at most once; one is looked at again only when something it depends on has
+    # just been labelled, which keeps a long chain of supports linear rather than quadratic.
+    depending: dict[str, list[str | Inference]] = defaultdict(list)
+    for node_id, targets in attackers.items():
+        for attacker in targets:
+            depending[attacker].append(node_id)
+    for inference in inferences:
+        for premise in inference.premises:
+            depending[premise].append(inference)
+        for undercutter in undercutters.get(inference, []):
+            depending[undercutter].append(inference)
+    pending: deque[str | Inference] = deque([*inferences, *nodes])
+    while pending:
+        item = pending.popleft()
+        if isinstance(item, Inference):
+            if inferences[item] is Label.UNDECIDED:
+                inferences[item] = inference_label(item)
+                if inferences[item] is not Label.UNDECIDED:
+                    pending.append(item.conclusion)
+        elif nodes[item] is Label.UNDECIDED:
+            nodes[item] = node_label(item)
+            if nodes[item] is not Label.UNDECIDED:
+                pending.extend(depending.get(item, []))
+    return Labelling(nodes, inferences, attackers, dict(undercutters), supports)
+
+
+def _defeating(label: Label) -> Label:
+    """The label of an attacker that gives a node this label: in for out, else undecided."""
+    return Label.IN if label is Label.OUT else Label.UNDECIDED
+
+
+def _names(ids: list[str]) -> str:
+    return ", ".join(f"`{i}`" for i in ids)
+
+
+def _premises(inference: Inference) -> str:
+    """How a support is named in a reason: `a`, or `a` + `b` for a linked one.
+
+    >>> from argmap.model import Position, Ref, Relation
+    >>> from argmap.lexicon import RelationKind
+    >>> here = Position("m.arg", 1, 1)
+    >>> relation = Relation(RelationKind.SUPPORTS, "a", Ref("c", here), here)
+    >>> _premises(Inference("c", ("a", "b"), relation))
+    '`a` + `b`'
+    """
+    return " + ".join(f"`{premise}`" for premise in inference.premises)
