@@ -591,3 +591,21 @@ def test_the_analysts_claims_are_drawn_as_the_analysts(capsys, tmp_path):
     ground = node("harbour.warehouses")
     assert "dotted" not in ground and "analyst" not in ground
     assert 'id="legend:analyst"' in dot
+
+
+# render --evaluate (issue 16).
+
+def test_evaluate_marks_what_does_not_stand_and_why(capsys, tmp_path):
+    plain = dot_of(capsys, tmp_path / "plain", RENDER / "harbour.arg")
+    status, _, err = render(capsys, RENDER / "harbour.arg", "-o", tmp_path / "evaluated",
+                            "--format", "dot", "--evaluate")
+    assert status == 0, err
+    dot = (tmp_path / "evaluated" / "harbour.dot").read_text(encoding="utf-8")
+    [thesis] = [line for line in dot.splitlines()
+                if line.strip().startswith('"harbour.build_east" [label')]
+    assert "✗ out: attacked by `too_costly`" in thesis and 'fillcolor="#eceff1"' in thesis
+    [quote] = [line for line in dot.splitlines()
+               if line.strip().startswith('"harbour.deep_water" [label')]
+    assert "out:" not in quote
+    assert 'id="legend:out"' in dot
+    assert "✗ out" not in plain and "legend:out" not in plain

@@ -58,6 +58,10 @@ def add_parser(commands) -> None:
                              "default a comparison draws only the claims its relations link, "
                              "one document per column, each relation numbered and explained "
                              "in a key")
+    render.add_argument("--evaluate", action="store_true",
+                        help="mark the nodes that do not stand, as `argmap evaluate` labels "
+                             "them: out (defeated) or undecided, each with why, faded, and "
+                             "named in the legend (maps, and comparisons with --full)")
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
@@ -124,6 +128,7 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
     for path, output in outputs.items():
         data, noise = draw(resolver.of(resolver.load(path)), args.format, engine,
                            claims_only=args.claims_only, full=args.full,
+                           evaluated=args.evaluate,
                            time_limit=args.time_limit, what=path)
         if args.verbose and noise:
             sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")

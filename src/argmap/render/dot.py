@@ -28,15 +28,19 @@ import graphviz
 from attrs import frozen
 from graphviz.quoting import a_list
 
+from ..evaluation import Label, Labelling, evaluate
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import Link, Node, Relation
 from ..semantics import ComparisonSemantics, MapSemantics
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
+from .labels import Line, small, wrap
 from .legend import add_legend
 from .overview import draw_overview
 from .style import (
     ANALYST_ATTRIBUTES,
     CROSS_STYLES,
+    EVALUATED_FADE,
+    EVALUATION_NOTES,
     FONT,
     INK,
     JOIN_POINT,
@@ -108,19 +112,22 @@ class Drawing:
         return self.base[:end] + self.overlay + self.base[end:]
 
 
-def draw_map(context: MapSemantics, claims_only: bool = False) -> Drawing:
-    """The drawing of one document map."""
-    builder = _Builder(claims_only)
+def draw_map(context: MapSemantics, claims_only: bool = False,
+             evaluated: bool = False) -> Drawing:
+    """The drawing of one document map; `evaluated`: with the nodes that do not stand
+    marked (`evaluation`)."""
+    builder = _Builder(claims_only, evaluated)
     builder.add_document(context)
     return builder.finish(context.header.title)
 
 
 def draw_comparison(context: ComparisonSemantics, claims_only: bool = False,
-                    full: bool = False) -> Drawing:
+                    full: bool = False, evaluated: bool = False) -> Drawing:
     """The drawing of a comparison: by default its overview (`overview`), the claims that
     relations link facing each other; `full`, every node of its documents side by side
-    and the relations drawn over them."""
-    builder = _Builder(claims_only)
+    and the relations drawn over them (`evaluated`: with the nodes of each document that
+    do not stand marked)."""
+    builder = _Builder(claims_only, evaluated)
     if not full:
         source, titles = draw_overview(context, builder.shows)
         return Drawing(source, "", titles)
@@ -137,8 +144,11 @@ def draw_comparison(context: ComparisonSemantics, claims_only: bool = False,
 class _Builder:
     """Adds documents and relations to a graph, noting what the legend must show."""
 
-    def __init__(self, claims_only: bool):
+    def __init__(self, claims_only: bool, evaluated: bool = False):
         self.claims_only = claims_only
+        self.evaluated = evaluated
+        #: The labels `--evaluate` marked, for the legend.
+        self.labels_shown: set[Label] = set()
         self.graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr=_NODE,
                                       edge_attr=_EDGE)
         self.overlay = graphviz.Digraph()
@@ -174,7 +184,8 @@ class _Builder:
                 self.graph.edge(name, lowest, style="invis", weight="0")
             lowest = name
         add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest,
-                   analyst=self.analyst, linked=self.linked_supports)
+                   analyst=self.analyst, linked=self.linked_supports,
+                   evaluated=[label.value for label in Label if label in self.labels_shown])
         self.titles["argmap"] = title
         return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
 
@@ -186,6 +197,7 @@ class _Builder:
         header = context.map.header
         inside = self._quotes_inside(context)
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
+        labelling = evaluate(context) if self.evaluated else None
         nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
         with self.graph.subgraph(name=f"cluster_{doc}") as cluster:
             cluster.attr(id=f"document:{doc}", label=document_label(header), **_CLUSTER)
@@ -195,14 +207,15 @@ class _Builder:
                 self.kinds.add(node.kind)
                 dot_name = quoted(name)
                 quotes = inside.get(node.id, [])
-                label = (claim_label(context, node, quotes) if quotes
-                         else node_label(context, node))
+                note, faded = self._evaluation(labelling, node)
+                label = (claim_label(context, node, quotes, note) if quotes
+                         else node_label(context, node, note))
                 # An HTML-like label is written as it is: `<...>` is its quoting.
                 looks = (ANALYST_ATTRIBUTES if node.by_analyst
                          and node.kind is not NodeKind.ASSUMPTION else NODE_ATTRIBUTES)
                 self.analyst |= looks is ANALYST_ATTRIBUTES
                 cluster.body.append(f"\t{dot_name} [label={label} "
-                                    f"id={dot_name} {looks[node.kind]}]\n")
+                                    f"id={dot_name} {looks[node.kind]}{faded}]\n")
                 self.titles[name] = node_title(context, node)
                 for quote in quotes:
                     self.kinds.add(quote.kind)
@@ -212,6 +225,19 @@ class _Builder:
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
+
+    def _evaluation(self, labelling: Labelling | None, node: Node) -> tuple[list[Line], str]:
+        """For a node that does not stand: the line that says why, and the attributes that
+        fade it (nothing for a node that stands, or without `--evaluate`)."""
+        if labelling is None or labelling.nodes[node.id] is Label.IN:
+            return [], ""
+        label = labelling.nodes[node.id]
+        self.labels_shown.add(label)
+        fade = EVALUATED_FADE[label.value]
+        why = labelling.reason(node.id) or label.value
+        note = [small(line, fade) for line in
+                wrap(EVALUATION_NOTES[label.value].format(why=why), NODE_STYLES[node.kind].wrap)]
+        return note, (f' color="{fade}" fillcolor="#eceff1" fontcolor="#5f6b76"')
 
     def _quotes_inside(self, context: MapSemantics) -> dict[str, list[Node]]:
         """For each claim, the quotes drawn inside its box: the evidence that supports it

@@ -8,6 +8,7 @@ put it beside the lowest nodes; edges to all of them would cross the whole drawi
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import attrs
 
@@ -15,6 +16,8 @@ from ..lexicon import CrossKind, NodeKind, RelationKind
 from .labels import html_label
 from .style import (
     CROSS_STYLES,
+    EVALUATED_FADE,
+    EVALUATION_NOTES,
     INK,
     JOIN_POINT,
     LINK_POINT,
@@ -36,7 +39,7 @@ _LINE_START = {"shape": "box", "width": "0.55", "height": "0.3", "style": "invis
 
 def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: set[RelationKind],
                cross: set[CrossKind], lowest: str | None, analyst: bool = False,
-               linked: bool = False) -> None:
+               linked: bool = False, evaluated: Sequence[str] = ()) -> None:
     """Add a legend cluster to `graph` for the kinds and relations given, below the node
     `lowest`; nothing when there is nothing to explain. Its nodes are named with a `/`,
     which no `DOC.NODE` contains."""
@@ -60,6 +63,18 @@ def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: s
             titles["legend:analyst"] = ("a claim the analyst adds, which the text does not "
                                         "make (tagged #analyst)")
             samples.append(["legend/analyst"])
+        for label in evaluated:  # `render --evaluate`: the nodes that do not stand
+            style = NODE_STYLES[NodeKind.PREMISE]
+            text = EVALUATION_NOTES[label].format(why="defeated" if label == "out"
+                                                  else "neither stands nor falls")
+            legend.node(f"legend/{label}", id=f"legend:{label}",
+                        label=html_label([(text, {"size": _SIZE,
+                                                  "colour": EVALUATED_FADE[label]})]),
+                        **{**style.attributes(), "color": EVALUATED_FADE[label],
+                           "fillcolor": "#eceff1"})
+            titles[f"legend:{label}"] = (f"{label}: a node that does not stand, by "
+                                         "argmap evaluate's semantics")
+            samples.append([f"legend/{label}"])
         rows = _rows(samples)
         samples = [_relation_sample(legend, titles, f"relation-{k.value}", RELATION_STYLES[k],
                                     k is RelationKind.UNDERCUTS)

@@ -13,20 +13,22 @@ __all__ = ["drawing_of", "draw"]
 
 
 def drawing_of(semantics: MapSemantics | ComparisonSemantics, claims_only: bool = False,
-               full: bool = False) -> Drawing:
+               full: bool = False, evaluated: bool = False) -> Drawing:
     """The DOT drawing of a map or a comparison (`full`: a comparison's every reason and
-    quote, not only the claims its relations link)."""
+    quote, not only the claims its relations link; `evaluated`: the nodes that do not stand
+    marked)."""
     if isinstance(semantics, ComparisonSemantics):
-        return draw_comparison(semantics, claims_only, full)
-    return draw_map(semantics, claims_only)
+        return draw_comparison(semantics, claims_only, full, evaluated)
+    return draw_map(semantics, claims_only, evaluated)
 
 
 def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
          engine: Engine | None, *, claims_only: bool = False, full: bool = False,
-         time_limit: float = 60.0, what: str = "the drawing") -> tuple[bytes, str]:
+         evaluated: bool = False, time_limit: float = 60.0,
+         what: str = "the drawing") -> tuple[bytes, str]:
     """The drawing in `output_format` (`dot`: the DOT source, laid out by nothing; else laid
     out by `engine`), and what the engine said on its standard error."""
-    drawing = drawing_of(semantics, claims_only, full)
+    drawing = drawing_of(semantics, claims_only, full, evaluated)
     if output_format == "dot" or engine is None:
         return drawing.source.encode("utf-8"), ""
     data, noise = lay_out(drawing, output_format, engine, time_limit, what)

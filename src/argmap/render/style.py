@@ -14,7 +14,8 @@ from ..lexicon import CrossKind, NodeKind, RelationKind
 __all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PANEL_BORDER",
            "NodeStyle", "EdgeStyle", "NODE_ATTRIBUTES",
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT", "ANALYST_ATTRIBUTES",
-           "ANALYSTS_NOTE", "JOIN_POINT"]
+           "ANALYSTS_NOTE", "JOIN_POINT",
+           "EVALUATED_FADE", "EVALUATION_NOTES"]
 
 #: Sans-serif families in order of preference; the SVG names them all, for the viewer.
 FONT = "Helvetica,Arial,sans-serif"
@@ -133,3 +134,8 @@ LINK_POINT = {"shape": "point", "width": "0.11",
 #: The point where the lines of a linked support's reasons join, in the supports' colour.
 JOIN_POINT = {"shape": "point", "width": "0.09",
               "color": RELATION_STYLES[RelationKind.SUPPORTS].colour}
+
+#: How `render --evaluate` marks a node that does not stand: faded to grey with a line under
+#: its text that says why (`EVALUATION_NOTES`), and the legend names each.
+EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00"}
+EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}"}

@@ -76,12 +76,13 @@ def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = 
     return html_label(_node_lines(context, node) + list(lines_after))
 
 
-def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node]) -> str:
+def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
+                lines_after: Sequence[Line] = ()) -> str:
     """The label of a claim with the quotes that support it inside its box, under its text:
     each in a cell of the evidence's colours, with the quote's `DOC.NODE` as its id (the
     SVG's `<g id="a_DOC.NODE">`, and as a placeholder tooltip, which `titles` replaces)."""
     evidence = NODE_STYLES[NodeKind.EVIDENCE]
-    rows = [f"<TR><TD>{html_lines(_node_lines(context, node))}</TD></TR>"]
+    rows = [f"<TR><TD>{html_lines(_node_lines(context, node) + list(lines_after))}</TD></TR>"]
     for evidence_node in quotes:
         name = xml_text(f"{context.map.id}.{evidence_node.id}")
         # Dark ink on the pale cell, whatever the claim's own text colour; one font per
