@@ -189,3 +189,88 @@ def test_a_worker_that_dies_ends_the_run_with_a_message_not_a_hang(monkeypatch):
     monkeypatch.setattr(runner, "MIN_FILES", 2)
     with pytest.raises(ArgmapError, match="a worker process died"):
         runner.for_each_file(["a", "b", "c"], _die, jobs=2)
+
+
+def test_a_huge_time_limit_is_refused_with_a_message(project, capsys):
+    import pytest
+
+    path = str(project.write("m.arg", HEADER + 'thesis t "x"\n'))
+    with pytest.raises(SystemExit) as stopped:
+        main(["render", "--time-limit", "1e300", path])
+    assert stopped.value.code == 2 and "up to 86400 (a day)" in capsys.readouterr().err
+
+
+def test_an_output_folder_that_is_a_file_is_a_usage_error(project, capsys):
+    path = str(project.write("m.arg", HEADER + 'thesis t "x"\n'))
+    blocker = project.root / "blocker"
+    blocker.write_text("a file, not a folder")
+    status, out, err = run(capsys, "render", "--format", "dot", "-o", str(blocker / "out"), path)
+    assert (status, out) == (2, "") and err.startswith("argmap: error: cannot create ")
+
+
+def test_stats_on_a_file_that_cannot_be_read_is_a_usage_error(project, capsys):
+    (project.root / "maps" / "gone.arg").symlink_to(project.root / "nowhere.arg")
+    status, _, err = run(capsys, "stats", str(project.root / "maps"))
+    assert status == 2 and "cannot read" in err and "gone.arg" in err
+
+
+def test_a_map_whose_missing_header_is_demoted_is_not_drawn(project, capsys, monkeypatch):
+    (project.root / "argmap.toml").write_text('[rules]\nmissing-document = "info"\n')
+    monkeypatch.chdir(project.root)
+    project.write("m.arg", 'thesis t "x"\nassumption a "y" supports t\n')
+    status, out, err = run(capsys, "render", "--format", "dot", "maps")
+    assert (status, out) == (2, "")
+    assert "cannot be drawn: it has no single `document` header" in err
+
+
+# --- Clean on signals; outputs never replace inputs; reproducible output ------------------
+
+def test_render_never_overwrites_a_file_it_reads(project, capsys):
+    (project.root / "seeds" / "m.json").write_text("The text.\n")
+    path = str(project.write("m.arg", 'document d "D" { source "../seeds/m.json" }\n'
+                             'thesis t "x"\nevidence e "The text." supports t\n'))
+    status, _, err = run(capsys, "export", "--format", "json", "-o",
+                         str(project.root / "seeds"), path)
+    assert status == 2 and "which is one of the files export reads" in err
+    assert (project.root / "seeds" / "m.json").read_text() == "The text.\n"
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from argmap.output_files import write_atomically
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(str(tmp_path / "out.svg"), b"<svg/>")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_output_is_byte_for_byte_the_same_from_run_to_run(project, capsys, monkeypatch):
+    import time
+
+    path = str(project.write("m.arg", HEADER + 'thesis t "x"\nassumption a "y" supports t\n'))
+    outputs = []
+    for run_number in range(2):
+        out = project.root / f"out{run_number}"
+        assert run(capsys, "render", "--format", "pdf", "-o", str(out), path)[0] == 0
+        outputs.append((out / "m.pdf").read_bytes())
+        time.sleep(1.1)  # the creation time cairo writes has a one-second resolution
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"%PDF")
+
+
+def test_a_reader_that_stops_early_never_sees_exit_status_zero(project):
+    import subprocess
+    import sys
+
+    lines = [HEADER, 'thesis t0 "x"\n'] + [f'premise p{i} "y" supports nowhere{i}\n'
+                                           for i in range(3000)]
+    path = project.write("m.arg", "".join(lines))
+    done = subprocess.run(f"set -o pipefail; {sys.executable} -m argmap check {path} | head -1",
+                          shell=True, executable="/bin/bash", capture_output=True)
+    assert done.returncode == 141 and done.stdout.count(b"\n") == 1

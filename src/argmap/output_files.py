@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 
 from .errors import InputError
 
@@ -22,9 +23,16 @@ def output_path(path: str, output_dir: str | None, extension: str) -> str:
     return os.path.join(output_dir or os.path.dirname(path), f"{stem}.{extension}")
 
 
-def refuse_clashes(outputs: dict[str, str], done: str, command: str) -> None:
-    """Two inputs whose outputs would be one file are a usage problem, caught before anything
-    is written; `done` and `command` word the message (`drawn`, `render`)."""
+def refuse_clashes(outputs: dict[str, str], done: str, command: str,
+                   inputs: Iterable[str] = ()) -> None:
+    """Two inputs whose outputs would be one file, or an output that is one of the run's
+    `inputs` (real paths of the maps and sources it read), are a usage problem, caught
+    before anything is written; `done` and `command` word the message (`drawn`, `render`)."""
+    read = set(inputs)
+    for path, output in outputs.items():
+        if os.path.realpath(output) in read:
+            raise InputError(f"{path} would be {done} to {output}, which is one of the files "
+                             f"{command} reads; {command} it into another folder")
     first: dict[str, str] = {}
     for path, output in outputs.items():
         other = first.setdefault(os.path.normcase(os.path.abspath(output)), path)

@@ -110,6 +110,10 @@ class Workspace:
                 self._sources[key] = error.strerror or str(error)
         return self._sources[key]
 
+    def paths_read(self) -> set[str]:
+        """The real paths of every `.arg` file and source text read so far."""
+        return set(self._files) | set(self._sources)
+
     def line(self, path: str, number: int) -> str | None:
         """Line `number` of a loaded `.arg` file, for showing under a finding."""
         lines = self.lines(path)

@@ -59,7 +59,8 @@ def run(args) -> int:
                           what="exported")
     outputs = {path: output_path(path, args.output_dir, FORMATS[args.format])
                for path in checked.clean}
-    refuse_clashes(outputs, "exported", "export")
+    refuse_clashes(outputs, "exported", "export",
+                   checked.resolver.workspace.paths_read())
     if args.output_dir and outputs:
         make_folder(args.output_dir)
     resolver = checked.resolver

@@ -107,7 +107,8 @@ def render_once(args) -> int:
 
     checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="drawn")
     outputs = {path: output_path(path, args.output_dir, args.format) for path in checked.clean}
-    refuse_clashes(outputs, "drawn", "render")
+    refuse_clashes(outputs, "drawn", "render",
+                   checked.resolver.workspace.paths_read())
     if outputs:
         _draw_all(args, outputs, checked.resolver)
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK

@@ -61,7 +61,8 @@ def run(args) -> int:
 
     checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="reported")
     outputs = {path: output_path(path, args.output_dir, "html") for path in checked.clean}
-    refuse_clashes(outputs, "reported", "report")
+    refuse_clashes(outputs, "reported", "report",
+                   checked.resolver.workspace.paths_read())
     if outputs and args.output_dir:
         make_folder(args.output_dir)
     for path, output in outputs.items():

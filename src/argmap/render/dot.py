@@ -194,7 +194,7 @@ class _Builder:
 
     def add_document(self, context: MapSemantics) -> None:
         doc = context.map.id
-        header = context.map.header
+        header = context.header
         inside = self._quotes_inside(context)
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
         labelling = evaluate(context) if self.evaluated else None

@@ -3,6 +3,8 @@ any page that shows a drawing turn semantics into DOT, SVG, PNG or PDF."""
 
 from __future__ import annotations
 
+import re
+
 from ..semantics import ComparisonSemantics, MapSemantics
 from .centre import centre_text
 from .dot import Drawing, draw_comparison, draw_map
@@ -34,4 +36,12 @@ def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
     data, noise = lay_out(drawing, output_format, engine, time_limit, what)
     if output_format == "svg":
         data = centre_text(set_titles(data.decode("utf-8"), drawing.titles)).encode("utf-8")
+    elif output_format == "pdf":
+        data = _CREATED.sub(_EPOCH, data)
     return data, noise
+
+
+# Cairo writes the time of the run into a PDF: the same drawing would differ from run to run.
+# It is set to the epoch, in as many bytes, so that the file's table of offsets still holds.
+_CREATED = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+_EPOCH = b"/CreationDate (D:19700101000000Z)"

@@ -60,9 +60,9 @@ def draw_overview(context: ComparisonSemantics,
         firsts.append(f"{doc}.{nodes[0].id}")
         last = [f"{doc}.{n.id}" for n in nodes]
         with graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=document_label(document.map.header),
+            cluster.attr(id=f"document:{doc}", label=document_label(document.header),
                          **_CLUSTER)
-            titles[f"document:{doc}"] = document_title(document.map.header)
+            titles[f"document:{doc}"] = document_title(document.header)
             cluster.body.append("\t{rank=same; "
                                 + " ".join(quoted(f"{doc}.{n.id}") for n in nodes) + "}\n")
             for node in nodes:
