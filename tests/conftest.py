@@ -49,7 +49,9 @@ class Project:
 
 
 @pytest.fixture
-def project(tmp_path) -> Project:
+def project(tmp_path, monkeypatch) -> Project:
+    # Run from the project's folder, which is then the folder its sources must lie in.
+    monkeypatch.chdir(tmp_path)
     return Project(tmp_path)
 
 

@@ -7,6 +7,7 @@ thousands with HYPOTHESIS_PROFILE=long.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -54,6 +55,17 @@ def lark_outcome(text: str, well_formed_to: int = 0):
         return parse_with_lark(text, "fuzz.arg", well_formed_to)
     except ArgSyntaxError as error:
         return error.message, error.position
+
+
+@contextlib.contextmanager
+def working_in(folder: str):
+    """Run in `folder`, the project whose sources argmap then reads, and come back."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 def assert_read_alike(text: str) -> None:
@@ -334,7 +346,7 @@ def graphviz_errors(dot: str) -> list[str]:
 @given(valid_maps())
 def test_valid_maps_check_and_draw_as_dot_graphviz_accepts(generated):
     text, source = generated
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, working_in(folder):
         path = Path(folder, "map.arg")
         path.write_text(text, encoding="utf-8")
         Path(folder, "source.txt").write_text(source, encoding="utf-8")
@@ -428,7 +440,8 @@ def test_quotes_are_found_where_a_plain_search_finds_them(generated):
 @pytest.mark.parametrize("title, text", [
     ("Title", ""), ("Title", " "), ("Title", "\x0b"), ("Title", "\u2028"), ("", "text"),
     ("Title", "a\n"), ("Title", "a\n\nb"), ("a\n\nb", "text")])
-def test_render_draws_lines_of_white_space_only(tmp_path, title, text):
+def test_render_draws_lines_of_white_space_only(tmp_path, monkeypatch, title, text):
+    monkeypatch.chdir(tmp_path)  # the project whose sources argmap reads
     path = tmp_path / "map.arg"
     path.write_text(f'document d {_quoted(title)} {{ source "source.txt" }}\n'
                     f'thesis n0 {_quoted(text)}\n', encoding="utf-8")

@@ -274,3 +274,30 @@ def test_a_reader_that_stops_early_never_sees_exit_status_zero(project):
     done = subprocess.run(f"set -o pipefail; {sys.executable} -m argmap check {path} | head -1",
                           shell=True, executable="/bin/bash", capture_output=True)
     assert done.returncode == 141 and done.stdout.count(b"\n") == 1
+
+
+def test_a_source_or_used_map_outside_the_project_is_not_read(project, capsys, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "secret.txt").write_text("The secret sentence nobody may quote back.\n")
+    (elsewhere / "other.arg").write_text('document o "O" { }\nthesis t "x"\n')
+    path = project.write("m.arg", f'document d "D" {{ source "{elsewhere}/secret.txt" }}\n'
+                         'thesis t "x"\nevidence e "The secret sentence" supports t\n')
+    project.write("c.arg", f'compare c "C" {{ use "m.arg" use "{elsewhere}/other.arg" }}\n')
+    status, out, _ = run(capsys, "check", str(project.root / "maps"))
+    assert status == 1 and "secret sentence" not in out.replace(str(path), "")
+    assert "it lies outside the project folder" in out
+    assert "which is not read: it lies outside the project folder" in out
+    (project.root / "argmap.toml").write_text("allow-outside-project = true\n")
+    status, out, _ = run(capsys, "check", str(project.root / "maps"))
+    assert status == 0, out
+
+
+def test_a_link_out_of_the_project_is_followed_and_refused(project, capsys, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "secret.txt").write_text("The secret sentence.\n")
+    (project.root / "seeds" / "link.txt").symlink_to(elsewhere / "secret.txt")
+    project.write("m.arg", 'document d "D" { source "../seeds/link.txt" }\n'
+                  'thesis t "x"\nevidence e "The secret" supports t\n')
+    status, out, _ = run(capsys, "stats", str(project.root / "maps"))
+    assert status == 0
+    assert "coverage: unknown" in out and "outside the project folder" in out

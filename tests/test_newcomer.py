@@ -34,6 +34,7 @@ def test_bare_argmap_prints_its_help_and_succeeds():
 @pytest.mark.parametrize("command", ["check", "stats", "render", "fmt"])
 def test_commands_with_no_path_work_on_the_current_folder(project, monkeypatch, command):
     project.write("m.arg", HEADER + 'thesis t "x"\n  # argmap: ignore[unsupported-claim]\n')
+    (project.root / "argmap.toml").write_text("")  # the project: its sources are in seeds/
     monkeypatch.chdir(project.root / "maps")
     args = [command] + (["--format", "dot"] if command == "render" else [])
     status, out, err = run(*args)

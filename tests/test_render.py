@@ -305,7 +305,8 @@ def test_png_and_pdf(capsys, tmp_path):
 
 # The command.
 
-def test_default_output_is_beside_each_input(capsys, tmp_path):
+def test_default_output_is_beside_each_input(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     copy_data(tmp_path, "harbour.arg", "harbour.txt")
     status, out, err = render(capsys, tmp_path / "harbour.arg", "--format", "dot")
     assert (status, err) == (0, "")
@@ -361,7 +362,9 @@ def test_a_comparison_is_not_drawn_while_a_map_it_uses_has_errors(project, capsy
     assert not (tmp_path / "out").exists()
 
 
-def test_two_inputs_drawn_to_one_file_are_refused_before_anything_is_written(capsys, tmp_path):
+def test_two_inputs_drawn_to_one_file_are_refused_before_anything_is_written(capsys, tmp_path,
+                                                                             monkeypatch):
+    monkeypatch.chdir(tmp_path)
     for folder in ("one", "two"):
         (tmp_path / folder).mkdir()
         shutil.copy(RENDER / "ferry.arg", tmp_path / folder / "ferry.arg")

@@ -84,7 +84,8 @@ def test_report_of_the_maps_writes_three_pages(capsys, tmp_path):
     assert 'id="text:fpri"' in comparison and 'id="text:eastwest"' in comparison
 
 
-def test_a_page_is_written_beside_its_map_without_o(capsys, tmp_path):
+def test_a_page_is_written_beside_its_map_without_o(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the project whose source the page shows
     for name in ("harbour.arg", "harbour.txt"):
         shutil.copy(RENDER / name, tmp_path / name)
     status, out, _ = report(capsys, tmp_path / "harbour.arg")

@@ -45,7 +45,7 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
 
     settings = config_for_run(config)
     return check_paths(list(paths), severities=settings.severities(select, ignore),
-                       excluded=settings.excluded, jobs=jobs)
+                       excluded=settings.excluded, jobs=jobs, project=settings.project)
 
 
 def draw(path: str, output_format: str = "svg", *, claims_only: bool = False,

@@ -28,7 +28,7 @@ else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's origina
 
 __all__ = ["Config", "config_for_run", "find_config", "load_config"]
 
-_KEYS = ("rules", "fail-on", "exclude")
+_KEYS = ("rules", "fail-on", "exclude", "allow-outside-project")
 # The rule that always runs, at error (see Config.severities).
 _ALWAYS = "syntax-error"
 _RULE_VALUES = ("error", "warning", "info", "off")
@@ -45,6 +45,14 @@ class Config:
     fail_on: Severity = Severity.ERROR
     exclude: tuple[str, ...] = ()
     root: str = "."
+    #: Whether sources and used maps may lie outside the project folder.
+    allow_outside: bool = False
+
+    @property
+    def project(self) -> str | None:
+        """The folder sources and used maps must lie in: the configuration's, else the
+        current one; None when the configuration allows them anywhere."""
+        return None if self.allow_outside else os.path.realpath(self.root)
 
     def severities(self, select: Iterable[str] = (),
                    ignore: Iterable[str] = ()) -> dict[str, Severity]:
@@ -166,8 +174,11 @@ def _parse(data: dict, path: str, prefix: str) -> Config:
             _glob(glob)
         except re.error as error:
             raise fail("exclude", f"`{glob}` is not a glob: {error}") from None
+    allow_outside = data.get("allow-outside-project", False)
+    if not isinstance(allow_outside, bool):
+        raise fail("allow-outside-project", "must be true or false")
     return Config(path, rules, Severity(fail_on), tuple(exclude),
-                  os.path.dirname(os.path.abspath(path)))
+                  os.path.dirname(os.path.abspath(path)), allow_outside)
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from .errors import ArgmapError
 from .semantics import Resolver
+from .workspace import Workspace
 
 __all__ = ["MIN_FILES", "for_each_file", "default_jobs"]
 
@@ -38,7 +39,7 @@ def default_jobs() -> int:
 
 
 def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs: int = 1,
-                  resolver: Resolver | None = None,
+                  resolver: Resolver | None = None, project: str | None = None,
                   follow: Callable[[T], Iterable[str]] | None = None,
                   progress: Callable[[int, int], None] | None = None) -> list[T]:
     """`work(resolver, path)` for each of `paths`, then for each path `follow(result)` names,
@@ -46,8 +47,9 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
 
     Up to `jobs` worker processes do the work when there are at least `MIN_FILES` paths;
     `work` must then be picklable (a module-level function, or a `functools.partial` of one).
-    Otherwise it runs here with `resolver` (a new one when None). `progress(done, total)` is
-    called here after each file."""
+    Otherwise it runs here with `resolver` (a new one when None). A new resolver, here or in
+    a worker, reads sources and used maps inside `project` only (see `Workspace`).
+    `progress(done, total)` is called here after each file."""
     if jobs > 1 and len(paths) >= MIN_FILES:
         import multiprocessing  # only when workers run
         from concurrent.futures import ProcessPoolExecutor
@@ -56,7 +58,7 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
         chunk = max(1, len(paths) // (4 * jobs))
         try:
             with ProcessPoolExecutor(min(jobs, len(paths)), initializer=_start_worker,
-                                     initargs=(work,)) as workers:
+                                     initargs=(work, project)) as workers:
                 try:
                     return _loop(paths, lambda batch: workers.map(_work_in_worker, batch,
                                                                   chunksize=chunk),
@@ -69,7 +71,7 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
         except BrokenProcessPool:
             raise ArgmapError("a worker process died (killed for lack of memory?); try "
                               "`--jobs 1`") from None
-    here = resolver if resolver is not None else Resolver()
+    here = resolver if resolver is not None else Resolver(Workspace(project))
     return _loop(paths, lambda batch: (work(here, path) for path in batch), follow, progress)
 
 
@@ -97,10 +99,10 @@ def _loop(paths: list[str], run: Callable[[list[str]], Iterator[T]],
     return results
 
 
-def _start_worker(work: Callable[[Resolver, str], object]) -> None:
+def _start_worker(work: Callable[[Resolver, str], object], project: str | None) -> None:
     # Ctrl-C is for the main process to handle: a worker must not print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(work=work, resolver=Resolver())
+    _worker.update(work=work, resolver=Resolver(Workspace(project)))
 
 
 def _work_in_worker(path: str) -> Any:

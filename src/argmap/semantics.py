@@ -241,6 +241,9 @@ class UsedFile:
 
     use: Use
     loaded: LoadedFile | None
+    #: Why the file was not read, when argmap refused to read it (it lies outside the
+    #: project).
+    refused: str | None = None
 
     @property
     def document_id(self) -> str | None:
@@ -300,8 +303,13 @@ class Resolver:
         assert isinstance(loaded.model, Comparison)
         used = []
         for use in loaded.model.uses:
+            path = relative_to(loaded.path, use.path)
+            refused = self.workspace.outside(path)
+            if refused is not None:
+                used.append(UsedFile(use, None, refused))
+                continue
             try:
-                used.append(UsedFile(use, self.load(relative_to(loaded.path, use.path))))
+                used.append(UsedFile(use, self.load(path)))
             except OSError:
                 used.append(UsedFile(use, None))
         maps = tuple(self.map(used_file.loaded) for used_file in used

@@ -66,11 +66,27 @@ def relative_to(base_file: str, target: str) -> str:
 
 
 class Workspace:
-    """The files one run reads, each read once whichever file refers to it."""
+    """The files one run reads, each read once whichever file refers to it.
 
-    def __init__(self) -> None:
+    `project`: the folder that the sources and used maps a file names must lie in (links
+    resolved), so that a map cannot have argmap read, and quote back, a file from anywhere
+    on the machine; None lets them lie anywhere."""
+
+    def __init__(self, project: str | None = None) -> None:
+        self.project = os.path.realpath(project) if project is not None else None
         self._files: dict[str, LoadedFile] = {}
         self._sources: dict[str, SourceText | str] = {}
+
+    def outside(self, path: str) -> str | None:
+        """Why a source or used map at `path` may not be read: it lies outside the project;
+        None when it may."""
+        if self.project is None:
+            return None
+        real = os.path.realpath(path)
+        if real == self.project or real.startswith(self.project.rstrip(os.sep) + os.sep):
+            return None
+        return (f"it lies outside the project folder {self.project}; the configuration's "
+                "`allow-outside-project = true` lets argmap read it")
 
     def load(self, path: str) -> LoadedFile:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
@@ -98,6 +114,10 @@ class Workspace:
         """A source text ready for quote matching, or why it cannot be read."""
         key = os.path.realpath(path)
         if key not in self._sources:
+            refused = self.outside(path)
+            if refused is not None:
+                self._sources[key] = refused
+                return refused
             try:
                 self._sources[key] = SourceText(decode(read_file(path), path))
             except ArgSyntaxError as error:

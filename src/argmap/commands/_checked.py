@@ -11,6 +11,7 @@ from attrs import frozen
 
 from ..diagnostics import Finding
 from ..semantics import Resolver
+from ..workspace import Workspace
 
 __all__ = ["Checked", "check_first"]
 
@@ -40,9 +41,9 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     targets = select_files(paths, config.excluded)
     if not targets:
         print(f"argmap: warning: no .arg files in {', '.join(paths)}", file=sys.stderr)
-    resolver = Resolver()
+    resolver = Resolver(Workspace(config.project))
     result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded,
-                         jobs=jobs or default_jobs(), resolver=resolver)
+                         jobs=jobs or default_jobs(), resolver=resolver, project=config.project)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     failed = {os.path.realpath(f.position.file) for f in errors}
     clean, kept_back, shown = [], [], set()

@@ -121,7 +121,8 @@ def check_once(args) -> int:
     counter = sys.stderr.isatty() and not args.quiet
     result = check_paths(args.paths, progress=_progress if counter else None,
                          severities=severities, excluded=config.excluded,
-                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
+                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs(),
+                         project=config.project)
     if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:

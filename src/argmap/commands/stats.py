@@ -38,6 +38,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Print the statistics of each file; 1 when some file does not parse."""
+    from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..runner import default_jobs, for_each_file
     from ..stats import stats_of_file
@@ -48,7 +49,9 @@ def run(args) -> int:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     lines: dict[tuple[str, int], str] = {}
     results, problems = [], []
-    for result, line in for_each_file(paths, stats_of_file, jobs=args.jobs or default_jobs()):
+    project = config_for_run(None).project
+    for result, line in for_each_file(paths, stats_of_file, jobs=args.jobs or default_jobs(),
+                                      project=project):
         if isinstance(result, Finding):
             problems.append(result)
             if line is not None:

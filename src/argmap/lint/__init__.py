@@ -36,7 +36,8 @@ class CheckResult:
 def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = None, *,
                 severities: Mapping[str, Severity] | None = None,
                 excluded: Callable[[str], bool] | None = None, force_exclude: bool = False,
-                jobs: int = 1, resolver: Resolver | None = None) -> CheckResult:
+                jobs: int = 1, resolver: Resolver | None = None,
+                project: str | None = None) -> CheckResult:
     """Check the `.arg` files named and under the folders named, and every map they use.
 
     `progress(done, total)` is called after each file. `severities` maps the rules to run to
@@ -44,14 +45,15 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
     out among those found in folders and the maps comparisons use, and among the files
     named too when `force_exclude`. Up to `jobs` worker processes check the files when there
     are enough of them to pay for starting the workers; otherwise they are read through
-    `resolver` (a new one when None), which then holds them for the caller."""
+    `resolver` (a new one when None), which then holds them for the caller. Sources and used
+    maps are read only inside `project` (None: anywhere), by a new resolver."""
     severities = DEFAULT_SEVERITIES if severities is None else severities
     skip = excluded or (lambda path: False)
     files = select_files(paths, skip, force_exclude)
     reports = for_each_file(
         files, functools.partial(check_file, severities=dict(severities)), jobs=jobs,
-        resolver=resolver, follow=lambda report: [p for p in report.used if not skip(p)],
-        progress=progress)
+        resolver=resolver, project=project,
+        follow=lambda report: [p for p in report.used if not skip(p)], progress=progress)
     findings = sorted({finding for report in reports for finding in report.findings})
     lines = {key: text for report in reports for key, text in report.lines.items()}
     return CheckResult(findings, [report.path for report in reports], lines)

@@ -44,7 +44,9 @@ def _map_message(ref: Ref, context: MapSemantics) -> str:
 def check_comparison(context: ComparisonSemantics):
     for used in context.used:
         use, loaded = used.use, used.loaded
-        if loaded is None:
+        if used.refused is not None:
+            yield use.position, f"`use` names `{use.path}`, which is not read: {used.refused}"
+        elif loaded is None:
             guess = closest_sibling(relative_to(context.comparison.path, use.path), ".arg")
             hint = f"; did you mean `{guess}`?" if guess else ""
             yield use.position, f"`use` names `{use.path}`, which cannot be read{hint}"
