@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 __all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser",
-           "add_paths", "add_jobs", "add_watch"]
+           "add_paths", "add_jobs", "add_watch", "add_config"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -66,3 +66,11 @@ def _jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"expected a whole number of processes from 1, not {text!r}")
     return value
+
+
+def add_config(parser: argparse.ArgumentParser, what: str = "rule severities, exclude") -> None:
+    """The --config option of the commands that read the configuration, naming `what` of it
+    they use."""
+    parser.add_argument("--config", metavar="PATH",
+                        help=f"read the configuration ({what}) from this file instead of "
+                             "searching for the nearest one")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
 
 __all__ = ["add_parser", "run", "check_once"]
 
@@ -64,8 +64,7 @@ def add_parser(commands) -> None:
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="exit 1 when a finding is at this severity or above (default: the "
                             "configuration's fail-on, or error)")
-    check.add_argument("--config", metavar="PATH",
-                       help="read the configuration from this file instead of searching for it")
+    add_config(check, "rule severities, fail-on, exclude")
     check.add_argument("--force-exclude", action="store_true",
                        help="leave out the files named on the command line that the "
                             "configuration's exclude matches, as for files found in folders "

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
 
 if TYPE_CHECKING:
     from ..semantics import MapSemantics
@@ -42,9 +42,7 @@ def add_parser(commands) -> None:
     evaluate.add_argument("--format", choices=("text", "json"), default="text",
                           help="text (default): a block per map, a line per node; json: an "
                                "array with an object per map")
-    evaluate.add_argument("--config", metavar="PATH",
-                          help="read the configuration (rule severities, exclude) from this "
-                               "file instead of searching for it, as `check` does")
+    add_config(evaluate)
     add_jobs(evaluate)
     evaluate.set_defaults(run=run)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
 
 __all__ = ["add_parser", "run"]
 
@@ -42,9 +42,7 @@ def add_parser(commands) -> None:
                              "arguments")
     export.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write into DIR (created if needed) rather than beside each input")
-    export.add_argument("--config", metavar="PATH",
-                        help="read the configuration (rule severities, exclude) from this file "
-                             "instead of searching for it, as `check` does")
+    add_config(export)
     add_jobs(export)
     export.set_defaults(run=run)
 

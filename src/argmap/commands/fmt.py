@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from . import EXIT_FINDINGS, EXIT_OK, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_paths, add_subparser
 
 __all__ = ["add_parser", "run"]
 
@@ -35,9 +35,7 @@ def add_parser(commands) -> None:
     fmt.add_argument("--check", action="store_true",
                      help="write nothing; list the files that would be rewritten and exit 1 "
                           "when there are any (for CI and pre-commit)")
-    fmt.add_argument("--config", metavar="PATH",
-                     help="read the configuration (its exclude globs) from this file instead "
-                          "of searching for it")
+    add_config(fmt, "its exclude globs")
     fmt.add_argument("--force-exclude", action="store_true",
                      help="leave out the files named on the command line that the "
                           "configuration's exclude matches, as for files found in folders")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser, add_watch
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
 
 __all__ = ["add_parser", "run", "render_once"]
 
@@ -68,9 +68,7 @@ def add_parser(commands) -> None:
     render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
                         help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
                              "seconds)")
-    render.add_argument("--config", metavar="PATH",
-                        help="read the configuration (rule severities, exclude) from this file "
-                             "instead of searching for it, as `check` does")
+    add_config(render)
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")

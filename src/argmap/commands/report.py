@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
 
 if TYPE_CHECKING:  # imported by `run` only: `argmap --version` stays fast
     from ..diagnostics import Finding
@@ -46,9 +46,7 @@ def add_parser(commands) -> None:
     report.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write the pages into DIR (created if needed) rather than beside "
                              "each input")
-    report.add_argument("--config", metavar="PATH",
-                        help="read the configuration (rule severities, exclude) from this file "
-                             "instead of searching for it, as `check` does")
+    add_config(report)
     add_jobs(report)
     report.set_defaults(run=run)
 
