@@ -80,7 +80,7 @@ def test_report_of_the_maps_writes_three_pages(capsys, tmp_path):
     assert out.count(" -> ") == 3
     comparison = (tmp_path / "fpri-vs-eastwest.html").read_text(encoding="utf-8")
     # Every cross relation is a row, and both source texts are there.
-    assert comparison.count('<tr class="relation"') == 17
+    assert comparison.count('<tr class="relation"') == 23
     assert 'id="text:fpri"' in comparison and 'id="text:eastwest"' in comparison
 
 
