@@ -252,6 +252,14 @@ def test_a_page_opened_at_a_node_selects_it(open_page, pages):
     assert page.locator(f'{quote("fpri.sanctions_evaded_quote")}.selected').count() == 1
 
 
+def test_a_comparison_opened_at_a_relation_selects_it(open_page, pages):
+    page = open_page(pages / "fpri-vs-eastwest.html", fragment="relation:4").page
+    row = page.locator('tr.relation[id="relation:4"]')
+    for name in row.get_attribute("data-nodes").split():
+        wait_in_view(page, f"{node(name)}.selected")
+    assert "selected" in row.get_attribute("class")
+
+
 def test_the_keyboard_selects_quotes_and_rows(open_page, pages):
     page = open_page(pages / "fpri-vs-eastwest.html").page
     # The first Tab shows the links past the drawing; one leads to the table's rows.

@@ -273,9 +273,12 @@
     });
   }
 
-  // A page opened at `#DOC.NODE` selects that node, once the browser has scrolled to it.
+  // A page opened at `#DOC.NODE` selects that node, and one opened at `#relation:N` that
+  // relation, once the browser has scrolled to it.
   window.addEventListener("load", function () {
     var opened = decodeURIComponent(window.location.hash.slice(1));
+    var row = byId(opened);
     if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
+    else if (row && row.matches("tr.relation")) { selectRow(row, "table"); }
   });
 }());
