@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from conftest import ROOT
+from conftest import DATA, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Headless, as root, with every connection of Chromium's own (updates, sync, metrics) off:
@@ -258,6 +258,31 @@ def test_a_comparison_opened_at_a_relation_selects_it(open_page, pages):
     for name in row.get_attribute("data-nodes").split():
         wait_in_view(page, f"{node(name)}.selected")
     assert "selected" in row.get_attribute("class")
+
+
+def test_a_finding_on_a_relation_selects_its_row(open_page, tmp_path):
+    for name in ("harbour.arg", "harbour.txt", "ferry.arg", "ferry.txt"):
+        (tmp_path / name).write_text((DATA / "render" / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    # A relation within one document: an error, lowered to a warning here.
+    (tmp_path / "argmap.toml").write_text('[rules]\ninvalid-relation = "warning"\n')
+    (tmp_path / "both.arg").write_text(textwrap.dedent("""\
+        compare both "Both" {
+          use "harbour.arg"
+          use "ferry.arg"
+        }
+        harbour.deep_water agrees ferry.small_quay
+        harbour.build_east agrees harbour.deep_water "Within one document."
+        """), encoding="utf-8")
+    config = str(tmp_path / "argmap.toml")
+    assert main(["report", str(tmp_path / "both.arg"), "--config", config]) == 0
+    page = open_page(tmp_path / "both.html").page
+    finding = page.locator('a.finding-link[href="#relation:2"]')
+    finding.click()
+    row = page.locator('tr.relation[id="relation:2"]')
+    assert "selected" in row.get_attribute("class")
+    for name in row.get_attribute("data-nodes").split():
+        wait_in_view(page, f"{node(name)}.selected")
 
 
 def test_the_keyboard_selects_quotes_and_rows(open_page, pages):

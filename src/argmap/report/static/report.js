@@ -126,7 +126,9 @@
     drawn.forEach(function (g) { g.classList.add("selected"); });
     var marks = quotesOf(quotes);
     marks.forEach(function (mark) { mark.classList.add("selected"); });
-    var reveal = from !== "table" && from !== "number";
+    // A relation selected from its row, its number or a finding on it is shown in the
+    // drawing, the texts and the table at once: no pane is brought onto a small screen.
+    var reveal = ["table", "number", "relation finding"].indexOf(from) < 0;
     if (from !== "drawing" && from !== "number") { showInDrawing(drawn, reveal); }
     if (from !== "text") { showQuotes(marks, reveal); }
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
@@ -152,7 +154,7 @@
     select(nodes, words(row.getAttribute("data-quotes")), words(row.getAttribute("data-edges")),
       from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "));
     row.classList.add("selected");
-    if (from === "number") { showRow(row); }
+    if (from !== "table") { showRow(row); }
   }
 
   // Scroll the table, not the page, so that the row is in the middle, and onto the screen.
@@ -176,6 +178,11 @@
     select(nodes, quotes, [], from);
   }
 
+  function aboutRow(finding) {
+    var row = byId(decodeURIComponent(finding.getAttribute("href").slice(1)));
+    return row && row.matches("tr.relation") ? row : null;
+  }
+
   function activate(target, event) {
     var quote = target.closest("a.quote");
     var node = target.closest("a.node-link");
@@ -192,6 +199,10 @@
       selectNodes([node.getAttribute("data-node")], repeat ? "repeat" : "drawing");
     } else if (finding && finding.getAttribute("data-node")) {
       selectNodes([finding.getAttribute("data-node")], "findings");
+      finding.classList.add("selected");
+    } else if (finding && aboutRow(finding)) {
+      // A finding on a comparison's relation selects its row.
+      selectRow(aboutRow(finding), "relation finding");
       finding.classList.add("selected");
     } else if (row) {
       selectRow(row, "table");
