@@ -68,7 +68,9 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
         (relation.position.line, relation_anchor(index), "")
         for index, relation in enumerate(comparison.relations, 1)]
     relations = numbered(context, lambda node: node is not None)
-    rows = {f"{item.edge_id}/number": relation_anchor(item.number) for item in relations}
+    rows = {f"{item.edge_id}/number": (relation_anchor(item.number), f"relation {item.number}: "
+                                       f"{item.source} {item.relation.kind.value} {item.target}")
+            for item in relations}
     drawn = drawn_ids(svg)
     body = (top + findings_section(findings, anchors)
             + '<main class="workspace">\n'

@@ -59,9 +59,10 @@ def drawn_ids(svg: str) -> set[str]:
 
 
 def inline_svg(svg: str, links: Mapping[str, NodeLink],
-               rows: Mapping[str, str] | None = None) -> str:
+               rows: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The `<svg>` element of `svg`, for a page, with each node and quote in `links` made a
-    link, and each element in `rows` (a relation's number) a link to that table row.
+    link, and each element in `rows` (a relation's number) a link to a table row: (its id,
+    what a screen reader says).
 
     >>> svg = ('<?xml version="1.0"?>\\n<!-- x -->\\n'
     ...        '<svg width="9pt" height="9pt" viewBox="0 0 9 9"><g id="d.n" class="node">'
@@ -116,7 +117,8 @@ def _nodes(svg: str) -> Iterator[tuple[int, int]]:
                 yield start, tag.end()
 
 
-def _node(text: str, links: Mapping[str, NodeLink], rows: Mapping[str, str]) -> str:
+def _node(text: str, links: Mapping[str, NodeLink],
+          rows: Mapping[str, tuple[str, str]]) -> str:
     """A node's group with its link, and a link in each quote inside it."""
     head = _GROUP.match(text)
     assert head is not None and text.endswith("</g>")
@@ -134,13 +136,13 @@ def _quote(match: re.Match, links: Mapping[str, NodeLink]) -> str:
     return f"{start}{_link(name, body, links, {})}</g>"
 
 
-def _link(name: str, body: str, links: Mapping[str, NodeLink], rows: Mapping[str, str]) -> str:
+def _link(name: str, body: str, links: Mapping[str, NodeLink],
+          rows: Mapping[str, tuple[str, str]]) -> str:
     """`body` wrapped in the link of the element `name`, when it has one."""
     if name in rows:
-        anchor = rows[name]
+        anchor, about = rows[name]
         return (f'<a class="relation-link" href="#{html.escape(anchor)}" '
-                f'data-row="{html.escape(anchor)}" '
-                f'aria-label="relation {html.escape(anchor.rpartition(":")[2])}">{body}</a>')
+                f'data-row="{html.escape(anchor)}" aria-label="{html.escape(about)}">{body}</a>')
     repeat = _REPEAT.match(name)
     node = repeat.group("node") if repeat else name
     target = links.get(node)

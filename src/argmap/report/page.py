@@ -93,7 +93,7 @@ def coverage_text(stats: MapStats) -> str:
 
 
 def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
-                 rows: Mapping[str, str] | None = None) -> str:
+                 rows: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
     `rows`: the table row each relation's number in the drawing links to, by its id."""
     buttons = "".join(
