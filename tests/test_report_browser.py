@@ -232,6 +232,11 @@ def test_a_comparison_quote_selects_the_claim_drawn_for_it(open_page, pages):
     wait_in_view(page, f'{node("fpri.sanctions_insufficient")}.selected')
     assert page.locator(f"{quote(evidence)}.selected").count() == 1
     assert "(not drawn) bears on fpri.sanctions_insufficient" in page.locator(".status").inner_text()
+    # The relations of that claim are marked in the table, and the first is scrolled to.
+    related = page.locator("tr.relation.related")
+    assert related.count() == page.locator(
+        'tr.relation[data-nodes~="fpri.sanctions_insufficient"]').count() > 0
+    wait_in_view(page, "tr.relation.related")
 
 
 def test_clicking_a_relation_number_selects_its_row(open_page, pages):

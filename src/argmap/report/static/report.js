@@ -36,6 +36,7 @@
 
   function clearSelection() {
     all(".selected").forEach(function (element) { element.classList.remove("selected"); });
+    all(".related").forEach(function (element) { element.classList.remove("related"); });
   }
 
   function quotesOf(nodes) {
@@ -112,7 +113,10 @@
       height: Math.max(bottom - top, 1) };
   }
 
-  function say(text) { if (status) { status.textContent = text; } }
+  // The status line may be cut short on a narrow pane: its title holds it whole.
+  function say(text) {
+    if (status) { status.textContent = text; status.title = text; }
+  }
 
   function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
@@ -131,6 +135,16 @@
     var reveal = ["table", "number", "relation finding"].indexOf(from) < 0;
     if (from !== "drawing" && from !== "number") { showInDrawing(drawn, reveal); }
     if (from !== "text") { showQuotes(marks, reveal); }
+    // In a comparison, the relations of the selected claims are marked in the table too.
+    if (reveal) {
+      var related = all("tr.relation").filter(function (row) {
+        return words(row.getAttribute("data-nodes")).some(function (node) {
+          return nodes.indexOf(node) >= 0;
+        });
+      });
+      related.forEach(function (row) { row.classList.add("related"); });
+      if (related.length) { showRow(related[0], false); }
+    }
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
     say((what || nodes.join(" and ")) + ": " + count(shown, "quote") + " marked in the text");
   }
@@ -154,17 +168,17 @@
     select(nodes, words(row.getAttribute("data-quotes")), words(row.getAttribute("data-edges")),
       from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "));
     row.classList.add("selected");
-    if (from !== "table") { showRow(row); }
+    if (from !== "table") { showRow(row, true); }
   }
 
   // Scroll the table, not the page, so that the row is in the middle, and onto the screen.
-  function showRow(row) {
+  function showRow(row, reveal) {
     var pane = row.closest(".scroll");
     if (!pane) { return; }
     var paneBox = pane.getBoundingClientRect();
     var rowBox = row.getBoundingClientRect();
     pane.scrollTop += rowBox.top - paneBox.top - (pane.clientHeight - rowBox.height) / 2;
-    revealOnPage(pane);
+    if (reveal) { revealOnPage(pane); }
   }
 
   function selectNodes(nodes, from) {
