@@ -80,7 +80,7 @@ def test_report_of_the_maps_writes_three_pages(capsys, tmp_path):
     assert out.count(" -> ") == 3
     comparison = (tmp_path / "fpri-vs-eastwest.html").read_text(encoding="utf-8")
     # Every cross relation is a row, and both source texts are there.
-    assert comparison.count('<tr class="relation"') == 17
+    assert comparison.count('<tr class="relation"') == 23
     assert 'id="text:fpri"' in comparison and 'id="text:eastwest"' in comparison
 
 
@@ -132,10 +132,30 @@ def test_the_map_page_marks_quotes_links_nodes_and_lists_findings(capsys, tmp_pa
                                                 "harbour.deep_water_quote"}
     # A claim shows the quotes of the evidence below it, through premises.
     assert "harbour.deep_water_quote" in nodes["harbour.build_east"]["data-quotes"].split()
+    # A quote drawn inside its claim's box has a link of its own, beside the claim's: links
+    # do not nest.
+    assert re.search(r'<g id="harbour.deep_water" class="node">\s*<title>[^<]*</title>'
+                     r'<a class="node-link"[^>]*>(?:(?!<a\b).)*?</a><g id="harbour.deep_water_quote"'
+                     r' class="quote">\s*<title>[^<]*</title><a class="node-link"', page, re.DOTALL)
+    # A repeated node leads to the node drawn in full.
+    repeats = [a for tag, a in tags if tag == "a" and a.get("class") == "node-link"
+               and a.get("tabindex") == "-1"]
+    assert repeats and all(r["href"] == "#" + r["data-node"] for r in repeats)
     # check's warnings and infos, each linked to the node it is about.
     findings = [a for tag, a in tags if tag == "a" and a.get("class") == "finding-link"]
     assert findings and all(f["href"] == "#" + f["data-node"] for f in findings)
     assert 'harbour.dredging' in {f["data-node"] for f in findings}
+
+
+@pytest.mark.parametrize("name", ["harbour", "harbour-vs-ferry"])
+def test_every_fragment_link_leads_to_an_element_of_the_page(capsys, tmp_path, name):
+    """Without JavaScript, every link is a fragment link: none may lead nowhere (in a
+    comparison, a quote whose evidence is not drawn leads to a claim that is)."""
+    assert report(capsys, RENDER / f"{name}.arg", "-o", tmp_path)[0] == 0
+    tags = Elements((tmp_path / f"{name}.html").read_text(encoding="utf-8")).tags
+    ids = {a["id"] for _, a in tags if a.get("id")}
+    hrefs = {a["href"][1:] for tag, a in tags if tag == "a" and a.get("href", "").startswith("#")}
+    assert hrefs and hrefs <= ids, sorted(hrefs - ids)
 
 
 def test_unquoted_sentences_are_marked(capsys, project):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from conftest import ROOT
+from conftest import DATA, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Headless, as root, with every connection of Chromium's own (updates, sync, metrics) off:
@@ -113,7 +113,13 @@ def wait_in_view(page, selector: str) -> None:
 
 
 def node(name: str) -> str:
-    return f'g.node[id="{name}"]'
+    """A node of the drawing, or a quote drawn inside its claim's box."""
+    return f'g:is(.node, .quote)[id="{name}"]'
+
+
+def link(name: str) -> str:
+    """The link of a node of the drawing (not those of the quotes inside its box)."""
+    return f"{node(name)} > a.node-link"
 
 
 def quote(name: str) -> str:
@@ -123,7 +129,9 @@ def quote(name: str) -> str:
 def test_clicking_a_quote_highlights_and_shows_its_node(open_page, pages):
     watched = open_page(pages / "fpri.html")
     page = watched.page
+    # A quote drawn inside the box of the claim it supports.
     evidence = "fpri.china_half_hearted_quote"
+    assert page.locator(f'g.node[id="fpri.china_half_hearted"] > g.quote[id="{evidence}"]').count()
     def width() -> float:
         return page.locator(node(evidence)).bounding_box()["width"]
 
@@ -146,7 +154,7 @@ def test_clicking_a_node_shows_its_quote_in_the_text(open_page, pages):
     evidence = page.locator("a.quote").last.get_attribute("data-nodes").split()[0]
     assert not in_view(page, quote(evidence))
     page.locator("button[data-zoom=in]").click()  # zoom a little so that the node is a target
-    page.locator(f'{node(evidence)} a.node-link').click()
+    page.locator(link(evidence)).click()
     wait_in_view(page, quote(evidence))
     assert page.locator(f"{node(evidence)}.selected").count() == 1
     assert page.locator(f"{quote(evidence)}.selected").count() == 1
@@ -154,7 +162,10 @@ def test_clicking_a_node_shows_its_quote_in_the_text(open_page, pages):
 
 def test_clicking_a_claim_shows_the_quotes_of_the_evidence_below_it(open_page, pages):
     page = open_page(pages / "fpri.html").page
-    page.locator(f'{node("fpri.sanctions_insufficient")} a.node-link').click()
+    claim = "fpri.sanctions_insufficient"
+    # Its own text: the middle of its box is the quote drawn inside it.
+    page.locator(f"{link(claim)} > text").first.click()
+    assert page.locator(".selected").first.get_attribute("id") == claim
     selected = set(page.locator("a.quote.selected").evaluate_all(
         "els => els.map(e => e.dataset.nodes)"))
     # Its own quote, and the quotes of the premises under it.
@@ -170,7 +181,14 @@ def test_clicking_a_relation_shows_both_claims_and_their_quotes(open_page, pages
     row.click()
     for name in (first, second):
         wait_in_view(page, f"{node(name)}.selected")
-    assert page.locator(f'g.edge[id="{row.get_attribute("data-edge")}"].selected').count() == 1
+    # Its two lines and its number between them.
+    line, number, other = row.get_attribute("data-edges").split()
+    assert number == f"{line}/number" and other == f"{line}/to"
+    for name in (line, other):
+        assert page.locator(f'g.edge[id="{name}"].selected').count() == 1
+    assert page.locator(f'g.node[id="{number}"].selected').count() == 1
+    assert page.locator(f'g.node[id="{number}"] text').text_content() == row.locator(
+        "td.number").inner_text()
     for document in ("fpri", "eastwest"):
         pane = f'.source[id="text:{document}"]'
         assert page.locator(f"{pane} a.quote.selected").count() > 0
@@ -178,10 +196,98 @@ def test_clicking_a_relation_shows_both_claims_and_their_quotes(open_page, pages
     assert "selected" in row.get_attribute("class")
 
 
+def test_a_quote_cell_is_filled_and_its_claim_is_not_outlined(open_page, pages):
+    page = open_page(pages / "fpri.html").page
+    evidence = "fpri.china_half_hearted_quote"
+    page.locator(quote(evidence)).click()
+    cell = page.locator(f'g.quote[id="{evidence}"] polygon[stroke="none"]')
+    wait_in_view(page, f'g.quote[id="{evidence}"]')
+    assert cell.evaluate("e => getComputedStyle(e).fill") == "rgb(255, 201, 77)"
+    outline = page.locator(f'{link("fpri.china_half_hearted")} > polygon').first
+    assert outline.evaluate("e => getComputedStyle(e).strokeWidth") != "7px"
+    # Selecting the claim outlines it, and leaves the quotes inside it as they are.
+    page.locator(f'{link("fpri.china_half_hearted")} > text').first.click()
+    assert outline.evaluate("e => getComputedStyle(e).strokeWidth") == "7px"
+    assert cell.evaluate("e => getComputedStyle(e).fill") != "rgb(255, 201, 77)"
+    assert page.locator(f"{quote(evidence)}.selected").count() == 1
+
+
+def test_clicking_a_repeated_node_selects_the_node(open_page, pages):
+    page = open_page(pages / "fpri.html").page
+    repeat = 'g.node[id="repeat:fpri.china_unenthusiastic@fpri.china_half_hearted"]'
+    page.locator("button[data-zoom=in]").click()
+    page.locator(f"{repeat} > a.node-link").click()
+    assert page.locator(".selected").first.get_attribute("id") == "fpri.china_unenthusiastic"
+    wait_in_view(page, f'{node("fpri.china_unenthusiastic")}.selected')
+
+
+def test_a_comparison_quote_selects_the_claim_drawn_for_it(open_page, pages):
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    # The overview draws the claims the relations link, not the evidence under them.
+    evidence = "fpri.sanctions_insufficient_quote"
+    assert page.locator(node(evidence)).count() == 0
+    mark = page.locator(quote(evidence))
+    assert mark.get_attribute("data-drawn") == "fpri.sanctions_insufficient"
+    mark.click()
+    wait_in_view(page, f'{node("fpri.sanctions_insufficient")}.selected')
+    assert page.locator(f"{quote(evidence)}.selected").count() == 1
+    assert "(not drawn) bears on fpri.sanctions_insufficient" in page.locator(".status").inner_text()
+    # The relations of that claim are marked in the table, and the first is scrolled to.
+    related = page.locator("tr.relation.related")
+    assert related.count() == page.locator(
+        'tr.relation[data-nodes~="fpri.sanctions_insufficient"]').count() > 0
+    wait_in_view(page, "tr.relation.related")
+
+
+def test_clicking_a_relation_number_selects_its_row(open_page, pages):
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    row = page.locator("tr.relation").last
+    line = row.get_attribute("data-edges").split()[0]
+    page.locator("button[data-zoom=in]").click()
+    page.locator(f'g.node[id="{line}/number"] > a.relation-link').click()
+    wait_in_view(page, f'tr.relation.selected[id="{row.get_attribute("id")}"]')
+    assert page.locator(f'g.edge[id="{line}"].selected').count() == 1
+    for name in row.get_attribute("data-nodes").split():
+        assert page.locator(f"{node(name)}.selected").count() == 1
+
+
 def test_a_page_opened_at_a_node_selects_it(open_page, pages):
     page = open_page(pages / "fpri.html", fragment="fpri.sanctions_evaded").page
     wait_in_view(page, f'{node("fpri.sanctions_evaded")}.selected')
     assert page.locator(f'{quote("fpri.sanctions_evaded_quote")}.selected').count() == 1
+
+
+def test_a_comparison_opened_at_a_relation_selects_it(open_page, pages):
+    page = open_page(pages / "fpri-vs-eastwest.html", fragment="relation:4").page
+    row = page.locator('tr.relation[id="relation:4"]')
+    for name in row.get_attribute("data-nodes").split():
+        wait_in_view(page, f"{node(name)}.selected")
+    assert "selected" in row.get_attribute("class")
+
+
+def test_a_finding_on_a_relation_selects_its_row(open_page, tmp_path):
+    for name in ("harbour.arg", "harbour.txt", "ferry.arg", "ferry.txt"):
+        (tmp_path / name).write_text((DATA / "render" / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    # A relation within one document: an error, lowered to a warning here.
+    (tmp_path / "argmap.toml").write_text('[rules]\ninvalid-relation = "warning"\n')
+    (tmp_path / "both.arg").write_text(textwrap.dedent("""\
+        compare both "Both" {
+          use "harbour.arg"
+          use "ferry.arg"
+        }
+        harbour.deep_water agrees ferry.small_quay
+        harbour.build_east agrees harbour.deep_water "Within one document."
+        """), encoding="utf-8")
+    config = str(tmp_path / "argmap.toml")
+    assert main(["report", str(tmp_path / "both.arg"), "--config", config]) == 0
+    page = open_page(tmp_path / "both.html").page
+    finding = page.locator('a.finding-link[href="#relation:2"]')
+    finding.click()
+    row = page.locator('tr.relation[id="relation:2"]')
+    assert "selected" in row.get_attribute("class")
+    for name in row.get_attribute("data-nodes").split():
+        wait_in_view(page, f"{node(name)}.selected")
 
 
 def test_the_keyboard_selects_quotes_and_rows(open_page, pages):
@@ -201,8 +307,9 @@ def test_the_keyboard_selects_quotes_and_rows(open_page, pages):
     mark = page.locator("a.quote").nth(3)
     mark.focus()
     page.keyboard.press(" ")
-    evidence = mark.get_attribute("data-nodes").split()[0]
-    assert page.locator(f"{node(evidence)}.selected").count() == 1
+    # The comparison's drawing leaves most evidence out: the claim it bears on is selected.
+    drawn = (mark.get_attribute("data-drawn") or mark.get_attribute("data-nodes")).split()[0]
+    assert page.locator(f"{node(drawn)}.selected").count() == 1
     # Tab reaches the nodes of the drawing too.
     page.locator(".viewport").focus()
     page.keyboard.press("Tab")
@@ -215,7 +322,7 @@ def test_without_javascript_the_links_still_lead_to_their_targets(open_page, pag
     page.locator(quote(evidence)).click()
     assert page.evaluate("location.hash") == f"#{evidence}"
     assert page.locator(f"{node(evidence)}:target").count() == 1
-    page.locator(f'{node(evidence)} a.node-link').click()
+    page.locator(link(evidence)).click()
     assert page.locator(f"{quote(evidence)}:target").count() == 1
 
 

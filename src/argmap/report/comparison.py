@@ -1,16 +1,25 @@
 """The page of a comparison: the drawing, the relations between the documents as a table,
-and the documents' source texts side by side."""
+and the documents' source texts side by side.
+
+The drawing is the comparison's default one (docs/rendering.md, "Comparisons"): a column
+per document holding its theses and the claims the relations link, each relation numbered
+on its line. The table numbers its rows the same way. Its quotes' evidence is mostly not
+drawn, so a quote in a text links to the drawn claims it bears on instead.
+"""
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from html import escape as esc
 
 from ..diagnostics import Finding
-from ..model import CrossRelation, Node
-from ..semantics import ComparisonSemantics
+from ..model import Link, Node
+from ..quotes import QuoteMatch
+from ..render.key import Numbered, numbered
+from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
-from .drawing import NodeLink
+from .drawing import NodeLink, drawn_ids
 from .page import (
     byline,
     coverage_text,
@@ -22,7 +31,7 @@ from .page import (
     text_pane,
 )
 
-__all__ = ["comparison_page", "relation_anchor"]
+__all__ = ["comparison_page", "drawn_instead", "relation_anchor"]
 
 
 def relation_anchor(index: int) -> str:
@@ -58,11 +67,17 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     anchors = [(0, "argmap", "")] + [
         (relation.position.line, relation_anchor(index), "")
         for index, relation in enumerate(comparison.relations, 1)]
+    relations = numbered(context, lambda node: node is not None)
+    rows = {f"{item.edge_id}/number": (relation_anchor(item.number), f"relation {item.number}: "
+                                       f"{item.source} {item.relation.kind.value} {item.target}")
+            for item in relations}
+    drawn = drawn_ids(svg)
     body = (top + findings_section(findings, anchors)
             + '<main class="workspace">\n'
-            + drawing_pane(svg, links, "The comparison")
-            + _relations_pane(context, links)
-            + "".join(text_pane(document, stats[doc], document.header.title)
+            + drawing_pane(svg, links, "The comparison", rows)
+            + _relations_pane(context, relations, links)
+            + "".join(text_pane(document, stats[doc], document.header.title,
+                                drawn_instead(document, drawn))
                       for doc, document in context.documents.items())
             + "</main>\n")
     sections = [("drawing-heading", "the drawing"), ("relations-heading", "the relations")]
@@ -70,33 +85,65 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     return page(comparison.title, "comparison", body, sections)
 
 
-def _relations_pane(context: ComparisonSemantics, links: dict[str, NodeLink]) -> str:
-    rows = "".join(_row(context, index, relation, links)
-                   for index, relation in enumerate(context.comparison.relations, 1))
+def drawn_instead(document: MapSemantics, drawn: set[str]) -> dict[str, tuple[str, ...]]:
+    """For each quoted evidence of `document` that the drawing leaves out (`drawn`: the
+    ids it draws), the nearest drawn nodes it bears on, through what they bear on in turn;
+    the document's panel when there are none."""
+    doc = document.map.id
+    instead: dict[str, tuple[str, ...]] = {}
+    for evidence, match in document.quotes.items():
+        if not isinstance(match, QuoteMatch) or f"{doc}.{evidence}" in drawn:
+            continue
+        found: list[str] = []
+        seen: set[str] = set()
+        queue = deque([evidence])
+        while queue:
+            current = queue.popleft()
+            if current in seen:
+                continue
+            seen.add(current)
+            if f"{doc}.{current}" in drawn:
+                found.append(f"{doc}.{current}")
+                continue
+            # What it supports, alone or linked with others, then what it attacks or undercuts.
+            queue.extend(document.supported.get(current, ()))
+            for relation in document.nodes[current].relations:
+                target = relation.target
+                node = document.resolve(target.supported if isinstance(target, Link) else target)
+                if node is not None:
+                    queue.append(node.id)
+        instead[f"{doc}.{evidence}"] = tuple(found) or (f"document:{doc}",)
+    return instead
+
+
+def _relations_pane(context: ComparisonSemantics, relations: list[Numbered],
+                    links: dict[str, NodeLink]) -> str:
+    rows = "".join(_row(context, item, links) for item in relations)
     return ('<section class="pane relations-pane" aria-labelledby="relations-heading">\n'
             '<div class="pane-head"><h2 id="relations-heading">Where the documents meet</h2>'
             "</div>\n"
-            '<div class="scroll"><table class="relations">\n<thead><tr><th scope="col">Claim</th>'
-            '<th scope="col">Relation</th><th scope="col">Claim</th>'
+            '<div class="scroll"><table class="relations">\n<thead><tr>'
+            '<th scope="col"><abbr title="Its number in the drawing">No.</abbr></th>'
+            '<th scope="col">Claim</th><th scope="col">Relation</th><th scope="col">Claim</th>'
             '<th scope="col">Explanation</th></tr></thead>\n'
             f"<tbody>\n{rows}</tbody>\n</table></div>\n</section>\n")
 
 
-def _row(context: ComparisonSemantics, index: int, relation: CrossRelation,
-         links: dict[str, NodeLink]) -> str:
+def _row(context: ComparisonSemantics, item: Numbered, links: dict[str, NodeLink]) -> str:
     """One relation as a table row that selecting shows both claims, the relation's line
-    and their quotes."""
-    source, target = str(relation.source), str(relation.target)
-    # The drawing's id of a relation between documents (docs/rendering.md, "Ids"); a
-    # relation repeated gets a suffix there, and the row then leads to the first.
-    edge = f"{relation.kind.value}:{source}:{target}"
+    and its number in the drawing, and their quotes."""
+    relation = item.relation
+    source, target = item.source, item.target
+    # The drawing's ids of the relation: its two lines and its number (docs/rendering.md).
+    edges = [item.edge_id, f"{item.edge_id}/number", f"{item.edge_id}/to"]
     quotes = dict.fromkeys(q for name in (source, target) if name in links
                            for q in links[name].quotes)
-    return (f'<tr class="relation" id="{esc(relation_anchor(index))}" tabindex="0" '
-            f'data-nodes="{esc(source)} {esc(target)}" data-edge="{esc(edge)}" '
+    return (f'<tr class="relation" id="{esc(relation_anchor(item.number))}" tabindex="0" '
+            f'data-nodes="{esc(source)} {esc(target)}" data-edges="{esc(" ".join(edges))}" '
             f'data-quotes="{esc(" ".join(quotes))}">'
+            f'<td class="number">{item.number}</td>'
             f"<td>{_claim(context.resolve(relation.source), source)}</td>"
-            f'<td class="kind {esc(relation.kind.value)}"><a href="#{esc(edge)}">'
+            f'<td class="kind {esc(relation.kind.value)}"><a href="#{esc(edges[1])}">'
             f"{esc(relation.kind.value)}</a></td>"
             f"<td>{_claim(context.resolve(relation.target), target)}</td>"
             f"<td>{esc(relation.explanation or '')}</td></tr>\n")

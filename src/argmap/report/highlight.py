@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from attrs import frozen
 
@@ -37,9 +37,13 @@ def quote_anchor(node: str) -> str:
     return f"quote:{node}"
 
 
-def highlight(text: str, quotes: Iterable[QuoteSpan],
-              unquoted: Iterable[tuple[int, int]]) -> str:
+def highlight(text: str, quotes: Iterable[QuoteSpan], unquoted: Iterable[tuple[int, int]],
+              shown_by: Mapping[str, tuple[str, ...]] | None = None) -> str:
     """`text` escaped as HTML, with its quotes and unquoted sentences (offsets) marked.
+
+    A quote links to its node; `shown_by` names, for a quote whose node the drawing leaves
+    out (a comparison's), the nodes drawn in its stead, which it then links to and lists
+    in `data-drawn`.
 
     >>> print(highlight("A <b>. Rest.", [QuoteSpan(0, 6, "d.e")], [(7, 12)]))
     <a class="quote" href="#d.e" data-nodes="d.e" id="quote:d.e">A &lt;b&gt;.</a> \
@@ -48,7 +52,10 @@ def highlight(text: str, quotes: Iterable[QuoteSpan],
     <a class="quote" href="#d.a" data-nodes="d.a" id="quote:d.a">one </a>\
 <a class="quote" href="#d.a" data-nodes="d.a d.b" id="quote:d.b">two</a>\
 <a class="quote" href="#d.b" data-nodes="d.b"> three</a>
+    >>> print(highlight("quoted", [QuoteSpan(0, 6, "d.e")], [], {"d.e": ("d.c",)}))
+    <a class="quote" href="#d.c" data-nodes="d.e" data-drawn="d.c" id="quote:d.e">quoted</a>
     """
+    shown_by = shown_by or {}
     spans = sorted((q for q in quotes if q.start < q.end), key=lambda q: (q.start, -q.end))
     gaps = [(start, end) for start, end in unquoted if start < end]
     cuts = sorted({0, len(text), *(q.start for q in spans), *(q.end for q in spans),
@@ -75,8 +82,12 @@ def highlight(text: str, quotes: Iterable[QuoteSpan],
             extra = "".join(f'<span class="anchor" id="{html.escape(quote_anchor(n))}"></span>'
                             for n in new[1:])
             anchor = f' id="{html.escape(quote_anchor(new[0]))}"' if new else ""
-            piece = (f'{extra}<a class="quote" href="#{html.escape(nodes[0])}" '
-                     f'data-nodes="{html.escape(" ".join(nodes))}"{anchor}>{piece}</a>')
+            drawn = list(dict.fromkeys(d for node in nodes for d in shown_by.get(node, ())))
+            target = nodes[0] if nodes[0] not in shown_by or not drawn else drawn[0]
+            stand_ins = f' data-drawn="{html.escape(" ".join(drawn))}"' if drawn else ""
+            piece = (f'{extra}<a class="quote" href="#{html.escape(target)}" '
+                     f'data-nodes="{html.escape(" ".join(nodes))}"{stand_ins}{anchor}>'
+                     f"{piece}</a>")
         if gap_index < len(gaps) and gaps[gap_index][0] <= start:
             piece = f'<span class="unquoted">{piece}</span>'
         out.append(piece)

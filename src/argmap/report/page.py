@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape as esc
 
 from .. import __version__
@@ -92,8 +92,10 @@ def coverage_text(stats: MapStats) -> str:
             f"{plural(len(stats.sentences), 'argumentative sentence')}")
 
 
-def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str) -> str:
-    """The drawing, with the buttons that pan and zoom it (shown once the script runs)."""
+def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
+                 rows: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """The drawing, with the buttons that pan and zoom it (shown once the script runs);
+    `rows`: the table row each relation's number in the drawing links to, by its id."""
     buttons = "".join(
         f'<button type="button" data-zoom="{action}" title="{title}" hidden>{face}</button>'
         for action, face, title in (("in", "+", "Zoom in (+)"), ("out", "−", "Zoom out (−)"),
@@ -104,12 +106,14 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str) -> str:
             f'<div class="zoom">{buttons}</div></div>\n'
             '<div class="viewport" tabindex="0" role="group" aria-label="The drawing: arrow '
             'keys pan it, + and − zoom">\n'
-            f'<div class="canvas">\n{inline_svg(svg, links)}\n</div>\n</div>\n'
+            f'<div class="canvas">\n{inline_svg(svg, links, rows)}\n</div>\n</div>\n'
             "</section>\n")
 
 
-def text_pane(context: MapSemantics, stats: MapStats, title: str) -> str:
-    """The source text of a map, under `title`, its quotes and unquoted sentences marked."""
+def text_pane(context: MapSemantics, stats: MapStats, title: str,
+              shown_by: Mapping[str, tuple[str, ...]] | None = None) -> str:
+    """The source text of a map, under `title`, its quotes and unquoted sentences marked;
+    `shown_by`: for the quotes the drawing leaves out, what it draws instead (`highlight`)."""
     header = context.header
     doc = header.id
     source_field = header.get("source")
@@ -120,7 +124,7 @@ def text_pane(context: MapSemantics, stats: MapStats, title: str) -> str:
     if isinstance(source, SourceText):
         body = highlight(source.original_text(0, len(source.text)), _quote_spans(context),
                          [(source.original_offset(s.start), source.original_offset(s.end))
-                          for s in stats.unquoted])
+                          for s in stats.unquoted], shown_by)
         text = ('<p class="text-legend"><span class="quote">quoted as evidence</span> '
                 '<span class="unquoted">argumentative, quoted nowhere</span> '
                 f'· {esc(coverage_text(stats))}</p>\n'

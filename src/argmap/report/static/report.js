@@ -1,8 +1,11 @@
 /* argmap report: selecting a quote, a node, a finding or a relation shows what goes with
    it. Without this script the same elements are plain fragment links. The page's data
-   is in its attributes: a quote's `data-nodes` (its evidence nodes), a node link's
-   `data-node` and `data-quotes` (the evidence it rests on), a relation row's
-   `data-nodes`, `data-edge` and `data-quotes`. */
+   is in its attributes: a quote's `data-nodes` (its evidence nodes) and, when the drawing
+   leaves these out, `data-drawn` (the drawn nodes they bear on); a node link's
+   `data-node` and `data-quotes` (the evidence it rests on); a relation row's `data-nodes`,
+   `data-edges` (its lines and its number in the drawing) and `data-quotes`; a relation
+   number's `data-row`. In the drawing, a node is a `g.node`, and a quote drawn inside its
+   claim's box a `g.quote` within the claim's. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -33,6 +36,7 @@
 
   function clearSelection() {
     all(".selected").forEach(function (element) { element.classList.remove("selected"); });
+    all(".related").forEach(function (element) { element.classList.remove("related"); });
   }
 
   function quotesOf(nodes) {
@@ -109,24 +113,72 @@
       height: Math.max(bottom - top, 1) };
   }
 
-  function say(text) { if (status) { status.textContent = text; } }
+  // The status line may be cut short on a narrow pane: its title holds it whole.
+  function say(text) {
+    if (status) { status.textContent = text; status.title = text; }
+  }
 
   function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  // Select `nodes` (and `edge`) in the drawing and `quotes` in the texts; `from` says which
+  // Select `nodes` and `edges` in the drawing and `quotes` in the texts; `from` says which
   // side the reader acted on: the other side is brought into view, and onto the screen if
   // the panes are stacked, unless the selection is shown on both sides (a table row).
-  function select(nodes, quotes, edge, from) {
+  // `what` names the selection in the status line.
+  function select(nodes, quotes, edges, from, what) {
     clearSelection();
-    var drawn = nodes.concat(edge ? [edge] : []).map(byId).filter(Boolean);
+    var drawn = nodes.concat(edges).map(byId).filter(Boolean);
     drawn.forEach(function (g) { g.classList.add("selected"); });
     var marks = quotesOf(quotes);
     marks.forEach(function (mark) { mark.classList.add("selected"); });
-    var reveal = from !== "table";
-    if (from !== "drawing") { showInDrawing(drawn, reveal); }
+    // A relation selected from its row, its number or a finding on it is shown in the
+    // drawing, the texts and the table at once: no pane is brought onto a small screen.
+    var reveal = ["table", "number", "relation finding"].indexOf(from) < 0;
+    if (from !== "drawing" && from !== "number") { showInDrawing(drawn, reveal); }
     if (from !== "text") { showQuotes(marks, reveal); }
+    // In a comparison, the relations of the selected claims are marked in the table too.
+    if (reveal) {
+      var related = all("tr.relation").filter(function (row) {
+        return words(row.getAttribute("data-nodes")).some(function (node) {
+          return nodes.indexOf(node) >= 0;
+        });
+      });
+      related.forEach(function (row) { row.classList.add("related"); });
+      if (related.length) { showRow(related[0], false); }
+    }
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
-    say(nodes.join(" and ") + ": " + count(shown, "quote") + " marked in the text");
+    say((what || nodes.join(" and ")) + ": " + count(shown, "quote") + " marked in the text");
+  }
+
+  // A quote's evidence, or where the drawing leaves it out, the drawn nodes it bears on.
+  function selectQuote(quote) {
+    var evidence = words(quote.getAttribute("data-nodes"));
+    var instead = words(quote.getAttribute("data-drawn"));
+    var drawn = evidence.filter(byId);
+    var what = evidence.join(" and ");
+    if (!drawn.length && instead.length) {
+      var claims = instead.filter(function (id) { return id.indexOf("document:") !== 0; });
+      what += claims.length ? " (not drawn) bears on " + claims.join(" and ")
+        : " (not drawn)";
+    }
+    select(drawn.length ? evidence : evidence.concat(instead), evidence, [], "text", what);
+  }
+
+  function selectRow(row, from) {
+    var nodes = words(row.getAttribute("data-nodes"));
+    select(nodes, words(row.getAttribute("data-quotes")), words(row.getAttribute("data-edges")),
+      from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "));
+    row.classList.add("selected");
+    if (from !== "table") { showRow(row, true); }
+  }
+
+  // Scroll the table, not the page, so that the row is in the middle, and onto the screen.
+  function showRow(row, reveal) {
+    var pane = row.closest(".scroll");
+    if (!pane) { return; }
+    var paneBox = pane.getBoundingClientRect();
+    var rowBox = row.getBoundingClientRect();
+    pane.scrollTop += rowBox.top - paneBox.top - (pane.clientHeight - rowBox.height) / 2;
+    if (reveal) { revealOnPage(pane); }
   }
 
   function selectNodes(nodes, from) {
@@ -137,26 +189,37 @@
         if (quotes.indexOf(q) < 0) { quotes.push(q); }
       });
     });
-    select(nodes, quotes, null, from);
+    select(nodes, quotes, [], from);
+  }
+
+  function aboutRow(finding) {
+    var row = byId(decodeURIComponent(finding.getAttribute("href").slice(1)));
+    return row && row.matches("tr.relation") ? row : null;
   }
 
   function activate(target, event) {
     var quote = target.closest("a.quote");
     var node = target.closest("a.node-link");
+    var number = target.closest("a.relation-link");
     var finding = target.closest("a.finding-link");
     var row = target.closest("tr.relation");
     if (quote) {
-      var evidence = words(quote.getAttribute("data-nodes"));
-      select(evidence, evidence, null, "text");
+      selectQuote(quote);
+    } else if (number && byId(number.getAttribute("data-row"))) {
+      selectRow(byId(number.getAttribute("data-row")), "number");
     } else if (node) {
-      selectNodes([node.getAttribute("data-node")], "drawing");
+      // A repeat of a node leads to the node, drawn in full elsewhere.
+      var repeat = node.parentNode.id.indexOf("repeat:") === 0;
+      selectNodes([node.getAttribute("data-node")], repeat ? "repeat" : "drawing");
     } else if (finding && finding.getAttribute("data-node")) {
       selectNodes([finding.getAttribute("data-node")], "findings");
       finding.classList.add("selected");
+    } else if (finding && aboutRow(finding)) {
+      // A finding on a comparison's relation selects its row.
+      selectRow(aboutRow(finding), "relation finding");
+      finding.classList.add("selected");
     } else if (row) {
-      select(words(row.getAttribute("data-nodes")), words(row.getAttribute("data-quotes")),
-        row.getAttribute("data-edge"), "table");
-      row.classList.add("selected");
+      selectRow(row, "table");
     } else {
       return;
     }
@@ -178,7 +241,8 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     var isRow = target.matches && target.matches("tr.relation");
-    var isLink = target.matches && target.matches("a.quote, a.node-link, a.finding-link");
+    var isLink = target.matches &&
+      target.matches("a.quote, a.node-link, a.relation-link, a.finding-link");
     if ((event.key === " " && (isRow || isLink)) || (event.key === "Enter" && isRow)) {
       activate(target, event);
     }
@@ -186,7 +250,7 @@
 
   // A node reached with Tab is brought into view, as it would be on a page that scrolls.
   document.addEventListener("focusin", function (event) {
-    var link = event.target.closest && event.target.closest("a.node-link");
+    var link = event.target.closest && event.target.closest("a.node-link, a.relation-link");
     if (link && link.matches(":focus-visible")) { showInDrawing([link.parentNode], false); }
   });
 
@@ -234,9 +298,12 @@
     });
   }
 
-  // A page opened at `#DOC.NODE` selects that node, once the browser has scrolled to it.
+  // A page opened at `#DOC.NODE` selects that node, and one opened at `#relation:N` that
+  // relation, once the browser has scrolled to it.
   window.addEventListener("load", function () {
     var opened = decodeURIComponent(window.location.hash.slice(1));
+    var row = byId(opened);
     if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
+    else if (row && row.matches("tr.relation")) { selectRow(row, "table"); }
   });
 }());
