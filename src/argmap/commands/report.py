@@ -16,7 +16,8 @@ __all__ = ["add_parser", "run"]
 EPILOG = """\
 A map's page shows its drawing beside its source text, every evidence quote marked in the
 text and the sentences no quote covers marked too; selecting a quote shows its node,
-selecting a node shows its quotes. A comparison's page shows its drawing, its relations
+selecting a node shows its quotes; the nodes that do not stand (as `argmap evaluate`
+labels them) are faded, with why. A comparison's page shows its drawing, its relations
 as a table, and the documents' texts side by side. Each page is one file that works
 offline: nothing is fetched, and a Content-Security-Policy lets only its own script run.
 
@@ -85,7 +86,8 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     from .render import TIME_LIMIT
 
     semantics = resolver.of(resolver.load(path))
-    svg = draw(semantics, "svg", find_engine(), time_limit=TIME_LIMIT, what=path)[0].decode("utf-8")
+    svg = draw(semantics, "svg", find_engine(), evaluated=True, time_limit=TIME_LIMIT,
+               what=path)[0].decode("utf-8")
     if isinstance(semantics, ComparisonSemantics):
         return comparison_page(semantics, svg, findings)
     return map_page(semantics, svg, findings)

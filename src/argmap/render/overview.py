@@ -24,7 +24,15 @@ from ..semantics import ComparisonSemantics
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .labels import small
 from .style import CROSS_STYLES, FONT, INK, NODE_ATTRIBUTES, PANEL_BORDER, PANEL_FILL
-from .texts import document_label, document_title, node_label, node_title, quoted, title_label
+from .texts import (
+    document_label,
+    document_title,
+    node_label,
+    node_title,
+    note_colour,
+    quoted,
+    title_label,
+)
 
 __all__ = ["draw_overview"]
 
@@ -69,7 +77,7 @@ def draw_overview(context: ComparisonSemantics,
                 name = f"{doc}.{node.id}"
                 kinds.add(node.kind)
                 # Its `DOC.NODE` under its text, as the key names it.
-                label = node_label(document, node, [small(name)])
+                label = node_label(document, node, [small(name, note_colour(node.kind))])
                 cluster.body.append(f"\t{quoted(name)} [label={label} id={quoted(name)} "
                                     f"{NODE_ATTRIBUTES[node.kind]}]\n")
                 titles[name] = node_title(document, node)

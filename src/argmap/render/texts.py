@@ -14,12 +14,22 @@ from .escape import safe_url, xml_text
 from .labels import Line, html_label, html_lines, small, wrap
 from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES
 
-__all__ = ["quoted", "title_label", "document_label", "document_title", "node_label",
+__all__ = ["quoted", "note_colour", "title_label", "document_label", "document_title", "node_label",
            "claim_label", "node_title", "repeat_label"]
 
 _TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
 #: How many lines of its text a repeated node shows.
 _REPEAT_LINES = 2
+
+
+def note_colour(kind: NodeKind) -> str:
+    """The colour of the small type under a node's text (tags, ids, notes): legible on the
+    node's fill.
+
+    >>> note_colour(NodeKind.THESIS) != note_colour(NodeKind.PREMISE)
+    True
+    """
+    return _TAG_COLOURS.get(kind, MUTED)
 
 
 def quoted(name: str) -> str:
@@ -107,7 +117,7 @@ def _node_lines(context: MapSemantics, node: Node, width: int | None = None) -> 
     lines: list[Line] = [(line, font) for line in wrap(text, width)]
     if node.kind is NodeKind.EVIDENCE:
         lines.append(small(_source_line(context, node)))
-    colour = _TAG_COLOURS.get(node.kind, MUTED)
+    colour = note_colour(node.kind)
     if node.tags:
         tags = " ".join(f"#{tag}" for tag in node.tags)
         lines += [small(line, colour) for line in wrap(tags, width)]
