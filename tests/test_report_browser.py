@@ -153,7 +153,7 @@ def test_clicking_a_node_shows_its_quote_in_the_text(open_page, pages):
     # The last quote of the text: out of view until its node is selected.
     evidence = page.locator("a.quote").last.get_attribute("data-nodes").split()[0]
     assert not in_view(page, quote(evidence))
-    page.locator("button[data-zoom=in]").click()  # zoom a little so that the node is a target
+    page.locator("button[data-zoom=fit]").click()  # the whole drawing in the pane
     page.locator(link(evidence)).click()
     wait_in_view(page, quote(evidence))
     assert page.locator(f"{node(evidence)}.selected").count() == 1
@@ -383,7 +383,10 @@ def hostile(tmp_path_factory) -> Path:
         }
         hostile.top contradicts other.t "<script>alert('explanation')</script></td>"
         """), encoding="utf-8")
-    assert main(["report", str(folder), "-o", str(folder / "out")]) == 0
+    # The folder is a project of its own, whose sources argmap may read.
+    (folder / "argmap.toml").write_text("")
+    assert main(["report", str(folder), "--config", str(folder / "argmap.toml"),
+                 "-o", str(folder / "out")]) == 0
     return folder / "out"
 
 
