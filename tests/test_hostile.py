@@ -301,3 +301,12 @@ def test_a_link_out_of_the_project_is_followed_and_refused(project, capsys, tmp_
     status, out, _ = run(capsys, "stats", str(project.root / "maps"))
     assert status == 0
     assert "coverage: unknown" in out and "outside the project folder" in out
+
+
+def test_a_link_to_a_file_outside_the_project_is_not_read(project, capsys, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (project.root / "maps" / "leak.arg").symlink_to(elsewhere / "passwd")
+    status, out, err = run(capsys, "check", str(project.root / "maps"))
+    assert status == 2 and "root:x" not in out + err
+    assert "it is a link, and it lies outside the project folder" in err

@@ -612,3 +612,41 @@ def test_evaluate_marks_what_does_not_stand_and_why(capsys, tmp_path):
     assert "out:" not in quote
     assert 'id="legend:out"' in dot
     assert "✗ out" not in plain and "legend:out" not in plain
+
+
+def test_a_quote_in_a_linked_support_is_a_node_of_its_own_joined_with_the_others(
+        capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy_data(tmp_path, "harbour.txt")
+    (tmp_path / "m.arg").write_text(
+        'document harbour "H" { source "harbour.txt" }\n'
+        'thesis build_east "Build on the east bank."\n'
+        'premise warehouses "The warehouses can be converted." supports build_east\n'
+        'evidence quote "The east bank has deep water close to the shore"\n'
+        '  supports build_east with warehouses\n', encoding="utf-8")
+    dot = dot_of(capsys, tmp_path, tmp_path / "m.arg")
+    join = '"harbour.join:quote+warehouses->build_east"'
+    assert f'"harbour.quote" -> {join}' in dot  # not a cell inside the claim's box
+    # warehouses, drawn under the claim it supports on its own, is repeated under the join.
+    assert f'"repeat:harbour.warehouses@harbour.join:quote+warehouses->build_east" -> {join}' in dot
+    assert '"harbour.warehouses" -> "harbour.build_east"' in dot
+
+
+def test_a_plain_support_beside_a_linked_one_keeps_its_own_line_and_its_undercut(
+        capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy_data(tmp_path, "harbour.txt")
+    (tmp_path / "m.arg").write_text(
+        'document harbour "H" { source "harbour.txt" }\n'
+        'thesis c "C."\n'
+        'premise p "P." supports c supports c with q\n'
+        'assumption q "Q." supports p\n'
+        'assumption g "G." supports x\n'
+        'objection x "X." undercuts p -> c\n', encoding="utf-8")
+    dot = dot_of(capsys, tmp_path, tmp_path / "m.arg")
+    join = '"harbour.join:p+q->c"'
+    assert dot.count(f"{join} [id=") == 1  # declared once, as a join
+    assert f'"harbour.x" -> {join}' in dot  # the undercut meets the linked inference
+    # The plain support stays, in two halves through its own point.
+    assert '"harbour.p" -> "harbour.p->c" [arrowhead=none' in dot
+    assert '"harbour.p->c" -> "harbour.c"' in dot

@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions", "visible"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text"]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
@@ -94,3 +94,23 @@ def _escape(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char) - 0xDC00 if "\udc80" <= char <= "\udcff" else ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# What JSON leaves raw with ensure_ascii=False, though a terminal acts on it: DEL and the C1
+# controls (JSON escapes C0 itself), and lone surrogates, which no UTF-8 output can hold.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def json_text(value: object) -> str:
+    r"""`value` as indented JSON text, non-ASCII letters kept, every character a terminal
+    would act on written as a `\uXXXX` escape.
+
+    >>> print(json_text({"title": "caf\u00e9 \x9b31m"}))
+    {
+      "title": "café \u009b31m"
+    }
+    """
+    import json
+
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

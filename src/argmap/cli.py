@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: one clear line, the traceback only on request
         if os.environ.get("ARGMAP_DEBUG"):
             traceback.print_exc()
-        print(f"argmap: internal error: {type(error).__name__}: {error} (please report it; "
-              "set ARGMAP_DEBUG=1 to see the traceback)", file=sys.stderr)
+        print(visible(f"argmap: internal error: {type(error).__name__}: {error} (please "
+                      "report it; set ARGMAP_DEBUG=1 to see the traceback)"), file=sys.stderr)
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
-from ._tools import visible
+from ._tools import json_text, visible
 from .model import Position
 
 __all__ = ["Severity", "Finding", "format_text", "format_json", "summary"]
@@ -48,7 +47,7 @@ class Finding:
 
 def format_json(findings: Iterable[Finding]) -> str:
     """A JSON array of findings, as the diagnostics contract specifies."""
-    return json.dumps([f.to_data() for f in findings], indent=2, ensure_ascii=False) + "\n"
+    return json_text([f.to_data() for f in findings]) + "\n"
 
 
 # ANSI SGR parameters: bold, dim, and each severity's colour (red, yellow, cyan).

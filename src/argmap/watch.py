@@ -25,9 +25,11 @@ __all__ = ["inputs", "watch"]
 _DEBOUNCE_MS = 300
 
 
-def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None) -> set[str]:
-    """The real paths of every file a run on `paths` reads: maps, used maps, sources."""
-    workspace = Workspace()
+def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None,
+           project: str | None = None) -> set[str]:
+    """The real paths of every file a run on `paths` reads: maps, and the used maps and
+    sources inside `project` (a run reads no others: see `Workspace`)."""
+    workspace = Workspace(project)
     found: set[str] = set()
     pending = select_files(paths, excluded)
     while pending:
@@ -40,17 +42,19 @@ def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None) -> s
         except OSError:
             continue
         if isinstance(model, Comparison):
-            pending += [relative_to(path, use.path) for use in model.uses]
+            pending += [used for use in model.uses
+                        if not workspace.outside(used := relative_to(path, use.path))]
         elif isinstance(model, DocumentMap) and model.header is not None:
             source = model.header.get("source")
-            if source is not None:
-                found.add(os.path.realpath(relative_to(path, source.value)))
+            if source is not None and not workspace.outside(
+                    source_path := relative_to(path, source.value)):
+                found.add(os.path.realpath(source_path))
     return found
 
 
 def watch(paths: list[str], run_once: Callable[[], int],
           excluded: Callable[[str], bool] | None = None,
-          stop: threading.Event | None = None) -> int:
+          stop: threading.Event | None = None, project: str | None = None) -> int:
     """Run, then run again after each change to what the run read, until interrupted (or
     `stop` is set); the exit status of the last run."""
     try:
@@ -61,7 +65,7 @@ def watch(paths: list[str], run_once: Callable[[], int],
     status = _run(run_once, 1)
     count = 1
     while stop is None or not stop.is_set():
-        watched = inputs(paths, excluded)
+        watched = inputs(paths, excluded, project)
         folders = _folders(paths, watched)
         _say(f"watching {len(watched)} file{'s' if len(watched) != 1 else ''} for changes "
              "(Ctrl-C stops)")
@@ -73,7 +77,7 @@ def watch(paths: list[str], run_once: Callable[[], int],
             _say(f"changed: {', '.join(changed)}")
             count += 1
             status = _run(run_once, count)
-            if inputs(paths, excluded) != watched:
+            if inputs(paths, excluded, project) != watched:
                 break  # watch what the files now refer to
     return status
 

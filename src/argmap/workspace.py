@@ -89,9 +89,14 @@ class Workspace:
                 "`allow-outside-project = true` lets argmap read it")
 
     def load(self, path: str) -> LoadedFile:
-        """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
+        """Read and parse a `.arg` file; `OSError` when it cannot be read at all, or when it
+        is a link to a file outside the project (which a folder's search would otherwise
+        read, and quote back under its findings)."""
         key = os.path.realpath(path)
         if key not in self._files:
+            refused = self.outside(path) if os.path.islink(path) else None
+            if refused is not None:
+                raise OSError(errno.EACCES, f"it is a link, and {refused}")
             data = self.read_bytes(path)
             try:
                 text = decode(data, path)

@@ -32,6 +32,7 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     """Check the `.arg` files under `paths` with the configuration `check` reads; print the
     errors of the files kept back on standard output, and `argmap: PATH not WHAT: ...` for
     each on standard error."""
+    from .._tools import visible
     from ..config import config_for_run
     from ..diagnostics import Severity, format_text
     from ..lint import check_paths, select_files
@@ -59,6 +60,6 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
                                       if os.path.realpath(f.position.file) in shown],
                                      result.line))
         for path in kept_back:
-            print(f"argmap: {path} not {what}: it, or a map it uses, has errors (above)",
-                  file=sys.stderr)
+            print(visible(f"argmap: {path} not {what}: it, or a map it uses, has errors "
+                          "(above)"), file=sys.stderr)
     return Checked(clean, kept_back, result.findings, resolver)

@@ -97,7 +97,9 @@ def run(args) -> int:
         from ..config import config_for_run
         from ..watch import watch
 
-        return watch(args.paths, lambda: check_once(args), config_for_run(args.config).excluded)
+        config = config_for_run(args.config)
+        return watch(args.paths, lambda: check_once(args), config.excluded,
+                     project=config.project)
     return check_once(args)
 
 

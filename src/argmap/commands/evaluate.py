@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -49,6 +48,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Print the labelling of each map; 1 when a file had errors."""
+    from .._tools import json_text
     from ..evaluation import evaluate
     from ..model import DocumentMap
     from ._checked import check_first
@@ -66,7 +66,7 @@ def run(args) -> int:
     results = [(semantics, evaluate(semantics)) for semantics in maps.values()]
     if args.format == "json":
         data = [_data(semantics, labelling) for semantics, labelling in results]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(data) + "\n")
     else:
         sys.stdout.write("\n".join(_text(semantics, labelling)
                                    for semantics, labelling in results))
@@ -74,7 +74,9 @@ def run(args) -> int:
 
 
 def _text(semantics, labelling) -> str:
-    """One map's block: a line per node, its label, kind and id, and why when not in."""
+    """One map's block: a line per node, its label, kind and id, and why when not in; its
+    control characters made visible."""
+    from .._tools import visible
     from ..evaluation import Label
 
     counts = {label: list(labelling.nodes.values()).count(label) for label in Label}
@@ -84,12 +86,14 @@ def _text(semantics, labelling) -> str:
         reason = labelling.reason(node_id)
         lines.append(f"  {label.value:<9}  {semantics.nodes[node_id].kind.value} {node_id}"
                      + (f": {reason}" if reason else ""))
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _data(semantics, labelling) -> dict:
+    from .._tools import visible
+
     return {
-        "file": semantics.map.path, "document": semantics.map.id,
+        "file": visible(semantics.map.path), "document": semantics.map.id,
         "nodes": [{"id": node_id, "kind": semantics.nodes[node_id].kind.value,
                    "label": label.value, "reason": labelling.reason(node_id),
                    "defeaters": labelling.defeaters(node_id)}

@@ -49,6 +49,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Check the paths, then export every file that has no errors; 1 when one had errors."""
+    from .._tools import visible
     from ..export import FORMATS, export, left_out
     from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
     from ._checked import check_first
@@ -74,5 +75,5 @@ def run(args) -> int:
                   f"{relation.target} is left out", file=sys.stderr)
     for path, output in outputs.items():
         write_atomically(output, texts[path].encode("utf-8"))
-        print(f"{path} -> {output}")
+        print(visible(f"{path} -> {output}"))
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK

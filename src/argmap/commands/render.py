@@ -94,7 +94,9 @@ def run(args) -> int:
         from ..config import config_for_run
         from ..watch import watch
 
-        return watch(args.paths, lambda: render_once(args), config_for_run(args.config).excluded)
+        config = config_for_run(args.config)
+        return watch(args.paths, lambda: render_once(args), config.excluded,
+                     project=config.project)
     return render_once(args)
 
 
@@ -113,6 +115,7 @@ def render_once(args) -> int:
 
 
 def _draw_all(args, outputs: dict[str, str], resolver) -> None:
+    from .._tools import visible
     from ..output_files import make_folder, write_atomically
     from ..render.layout import find_engine
     from ..render.output import draw
@@ -132,4 +135,4 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
         if args.verbose and noise:
             sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
         write_atomically(output, data)
-        print(f"{path} -> {output}")
+        print(visible(f"{path} -> {output}"))

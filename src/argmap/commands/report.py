@@ -55,6 +55,7 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     """Check the paths, then write the page of every file that has no errors; 1 when one had
     errors."""
+    from .._tools import visible
     from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
     from ._checked import check_first
 
@@ -67,7 +68,7 @@ def run(args) -> int:
     for path, output in outputs.items():
         own = [f for f in checked.findings if _key(f.position.file) == _key(path)]
         write_atomically(output, _page(checked.resolver, path, own).encode("utf-8"))
-        print(f"{path} -> {output}")
+        print(visible(f"{path} -> {output}"))
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK
 
 

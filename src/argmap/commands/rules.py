@@ -67,6 +67,6 @@ def _data(rule) -> dict:
 
 
 def _json(value) -> str:
-    import json
+    from .._tools import json_text
 
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return json_text(value) + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
@@ -38,20 +37,21 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Print the statistics of each file; 1 when some file does not parse."""
+    from .._tools import json_text
     from ..config import config_for_run
     from ..diagnostics import Finding, format_text
+    from ..lint import select_files
     from ..runner import default_jobs, for_each_file
     from ..stats import stats_of_file
-    from ..workspace import find_arg_files
 
-    paths = find_arg_files(args.paths)
+    config = config_for_run(None)
+    paths = select_files(args.paths, config.excluded)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     lines: dict[tuple[str, int], str] = {}
     results, problems = [], []
-    project = config_for_run(None).project
     for result, line in for_each_file(paths, stats_of_file, jobs=args.jobs or default_jobs(),
-                                      project=project):
+                                      project=config.project):
         if isinstance(result, Finding):
             problems.append(result)
             if line is not None:
@@ -61,7 +61,7 @@ def run(args) -> int:
     sys.stderr.write(format_text(problems, lambda file, number: lines.get((file, number))))
     if args.format == "json":
         data = [r.to_data() for r in results]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(data) + "\n")
     else:
         sys.stdout.write("\n".join(_text(result) for result in results))
     return EXIT_FINDINGS if problems else EXIT_OK

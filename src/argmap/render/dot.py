@@ -246,9 +246,13 @@ class _Builder:
         undercut = {tuple(n.id for n in context.link_ends(r.target) if n is not None)
                     for node in context.nodes.values() for r in node.relations
                     if isinstance(r.target, Link)}
+        # The nodes of a linked support are drawn as nodes, their lines joined.
+        linked = {premise for inferences in context.inferences.values()
+                  for inference in inferences if inference.linked
+                  for premise in inference.premises}
         inside: dict[str, list[Node]] = {}
         for node in context.nodes.values():
-            if (node.kind is not NodeKind.EVIDENCE or not self.shows(node)
+            if (node.kind is not NodeKind.EVIDENCE or not self.shows(node) or node.id in linked
                     or len(node.relations) != 1 or context.supporters.get(node.id)
                     or context.attackers.get(node.id)
                     or f"{context.map.id}.{node.id}" in self.linked):
@@ -282,14 +286,17 @@ class _Builder:
                 self.relations.add(kind)
                 edges.append((tail, head, style))
 
-        joins = self._joins(context, cluster, nodes, points)
+        joins, joined = self._joins(context, cluster, nodes)
         for node in nodes:
             name = f"{doc}.{node.id}"
             for relation in node.relations:
                 style = _RELATION_ATTRIBUTES[relation.kind]
                 if isinstance(relation.target, Link):
                     ends = tuple(n.id for n in context.link_ends(relation.target) if n is not None)
-                    if ends in points:
+                    # An undercut of a linked inference meets its join; of a plain one, its point.
+                    if ends in joined:
+                        add(name, joined[ends], style, relation.kind)
+                    elif ends in points:
                         add(name, points[ends], style, relation.kind)
                     continue
                 target = context.resolve(relation.target)
@@ -344,14 +351,15 @@ class _Builder:
         for tail, head, style in rows:
             cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
 
-    def _joins(self, context: MapSemantics, cluster, nodes: list[Node],
-               points: dict[tuple[str, str], str]) -> dict[Relation, tuple[str, list[str]]]:
+    def _joins(self, context: MapSemantics, cluster, nodes: list[Node]
+               ) -> tuple[dict[Relation, tuple[str, list[str]]], dict[tuple[str, str], str]]:
         """For each linked support drawn, the point where its nodes' lines join before one
-        arrow goes on to its claim, and those nodes. An undercut of the inference (named by
-        any of its nodes) meets that point."""
+        arrow goes on to its claim, and those nodes; and the join an undercut of the
+        inference meets, by (any of its nodes, its claim)."""
         doc = context.map.id
         drawn = {node.id for node in nodes}
         joins: dict[Relation, tuple[str, list[str]]] = {}
+        joined: dict[tuple[str, str], str] = {}
         for node in nodes:
             for relation in node.relations:
                 if not relation.jointly or isinstance(relation.target, Link):
@@ -366,11 +374,11 @@ class _Builder:
                                     f"{_JOIN_POINT_ATTRIBUTES}]\n")
                 self.titles[join] = (f"{', '.join(premises[:-1])} and {premises[-1]} support "
                                      f"{target.id} together")
-                points.update({(premise, target.id): join for premise in premises
-                               if (premise, target.id) in points})
+                for premise in premises:
+                    joined.setdefault((premise, target.id), join)
                 joins[relation] = (join, premises)
                 self.linked_supports = True
-        return joins
+        return joins, joined
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:
         """Each relation, numbered on its line, over the documents; the key says what each
