@@ -109,7 +109,8 @@ def in_view(page, selector: str) -> bool:
 def wait_in_view(page, selector: str) -> None:
     """Panzoom moves the drawing at the next frame: wait for it."""
     element = page.locator(selector).first.element_handle()
-    page.wait_for_function(IN_VIEW, arg=element, timeout=5000)
+    # Generous: the page pans with an animation, which a busy machine slows.
+    page.wait_for_function(IN_VIEW, arg=element, timeout=20000)
 
 
 def node(name: str) -> str:
