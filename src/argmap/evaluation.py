@@ -128,33 +128,45 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     """
     attackers: dict[str, list[str]] = {node: list(dict.fromkeys(found))
                                        for node, found in semantics.attackers.items()}
-    undercutters: dict[Inference, list[str]] = defaultdict(list)
+    # The inferences by their index in the map's order: labelled in a list, and each one's
+    # premises and undercutters looked up by index (hashing an inference costs more).
+    every = semantics.every_inference
+    index = {id(inference): number for number, inference in enumerate(every)}
+    undercutters: dict[Inference, list[str]] = {}
+    against_inference: dict[int, list[str]] = {}
     for undercut in semantics.undercuts:
         for inference in undercut.inferences:
-            if undercut.node not in undercutters[inference]:
-                undercutters[inference].append(undercut.node)
+            found = against_inference.setdefault(index[id(inference)], [])
+            if undercut.node not in found:
+                found.append(undercut.node)
+                undercutters.setdefault(inference, found)
     supports = {node_id: list(semantics.inferences.get(node_id, ()))
                 for node_id, node in semantics.nodes.items() if node.kind not in GROUND_KINDS}
+    held_by = {node_id: [index[id(inference)] for inference in found]
+               for node_id, found in supports.items()}
+    premises = [inference.premises for inference in every]
     nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
-    inferences = dict.fromkeys(semantics.every_inference, Label.UNDECIDED)
+    labels = [Label.UNDECIDED] * len(every)
+    no_one: list[str] = []
 
     def node_label(node_id: str) -> Label:
-        against = [nodes[a] for a in attackers.get(node_id, [])]
+        against = [nodes[a] for a in attackers.get(node_id, no_one)]
         if Label.IN in against:
             return Label.OUT
-        held = [inferences[i] for i in supports[node_id]] if node_id in supports else None
+        found = held_by.get(node_id)
+        held = [labels[i] for i in found] if found is not None else None
         if held is not None and all(label is Label.OUT for label in held):
             return Label.OUT
         if all(label is Label.OUT for label in against) and (held is None or Label.IN in held):
             return Label.IN
         return Label.UNDECIDED
 
-    def inference_label(inference: Inference) -> Label:
-        premises = [nodes[p] for p in inference.premises]
-        against = [nodes[u] for u in undercutters.get(inference, [])]
-        if Label.OUT in premises or Label.IN in against:
+    def inference_label(number: int) -> Label:
+        held = [nodes[p] for p in premises[number]]
+        against = [nodes[u] for u in against_inference.get(number, no_one)]
+        if Label.OUT in held or Label.IN in against:
             return Label.OUT
-        if all(label is Label.IN for label in premises) and all(
+        if all(label is Label.IN for label in held) and all(
                 label is Label.OUT for label in against):
             return Label.IN
         return Label.UNDECIDED
@@ -162,28 +174,29 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     # Labels only ever go from undecided to in or out, so each node and inference is
     # labelled at most once; one is looked at again only when something it depends on has
     # just been labelled, which keeps a long chain of supports linear rather than quadratic.
-    depending: dict[str, list[str | Inference]] = defaultdict(list)
+    # An inference is pending by its index (an int), a node by its id (a str).
+    depending: dict[str, list[str | int]] = defaultdict(list)
     for node_id, targets in attackers.items():
         for attacker in targets:
             depending[attacker].append(node_id)
-    for inference in inferences:
+    for number, inference in enumerate(every):
         for premise in inference.premises:
-            depending[premise].append(inference)
-        for undercutter in undercutters.get(inference, []):
-            depending[undercutter].append(inference)
-    pending: deque[str | Inference] = deque([*inferences, *nodes])
+            depending[premise].append(number)
+        for undercutter in against_inference.get(number, no_one):
+            depending[undercutter].append(number)
+    pending: deque[str | int] = deque([*range(len(every)), *nodes])
     while pending:
         item = pending.popleft()
-        if isinstance(item, Inference):
-            if inferences[item] is Label.UNDECIDED:
-                inferences[item] = inference_label(item)
-                if inferences[item] is not Label.UNDECIDED:
-                    pending.append(item.conclusion)
+        if isinstance(item, int):
+            if labels[item] is Label.UNDECIDED:
+                labels[item] = inference_label(item)
+                if labels[item] is not Label.UNDECIDED:
+                    pending.append(every[item].conclusion)
         elif nodes[item] is Label.UNDECIDED:
             nodes[item] = node_label(item)
             if nodes[item] is not Label.UNDECIDED:
-                pending.extend(depending.get(item, []))
-    return Labelling(nodes, inferences, attackers, dict(undercutters), supports)
+                pending.extend(depending.get(item, no_one))
+    return Labelling(nodes, dict(zip(every, labels)), attackers, undercutters, supports)
 
 
 def _defeating(label: Label) -> Label:

@@ -32,10 +32,13 @@ def source_path_of(document_map: DocumentMap) -> str | None:
     return relative_to(document_map.path, field.value) if field else None
 
 
-@frozen
+@frozen(cache_hash=True)
 class Inference:
     """A support: the premises that support a conclusion, one, or several linked ones that
-    support it only together (`supports C with B, D`), and the relation that says so."""
+    support it only together (`supports C with B, D`), and the relation that says so.
+
+    Its hash is kept once computed: the evaluation keys its labels by inference, and hashing
+    the relation anew, down to its positions, took most of its time."""
 
     conclusion: str
     premises: tuple[str, ...]

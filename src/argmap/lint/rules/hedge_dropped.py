@@ -66,6 +66,29 @@ _PATTERNS = {
     family: re.compile("|".join(
         _SPECIAL.get(word, r"(?i:\b" + word.replace(" ", r"\s+") + r"\b)") for word in words))
     for family, words in HEDGES.items()}
+# The families whose words start with each word, lower case: a family's pattern can match
+# only a text that holds one of these as a whole word.
+_FAMILIES_OF: dict[str, list[str]] = {}
+for _family, _words in HEDGES.items():
+    for _word in _words:
+        _FAMILIES_OF.setdefault(_word.split()[0], []).append(_family)
+_WORD = re.compile(r"\w+")
+
+
+def _families(text: str) -> list[str]:
+    """The families of hedge `text` may hold, in the order of `HEDGES`: those one of whose
+    words starts with a whole word of `text` (every family when a word of the text has a
+    letter outside ASCII, which case-insensitive matching may take for an ASCII one, such
+    as the Kelvin sign for `k`). A quick sieve: most texts hold no hedge."""
+    if text.isascii():
+        words = set(_WORD.findall(text.lower()))
+    else:
+        found = _WORD.findall(text)
+        if not all(word.isascii() for word in found):
+            return list(_PATTERNS)
+        words = {word.lower() for word in found}
+    families = {family for word in words & _FAMILIES_OF.keys() for family in _FAMILIES_OF[word]}
+    return [family for family in _PATTERNS if family in families]
 
 
 def hedges(text: str) -> dict[str, str]:
@@ -77,14 +100,15 @@ def hedges(text: str) -> dict[str, str]:
     {}
     """
     found = {}
-    for family, pattern in _PATTERNS.items():
-        match = pattern.search(text)
+    for family in _families(text):
+        match = _PATTERNS[family].search(text)
         if match:
             found[family] = " ".join(match.group().split())
     return found
 
 
 def check_map(context: MapSemantics):
+    held: dict[str, dict[str, str]] = {}  # each quote's hedges, found once
     for node_id, node in context.nodes.items():
         if node.kind not in CLAIM_KINDS:
             continue
@@ -95,7 +119,9 @@ def check_map(context: MapSemantics):
         kept = hedges(node.text)
         dropped = []
         for quote in quotes:
-            lost = {family: word for family, word in hedges(quote.text).items()
+            if quote.id not in held:
+                held[quote.id] = hedges(quote.text)
+            lost = {family: word for family, word in held[quote.id].items()
                     if family not in kept}
             if not lost:
                 break  # a quote the claim does not overstate: the claim may rest on it
