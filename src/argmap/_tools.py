@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections import Counter, defaultdict
@@ -19,6 +18,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     >>> closest("zzz", ["main"]) is None
     True
     """
+    import difflib  # only for a "did you mean"
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

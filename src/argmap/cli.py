@@ -7,11 +7,10 @@ import importlib
 import os
 import signal
 import sys
-import traceback
 
 from . import __version__
 from ._tools import visible
-from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE
+from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE, Formatter
 from .errors import ArgmapError, Terminated
 
 __all__ = ["main"]
@@ -47,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug: one clear line, the traceback only on request
         if os.environ.get("ARGMAP_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         print(f"argmap: internal error: {type(error).__name__}: {error} (please report it; "
               "set ARGMAP_DEBUG=1 to see the traceback)", file=sys.stderr)
@@ -65,7 +66,7 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap", description="Map the arguments of documents, check them, compare them. "
                                    "With no command, argmap prints this help (exit status 0).",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXIT_CODES, formatter_class=Formatter)
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND",
                                      description="`argmap COMMAND --help` tells more.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -48,6 +47,8 @@ class Finding:
 
 def format_json(findings: Iterable[Finding]) -> str:
     """A JSON array of findings, as the diagnostics contract specifies."""
+    import json
+
     return json.dumps([f.to_data() for f in findings], indent=2, ensure_ascii=False) + "\n"
 
 

@@ -11,7 +11,6 @@ pieces must then occur in order within one paragraph.
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import operator
 import re
@@ -298,6 +297,8 @@ class SourceText:
 
     def _closest(self, quote: str) -> tuple[int | None, str | None]:
         """The sentence that shares the most words with `quote`, weighed by their rarity."""
+        import difflib  # only for a quote not found
+
         sentences, words = self._sentence_index()
         scores: dict[int, float] = defaultdict(float)
         for word in set(_WORD.findall(quote)):
