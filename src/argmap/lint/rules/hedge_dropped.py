@@ -62,9 +62,11 @@ HEDGES = {
 
 # How each word is matched, where it is more than a whole word in any case.
 _SPECIAL = {"may": r"\bmay\b", "likely": r"(?i:(?<!more )(?<!less )(?<!most )\blikely\b)"}
+# Each family's pattern, compiled (and cached by `re`) only when a text may hold one of its
+# words: most texts hold none, and compiling them all would slow every start.
 _PATTERNS = {
-    family: re.compile("|".join(
-        _SPECIAL.get(word, r"(?i:\b" + word.replace(" ", r"\s+") + r"\b)") for word in words))
+    family: "|".join(
+        _SPECIAL.get(word, r"(?i:\b" + word.replace(" ", r"\s+") + r"\b)") for word in words)
     for family, words in HEDGES.items()}
 # The families whose words start with each word, lower case: a family's pattern can match
 # only a text that holds one of these as a whole word.
@@ -101,7 +103,7 @@ def hedges(text: str) -> dict[str, str]:
     """
     found = {}
     for family in _families(text):
-        match = _PATTERNS[family].search(text)
+        match = re.search(_PATTERNS[family], text)
         if match:
             found[family] = " ".join(match.group().split())
     return found
