@@ -114,18 +114,47 @@ class MapSemantics:
         """For each node id, its supports, in the map's order. A linked node that does not
         exist is left out (`unknown-reference` reports it), rather than making its support
         ground nothing."""
-        found: dict[str, list[Inference]] = defaultdict(list)
-        for node in self.nodes.values():
+        return self._relations_resolved[0]
+
+    @cached_property
+    def _relations_resolved(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
+                                           dict[str, list[str]], dict[str, list[str]]]:
+        """Every support and attack of the map resolved, in one pass over its relations
+        (each reference looked up once): `inferences`, `supporters`, `supported` and
+        `attackers`, which every rule shares."""
+        inferences: dict[str, list[Inference]] = defaultdict(list)
+        supporters: dict[str, list[str]] = defaultdict(list)
+        supported: dict[str, list[str]] = defaultdict(list)
+        attackers: dict[str, list[str]] = defaultdict(list)
+        nodes, own = self.nodes, self.map.id
+        supports, attacks = RelationKind.SUPPORTS, RelationKind.ATTACKS
+        for node in nodes.values():
             for relation in node.relations:
-                if relation.kind is not RelationKind.SUPPORTS or isinstance(relation.target, Link):
+                kind, ref = relation.kind, relation.target
+                if (kind is not supports and kind is not attacks) or isinstance(ref, Link):
+                    continue  # an undercut, whose target is a link (see `undercuts`)
+                if ref.document is not None and ref.document != own:
                     continue
-                conclusion = self.resolve(relation.target)
-                if conclusion is None:
+                target = nodes.get(ref.node)
+                if target is None:
                     continue
-                premises = [node, *map(self.resolve, relation.jointly)]
-                ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
-                found[conclusion.id].append(Inference(conclusion.id, ids, relation))
-        return found
+                if relation.jointly:
+                    premises = [node, *map(self.resolve, relation.jointly)]
+                    ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
+                else:
+                    ids = (node.id,)
+                end = target.id
+                if kind is supports:
+                    inferences[end].append(Inference(end, ids, relation))
+                    for start in ids:
+                        if start != end:
+                            supporters[end].append(start)
+                            supported[start].append(end)
+                else:
+                    for start in ids:
+                        if start != end:
+                            attackers[end].append(start)
+        return inferences, supporters, supported, attackers
 
     @cached_property
     def every_inference(self) -> list[Inference]:
@@ -177,17 +206,17 @@ class MapSemantics:
     @cached_property
     def supporters(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes that support it, alone or linked."""
-        return self._edges(RelationKind.SUPPORTS, reverse=True)
+        return self._relations_resolved[1]
 
     @cached_property
     def supported(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes it supports, alone or linked."""
-        return self._edges(RelationKind.SUPPORTS, reverse=False)
+        return self._relations_resolved[2]
 
     @cached_property
     def attackers(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes that attack it."""
-        return self._edges(RelationKind.ATTACKS, reverse=True)
+        return self._relations_resolved[3]
 
     @cached_property
     def undercut(self) -> set[str]:
@@ -205,27 +234,6 @@ class MapSemantics:
     def link_ends(self, link: Link) -> tuple[Node | None, Node | None]:
         """The nodes at both ends of an undercut's target link."""
         return self.resolve(link.supporter), self.resolve(link.supported)
-
-    def _edges(self, kind: RelationKind, reverse: bool) -> dict[str, list[str]]:
-        """Each relation of `kind` as edges from every node it starts from (the node it is
-        written on and those it is linked with) to its target."""
-        edges: dict[str, list[str]] = defaultdict(list)
-        for node in self.nodes.values():
-            for relation in node.relations:
-                if relation.kind is not kind or isinstance(relation.target, Link):
-                    continue
-                target = self.resolve(relation.target)
-                if target is None:
-                    continue
-                starts = [node, *map(self.resolve, relation.jointly)]
-                for start in dict.fromkeys(s.id for s in starts if s is not None):
-                    if start == target.id:
-                        continue
-                    if reverse:
-                        edges[target.id].append(start)
-                    else:
-                        edges[start].append(target.id)
-        return edges
 
     @cached_property
     def quotes(self) -> dict[str, QuoteMatch | QuoteMiss]:

@@ -83,7 +83,10 @@ def _families(text: str) -> list[str]:
     letter outside ASCII, which case-insensitive matching may take for an ASCII one, such
     as the Kelvin sign for `k`). A quick sieve: most texts hold no hedge."""
     if text.isascii():
-        words = set(_WORD.findall(text.lower()))
+        found = _WORD.findall(text.lower())
+        if _FAMILIES_OF.keys().isdisjoint(found):
+            return []  # most texts
+        words = set(found)
     else:
         found = _WORD.findall(text)
         if not all(word.isascii() for word in found):
@@ -111,18 +114,23 @@ def hedges(text: str) -> dict[str, str]:
 
 def check_map(context: MapSemantics):
     held: dict[str, dict[str, str]] = {}  # each quote's hedges, found once
-    for node_id, node in context.nodes.items():
+    nodes = context.nodes
+    for node_id, node in nodes.items():
         if node.kind not in CLAIM_KINDS:
             continue
-        quotes = [context.nodes[i] for i in context.supporters.get(node_id, ())
-                  if context.nodes[i].kind is NodeKind.EVIDENCE]
+        quotes = [nodes[i] for i in context.supporters.get(node_id, ())
+                  if nodes[i].kind is NodeKind.EVIDENCE]
         if not quotes:
             continue
-        kept = hedges(node.text)
+        kept: dict[str, str] | None = None  # the claim's hedges, once a quote has one
         dropped = []
         for quote in quotes:
             if quote.id not in held:
                 held[quote.id] = hedges(quote.text)
+            if not held[quote.id]:
+                break  # a quote without a hedge: the claim cannot overstate it
+            if kept is None:
+                kept = hedges(node.text)
             lost = {family: word for family, word in held[quote.id].items()
                     if family not in kept}
             if not lost:
