@@ -145,31 +145,52 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     held_by = {node_id: [index[id(inference)] for inference in found]
                for node_id, found in supports.items()}
     premises = [inference.premises for inference in every]
+    conclusions = [inference.conclusion for inference in every]
     nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
     labels = [Label.UNDECIDED] * len(every)
     no_one: list[str] = []
+    IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED  # read often: held locally
 
     def node_label(node_id: str) -> Label:
-        against = [nodes[a] for a in attackers.get(node_id, no_one)]
-        if Label.IN in against:
-            return Label.OUT
+        # Out when an attacker is in, or every support is out (none counts); in when every
+        # attacker is out and, for a claim, some support is in.
+        unattacked = True  # every attacker out
+        for attacker in attackers.get(node_id, no_one):
+            label = nodes[attacker]
+            if label is IN:
+                return OUT
+            if label is not OUT:
+                unattacked = False
         found = held_by.get(node_id)
-        held = [labels[i] for i in found] if found is not None else None
-        if held is not None and all(label is Label.OUT for label in held):
-            return Label.OUT
-        if all(label is Label.OUT for label in against) and (held is None or Label.IN in held):
-            return Label.IN
-        return Label.UNDECIDED
+        if found is None:  # evidence or an assumption: it needs no support
+            return IN if unattacked else UNDECIDED
+        some_in, all_out = False, True
+        for number in found:
+            label = labels[number]
+            if label is not OUT:
+                all_out = False
+                some_in = some_in or label is IN
+        if all_out:
+            return OUT
+        return IN if unattacked and some_in else UNDECIDED
 
     def inference_label(number: int) -> Label:
-        held = [nodes[p] for p in premises[number]]
-        against = [nodes[u] for u in against_inference.get(number, no_one)]
-        if Label.OUT in held or Label.IN in against:
-            return Label.OUT
-        if all(label is Label.IN for label in held) and all(
-                label is Label.OUT for label in against):
-            return Label.IN
-        return Label.UNDECIDED
+        # Out when a premise is out or an undercutter in; in when every premise is in and
+        # every undercutter out.
+        settled = True
+        for premise in premises[number]:
+            label = nodes[premise]
+            if label is OUT:
+                return OUT
+            if label is not IN:
+                settled = False
+        for undercutter in against_inference.get(number, no_one):
+            label = nodes[undercutter]
+            if label is IN:
+                return OUT
+            if label is not OUT:
+                settled = False
+        return IN if settled else UNDECIDED
 
     # Labels only ever go from undecided to in or out, so each node and inference is
     # labelled at most once; one is looked at again only when something it depends on has
@@ -188,13 +209,13 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     while pending:
         item = pending.popleft()
         if isinstance(item, int):
-            if labels[item] is Label.UNDECIDED:
-                labels[item] = inference_label(item)
-                if labels[item] is not Label.UNDECIDED:
-                    pending.append(every[item].conclusion)
-        elif nodes[item] is Label.UNDECIDED:
-            nodes[item] = node_label(item)
-            if nodes[item] is not Label.UNDECIDED:
+            if labels[item] is UNDECIDED:
+                label = labels[item] = inference_label(item)
+                if label is not UNDECIDED:
+                    pending.append(conclusions[item])
+        elif nodes[item] is UNDECIDED:
+            label = nodes[item] = node_label(item)
+            if label is not UNDECIDED:
                 pending.extend(depending.get(item, no_one))
     return Labelling(nodes, dict(zip(every, labels)), attackers, undercutters, supports)
 
