@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from functools import cached_property
 
 from attrs import frozen
@@ -296,6 +297,27 @@ class Resolver:
     def __init__(self, workspace: Workspace | None = None):
         self.workspace = workspace if workspace is not None else Workspace()
         self._maps: dict[str, MapSemantics] = {}
+        # For `done_with`: the real paths of the files checked, and of the maps that a
+        # comparison checked uses and that are not checked yet.
+        self._checked: set[str] = set()
+        self._awaited: set[str] = set()
+
+    def done_with(self, path: str, used: Iterable[str] = ()) -> None:
+        """The file at `path` is checked, and `used` names the maps it uses (a comparison's,
+        checked next): let go of every file read and semantics built but those of the maps
+        a comparison uses and that are not checked yet, and their sources. A run over many
+        files then holds one file's model at a time, not every one (a map checked before a
+        comparison that uses it is read again for the comparison)."""
+        key = os.path.realpath(path)
+        self._checked.add(key)
+        self._awaited.discard(key)
+        self._awaited |= {os.path.realpath(p) for p in used} - self._checked
+        self._maps = {k: semantics for k, semantics in self._maps.items() if k in self._awaited}
+        sources = set()
+        for semantics in self._maps.values():
+            if semantics.source_path is not None:
+                sources.add(os.path.realpath(semantics.source_path))
+        self.workspace.keep_only(self._awaited, sources)
 
     def load(self, path: str) -> LoadedFile:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""

@@ -150,6 +150,12 @@ class Workspace:
                 self._sources[key] = error.strerror or str(error)
         return self._sources[key]
 
+    def keep_only(self, files: set[str], sources: set[str]) -> None:
+        """Let go of every `.arg` file and source text read but those at the real paths
+        `files` and `sources`: a long run then holds only what is still to be used."""
+        self._files = {key: loaded for key, loaded in self._files.items() if key in files}
+        self._sources = {key: text for key, text in self._sources.items() if key in sources}
+
     def paths_read(self) -> set[str]:
         """The real paths of every `.arg` file and source text read so far."""
         return set(self._files) | set(self._sources)
