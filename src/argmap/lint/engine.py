@@ -39,11 +39,12 @@ def check_file(resolver: Resolver, path: str, severities: Mapping[str, Severity]
     `forget`: let the resolver go of the file once it is checked, with its source and
     semantics, unless a comparison checked before needs it (`Resolver.done_with`); the
     report holds all that the run needs of it."""
-    try:
-        loaded = resolver.load(path)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    with collector_paused():  # the rules build large acyclic structures (see collector)
+    # The model, the source and what the rules build are large and acyclic (see collector).
+    with collector_paused():
+        try:
+            loaded = resolver.load(path)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
         report = _check_loaded(resolver, loaded, severities)
         if forget:  # freed here, with the collector paused: they hold no cycles
             del loaded
