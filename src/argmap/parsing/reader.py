@@ -180,13 +180,21 @@ class _Reader:
             pos = tag.end()
         relations = []
         kind = None
+        path, starts = self.path, self._line_starts
         while (target := _TARGET.match(text, pos)) is not None:
             word, first, second, link_first, link_second = target.groups()
             if word is not None:
                 kind = _RELATION_KINDS[word]
             if kind is None or (link_first is not None) != (kind is RelationKind.UNDERCUTS):
                 raise _GiveUp  # a comma with no relation before it; `->` outside an undercut
-            supporter = self._ref(first, second, target.start(2))
+            if second is None:  # `self._ref(first, None, ...)`, written out: the usual case
+                if first in KEYWORDS:
+                    raise _GiveUp
+                offset = target.start(2)
+                line = bisect.bisect_right(starts, offset)
+                supporter = Ref(first, Position(path, line, offset - starts[line - 1] + 1))
+            else:
+                supporter = self._ref(first, second, target.start(2))
             pos = target.end()
             if link_first is not None:
                 link = Link(supporter, self._ref(link_first, link_second, target.start(4)))
@@ -205,8 +213,15 @@ class _Reader:
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos
-        position = self._at(match.start())
-        text_position = self._at(match.start(3))
+        # self._at(...) for both, written out: the string most often starts on the line of
+        # the keyword.
+        offset = match.start()
+        line = bisect.bisect_right(starts, offset)
+        position = Position(path, line, offset - starts[line - 1] + 1)
+        offset = match.start(3)
+        if offset >= starts[line]:
+            line = bisect.bisect_right(starts, offset)
+        text_position = Position(path, line, offset - starts[line - 1] + 1)
         if "\\" in raw or raw.startswith('"""'):
             value = string_value(raw, text_position.line, text_position.column, self.path)
         else:
