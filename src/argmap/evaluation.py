@@ -76,9 +76,9 @@ class Labelling:
         stand, theirs; in the order found, each once."""
         found: dict[str, None] = {}
         seen: set[str] = set()
-        pending = [node_id]
+        pending = deque([node_id])
         while pending:
-            current = pending.pop(0)
+            current = pending.popleft()
             label = self.nodes[current]
             if current in seen or label is Label.IN:
                 continue
