@@ -33,17 +33,20 @@ def source_path_of(document_map: DocumentMap) -> str | None:
     return relative_to(document_map.path, field.value) if field else None
 
 
-@frozen(cache_hash=True)
+@frozen
 class Inference:
     """A support: the premises that support a conclusion, one, or several linked ones that
-    support it only together (`supports C with B, D`), and the relation that says so.
-
-    Its hash is kept once computed: the evaluation keys its labels by inference, and hashing
-    the relation anew, down to its positions, took most of its time."""
+    support it only together (`supports C with B, D`), and the relation that says so."""
 
     conclusion: str
     premises: tuple[str, ...]
     relation: Relation
+
+    def __hash__(self) -> int:
+        # Equal inferences have equal conclusions and premises. The relation is left out:
+        # the evaluation keys its labels by inference, and hashing the relation, down to its
+        # positions, took most of its time.
+        return hash((self.conclusion, self.premises))
 
     @property
     def linked(self) -> bool:
