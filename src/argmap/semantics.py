@@ -294,8 +294,9 @@ class ComparisonSemantics:
 
 
 class Resolver:
-    """Reads files through a workspace and builds their semantics, each once per run: a
-    comparison and the check of a map it uses share that map's semantics."""
+    """Reads files through a workspace and builds their semantics, each once while it is
+    held: a comparison and the check of a map it uses share that map's semantics. A run over
+    many files lets go of each once it is checked (`done_with`)."""
 
     def __init__(self, workspace: Workspace | None = None):
         self.workspace = workspace if workspace is not None else Workspace()
