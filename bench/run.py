@@ -42,12 +42,13 @@ STAGES = ("parse", "model", "quotes", "checks", "dot", "layout")
 ARGDOWN = os.path.join(HERE, "node_modules", ".bin", "argdown")
 
 
-def _run_measured(command: list[str]) -> tuple[float, float, bytes, bytes, int]:
-    """Run `command`, waiting with wait4 for its own resource usage: wall seconds, peak MB,
-    output, error output, exit status."""
+def _run_measured(command: list[str], cwd: str | None = None
+                  ) -> tuple[float, float, bytes, bytes, int]:
+    """Run `command` in `cwd`, waiting with wait4 for its own resource usage: wall seconds,
+    peak MB, output, error output, exit status."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err)
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -56,11 +57,12 @@ def _run_measured(command: list[str]) -> tuple[float, float, bytes, bytes, int]:
         return elapsed, usage.ru_maxrss / 1024, out.read(), err.read(), process.returncode
 
 
-def _best(command: list[str], repeat: int, ok=(0,)) -> tuple[float, float]:
+def _best(command: list[str], repeat: int, ok=(0,), cwd: str | None = None
+          ) -> tuple[float, float]:
     """The least wall time and the largest peak memory of `repeat` runs of `command`."""
     times, peaks = [], []
     for _ in range(repeat):
-        elapsed, peak, _, err, status = _run_measured(command)
+        elapsed, peak, _, err, status = _run_measured(command, cwd)
         if status not in ok:
             raise SystemExit(f"{' '.join(command)} failed ({status}): {err.decode()[-500:]}")
         times.append(elapsed)
@@ -153,16 +155,25 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(stages(args.stages, args.repeat, args.layout_limit)))
         return 0
 
-    # The installed command, as users run it (`python -m argmap` when there is none).
+    # The installed command, as users run it (`python -m argmap` when there is none), with
+    # its modules' bytecode written, as `pip install` writes it: an editable install run
+    # with PYTHONDONTWRITEBYTECODE set would compile every module at every start.
     script = os.path.join(os.path.dirname(sys.executable), "argmap")
     argmap = [script] if os.path.exists(script) else [sys.executable, "-m", "argmap"]
+    import compileall
+
+    import argmap as package
+
+    compileall.compile_dir(os.path.dirname(package.__file__), quiet=1)
+    # The maps are checked from their folder, the project folder: sources outside it are
+    # refused (issue 14), and `check` would then match no quote.
     folder = args.dir or tempfile.mkdtemp(prefix="argmap-bench-")
     environment = _environment()
     print(f"# {environment['cpus']} CPUs, {environment['cpu']}, Python {environment['python']}, "
           f"{environment['system']}", file=sys.stderr)
     version, _ = _best(argmap + ["--version"], args.repeat)
     tiny = generate(1, folder)["arg"]
-    tiny_check, tiny_peak = _best(argmap + ["check", tiny], args.repeat)
+    tiny_check, tiny_peak = _best(argmap + ["check", tiny], args.repeat, cwd=folder)
     print(f"start-up: argmap --version {version:.3f} s; argmap check on a one-node map "
           f"{tiny_check:.3f} s, {tiny_peak:.0f} MB", file=sys.stderr)
     print(f"pace: a fixed loop of a million steps takes {_pace():.0f} ms now", file=sys.stderr)
@@ -171,9 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         paths = generate(n, folder)
         repeat = args.repeat if n < 100_000 else min(args.repeat, 2)
-        check, peak = _best(argmap + ["check", "--format", "json", paths["arg"]], repeat, ok=(0, 1))
+        _, _, out, _, _ = _run_measured(argmap + ["check", "--format", "json", paths["arg"]],
+                                        folder)
+        if b'"quote-not-found"' in out or b'"source-not-found"' in out:
+            raise SystemExit(f"{paths['arg']}: its quotes are not all checked: {out[:500]!r}")
+        check, peak = _best(argmap + ["check", "--format", "json", paths["arg"]], repeat,
+                            ok=(0, 1), cwd=folder)
         typo = _with_typo(paths["arg"])
-        typo_check, _ = _best(argmap + ["check", "--format", "json", typo], repeat, ok=(1,))
+        typo_check, _ = _best(argmap + ["check", "--format", "json", typo], repeat, ok=(1,),
+                              cwd=folder)
         _, _, out, err, status = _run_measured(
             [sys.executable, os.path.abspath(__file__), "--stages", paths["arg"], "--repeat",
              str(repeat), "--layout-limit", str(args.layout_limit)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import subprocess
 import sys
 
@@ -163,6 +164,38 @@ def test_many_files_are_checked_in_workers_with_the_same_result(project, monkeyp
     assert [done for done, _ in counts] == list(range(1, 8)) and counts[-1] == (7, 7)
     assert together.lines == alone.lines and len(alone.lines) > 3
 
+
+
+def test_a_run_lets_go_of_each_file_once_checked_with_the_same_findings(project):
+    """Memory flat in the number of files (issue 14): a run with its own resolver keeps a
+    file's model, source and semantics only while a comparison still needs them, and finds
+    what a run that keeps them all finds."""
+    from argmap.diagnostics import Severity
+    from argmap.lint import DEFAULT_SEVERITIES, check_paths
+    from argmap.lint.engine import check_file
+    from argmap.semantics import Resolver
+
+    for i in range(4):
+        project.write(f"m{i}.arg", (BROKEN if i % 2 else CLEAN).replace("document d ", f"document d{i} "))
+    project.write("a.arg", 'compare c "C" { use "m1.arg" use "m3.arg" use "gone.arg" }\n'
+                           'd1.main contradicts d3.main\nd1.nope agrees d3.main\n')
+    folder = [str(project.root / "maps")]
+    kept = Resolver()
+    assert check_paths(folder).findings == check_paths(folder, resolver=kept).findings
+    assert len(kept.workspace.paths_read()) > 5  # the caller's resolver holds every file
+
+    resolver = Resolver()
+    severities: dict[str, Severity] = dict(DEFAULT_SEVERITIES)
+    maps = project.root / "maps"
+    check_file(resolver, str(maps / "m0.arg"), severities, forget=True)
+    assert resolver.workspace.paths_read() == set()  # nothing to keep
+    report = check_file(resolver, str(maps / "a.arg"), severities, forget=True)
+    awaited = {os.path.realpath(maps / "m1.arg"), os.path.realpath(maps / "m3.arg")}
+    assert {os.path.realpath(p) for p in report.used} == awaited
+    assert awaited <= resolver.workspace.paths_read()  # checked next: read once
+    check_file(resolver, str(maps / "m1.arg"), severities, forget=True)
+    check_file(resolver, str(maps / "m3.arg"), severities, forget=True)
+    assert resolver.workspace.paths_read() == set()
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                     reason="the workers must inherit the patched functions")

@@ -134,6 +134,19 @@ def test_check_imports_neither_graphviz_nor_lark_for_valid_maps():
     assert done.stdout.splitlines()[-1] == "[]"
 
 
+
+def test_check_of_a_clean_map_imports_only_what_checking_needs(tmp_path):
+    """Start-up stays small (issue 14): with no configuration file, no finding to suggest a
+    name for, and text output, `check` reads no TOML and imports neither difflib, nor
+    traceback, nor json, nor pathlib (and urllib), nor shutil (and the compression modules)."""
+    (tmp_path / "m.arg").write_text('document d "D" { }\nthesis t "x"\nassumption a "y" supports t\n')
+    code = ("import sys\nfrom argmap.cli import main\nstatus = main(['check', '-q', 'm.arg'])\n"
+            "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'tomllib', 'difflib', "
+            "'traceback', 'json', 'pathlib', 'urllib', 'shutil', 'bz2', 'lzma'}))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []"
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_as_source_or_map_is_refused_not_read_for_ever(project):
     project.write("m.arg", 'document d "D" { source "/dev/zero" }\nthesis t "x"\n'

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.quotes import QuoteMatch, QuoteMiss, SourceText, normalize, quote_pieces
 from conftest import SEEDS
@@ -107,3 +109,23 @@ def test_a_match_knows_the_spans_of_its_pieces():
     [match] = source.locate(["two ... four"])
     assert [source.text[start:end] for start, end in match.spans] == ["two", "four"]
     assert source.original_offset(match.spans[1][0]) == 14
+
+
+@given(st.lists(st.sampled_from(["-", "\u2014", "\u2013", "_", "=", "*", "~", " ", "\t", "\n",
+                                 "a", ",", "\r", "\x0b", "\u00a0", "\u2019", "\u3000"]),
+                max_size=30))
+def test_the_quick_checks_before_normalising_change_nothing(pieces):
+    """The source's rule lines and one-for-one characters are looked for only when a quick
+    check says the text may hold them (issue 14): normalising gives what it gives without."""
+    from argmap import quotes
+
+    text = "".join(pieces)
+    expected = text
+    if quotes._RULE_LINE.search(expected):
+        expected = quotes._RULE_LINE.sub(quotes._blank, expected)
+    expected = expected.translate(quotes._ONE_FOR_ONE)
+    expected = quotes._LONE_BREAK.sub(" ", expected)
+    expected = quotes._RUN.sub(quotes._rewrite_run, expected)
+    assert quotes._normalize(text)[0] == expected
+    assert quotes._normalized(text) == quotes._RUN.sub(
+        quotes._rewrite_run, quotes._LONE_BREAK.sub(" ", text.translate(quotes._ONE_FOR_ONE)))

@@ -7,7 +7,11 @@ change that makes a case fire another rule, or fire one twice, fails here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import HEADER
 
@@ -691,6 +695,26 @@ def test_may_the_month_is_no_hedge(project):
             'thesis main "The talks resumed."\n'
             'evidence quote "In May the talks resumed." supports main\n')
     assert_findings(project, text)
+
+
+_HEDGE_PIECES = ["may", "May", "MAY", "could", "Could", "likely", "more likely", "according  to",
+                 "according\nto", "expected to", "said", "SAYS", "some", "somewhat", "try",
+                 "\u212aeep", "\u017fay", "\u017fome", "na\u00efve", "item-1", "may_", "_may",
+                 "2may", "mayor", "\u00e9may", "may\u00e9", " ", ", ", ".", "\u2014", "\u2019s"]
+
+
+@given(st.lists(st.sampled_from(_HEDGE_PIECES), max_size=12))
+def test_hedges_sieve_finds_what_every_pattern_finds(pieces):
+    from argmap.lint.rules.hedge_dropped import _PATTERNS, hedges
+
+    text = "".join(pieces)
+    plain = {}
+    for family, pattern in _PATTERNS.items():
+        match = re.search(pattern, text)
+        if match:
+            plain[family] = " ".join(match.group().split())
+    assert hedges(text) == plain
+    assert list(hedges(text)) == list(plain)
 
 
 # thesis-defeated

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections import Counter, defaultdict
@@ -19,6 +18,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     >>> closest("zzz", ["main"]) is None
     True
     """
+    import difflib  # only for a "did you mean"
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -75,7 +76,8 @@ def _pairs(word: str) -> list[str]:
 
 # Characters a terminal would act on rather than show: C0 controls but tab and line feed,
 # DEL and C1 controls; and lone surrogates, which stand for bytes that are not UTF-8.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Compiled (by `re`, once) only for a text that is not all printable.
+_UNSHOWABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
 
 
 def visible(text: str) -> str:
@@ -87,7 +89,9 @@ def visible(text: str) -> str:
     >>> print(visible("caf\udce9.arg"))
     caf\xe9.arg
     """
-    return _UNSHOWABLE.sub(_escape, text) if _UNSHOWABLE.search(text) else text
+    if text.isprintable():  # no control character, no surrogate: most texts
+        return text
+    return re.sub(_UNSHOWABLE, _escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

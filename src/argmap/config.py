@@ -12,7 +12,6 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from attrs import field, frozen
 
@@ -20,11 +19,6 @@ from ._tools import closest
 from .diagnostics import Severity
 from .errors import ConfigError
 from .lint.rules import RULES, find_rule
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's original
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["Config", "config_for_run", "find_config", "load_config"]
 
@@ -98,14 +92,17 @@ def _did_you_mean(word: str, candidates) -> str:
 def find_config(start: str = ".") -> str | None:
     """The configuration file for a run from `start`: in that folder or the nearest one above
     it, `argmap.toml`, or `pyproject.toml` when it has a `[tool.argmap]` table."""
-    folder = Path(start).resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / "argmap.toml").is_file():
-            return str(candidate / "argmap.toml")
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "argmap" in _read(pyproject).get("tool", {}):
-            return str(pyproject)
-    return None
+    candidate = os.path.realpath(start)
+    while True:
+        if os.path.isfile(os.path.join(candidate, "argmap.toml")):
+            return os.path.join(candidate, "argmap.toml")
+        pyproject = os.path.join(candidate, "pyproject.toml")
+        if os.path.isfile(pyproject) and "argmap" in _read(pyproject).get("tool", {}):
+            return pyproject
+        parent = os.path.dirname(candidate)
+        if parent == candidate:
+            return None
+        candidate = parent
 
 
 def config_for_run(path: str | None) -> Config:
@@ -117,18 +114,24 @@ def config_for_run(path: str | None) -> Config:
 
 def load_config(path: str) -> Config:
     """The configuration in the file at `path`; `ConfigError` naming the file and key."""
-    data = _read(Path(path))
+    data = _read(path)
     prefix = ""
-    if Path(path).name == "pyproject.toml":
+    if os.path.basename(os.path.normpath(path)) == "pyproject.toml":
         data, prefix = data.get("tool", {}).get("argmap"), "tool.argmap."
         if data is None:
             raise ConfigError(f"{path}: no [tool.argmap] table")
     return _parse(data, path, prefix)
 
 
-def _read(path: Path) -> dict:
+def _read(path: str) -> dict:
+    # Imported here: a run without a configuration file (or with --config) reads no TOML.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 reads TOML with tomli, tomllib's original
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as file:
+            return tomllib.loads(file.read())
     except OSError as error:
         raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:

@@ -76,9 +76,9 @@ class Labelling:
         stand, theirs; in the order found, each once."""
         found: dict[str, None] = {}
         seen: set[str] = set()
-        pending = [node_id]
+        pending = deque([node_id])
         while pending:
-            current = pending.pop(0)
+            current = pending.popleft()
             label = self.nodes[current]
             if current in seen or label is Label.IN:
                 continue
@@ -128,62 +128,96 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     """
     attackers: dict[str, list[str]] = {node: list(dict.fromkeys(found))
                                        for node, found in semantics.attackers.items()}
-    undercutters: dict[Inference, list[str]] = defaultdict(list)
+    # The inferences by their index in the map's order: labelled in a list, and each one's
+    # premises and undercutters looked up by index (hashing an inference costs more).
+    every = semantics.every_inference
+    index = {id(inference): number for number, inference in enumerate(every)}
+    undercutters: dict[Inference, list[str]] = {}
+    against_inference: dict[int, list[str]] = {}
     for undercut in semantics.undercuts:
         for inference in undercut.inferences:
-            if undercut.node not in undercutters[inference]:
-                undercutters[inference].append(undercut.node)
+            found = against_inference.setdefault(index[id(inference)], [])
+            if undercut.node not in found:
+                found.append(undercut.node)
+                undercutters.setdefault(inference, found)
     supports = {node_id: list(semantics.inferences.get(node_id, ()))
                 for node_id, node in semantics.nodes.items() if node.kind not in GROUND_KINDS}
+    held_by = {node_id: [index[id(inference)] for inference in found]
+               for node_id, found in supports.items()}
+    premises = [inference.premises for inference in every]
+    conclusions = [inference.conclusion for inference in every]
     nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
-    inferences = dict.fromkeys(semantics.every_inference, Label.UNDECIDED)
+    labels = [Label.UNDECIDED] * len(every)
+    no_one: list[str] = []
+    IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED  # read often: held locally
 
     def node_label(node_id: str) -> Label:
-        against = [nodes[a] for a in attackers.get(node_id, [])]
-        if Label.IN in against:
-            return Label.OUT
-        held = [inferences[i] for i in supports[node_id]] if node_id in supports else None
-        if held is not None and all(label is Label.OUT for label in held):
-            return Label.OUT
-        if all(label is Label.OUT for label in against) and (held is None or Label.IN in held):
-            return Label.IN
-        return Label.UNDECIDED
+        # Out when an attacker is in, or every support is out (none counts); in when every
+        # attacker is out and, for a claim, some support is in.
+        unattacked = True  # every attacker out
+        for attacker in attackers.get(node_id, no_one):
+            label = nodes[attacker]
+            if label is IN:
+                return OUT
+            if label is not OUT:
+                unattacked = False
+        found = held_by.get(node_id)
+        if found is None:  # evidence or an assumption: it needs no support
+            return IN if unattacked else UNDECIDED
+        some_in, all_out = False, True
+        for number in found:
+            label = labels[number]
+            if label is not OUT:
+                all_out = False
+                some_in = some_in or label is IN
+        if all_out:
+            return OUT
+        return IN if unattacked and some_in else UNDECIDED
 
-    def inference_label(inference: Inference) -> Label:
-        premises = [nodes[p] for p in inference.premises]
-        against = [nodes[u] for u in undercutters.get(inference, [])]
-        if Label.OUT in premises or Label.IN in against:
-            return Label.OUT
-        if all(label is Label.IN for label in premises) and all(
-                label is Label.OUT for label in against):
-            return Label.IN
-        return Label.UNDECIDED
+    def inference_label(number: int) -> Label:
+        # Out when a premise is out or an undercutter in; in when every premise is in and
+        # every undercutter out.
+        settled = True
+        for premise in premises[number]:
+            label = nodes[premise]
+            if label is OUT:
+                return OUT
+            if label is not IN:
+                settled = False
+        for undercutter in against_inference.get(number, no_one):
+            label = nodes[undercutter]
+            if label is IN:
+                return OUT
+            if label is not OUT:
+                settled = False
+        return IN if settled else UNDECIDED
 
     # Labels only ever go from undecided to in or out, so each node and inference is
     # labelled at most once; one is looked at again only when something it depends on has
     # just been labelled, which keeps a long chain of supports linear rather than quadratic.
-    depending: dict[str, list[str | Inference]] = defaultdict(list)
+    # An inference is pending by its index (an int), a node by its id (a str).
+    depending: dict[str, list[str | int]] = defaultdict(list)
     for node_id, targets in attackers.items():
         for attacker in targets:
             depending[attacker].append(node_id)
-    for inference in inferences:
+    for number, inference in enumerate(every):
         for premise in inference.premises:
-            depending[premise].append(inference)
-        for undercutter in undercutters.get(inference, []):
-            depending[undercutter].append(inference)
-    pending: deque[str | Inference] = deque([*inferences, *nodes])
+            depending[premise].append(number)
+        for undercutter in against_inference.get(number, no_one):
+            depending[undercutter].append(number)
+    pending: deque[str | int] = deque([*range(len(every)), *nodes])
     while pending:
         item = pending.popleft()
-        if isinstance(item, Inference):
-            if inferences[item] is Label.UNDECIDED:
-                inferences[item] = inference_label(item)
-                if inferences[item] is not Label.UNDECIDED:
-                    pending.append(item.conclusion)
-        elif nodes[item] is Label.UNDECIDED:
-            nodes[item] = node_label(item)
-            if nodes[item] is not Label.UNDECIDED:
-                pending.extend(depending.get(item, []))
-    return Labelling(nodes, inferences, attackers, dict(undercutters), supports)
+        if isinstance(item, int):
+            if labels[item] is UNDECIDED:
+                label = labels[item] = inference_label(item)
+                if label is not UNDECIDED:
+                    pending.append(conclusions[item])
+        elif nodes[item] is UNDECIDED:
+            label = nodes[item] = node_label(item)
+            if label is not UNDECIDED:
+                pending.extend(depending.get(item, no_one))
+    return Labelling(nodes, dict(zip(every, labels)), attackers, undercutters, supports)
 
 
 def _defeating(label: Label) -> Label:

@@ -11,7 +11,6 @@ pieces must then occur in order within one paragraph.
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import operator
 import re
@@ -45,6 +44,10 @@ _REWRITE = re.compile(
     r"|(?P<space>\s{2,}|\n)"
 )
 _TRANSLATED = re.compile("[{}]".format(re.escape("".join(map(chr, _ONE_FOR_ONE)))))
+# The ASCII characters `_ONE_FOR_ONE` replaces: an ASCII text holds no other.
+_ASCII_TRANSLATED = [c for c in map(chr, _ONE_FOR_ONE) if c.isascii()]
+# Three rule characters with only spaces between: a text without them has no rule line.
+_RULE_CHARS = re.compile(r"[-\u2013\u2014_=*~](?:[^\S\n]*[-\u2013\u2014_=*~]){2}")
 # Every rewrite lies within a run of white space, commas and dashes, and a run of one
 # character changes only when it is a line break; so the rewrites look only at longer runs
 # (there are few), once the lone line breaks have become spaces. The characters are those
@@ -82,10 +85,18 @@ def composed(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def _translated(text: str) -> bool:
+    """Whether `text` holds a character that `_ONE_FOR_ONE` replaces (quickly, for an
+    ASCII text: a search for each of its few ASCII ones)."""
+    if text.isascii():
+        return any(c in text for c in _ASCII_TRANSLATED)
+    return _TRANSLATED.search(text) is not None
+
+
 def _normalized(text: str) -> str:
     """`text` as a quote: as a source (`_normalize`), but for rule lines, which only a
     source has."""
-    if _TRANSLATED.search(text):
+    if _translated(text):
         text = text.translate(_ONE_FOR_ONE)
     return _RUN.sub(_rewrite_run, _LONE_BREAK.sub(" ", text))
 
@@ -162,9 +173,9 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
 
         return _REWRITE.sub(rewrite, run.group())
 
-    if _RULE_LINE.search(text):
+    if _RULE_CHARS.search(text) and _RULE_LINE.search(text):
         text = _RULE_LINE.sub(_blank, text)
-    if _TRANSLATED.search(text):
+    if _translated(text):
         text = text.translate(_ONE_FOR_ONE)
     text = _LONE_BREAK.sub(" ", text)
     return _RUN.sub(rewrite_run, text), norm_points, orig_points
@@ -298,6 +309,8 @@ class SourceText:
 
     def _closest(self, quote: str) -> tuple[int | None, str | None]:
         """The sentence that shares the most words with `quote`, weighed by their rarity."""
+        import difflib  # only for a quote not found
+
         sentences, words = self._sentence_index()
         scores: dict[int, float] = defaultdict(float)
         for word in set(_WORD.findall(quote)):

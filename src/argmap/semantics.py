@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from functools import cached_property
 
 from attrs import frozen
@@ -40,6 +41,12 @@ class Inference:
     conclusion: str
     premises: tuple[str, ...]
     relation: Relation
+
+    def __hash__(self) -> int:
+        # Equal inferences have equal conclusions and premises. The relation is left out:
+        # the evaluation keys its labels by inference, and hashing the relation, down to its
+        # positions, took most of its time.
+        return hash((self.conclusion, self.premises))
 
     @property
     def linked(self) -> bool:
@@ -111,18 +118,47 @@ class MapSemantics:
         """For each node id, its supports, in the map's order. A linked node that does not
         exist is left out (`unknown-reference` reports it), rather than making its support
         ground nothing."""
-        found: dict[str, list[Inference]] = defaultdict(list)
-        for node in self.nodes.values():
+        return self._relations_resolved[0]
+
+    @cached_property
+    def _relations_resolved(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
+                                           dict[str, list[str]], dict[str, list[str]]]:
+        """Every support and attack of the map resolved, in one pass over its relations
+        (each reference looked up once): `inferences`, `supporters`, `supported` and
+        `attackers`, which every rule shares."""
+        inferences: dict[str, list[Inference]] = defaultdict(list)
+        supporters: dict[str, list[str]] = defaultdict(list)
+        supported: dict[str, list[str]] = defaultdict(list)
+        attackers: dict[str, list[str]] = defaultdict(list)
+        nodes, own = self.nodes, self.map.id
+        supports, attacks = RelationKind.SUPPORTS, RelationKind.ATTACKS
+        for node in nodes.values():
             for relation in node.relations:
-                if relation.kind is not RelationKind.SUPPORTS or isinstance(relation.target, Link):
+                kind, ref = relation.kind, relation.target
+                if (kind is not supports and kind is not attacks) or isinstance(ref, Link):
+                    continue  # an undercut, whose target is a link (see `undercuts`)
+                if ref.document is not None and ref.document != own:
                     continue
-                conclusion = self.resolve(relation.target)
-                if conclusion is None:
+                target = nodes.get(ref.node)
+                if target is None:
                     continue
-                premises = [node, *map(self.resolve, relation.jointly)]
-                ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
-                found[conclusion.id].append(Inference(conclusion.id, ids, relation))
-        return found
+                if relation.jointly:
+                    premises = [node, *map(self.resolve, relation.jointly)]
+                    ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
+                else:
+                    ids = (node.id,)
+                end = target.id
+                if kind is supports:
+                    inferences[end].append(Inference(end, ids, relation))
+                    for start in ids:
+                        if start != end:
+                            supporters[end].append(start)
+                            supported[start].append(end)
+                else:
+                    for start in ids:
+                        if start != end:
+                            attackers[end].append(start)
+        return inferences, supporters, supported, attackers
 
     @cached_property
     def every_inference(self) -> list[Inference]:
@@ -174,17 +210,17 @@ class MapSemantics:
     @cached_property
     def supporters(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes that support it, alone or linked."""
-        return self._edges(RelationKind.SUPPORTS, reverse=True)
+        return self._relations_resolved[1]
 
     @cached_property
     def supported(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes it supports, alone or linked."""
-        return self._edges(RelationKind.SUPPORTS, reverse=False)
+        return self._relations_resolved[2]
 
     @cached_property
     def attackers(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes that attack it."""
-        return self._edges(RelationKind.ATTACKS, reverse=True)
+        return self._relations_resolved[3]
 
     @cached_property
     def undercut(self) -> set[str]:
@@ -202,27 +238,6 @@ class MapSemantics:
     def link_ends(self, link: Link) -> tuple[Node | None, Node | None]:
         """The nodes at both ends of an undercut's target link."""
         return self.resolve(link.supporter), self.resolve(link.supported)
-
-    def _edges(self, kind: RelationKind, reverse: bool) -> dict[str, list[str]]:
-        """Each relation of `kind` as edges from every node it starts from (the node it is
-        written on and those it is linked with) to its target."""
-        edges: dict[str, list[str]] = defaultdict(list)
-        for node in self.nodes.values():
-            for relation in node.relations:
-                if relation.kind is not kind or isinstance(relation.target, Link):
-                    continue
-                target = self.resolve(relation.target)
-                if target is None:
-                    continue
-                starts = [node, *map(self.resolve, relation.jointly)]
-                for start in dict.fromkeys(s.id for s in starts if s is not None):
-                    if start == target.id:
-                        continue
-                    if reverse:
-                        edges[target.id].append(start)
-                    else:
-                        edges[start].append(target.id)
-        return edges
 
     @cached_property
     def quotes(self) -> dict[str, QuoteMatch | QuoteMiss]:
@@ -279,12 +294,34 @@ class ComparisonSemantics:
 
 
 class Resolver:
-    """Reads files through a workspace and builds their semantics, each once per run: a
-    comparison and the check of a map it uses share that map's semantics."""
+    """Reads files through a workspace and builds their semantics, each once while it is
+    held: a comparison and the check of a map it uses share that map's semantics. A run over
+    many files lets go of each once it is checked (`done_with`)."""
 
     def __init__(self, workspace: Workspace | None = None):
         self.workspace = workspace if workspace is not None else Workspace()
         self._maps: dict[str, MapSemantics] = {}
+        # For `done_with`: the real paths of the files checked, and of the maps that a
+        # comparison checked uses and that are not checked yet.
+        self._checked: set[str] = set()
+        self._awaited: set[str] = set()
+
+    def done_with(self, path: str, used: Iterable[str] = ()) -> None:
+        """The file at `path` is checked, and `used` names the maps it uses (a comparison's,
+        checked next): let go of every file read and semantics built but those of the maps
+        a comparison uses and that are not checked yet, and their sources. A run over many
+        files then holds one file's model at a time, not every one (a map checked before a
+        comparison that uses it is read again for the comparison)."""
+        key = os.path.realpath(path)
+        self._checked.add(key)
+        self._awaited.discard(key)
+        self._awaited |= {os.path.realpath(p) for p in used} - self._checked
+        self._maps = {k: semantics for k, semantics in self._maps.items() if k in self._awaited}
+        sources = set()
+        for semantics in self._maps.values():
+            if semantics.source_path is not None:
+                sources.add(os.path.realpath(semantics.source_path))
+        self.workspace.keep_only(self._awaited, sources)
 
     def load(self, path: str) -> LoadedFile:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 
 from attrs import frozen
 
@@ -44,20 +43,41 @@ def find_arg_files(paths: list[str]) -> list[str]:
     for name in paths:
         if not name:  # Path("") is the current folder: an empty argument names nothing
             raise InputError("an empty path names no file or folder")
-        path = Path(name)
-        if path.is_dir():
+        mode = _mode(name)
+        if mode is not None and stat.S_ISDIR(mode):
             # os.walk skips folders it cannot read and does not follow links into loops.
             for folder, subfolders, files in os.walk(name):
                 subfolders.sort()
                 found += [os.path.normpath(os.path.join(folder, f)) for f in sorted(files)
                           if f.endswith(".arg")]
-        elif path.is_file():
+        elif mode is not None and stat.S_ISREG(mode):
             found.append(os.path.normpath(name))
-        elif path.exists():
+        elif mode is not None:
             raise InputError(f"not a file or folder but a device or a pipe: {name}")
         else:
             raise InputError(f"no such file or folder: {name}")
     return list(dict.fromkeys(found))
+
+
+def _mode(name: str) -> int | None:
+    """The mode of what `pathlib.Path(name)` names (links followed), or None when nothing
+    is there: as `Path.is_dir`, `is_file` and `exists` see it, without importing pathlib."""
+    if os.name == "nt":  # pragma: no cover - pathlib parses Windows paths its own way
+        from pathlib import Path
+
+        named = str(Path(name))
+    else:  # Path drops empty and `.` parts, and keeps a leading `//` as it is
+        root = "//" if name.startswith("//") and not name.startswith("///") else (
+            "/" if name.startswith("/") else "")
+        named = root + "/".join(p for p in name.split("/") if p not in ("", ".")) or "."
+    try:
+        return os.stat(named).st_mode
+    except ValueError:  # a NUL in the name
+        return None
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise
 
 
 def relative_to(base_file: str, target: str) -> str:
@@ -134,6 +154,12 @@ class Workspace:
             except OSError as error:
                 self._sources[key] = error.strerror or str(error)
         return self._sources[key]
+
+    def keep_only(self, files: set[str], sources: set[str]) -> None:
+        """Let go of every `.arg` file and source text read but those at the real paths
+        `files` and `sources`: a long run then holds only what is still to be used."""
+        self._files = {key: loaded for key, loaded in self._files.items() if key in files}
+        self._sources = {key: text for key, text in self._sources.items() if key in sources}
 
     def paths_read(self) -> set[str]:
         """The real paths of every `.arg` file and source text read so far."""

@@ -8,9 +8,11 @@ heavy dependencies inside `run`, so that `argmap --version` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
-__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "add_subparser",
-           "add_paths", "add_jobs", "add_watch", "add_config"]
+__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "Formatter",
+           "add_subparser", "add_paths", "add_jobs", "add_watch", "add_config"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -27,11 +29,40 @@ COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "ev
             "lsp")
 
 
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter that keeps descriptions as written, as wide as the terminal.
+
+    It finds the width as `shutil.get_terminal_size` does, without importing shutil (and
+    the compression modules it imports): argparse builds a formatter for every option it
+    adds, so every command would pay for them."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        # As argparse does: two columns less than the terminal's.
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 80
+    return columns or 80
+
+
 def add_subparser(commands, name: str, *, help: str, description: str,
                   epilog: str = EXIT_CODES) -> argparse.ArgumentParser:
     """One subcommand's parser, formatted like the others."""
     return commands.add_parser(name, help=help, description=description, epilog=epilog,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+                               formatter_class=Formatter)
 
 
 def add_watch(parser: argparse.ArgumentParser) -> None:

@@ -105,11 +105,13 @@ def run(args) -> int:
 
 def check_once(args) -> int:
     """Check the paths and print the findings; 1 when any is at the failing severity."""
-    from ..config import config_for_run
-    from ..diagnostics import Severity, format_json, format_text, summary
-    from ..formats import format_github, format_sarif
-    from ..lint import check_paths
-    from ..runner import default_jobs
+    from ..collector import collector_paused
+
+    with collector_paused():  # imports make long-lived objects: nothing for it to collect
+        from ..config import config_for_run
+        from ..diagnostics import Severity, format_json, format_text, summary
+        from ..lint import check_paths
+        from ..runner import default_jobs
 
     config = config_for_run(args.config)
     severities = config.severities([n for names in args.select for n in names],
@@ -133,11 +135,17 @@ def check_once(args) -> int:
     if chosen == "json":
         sys.stdout.write(format_json(findings))
     elif chosen == "sarif":
+        from ..formats import format_sarif
+
         sys.stdout.write(format_sarif(findings, result.line))
     else:
         color = chosen == "text" and _use_color(args.color)
-        sys.stdout.write(format_text(findings, result.line, color=color) if chosen == "text"
-                         else format_github(findings))
+        if chosen == "text":
+            sys.stdout.write(format_text(findings, result.line, color=color))
+        else:
+            from ..formats import format_github
+
+            sys.stdout.write(format_github(findings))
         if not args.quiet:
             sys.stdout.write(summary(findings, len(result.files), color=color))
     failing = [f for f in findings if f.severity.rank >= fail_on.rank]

@@ -45,13 +45,16 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
     out among those found in folders and the maps comparisons use, and among the files
     named too when `force_exclude`. Up to `jobs` worker processes check the files when there
     are enough of them to pay for starting the workers; otherwise they are read through
-    `resolver` (a new one when None), which then holds them for the caller. Sources and used
-    maps are read only inside `project` (None: anywhere), by a new resolver."""
+    `resolver`, which then holds them for the caller; with a new resolver (None), each file
+    is let go once checked, unless a comparison still needs it, so that a run over many
+    files does not hold every one. Sources and used maps are read only inside `project`
+    (None: anywhere), by a new resolver."""
     severities = DEFAULT_SEVERITIES if severities is None else severities
     skip = excluded or (lambda path: False)
     files = select_files(paths, skip, force_exclude)
     reports = for_each_file(
-        files, functools.partial(check_file, severities=dict(severities)), jobs=jobs,
+        files, functools.partial(check_file, severities=dict(severities),
+                                 forget=resolver is None), jobs=jobs,
         resolver=resolver, project=project,
         follow=lambda report: [p for p in report.used if not skip(p)], progress=progress)
     findings = sorted({finding for report in reports for finding in report.findings})

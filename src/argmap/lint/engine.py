@@ -32,14 +32,24 @@ class FileReport:
     lines: dict[tuple[str, int], str]
 
 
-def check_file(resolver: Resolver, path: str, severities: Mapping[str, Severity]) -> FileReport:
-    """Check the file at `path` with the rules `severities` names, at those severities."""
-    try:
-        loaded = resolver.load(path)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    with collector_paused():  # the rules build large acyclic structures (see collector)
-        return _check_loaded(resolver, loaded, severities)
+def check_file(resolver: Resolver, path: str, severities: Mapping[str, Severity], *,
+               forget: bool = False) -> FileReport:
+    """Check the file at `path` with the rules `severities` names, at those severities.
+
+    `forget`: let the resolver go of the file once it is checked, with its source and
+    semantics, unless a comparison checked before needs it (`Resolver.done_with`); the
+    report holds all that the run needs of it."""
+    # The model, the source and what the rules build are large and acyclic (see collector).
+    with collector_paused():
+        try:
+            loaded = resolver.load(path)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        report = _check_loaded(resolver, loaded, severities)
+        if forget:  # freed here, with the collector paused: they hold no cycles
+            del loaded
+            resolver.done_with(path, report.used)
+        return report
 
 
 def _check_loaded(resolver: Resolver, loaded: LoadedFile,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 
 from attrs import frozen
@@ -80,9 +81,10 @@ _TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
 # One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
 # `undercuts a -> b`.
 _TARGET = re.compile(rf"(?:{_either(RelationKind)}{_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
-# The nodes a support is linked with: `with b`, then `, d` for each one more.
-_WITH = re.compile(rf"{WITH}{_END}{_SKIP}{_REF}")
-_MORE = re.compile(rf",{_SKIP}{_REF}")
+# The nodes a support is linked with: `with b`, then `, d` for each one more; compiled (by
+# `re`, once) only when a file links a support.
+_WITH = rf"{WITH}{_END}{_SKIP}{_REF}"
+_MORE = rf",{_SKIP}{_REF}"
 # A comparison's constructs, compiled (by `re`, once) only when a comparison is read.
 _COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
 _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
@@ -124,7 +126,12 @@ class _Reader:
         self.path = path
         self.pos = 0
         self.well_formed_to = 0
-        self._line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+        # Where each line starts, and one past the end: with builtins only, as a file may
+        # have a great many lines.
+        lines = text.split("\n")
+        self._line_starts = list(map(operator.add,
+                                     itertools.accumulate(map(len, lines), initial=0),
+                                     range(len(lines) + 1)))
         self._skip(_LEADING_SKIP)
 
     def file(self) -> ArgFile:
@@ -173,21 +180,30 @@ class _Reader:
             pos = tag.end()
         relations = []
         kind = None
+        path, starts = self.path, self._line_starts
         while (target := _TARGET.match(text, pos)) is not None:
             word, first, second, link_first, link_second = target.groups()
             if word is not None:
                 kind = _RELATION_KINDS[word]
             if kind is None or (link_first is not None) != (kind is RelationKind.UNDERCUTS):
                 raise _GiveUp  # a comma with no relation before it; `->` outside an undercut
-            supporter = self._ref(first, second, target.start(2))
+            if second is None:  # `self._ref(first, None, ...)`, written out: the usual case
+                if first in KEYWORDS:
+                    raise _GiveUp
+                offset = target.start(2)
+                line = bisect.bisect_right(starts, offset)
+                supporter = Ref(first, Position(path, line, offset - starts[line - 1] + 1))
+            else:
+                supporter = self._ref(first, second, target.start(2))
             pos = target.end()
             if link_first is not None:
                 link = Link(supporter, self._ref(link_first, link_second, target.start(4)))
                 relations.append(Relation(kind, node_id, link, supporter.position))
-            elif word == RelationKind.SUPPORTS and (joint := _WITH.match(text, pos)):
+            elif word == RelationKind.SUPPORTS and text.startswith(WITH, pos) \
+                    and (joint := re.compile(_WITH).match(text, pos)):
                 jointly = [self._ref(joint.group(1), joint.group(2), joint.start(1))]
                 pos = joint.end()
-                while more := _MORE.match(text, pos):
+                while more := re.compile(_MORE).match(text, pos):
                     jointly.append(self._ref(more.group(1), more.group(2), more.start(1)))
                     pos = more.end()
                 relations.append(Relation(kind, node_id, supporter, supporter.position,
@@ -197,8 +213,15 @@ class _Reader:
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos
-        position = self._at(match.start())
-        text_position = self._at(match.start(3))
+        # self._at(...) for both, written out: the string most often starts on the line of
+        # the keyword.
+        offset = match.start()
+        line = bisect.bisect_right(starts, offset)
+        position = Position(path, line, offset - starts[line - 1] + 1)
+        offset = match.start(3)
+        if offset >= starts[line]:
+            line = bisect.bisect_right(starts, offset)
+        text_position = Position(path, line, offset - starts[line - 1] + 1)
         if "\\" in raw or raw.startswith('"""'):
             value = string_value(raw, text_position.line, text_position.column, self.path)
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 
 from ..errors import ArgSyntaxError, SyntaxProblem
 from ..model import Position
@@ -47,4 +46,6 @@ def _dedent_block(body: str) -> str:
         lines.pop(0)
     if lines and not lines[-1].strip():
         lines.pop()
+    import textwrap  # only for a triple-quoted block
+
     return textwrap.dedent("\n".join(lines))

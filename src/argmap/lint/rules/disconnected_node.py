@@ -16,6 +16,7 @@ from collections import defaultdict
 from ...diagnostics import Severity
 from ...graph import reachable
 from ...lexicon import NodeKind
+from ...model import Ref
 from ...semantics import MapSemantics
 
 NAME = "disconnected-node"
@@ -29,8 +30,17 @@ def check_map(context: MapSemantics):
         return  # no-thesis says so once; every node here would be disconnected
     leads_to: dict[str, list[str]] = defaultdict(list)
     broken: set[str] = set()
-    for node_id, node in context.nodes.items():
+    nodes, own = context.nodes, context.map.id
+    for node_id, node in nodes.items():
         for relation in node.relations:
+            ref = relation.target
+            if not relation.jointly and isinstance(ref, Ref):  # one reference, most often
+                end = nodes.get(ref.node) if ref.document is None or ref.document == own else None
+                if end is None:
+                    broken.add(node_id)
+                else:
+                    leads_to[end.id].append(node_id)
+                continue
             ends = [end for ref in relation.refs if (end := context.resolve(ref)) is not None]
             if len(ends) < len(relation.refs):
                 broken.add(node_id)

@@ -62,10 +62,38 @@ HEDGES = {
 
 # How each word is matched, where it is more than a whole word in any case.
 _SPECIAL = {"may": r"\bmay\b", "likely": r"(?i:(?<!more )(?<!less )(?<!most )\blikely\b)"}
+# Each family's pattern, compiled (and cached by `re`) only when a text may hold one of its
+# words: most texts hold none, and compiling them all would slow every start.
 _PATTERNS = {
-    family: re.compile("|".join(
-        _SPECIAL.get(word, r"(?i:\b" + word.replace(" ", r"\s+") + r"\b)") for word in words))
+    family: "|".join(
+        _SPECIAL.get(word, r"(?i:\b" + word.replace(" ", r"\s+") + r"\b)") for word in words)
     for family, words in HEDGES.items()}
+# The families whose words start with each word, lower case: a family's pattern can match
+# only a text that holds one of these as a whole word.
+_FAMILIES_OF: dict[str, list[str]] = {}
+for _family, _words in HEDGES.items():
+    for _word in _words:
+        _FAMILIES_OF.setdefault(_word.split()[0], []).append(_family)
+_WORD = re.compile(r"\w+")
+
+
+def _families(text: str) -> list[str]:
+    """The families of hedge `text` may hold, in the order of `HEDGES`: those one of whose
+    words starts with a whole word of `text` (every family when a word of the text has a
+    letter outside ASCII, which case-insensitive matching may take for an ASCII one, such
+    as the Kelvin sign for `k`). A quick sieve: most texts hold no hedge."""
+    if text.isascii():
+        found = _WORD.findall(text.lower())
+        if _FAMILIES_OF.keys().isdisjoint(found):
+            return []  # most texts
+        words = set(found)
+    else:
+        found = _WORD.findall(text)
+        if not all(word.isascii() for word in found):
+            return list(_PATTERNS)
+        words = {word.lower() for word in found}
+    families = {family for word in words & _FAMILIES_OF.keys() for family in _FAMILIES_OF[word]}
+    return [family for family in _PATTERNS if family in families]
 
 
 def hedges(text: str) -> dict[str, str]:
@@ -77,25 +105,33 @@ def hedges(text: str) -> dict[str, str]:
     {}
     """
     found = {}
-    for family, pattern in _PATTERNS.items():
-        match = pattern.search(text)
+    for family in _families(text):
+        match = re.search(_PATTERNS[family], text)
         if match:
             found[family] = " ".join(match.group().split())
     return found
 
 
 def check_map(context: MapSemantics):
-    for node_id, node in context.nodes.items():
+    held: dict[str, dict[str, str]] = {}  # each quote's hedges, found once
+    nodes = context.nodes
+    for node_id, node in nodes.items():
         if node.kind not in CLAIM_KINDS:
             continue
-        quotes = [context.nodes[i] for i in context.supporters.get(node_id, ())
-                  if context.nodes[i].kind is NodeKind.EVIDENCE]
+        quotes = [nodes[i] for i in context.supporters.get(node_id, ())
+                  if nodes[i].kind is NodeKind.EVIDENCE]
         if not quotes:
             continue
-        kept = hedges(node.text)
+        kept: dict[str, str] | None = None  # the claim's hedges, once a quote has one
         dropped = []
         for quote in quotes:
-            lost = {family: word for family, word in hedges(quote.text).items()
+            if quote.id not in held:
+                held[quote.id] = hedges(quote.text)
+            if not held[quote.id]:
+                break  # a quote without a hedge: the claim cannot overstate it
+            if kept is None:
+                kept = hedges(node.text)
+            lost = {family: word for family, word in held[quote.id].items()
                     if family not in kept}
             if not lost:
                 break  # a quote the claim does not overstate: the claim may rest on it

@@ -35,14 +35,18 @@ _OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS,
 
 
 def check_map(context: MapSemantics):
+    nodes, own = context.nodes, context.map.id
     for node in context.map.nodes:
         related: set[tuple[str, RelationKind]] = set()  # (target id, kind) so far
         for relation in node.relations:
             target = None
-            if isinstance(relation.target, Link):
-                message = _undercut(node, relation.target, context)
+            ref = relation.target
+            if isinstance(ref, Link):
+                message = _undercut(node, ref, context)
             else:
-                target = context.resolve(relation.target)
+                # context.resolve(ref), written out: this runs for every relation
+                target = nodes.get(ref.node) if ref.document is None or ref.document == own \
+                    else None
                 if target is None:
                     continue
                 message = _relation(node, relation.kind, target)
@@ -74,9 +78,8 @@ def _linked(node, jointly: tuple[Ref, ...], target, context: MapSemantics):
 
 
 def _relation(node, kind: RelationKind, target) -> str | None:
-    verb = kind.value
     if target is node:
-        return f"`{node.id}` {verb} itself"
+        return f"`{node.id}` {kind.value} itself"
     if kind is RelationKind.SUPPORTS:
         if node.kind is NodeKind.OBJECTION:
             return (f"an objection cannot support: `{node.id}` should attack or undercut, or "

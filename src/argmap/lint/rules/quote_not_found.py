@@ -14,7 +14,6 @@ evidence quote "sanctions have proven useless" supports engage
 ```
 """
 
-import difflib
 import re
 
 from ...diagnostics import Severity
@@ -51,6 +50,8 @@ def _first_difference(context: MapSemantics, node: Node, miss: QuoteMiss) -> Pos
     opening = node.text_position
     if miss.closest_text is None:
         return opening
+    import difflib  # only for a quote not found
+
     words = list(_WORD.finditer(node.text))
     passage = normalize(miss.closest_text).split()
     matcher = difflib.SequenceMatcher(None, [normalize(w.group()) for w in words], passage,

@@ -26,10 +26,12 @@ SEVERITY = Severity.ERROR
 
 
 def check_map(context: MapSemantics):
+    nodes, own = context.nodes, context.map.id
     for node in context.map.nodes:
         for relation in node.relations:
             for ref in relation.refs:
-                if context.resolve(ref) is None:
+                # context.resolve(ref) is None, written out: this runs for every reference
+                if (ref.document is not None and ref.document != own) or ref.node not in nodes:
                     yield ref.position, _map_message(ref, context)
 
 
