@@ -55,3 +55,12 @@ def test_a_change_to_a_source_runs_the_command_again(project, capsys):
     assert "argmap: --watch: run 1 ended at " in err and "with exit status 0" in err
     assert "argmap: --watch: changed: " in err and "fpri.txt" in err
     assert "argmap: --watch: watching 2 files for changes" in err
+
+
+@pytest.mark.parametrize("command", ["check", "render", "report"])
+def test_each_command_that_reads_maps_takes_watch(command):
+    from argmap.cli import _parser
+
+    parser = _parser([command])
+    args = parser.parse_args([command, "--watch", "maps"])
+    assert args.watch and callable(args.run)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 
 __all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "Formatter",
            "add_subparser", "add_paths", "add_jobs", "add_watch", "add_config"]
@@ -65,8 +66,21 @@ def add_subparser(commands, name: str, *, help: str, description: str,
                                formatter_class=Formatter)
 
 
-def add_watch(parser: argparse.ArgumentParser) -> None:
-    """The `--watch` option of the commands that read maps (`argmap.watch`)."""
+def add_watch(parser: argparse.ArgumentParser,
+              run_once: Callable[[argparse.Namespace], int]) -> None:
+    """The `--watch` option of the commands that read maps (`argmap.watch`), and their `run`:
+    `run_once`, and with --watch again after each change to what it read."""
+    def run(args: argparse.Namespace) -> int:
+        if not args.watch:
+            return run_once(args)
+        from ..config import config_for_run
+        from ..watch import watch
+
+        config = config_for_run(args.config)
+        return watch(args.paths, lambda: run_once(args), config.excluded,
+                     project=config.project)
+
+    parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",
                         help="run again whenever a map, a map it uses or a source text changes, "
                              "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")

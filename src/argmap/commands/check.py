@@ -7,7 +7,7 @@ import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
 
-__all__ = ["add_parser", "run", "check_once"]
+__all__ = ["add_parser", "check_once"]
 
 FORMATS = ("text", "json", "github", "sarif", "auto")
 
@@ -75,8 +75,7 @@ def add_parser(commands) -> None:
                        help="colour the text format: auto (default) when standard output is a "
                             "terminal and NO_COLOR is not set")
     add_jobs(check)
-    add_watch(check)
-    check.set_defaults(run=run)
+    add_watch(check, check_once)
 
 
 def _progress(done: int, total: int) -> None:
@@ -89,18 +88,6 @@ def _use_color(choice: str) -> bool:
     if choice == "auto":
         return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
     return choice == "always"
-
-
-def run(args) -> int:
-    """Check the paths and print the findings (again after each change, with --watch)."""
-    if args.watch:
-        from ..config import config_for_run
-        from ..watch import watch
-
-        config = config_for_run(args.config)
-        return watch(args.paths, lambda: check_once(args), config.excluded,
-                     project=config.project)
-    return check_once(args)
 
 
 def check_once(args) -> int:

@@ -7,7 +7,7 @@ import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
 
-__all__ = ["add_parser", "run", "render_once"]
+__all__ = ["add_parser", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
 TIME_LIMIT = 60.0
@@ -73,8 +73,7 @@ def add_parser(commands) -> None:
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
     add_jobs(render)
-    add_watch(render)
-    render.set_defaults(run=run)
+    add_watch(render, render_once)
 
 
 def _seconds(text: str) -> float:
@@ -86,18 +85,6 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a positive number of seconds up to "
                                          f"{MAX_TIME_LIMIT:g} (a day), not {text!r}")
     return value
-
-
-def run(args) -> int:
-    """Draw the paths (again after each change, with --watch)."""
-    if args.watch:
-        from ..config import config_for_run
-        from ..watch import watch
-
-        config = config_for_run(args.config)
-        return watch(args.paths, lambda: render_once(args), config.excluded,
-                     project=config.project)
-    return render_once(args)
 
 
 def render_once(args) -> int:

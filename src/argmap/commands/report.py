@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
 
 if TYPE_CHECKING:  # imported by `run` only: `argmap --version` stays fast
     from ..diagnostics import Finding
     from ..semantics import Resolver
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "report_once"]
 
 EPILOG = """\
 A map's page shows its drawing beside its source text, every evidence quote marked in the
@@ -49,10 +49,10 @@ def add_parser(commands) -> None:
                              "each input")
     add_config(report)
     add_jobs(report)
-    report.set_defaults(run=run)
+    add_watch(report, report_once)
 
 
-def run(args) -> int:
+def report_once(args) -> int:
     """Check the paths, then write the page of every file that has no errors; 1 when one had
     errors."""
     from .._tools import visible
