@@ -22,7 +22,8 @@ exit status:
   0  no finding at or above the failing severity (error)
   1  findings at or above it
   2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
+       143  ended by SIGTERM
 """
 
 # In the order `argmap --help` lists them.

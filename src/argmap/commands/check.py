@@ -18,7 +18,8 @@ exit status:
   1  findings at or above it
   2  usage or input problem: a bad option, a path that does not exist or cannot be read,
      a configuration that cannot be used
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
+       143  ended by SIGTERM
 """
 
 _CONFIGURATION = """\

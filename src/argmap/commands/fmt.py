@@ -15,7 +15,8 @@ exit status:
   1  with --check, some file would be rewritten; or some file does not parse (its syntax
      error is printed, and the file is left as it is)
   2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
+       143  ended by SIGTERM
 """
 
 

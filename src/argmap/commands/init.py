@@ -13,7 +13,8 @@ _EXIT_CODES = """\
 exit status:
   0  the map was written
   2  usage or input problem: the source cannot be read, or the map exists (see --force)
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
+       143  ended by SIGTERM
 """
 
 

@@ -31,7 +31,8 @@ exit status:
   1  a file was not reported because it, or a map it uses, has errors (printed like `check`)
   2  usage or input problem: a bad option, a path that does not exist or cannot be read,
      an output that cannot be written, no layout engine, a layout that failed
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
+       143  ended by SIGTERM
 """
 
 

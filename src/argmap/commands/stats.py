@@ -13,7 +13,8 @@ exit status:
   0  every file was read
   1  some file does not parse (its syntax error is printed on stderr)
   2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
+       143  ended by SIGTERM
 """
 
 
