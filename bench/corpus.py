@@ -33,6 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from gen import generate  # noqa: E402  (bench/ is not a package)
+from tables import print_table  # noqa: E402
 
 __all__ = ["write_corpus", "measure", "main"]
 
@@ -140,15 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     header = ["files", "--jobs", "time (s)", "peak, all processes (MB)",
               "peak, largest process (MB)"]
     lines = [[f"{c:,}", str(j), f"{t:.2f}", f"{p:.0f}", f"{m:.0f}"] for c, j, t, p, m in rows]
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for cells in lines:
-            print("| " + " | ".join(cells) + " |")
-    else:
-        widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(header)]
-        for cells in [header, *lines]:
-            print("  ".join(c.rjust(w) for c, w in zip(cells, widths)))
+    print_table(header, lines, args.markdown)
     return 0
 
 

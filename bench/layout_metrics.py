@@ -294,6 +294,8 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from tables import print_table  # run as a script: bench/, not a package, is on sys.path
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*",
                         default=[str(ROOT / "maps"), str(ROOT / "tests" / "data" / "render")])
@@ -315,15 +317,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"{metrics.body_text_at_880:.1f}", verdict))
     header = ("drawing", "view", "size (pt)", "crossings", "thesis spread", "claim spread",
               "overlaps", "through nodes", "cross length", "text at 880 px", "targets")
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + " --- |" * len(header))
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-    else:
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        for row in [header, *rows]:
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print_table(header, rows, args.markdown)
     return 1 if missed_any else 0
 
 

@@ -34,6 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from gen import generate  # noqa: E402  (bench/ is not a package)
+from tables import print_table  # noqa: E402
 
 __all__ = ["main"]
 
@@ -231,15 +232,7 @@ def _print_table(rows: list[dict], markdown: bool, argdown: bool, layout_limit: 
         if argdown:
             cells += [f"{row['argdown']:.2f}", f"{row['argdown_peak']:.0f}"]
         lines.append(cells)
-    if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for cells in lines:
-            print("| " + " | ".join(cells) + " |")
-    else:
-        widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(header)]
-        for cells in [header, *lines]:
-            print("  ".join(c.rjust(w) for c, w in zip(cells, widths)))
+    print_table(header, lines, markdown)
 
 
 if __name__ == "__main__":
