@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .errors import InputError
 from .lint import CheckResult
 from .semantics import ComparisonSemantics, MapSemantics, Resolver
 
@@ -25,10 +24,7 @@ def load(path: str) -> MapSemantics | ComparisonSemantics:
     Raises `InputError` when the file cannot be read and `ArgSyntaxError` when it is not
     the language (its `position` and `problem` say where and what)."""
     resolver = Resolver()
-    try:
-        loaded = resolver.load(path)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    loaded = resolver.load_named(path)
     if loaded.error is not None:
         raise loaded.error
     return resolver.of(loaded)

@@ -327,6 +327,14 @@ class Resolver:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all."""
         return self.workspace.load(path)
 
+    def load_named(self, path: str) -> LoadedFile:
+        """Read and parse a `.arg` file the user named (not one a comparison uses):
+        `InputError`, which stops the run, when it cannot be read."""
+        try:
+            return self.workspace.load(path)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+
     def map(self, loaded: LoadedFile) -> MapSemantics:
         """The semantics of a loaded document map."""
         assert isinstance(loaded.model, DocumentMap)

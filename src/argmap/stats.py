@@ -18,7 +18,6 @@ from attrs import frozen
 
 from ._tools import visible
 from .diagnostics import Finding
-from .errors import InputError
 from .lexicon import CrossKind, NodeKind, RelationKind
 from .model import Comparison, DocumentMap, LineRanges, parse_line_ranges
 from .quotes import QuoteMatch, SourceText
@@ -210,10 +209,7 @@ def stats_of_file(resolver: Resolver, path: str
     it points at): what `argmap stats` prints for one file."""
     from .lint.rules import RULES
 
-    try:
-        loaded = resolver.load(path)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    loaded = resolver.load_named(path)
     if loaded.error is not None:
         syntax = RULES["syntax-error"]
         finding = Finding(loaded.error.position, syntax.name, syntax.severity,

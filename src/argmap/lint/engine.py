@@ -8,7 +8,6 @@ from attrs import frozen
 
 from ..collector import collector_paused
 from ..diagnostics import Finding, Severity
-from ..errors import InputError
 from ..model import Position
 from ..semantics import ComparisonSemantics, MapSemantics, Resolver
 from ..workspace import LoadedFile
@@ -41,10 +40,7 @@ def check_file(resolver: Resolver, path: str, severities: Mapping[str, Severity]
     report holds all that the run needs of it."""
     # The model, the source and what the rules build are large and acyclic (see collector).
     with collector_paused():
-        try:
-            loaded = resolver.load(path)
-        except OSError as error:
-            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        loaded = resolver.load_named(path)
         report = _check_loaded(resolver, loaded, severities)
         if forget:  # freed here, with the collector paused: they hold no cycles
             del loaded
