@@ -222,6 +222,18 @@ def test_clicking_a_repeated_node_selects_the_node(open_page, pages):
     wait_in_view(page, f'{node("fpri.china_unenthusiastic")}.selected')
 
 
+def test_selecting_during_a_zoom_shows_the_node(open_page, pages):
+    """A zoom animates; a node selected before it ends is still brought into view."""
+    page = open_page(pages / "fpri.html").page
+    link_of_repeat = 'g.node[id="repeat:fpri.china_unenthusiastic@fpri.china_half_hearted"] > a'
+    # Both in one task, so that the click lands while the zoom has not yet been drawn.
+    page.evaluate("""selector => {
+      document.querySelector("button[data-zoom=in]").click();
+      document.querySelector(selector).dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    }""", link_of_repeat)
+    wait_in_view(page, f'{node("fpri.china_unenthusiastic")}.selected')
+
+
 def test_a_comparison_quote_selects_the_claim_drawn_for_it(open_page, pages):
     page = open_page(pages / "fpri-vs-eastwest.html").page
     # The overview draws the claims the relations link, not the evidence under them.

@@ -75,9 +75,11 @@
   }
 
   // Zoom the drawing until the elements are legible, no more than fits, and centre them.
-  // Panzoom draws `scale(s) translate(x, y)` about the canvas's centre c, at the next frame:
-  // a point p of the canvas is shown at c + s (p + (x, y) - c), so p is in the middle of
-  // the viewport, which the canvas fills, when (x, y) = c - p, whatever the scale.
+  // Panzoom draws `scale(s) translate(x, y)` about the canvas's centre c: a point p of the
+  // canvas is shown at c + s (p + (x, y) - c), so p is in the middle of the viewport, which
+  // the canvas fills, when (x, y) = c - p, whatever the scale. Where p lies is read from the
+  // drawing as shown, against the canvas as shown: a zoom still animating shows another
+  // scale than the one Panzoom reports.
   function showInDrawing(elements, reveal) {
     if (!panzoom || !elements.length) { return; }
     if (!started) {
@@ -85,21 +87,20 @@
       return;
     }
     var view = viewport.getBoundingClientRect();
+    var shown = canvas.getBoundingClientRect();
+    var shownScale = shown.width / canvas.offsetWidth;
     var box = union(elements);
     var widest = Math.max.apply(null, elements.map(function (e) {
       return e.getBoundingClientRect().width;
-    }));
-    var scale = panzoom.getScale();
-    var at = panzoom.getPan();
-    var cx = canvas.offsetWidth / 2;
-    var cy = canvas.offsetHeight / 2;
-    var px = (box.left + box.width / 2 - view.left - cx) / scale - at.x + cx;
-    var py = (box.top + box.height / 2 - view.top - cy) / scale - at.y + cy;
-    var fits = Math.min(0.85 * view.width / box.width, 0.85 * view.height / box.height);
+    })) / shownScale;
+    var px = (box.left + box.width / 2 - shown.left) / shownScale;
+    var py = (box.top + box.height / 2 - shown.top) / shownScale;
+    var fits = Math.min(0.85 * view.width * shownScale / box.width,
+      0.85 * view.height * shownScale / box.height);
     // Legible: the widest element 40% of the pane wide, or 300 pixels on a narrow pane.
     var legible = Math.min(0.9 * view.width, Math.max(0.4 * view.width, 300)) / widest;
-    panzoom.zoom(scale * Math.min(fits, Math.max(legible, 1)), { animate: false });
-    panzoom.pan(cx - px, cy - py, { animate: false });
+    panzoom.zoom(Math.min(fits, Math.max(legible, panzoom.getScale())), { animate: false });
+    panzoom.pan(canvas.offsetWidth / 2 - px, canvas.offsetHeight / 2 - py, { animate: false });
     if (reveal) { revealOnPage(viewport); }
   }
 
