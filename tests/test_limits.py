@@ -15,6 +15,7 @@ import pytest
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
 from argmap.lexicon import NodeKind
+from argmap.model import Lines
 from argmap.parsing.lark_parser import parse_with_lark
 from argmap.parsing.reader import LeftToLark, read
 from argmap.quotes import QuoteMatch, SourceText
@@ -146,6 +147,23 @@ def test_check_of_a_clean_map_imports_only_what_checking_needs(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                           text=True, check=True)
     assert done.stdout.splitlines()[-1] == "0 []"
+
+def test_a_clean_check_works_out_no_line_or_column(project, monkeypatch):
+    """The model and the quote matches keep offsets (issue 14): a check that finds nothing
+    works out no line or column of a map, nor any line of a source."""
+    project.write("m.arg", HEADER + """\
+        thesis t "Russia should have a larger role in North Korean affairs."
+        premise p "Russia's role in North Korean affairs is long overdue." supports t
+        evidence e "a more prominent role in North Korean affairs is long overdue" supports p
+        """)
+
+    def not_now(*args):
+        raise AssertionError("a line or column was worked out")
+
+    monkeypatch.setattr(Lines, "position", not_now)
+    monkeypatch.setattr(SourceText, "line_at", not_now)
+    assert project.check() == []
+
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_as_source_or_map_is_refused_not_read_for_ever(project):

@@ -232,10 +232,9 @@ def _names(ids: list[str]) -> str:
 def _premises(inference: Inference) -> str:
     """How a support is named in a reason: `a`, or `a` + `b` for a linked one.
 
-    >>> from argmap.model import Position, Ref, Relation
+    >>> from argmap.model import Lines, Ref, Relation
     >>> from argmap.lexicon import RelationKind
-    >>> here = Position("m.arg", 1, 1)
-    >>> relation = Relation(RelationKind.SUPPORTS, "a", Ref("c", here), here)
+    >>> relation = Relation(RelationKind.SUPPORTS, "a", Ref("c", 0, Lines("m.arg", "")))
     >>> _premises(Inference("c", ("a", "b"), relation))
     '`a` + `b`'
     """

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
+import operator
 import re
 
 import attrs
@@ -11,7 +14,7 @@ from attrs import frozen
 from .lexicon import ANALYST_TAG, CrossKind, NodeKind, RelationKind
 
 __all__ = [
-    "Position", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
+    "Position", "Lines", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
     "DocumentMap", "Use", "CrossRelation", "Comparison", "ArgFile", "LineRanges",
     "parse_line_ranges",
     "to_data",
@@ -81,13 +84,51 @@ class Position:
         return (self.file, self.line, self.column) >= (other.file, other.line, other.column)
 
 
+class Lines:
+    """The lines of one file's text, which turn an offset into a `Position` when one is
+    asked for. The model holds offsets: a line and a column are worked out only for what is
+    shown (a finding, a tooltip, a golden file), and a check that finds nothing in a large
+    map works out none. The value classes that keep one leave it out of their equality,
+    hash and repr: two parses of one text give equal models, printed without the text."""
+
+    __slots__ = ("_starts", "_text", "file")
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def position(self, offset: int) -> Position:
+        """The position of `offset`.
+
+        >>> Lines("m.arg", "ab\\ncd").position(4)
+        Position(file='m.arg', line=2, column=2)
+        """
+        starts = self._starts
+        if starts is None:  # with builtins only, as a file may have a great many lines
+            lengths = map(len, self._text.split("\n"))
+            starts = self._starts = list(map(operator.add,
+                                             itertools.accumulate(lengths, initial=0),
+                                             itertools.count()))
+        line = bisect.bisect_right(starts, offset)
+        return Position(self.file, line, offset - starts[line - 1] + 1)
+
+    def __repr__(self) -> str:
+        return f"Lines({self.file!r})"
+
+
 @frozen
 class Ref:
     """A reference to a node as written: `NODE`, or `DOC.NODE` across documents."""
 
     node: str
-    position: Position
+    offset: int
+    lines: Lines = attrs.field(eq=False, repr=False)
     document: str | None = None
+
+    @property
+    def position(self) -> Position:
+        return self.lines.position(self.offset)
 
     def __str__(self) -> str:
         return f"{self.document}.{self.node}" if self.document else self.node
@@ -114,8 +155,16 @@ class Relation:
     kind: RelationKind
     source: str
     target: Ref | Link
-    position: Position
     jointly: tuple[Ref, ...] = ()
+
+    @property
+    def offset(self) -> int:
+        """Where the relation is written: at its (first) target."""
+        return self.refs[0].offset
+
+    @property
+    def position(self) -> Position:
+        return self.refs[0].position
 
     @property
     def refs(self) -> tuple[Ref, ...]:
@@ -133,10 +182,20 @@ class Node:
     kind: NodeKind
     id: str
     text: str
-    position: Position
-    text_position: Position
+    offset: int
+    text_offset: int
+    lines: Lines = attrs.field(eq=False, repr=False)
     tags: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = ()
+
+    @property
+    def position(self) -> Position:
+        """Where the node starts: at its kind."""
+        return self.lines.position(self.offset)
+
+    @property
+    def text_position(self) -> Position:
+        return self.lines.position(self.text_offset)
 
     @property
     def by_analyst(self) -> bool:
@@ -151,7 +210,12 @@ class HeaderField:
 
     key: str
     value: str
-    position: Position
+    offset: int
+    lines: Lines = attrs.field(eq=False, repr=False)
+
+    @property
+    def position(self) -> Position:
+        return self.lines.position(self.offset)
 
 
 @frozen
@@ -160,8 +224,13 @@ class DocumentHeader:
 
     id: str
     title: str
-    position: Position
+    offset: int
+    lines: Lines = attrs.field(eq=False, repr=False)
     fields: tuple[HeaderField, ...] = ()
+
+    @property
+    def position(self) -> Position:
+        return self.lines.position(self.offset)
 
     def get(self, key: str) -> HeaderField | None:
         """The first field with this key, if any."""
@@ -192,7 +261,12 @@ class Use:
     """A `use "path"` line of a comparison, path as written (relative to the file)."""
 
     path: str
-    position: Position
+    offset: int
+    lines: Lines = attrs.field(eq=False, repr=False)
+
+    @property
+    def position(self) -> Position:
+        return self.lines.position(self.offset)
 
 
 @frozen
@@ -202,8 +276,12 @@ class CrossRelation:
     kind: CrossKind
     source: Ref
     target: Ref
-    position: Position
     explanation: str | None = None
+
+    @property
+    def position(self) -> Position:
+        """Where the relation is written: at its source."""
+        return self.source.position
 
 
 @frozen
@@ -213,20 +291,43 @@ class Comparison:
     path: str
     id: str
     title: str
-    position: Position
+    offset: int
+    lines: Lines = attrs.field(eq=False, repr=False)
     uses: tuple[Use, ...] = ()
     relations: tuple[CrossRelation, ...] = ()
+
+    @property
+    def position(self) -> Position:
+        return self.lines.position(self.offset)
 
 
 ArgFile = DocumentMap | Comparison
 
 
 def to_data(value: ArgFile) -> dict:
-    """Plain data (dicts, lists, strings, numbers) for JSON and golden files."""
-    return {"type": type(value).__name__, **attrs.asdict(value, value_serializer=_serialize)}
+    """Plain data (dicts, lists, strings, numbers) for JSON and golden files: each object's
+    fields, with positions where the model keeps offsets."""
+    return {"type": type(value).__name__, **_data(value)}
 
 
-def _serialize(_inst, _field, value):
+# The fields that say where something is, and what the data gives for them instead.
+_PLACES = {"offset": "position", "text_offset": "text_position", "lines": None}
+# Classes that keep no offset of their own but report a position: their first reference's.
+_PLACED = (Relation, CrossRelation)
+
+
+def _data(value):
     if isinstance(value, enum.Enum):
         return value.value
-    return value
+    if isinstance(value, tuple | list):
+        return [_data(item) for item in value]
+    if not attrs.has(type(value)):
+        return value
+    data = {}
+    for field in attrs.fields(type(value)):
+        name = _PLACES.get(field.name, field.name)
+        if name is not None:
+            data[name] = _data(getattr(value, name))
+    if isinstance(value, _PLACED):
+        data["position"] = _data(value.position)
+    return data

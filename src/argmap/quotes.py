@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
+import attrs
 from attrs import frozen
 
 from .collector import collector_paused
@@ -60,8 +61,11 @@ _WINDOW = 24
 # A word found in more sentences than this is left out of the search for the closest
 # passage: its weight would be at most 1/_COMMON, and each missing quote would read all.
 _COMMON = 1000
-# A piece with more possible starts than this gets windows all along it.
+# A piece with more possible starts than this gets windows all along it; or, when there are
+# at most `_FEW_CROWDED` such pieces, is looked for whole, each a scan of the text, which
+# costs less than a second pass over all the text's windows.
 _CROWDED = 8
+_FEW_CROWDED = 16
 # `.` with DOTALL rather than `[\s\S]`: the regular expression engine reads a run of "any
 # character" at once, four times faster.
 _WINDOWS = re.compile(rf" (?=(.{{0,{_WINDOW}}}))", re.DOTALL)
@@ -135,12 +139,21 @@ def _pieces_of(quotes: list[str]) -> list[list[str]]:
 
 @frozen
 class QuoteMatch:
-    """Where a quote was found: its first and last line in the source (1-based), and the
-    spans of its pieces in the normalised text (`SourceText.text`)."""
+    """Where a quote was found: the spans of its pieces in the normalised text of `source`
+    (`SourceText.text`); its first and last line, worked out when asked for (a check that
+    finds every quote asks for none)."""
 
-    line: int
-    end_line: int
     spans: tuple[tuple[int, int], ...]
+    source: SourceText = attrs.field(eq=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        """The first line of the quote in the source (1-based)."""
+        return self.source.line_at(self.spans[0][0])
+
+    @property
+    def end_line(self) -> int:
+        return self.source.line_at(self.spans[-1][1] - 1)
 
 
 @frozen
@@ -247,8 +260,9 @@ class SourceText:
         return None
 
     def _possible_starts(self, pieces: list[str]) -> dict[str, list[int] | None]:
-        """For each piece, in order, the offsets where it may start; None when the piece is
-        too short to say (it is then searched for in the whole text).
+        """For each piece, in order, the offsets where it may start; None where the piece is
+        to be searched for in the whole text: it is too short to say, or one of few crowded
+        ones (below).
 
         Wherever a piece occurs, each of its words after the first starts a space-separated
         word of the text. So the piece can only start where a window of `_WINDOW`
@@ -256,7 +270,8 @@ class SourceText:
         the text's words finds those places for every piece at once, however often the
         words themselves recur. The window after the first word nearly always says where;
         a piece it leaves with many places (text that repeats a phrase) gets windows all
-        along it, in a second pass, and keeps the one found least often."""
+        along it, in a second pass, and keeps the one found least often (or, when few pieces
+        are crowded, is searched for whole)."""
         starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
         windows: list[str] | None = None
         pending = pieces
@@ -281,6 +296,9 @@ class SourceText:
                 places = starts[piece] = [start - skip for start in found[key] if start >= skip]
                 if len(places) > _CROWDED:
                     pending.append(piece)
+            if not spread and len(pending) <= _FEW_CROWDED:
+                starts.update(dict.fromkeys(pending))
+                break
         return starts
 
     def _match_at(self, parts: list[str], pos: int) -> QuoteMatch | None:
@@ -296,7 +314,7 @@ class SourceText:
             if at < 0:
                 return None
             spans.append((at, at + len(part)))
-        return QuoteMatch(self.line_at(pos), self.line_at(spans[-1][1] - 1), tuple(spans))
+        return QuoteMatch(tuple(spans), self)
 
     def _miss(self, parts: list[str]) -> QuoteMiss:
         if not parts:

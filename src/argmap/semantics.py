@@ -165,7 +165,7 @@ class MapSemantics:
         """Every support of the map as one list, in the order the map writes them."""
         found = [inference for inferences in self.inferences.values()
                  for inference in inferences]
-        return sorted(found, key=lambda inference: inference.relation.position)
+        return sorted(found, key=lambda inference: inference.relation.offset)
 
     @cached_property
     def undercuts(self) -> list[Undercut]:

@@ -13,6 +13,7 @@ from attrs import frozen
 
 from ..errors import ArgSyntaxError
 from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, tokenize
 
@@ -76,7 +77,7 @@ def read_symbols(text: str) -> FileSymbols:
             in_header = token.text == "{"
         if token.kind is TokenKind.STRING and before is not None and before.text == "use":
             try:
-                uses.append(string_value(token.text, token.line, token.column, ""))
+                uses.append(string_value(token.text, token.start, Lines("", text)))
             except ArgSyntaxError:  # an escape being typed: the path is not known yet
                 pass
         if token.kind is not TokenKind.IDENT or (before is None and not comparison):

@@ -23,6 +23,7 @@ from ..model import (
     DocumentHeader,
     DocumentMap,
     HeaderField,
+    Lines,
     Link,
     Node,
     Position,
@@ -44,7 +45,7 @@ def parse_with_lark(text: str, path: str, well_formed_to: int = 0) -> ArgFile:
     before it blanked out, line breaks kept so that every position stays: a typo at the
     end of a long map is found without parsing the whole map twice."""
     parser, builder = _parser_and_builder()
-    builder.path = path
+    builder.path, builder.lines = path, Lines(path, text)
     if well_formed_to:
         _parse(parser, _blanked(text, well_formed_to), path)
     # No error after all (or nothing to skip): the whole file, for its model.
@@ -117,19 +118,22 @@ class _Linked:
     jointly: tuple[Ref, ...]
 
 
-def _decode(token: Token, path: str) -> str:
-    assert token.line is not None and token.column is not None  # the lexer places every token
-    return string_value(token.value, token.line, token.column, path)
+def _decode(token: Token, lines: Lines) -> str:
+    assert token.start_pos is not None  # the lexer places every token
+    return string_value(token.value, token.start_pos, lines)
 
 
 class _ModelBuilder(Transformer):
-    """Builds the model bottom-up; every object keeps the file, line and column it came from.
-    `path` is set before each parse: the parser is built once and calls this one builder."""
+    """Builds the model bottom-up; every object keeps the offset it came from, and the lines
+    of its file. `path` and `lines` are set before each parse: the parser is built once and
+    calls this one builder."""
 
     path = ""
+    lines = Lines("", "")
 
-    def _at(self, item) -> Position:
-        return Position(self.path, item.line, item.column)
+    def _at(self, token: Token) -> int:
+        assert token.start_pos is not None  # the lexer places every token
+        return token.start_pos
 
     def start(self, children):
         return children[0]
@@ -141,12 +145,12 @@ class _ModelBuilder(Transformer):
 
     def document_header(self, children):
         keyword, ident, title, _, *fields, _ = children
-        return DocumentHeader(str(ident), _decode(title, self.path), self._at(keyword),
-                              tuple(fields))
+        return DocumentHeader(str(ident), _decode(title, self.lines), self._at(keyword),
+                              self.lines, tuple(fields))
 
     def header_field(self, children):
         key, value = children
-        return HeaderField(str(key), _decode(value, self.path), self._at(key))
+        return HeaderField(str(key), _decode(value, self.lines), self._at(key), self.lines)
 
     def node(self, children):
         kind_token, ident, text, *rest = children
@@ -156,16 +160,14 @@ class _ModelBuilder(Transformer):
             for kind, targets in (r for r in rest if isinstance(r, tuple))
             for target in targets
         )
-        return Node(NodeKind(kind_token.value), str(ident), _decode(text, self.path),
-                    self._at(kind_token), self._at(text), tags, relations)
+        return Node(NodeKind(kind_token.value), str(ident), _decode(text, self.lines),
+                    self._at(kind_token), self._at(text), self.lines, tags, relations)
 
     @staticmethod
     def _relation(kind: RelationKind, source: str, target: Ref | Link | _Linked) -> Relation:
-        if isinstance(target, Link):
-            return Relation(kind, source, target, target.supporter.position)
         if isinstance(target, _Linked):
-            return Relation(kind, source, target.target, target.target.position, target.jointly)
-        return Relation(kind, source, target, target.position)
+            return Relation(kind, source, target.target, target.jointly)
+        return Relation(kind, source, target)
 
     def node_kind(self, children):
         return children[0]
@@ -189,24 +191,24 @@ class _ModelBuilder(Transformer):
     def ref(self, children):
         if len(children) == 2:
             document, node = children
-            return Ref(str(node), self._at(document), str(document))
-        return Ref(str(children[0]), self._at(children[0]))
+            return Ref(str(node), self._at(document), self.lines, str(document))
+        return Ref(str(children[0]), self._at(children[0]), self.lines)
 
     def comparison(self, children):
-        (ident, title, uses, position), *relations = children
-        return Comparison(self.path, ident, title, position, uses, tuple(relations))
+        (ident, title, uses, offset), *relations = children
+        return Comparison(self.path, ident, title, offset, self.lines, uses, tuple(relations))
 
     def compare_header(self, children):
         keyword, ident, title, _, *uses, _ = children
-        return str(ident), _decode(title, self.path), tuple(uses), self._at(keyword)
+        return str(ident), _decode(title, self.lines), tuple(uses), self._at(keyword)
 
     def use(self, children):
-        return Use(_decode(children[0], self.path), self._at(children[0]))
+        return Use(_decode(children[0], self.lines), self._at(children[0]), self.lines)
 
     def cross_relation(self, children):
         source, kind, target, *explanation = children
-        return CrossRelation(CrossKind(kind.value), source, target, source.position,
-                             _decode(explanation[0], self.path) if explanation else None)
+        return CrossRelation(CrossKind(kind.value), source, target,
+                             _decode(explanation[0], self.lines) if explanation else None)
 
     def cross_kind(self, children):
         return children[0]

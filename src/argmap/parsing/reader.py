@@ -15,9 +15,6 @@ is one; white space and comments between tokens are skipped.
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
 import re
 
 from attrs import frozen
@@ -42,9 +39,9 @@ from ..model import (
     DocumentHeader,
     DocumentMap,
     HeaderField,
+    Lines,
     Link,
     Node,
-    Position,
     Ref,
     Relation,
     Use,
@@ -126,12 +123,7 @@ class _Reader:
         self.path = path
         self.pos = 0
         self.well_formed_to = 0
-        # Where each line starts, and one past the end: with builtins only, as a file may
-        # have a great many lines.
-        lines = text.split("\n")
-        self._line_starts = list(map(operator.add,
-                                     itertools.accumulate(map(len, lines), initial=0),
-                                     range(len(lines) + 1)))
+        self.lines = Lines(path, text)
         self._skip(_LEADING_SKIP)
 
     def file(self) -> ArgFile:
@@ -158,9 +150,9 @@ class _Reader:
         while not self._skip(_CLOSE):
             field = self._match(_FIELD)
             fields.append(HeaderField(self._ident(field, 1), self._string(field, 2),
-                                      self._at(field.start())))
-        return DocumentHeader(self._ident(match, 1), self._string(match, 2),
-                              self._at(match.start()), tuple(fields))
+                                      field.start(), self.lines))
+        return DocumentHeader(self._ident(match, 1), self._string(match, 2), match.start(),
+                              self.lines, tuple(fields))
 
     def node(self) -> Node:
         text = self.text
@@ -180,7 +172,7 @@ class _Reader:
             pos = tag.end()
         relations = []
         kind = None
-        path, starts = self.path, self._line_starts
+        lines = self.lines
         while (target := _TARGET.match(text, pos)) is not None:
             word, first, second, link_first, link_second = target.groups()
             if word is not None:
@@ -190,15 +182,13 @@ class _Reader:
             if second is None:  # `self._ref(first, None, ...)`, written out: the usual case
                 if first in KEYWORDS:
                     raise _GiveUp
-                offset = target.start(2)
-                line = bisect.bisect_right(starts, offset)
-                supporter = Ref(first, Position(path, line, offset - starts[line - 1] + 1))
+                supporter = Ref(first, target.start(2), lines)
             else:
                 supporter = self._ref(first, second, target.start(2))
             pos = target.end()
             if link_first is not None:
                 link = Link(supporter, self._ref(link_first, link_second, target.start(4)))
-                relations.append(Relation(kind, node_id, link, supporter.position))
+                relations.append(Relation(kind, node_id, link))
             elif word == RelationKind.SUPPORTS and text.startswith(WITH, pos) \
                     and (joint := re.compile(_WITH).match(text, pos)):
                 jointly = [self._ref(joint.group(1), joint.group(2), joint.start(1))]
@@ -206,36 +196,26 @@ class _Reader:
                 while more := re.compile(_MORE).match(text, pos):
                     jointly.append(self._ref(more.group(1), more.group(2), more.start(1)))
                     pos = more.end()
-                relations.append(Relation(kind, node_id, supporter, supporter.position,
-                                          tuple(jointly)))
+                relations.append(Relation(kind, node_id, supporter, tuple(jointly)))
             else:
-                relations.append(Relation(kind, node_id, supporter, supporter.position))
+                relations.append(Relation(kind, node_id, supporter))
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos
-        # self._at(...) for both, written out: the string most often starts on the line of
-        # the keyword.
-        offset = match.start()
-        line = bisect.bisect_right(starts, offset)
-        position = Position(path, line, offset - starts[line - 1] + 1)
         offset = match.start(3)
-        if offset >= starts[line]:
-            line = bisect.bisect_right(starts, offset)
-        text_position = Position(path, line, offset - starts[line - 1] + 1)
         if "\\" in raw or raw.startswith('"""'):
-            value = string_value(raw, text_position.line, text_position.column, self.path)
+            value = string_value(raw, offset, lines)
         else:
             value = raw[1:-1]
-        return Node(_NODE_KINDS[kind_word], node_id, value, position, text_position, tuple(tags),
-                    tuple(relations))
+        return Node(_NODE_KINDS[kind_word], node_id, value, match.start(), offset, lines,
+                    tuple(tags), tuple(relations))
 
     def comparison(self) -> Comparison:
         match = self._match(re.compile(_COMPARE))
         uses = []
         while not self._skip(_CLOSE):
             use = self._match(re.compile(_USE))
-            position = self._at(use.start(1))
-            uses.append(Use(self._string(use, 1, position), position))
+            uses.append(Use(self._string(use, 1), use.start(1), self.lines))
         relations = []
         while self.pos < len(self.text):
             cross = self._match(re.compile(_CROSS))
@@ -243,9 +223,9 @@ class _Reader:
             target = self._ref(cross.group(4), cross.group(5), cross.start(4))
             explanation = self._string(cross, 6) if cross.group(6) is not None else None
             relations.append(CrossRelation(_CROSS_KINDS[cross.group(3)], source, target,
-                                           source.position, explanation))
+                                           explanation))
         return Comparison(self.path, self._ident(match, 1), self._string(match, 2),
-                          self._at(match.start()), tuple(uses), tuple(relations))
+                          match.start(), self.lines, tuple(uses), tuple(relations))
 
     def _match(self, pattern: re.Pattern[str]) -> re.Match[str]:
         """`pattern` matched at `pos`, and `pos` moved past it; give up when it does not match."""
@@ -267,8 +247,8 @@ class _Reader:
         if first in KEYWORDS or second in KEYWORDS:
             raise _GiveUp
         if second is None:
-            return Ref(first, self._at(offset))
-        return Ref(second, self._at(offset), first)
+            return Ref(first, offset, self.lines)
+        return Ref(second, offset, self.lines, first)
 
     @staticmethod
     def _ident(match: re.Match, group: int) -> str:
@@ -278,11 +258,5 @@ class _Reader:
             raise _GiveUp
         return name
 
-    def _string(self, match: re.Match, group: int, position: Position | None = None) -> str:
-        if position is None:
-            position = self._at(match.start(group))
-        return string_value(match.group(group), position.line, position.column, self.path)
-
-    def _at(self, offset: int) -> Position:
-        line = bisect.bisect_right(self._line_starts, offset)
-        return Position(self.path, line, offset - self._line_starts[line - 1] + 1)
+    def _string(self, match: re.Match, group: int) -> str:
+        return string_value(match.group(group), match.start(group), self.lines)

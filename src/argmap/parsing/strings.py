@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ArgSyntaxError, SyntaxProblem
-from ..model import Position
+from ..model import Lines
 
 __all__ = ["string_value"]
 
@@ -13,11 +13,11 @@ _ESCAPES = {'"': '"', "\\": "\\", "n": "\n"}
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-def string_value(raw: str, line: int, column: int, path: str) -> str:
-    """The value of the STRING token `raw`, which starts at `line`, `column` of `path`;
-    `ArgSyntaxError` at an unknown escape."""
+def string_value(raw: str, offset: int, lines: Lines) -> str:
+    """The value of the STRING token `raw`, which starts at `offset` of the file `lines`
+    gives the lines of; `ArgSyntaxError` at an unknown escape."""
     if "\\" in raw:
-        _check_escapes(raw, line, column, path)
+        _check_escapes(raw, offset, lines)
     if raw.startswith('"""'):
         body = _dedent_block(raw[3:-3].replace("\r\n", "\n"))
     else:
@@ -25,17 +25,13 @@ def string_value(raw: str, line: int, column: int, path: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], body) if "\\" in body else body
 
 
-def _check_escapes(raw: str, line: int, column: int, path: str) -> None:
+def _check_escapes(raw: str, offset: int, lines: Lines) -> None:
     for match in _ESCAPE.finditer(raw):
         if match.group(1) not in _ESCAPES:
-            before = raw[: match.start()]
-            line_at = line + before.count("\n")
-            column_at = (match.start() - before.rfind("\n") if "\n" in before
-                         else column + match.start())
             shown = "\\" + match.group(1) if match.group(1).strip() else "\\ and a line break"
             raise ArgSyntaxError(
                 f"unknown escape `{shown}` in a string: write `\\\"` for a quote, `\\\\` for a "
-                "backslash, `\\n` for a line break", Position(path, line_at, column_at),
+                "backslash, `\\n` for a line break", lines.position(offset + match.start()),
                 SyntaxProblem.UNKNOWN_ESCAPE)
 
 

@@ -16,7 +16,7 @@ thesis main "A claim."
 from ..._tools import closest
 from ...diagnostics import Severity
 from ...lexicon import HEADER_KEYS, word_list
-from ...model import parse_line_ranges
+from ...model import HeaderField, parse_line_ranges
 from ...semantics import MapSemantics
 
 NAME = "invalid-header"
@@ -26,7 +26,7 @@ SEVERITY = Severity.ERROR
 
 def check_map(context: MapSemantics):
     for header in context.map.headers:
-        seen: dict[str, int] = {}
+        seen: dict[str, HeaderField] = {}
         for field in header.fields:
             if field.key not in HEADER_KEYS:
                 guess = closest(field.key, HEADER_KEYS)
@@ -34,9 +34,10 @@ def check_map(context: MapSemantics):
                         else f"known keys: {word_list(HEADER_KEYS)}")
                 yield field.position, f"unknown header key `{field.key}`; {hint}"
             elif field.key in seen:
-                yield field.position, f"`{field.key}` is already set at line {seen[field.key]}"
+                yield field.position, (f"`{field.key}` is already set at line "
+                                       f"{seen[field.key].position.line}")
             else:
-                seen[field.key] = field.position.line
+                seen[field.key] = field
                 if field.key == "skip-lines":
                     try:
                         parse_line_ranges(field.value)

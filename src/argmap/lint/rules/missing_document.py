@@ -27,7 +27,7 @@ def check_map(context: MapSemantics):
     for extra in headers[1:]:
         yield extra.position, (f"a map describes one document, and its `document` header is "
                                f"already at line {first.position.line}")
-    nodes_before = [n for n in context.map.nodes if n.position < first.position]
+    nodes_before = [n for n in context.map.nodes if n.offset < first.offset]
     if nodes_before:
         yield first.position, (f"the `document` header comes first, before the "
                                f"{nodes_before[0].kind.value} at line "
