@@ -252,10 +252,31 @@ def test_a_comparison_quote_selects_the_claim_drawn_for_it(open_page, pages):
     wait_in_view(page, "tr.relation.related")
 
 
+def test_a_tall_comparison_starts_as_wide_as_its_pane_and_fit_shows_it_whole(open_page, pages):
+    """Whole, the comparison's two long columns would be too small to read in a wide pane:
+    the drawing starts as wide as the pane, from its top, and `Fit` shows all of it."""
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    graph, viewport = page.locator("svg.drawing > g#argmap"), page.locator(".viewport")
+
+    def boxes():
+        return graph.bounding_box(), viewport.bounding_box()
+
+    page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
+    drawn, pane = boxes()
+    assert abs(drawn["width"] - pane["width"]) < 0.03 * pane["width"]
+    assert abs(drawn["y"] - pane["y"]) < 0.03 * pane["height"]
+    assert drawn["height"] > 2 * pane["height"]
+    page.locator("button[data-zoom=fit]").click()
+    page.wait_for_function("""([g, v]) => g.getBoundingClientRect().height
+                              <= v.getBoundingClientRect().height + 1""",
+                           arg=[graph.element_handle(), viewport.element_handle()])
+
+
 def test_clicking_a_relation_number_selects_its_row(open_page, pages):
     page = open_page(pages / "fpri-vs-eastwest.html").page
     row = page.locator("tr.relation").last
     line = row.get_attribute("data-edges").split()[0]
+    page.locator("button[data-zoom=fit]").click()  # the whole drawing: the last number too
     page.locator("button[data-zoom=in]").click()
     page.locator(f'g.node[id="{line}/number"] > a.relation-link').click()
     wait_in_view(page, f'tr.relation.selected[id="{row.get_attribute("id")}"]')

@@ -88,8 +88,9 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     from .render import TIME_LIMIT
 
     semantics = resolver.of(resolver.load(path))
-    svg = draw(semantics, "svg", find_engine(), evaluated=True, time_limit=TIME_LIMIT,
-               what=path)[0].decode("utf-8")
+    # A comparison's page has the key of its numbered relations as a table of its own.
+    svg = draw(semantics, "svg", find_engine(), evaluated=True, keyed=False,
+               time_limit=TIME_LIMIT, what=path)[0].decode("utf-8")
     if isinstance(semantics, ComparisonSemantics):
         return comparison_page(semantics, svg, findings)
     return map_page(semantics, svg, findings)

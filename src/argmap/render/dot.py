@@ -122,14 +122,14 @@ def draw_map(context: MapSemantics, claims_only: bool = False,
 
 
 def draw_comparison(context: ComparisonSemantics, claims_only: bool = False,
-                    full: bool = False, evaluated: bool = False) -> Drawing:
-    """The drawing of a comparison: by default its overview (`overview`), the claims that
-    relations link facing each other; `full`, every node of its documents side by side
-    and the relations drawn over them (`evaluated`: with the nodes of each document that
-    do not stand marked)."""
+                    full: bool = False, evaluated: bool = False, keyed: bool = True) -> Drawing:
+    """The drawing of a comparison: by default its overview (`overview`; `keyed`: with its
+    key beside it), the claims that relations link facing each other; `full`, every node of
+    its documents side by side and the relations drawn over them (`evaluated`: with the
+    nodes of each document that do not stand marked)."""
     builder = _Builder(claims_only, evaluated)
     if not full:
-        source, titles = draw_overview(context, builder.shows)
+        source, titles = draw_overview(context, builder.shows, keyed)
         return Drawing(source, "", titles)
     relations = numbered(context, builder.shows)
     builder.linked = {end for item in relations for end in (item.source, item.target)}

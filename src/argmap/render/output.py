@@ -15,22 +15,22 @@ __all__ = ["drawing_of", "draw"]
 
 
 def drawing_of(semantics: MapSemantics | ComparisonSemantics, claims_only: bool = False,
-               full: bool = False, evaluated: bool = False) -> Drawing:
+               full: bool = False, evaluated: bool = False, keyed: bool = True) -> Drawing:
     """The DOT drawing of a map or a comparison (`full`: a comparison's every reason and
     quote, not only the claims its relations link; `evaluated`: the nodes that do not stand
-    marked)."""
+    marked; `keyed`: a comparison's overview with the key of its numbered relations)."""
     if isinstance(semantics, ComparisonSemantics):
-        return draw_comparison(semantics, claims_only, full, evaluated)
+        return draw_comparison(semantics, claims_only, full, evaluated, keyed)
     return draw_map(semantics, claims_only, evaluated)
 
 
 def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
          engine: Engine | None, *, claims_only: bool = False, full: bool = False,
-         evaluated: bool = False, time_limit: float = 60.0,
+         evaluated: bool = False, keyed: bool = True, time_limit: float = 60.0,
          what: str = "the drawing") -> tuple[bytes, str]:
     """The drawing in `output_format` (`dot`: the DOT source, laid out by nothing; else laid
     out by `engine`), and what the engine said on its standard error."""
-    drawing = drawing_of(semantics, claims_only, full, evaluated)
+    drawing = drawing_of(semantics, claims_only, full, evaluated, keyed)
     if output_format == "dot" or engine is None:
         return drawing.source.encode("utf-8"), ""
     data, noise = lay_out(drawing, output_format, engine, time_limit, what)

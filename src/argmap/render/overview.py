@@ -44,10 +44,12 @@ _CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_B
 _KEY = {"shape": "box", "style": "rounded", "color": PANEL_BORDER, "margin": "0.12"}
 
 
-def draw_overview(context: ComparisonSemantics,
-                  shows: Callable[[Node | None], bool]) -> tuple[str, dict[str, str]]:
+def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], bool],
+                  keyed: bool = True) -> tuple[str, dict[str, str]]:
     """The DOT of the overview of a comparison, and the tooltip of each element by its id;
-    `shows` says whether a node may be drawn (`--claims-only` leaves evidence out)."""
+    `shows` says whether a node may be drawn (`--claims-only` leaves evidence out); `keyed`,
+    whether the key is drawn beside the columns (a page that has the key as a table of its
+    own leaves it out)."""
     relations = numbered(context, shows)
     linked = {end for item in relations for end in (item.source, item.target)}
     graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr={"fontname": FONT},
@@ -89,7 +91,7 @@ def draw_overview(context: ComparisonSemantics,
         graph.body.append(_relation(item, columns))
         for part in ("", "/number", "/to"):
             titles[item.edge_id + part] = item.title
-    if firsts:
+    if firsts and keyed:
         graph.node(KEY_ID, label=key_label(relations, [k for k in NodeKind if k in kinds]),
                    id=KEY_ID, **_KEY)
         # An edge from every node of the last column draws the key level with its middle.

@@ -14,9 +14,11 @@ from collections import deque
 from html import escape as esc
 
 from ..diagnostics import Finding
+from ..lexicon import NodeKind
 from ..model import Link, Node
 from ..quotes import QuoteMatch
 from ..render.key import Numbered, numbered
+from ..render.style import NODE_STYLES
 from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
 from .drawing import NodeLink, drawn_ids
@@ -74,7 +76,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     drawn = drawn_ids(svg)
     body = (top + findings_section(findings, anchors)
             + '<main class="workspace">\n'
-            + drawing_pane(svg, links, "The comparison", rows)
+            + drawing_pane(svg, links, "The comparison", rows, _legend(context, drawn))
             + _relations_pane(context, relations, links)
             + "".join(text_pane(document, stats[doc], document.header.title,
                                 drawn_instead(document, drawn))
@@ -83,6 +85,19 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     sections = [("drawing-heading", "the drawing"), ("relations-heading", "the relations")]
     sections += [(f"text-heading:{doc}", f"the text of {doc}") for doc in context.documents]
     return page(comparison.title, "comparison", body, sections)
+
+
+def _legend(context: ComparisonSemantics, drawn: set[str]) -> str:
+    """The kinds of node the drawing shows, each with a sample of its colours: the drawing
+    of a page has no key of its own (the table is its key)."""
+    kinds = {node.kind for doc, document in context.documents.items()
+             for node in document.nodes.values() if f"{doc}.{node.id}" in drawn}
+    samples = "".join(
+        f'<li><svg width="16" height="12" aria-hidden="true"><rect x="1" y="1" width="14" '
+        f'height="10" rx="2" fill="{NODE_STYLES[kind].fill}" stroke="{NODE_STYLES[kind].border}" '
+        f'stroke-width="1.5"/></svg>{kind.value}</li>'
+        for kind in NodeKind if kind in kinds)
+    return f'<ul class="legend" aria-label="Kinds of node">{samples}</ul>' if samples else ""
 
 
 def drawn_instead(document: MapSemantics, drawn: set[str]) -> dict[str, tuple[str, ...]]:

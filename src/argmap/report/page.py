@@ -93,9 +93,10 @@ def coverage_text(stats: MapStats) -> str:
 
 
 def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
-                 rows: Mapping[str, tuple[str, str]] | None = None) -> str:
+                 rows: Mapping[str, tuple[str, str]] | None = None, legend: str = "") -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
-    `rows`: the table row each relation's number in the drawing links to, by its id."""
+    `rows`: the table row each relation's number in the drawing links to, by its id;
+    `legend`: HTML shown above the drawing, for a drawing without a legend of its own."""
     buttons = "".join(
         f'<button type="button" data-zoom="{action}" title="{title}" hidden>{face}</button>'
         for action, face, title in (("in", "+", "Zoom in (+)"), ("out", "−", "Zoom out (−)"),
@@ -103,7 +104,7 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
     return (f'<section class="pane drawing-pane" aria-labelledby="drawing-heading">\n'
             f'<div class="pane-head"><h2 id="drawing-heading">{esc(heading)}</h2>'
             f'<p class="status" role="status" aria-live="polite"></p>'
-            f'<div class="zoom">{buttons}</div></div>\n'
+            f'<div class="zoom">{buttons}</div>{legend}</div>\n'
             '<div class="viewport" tabindex="0" role="group" aria-label="The drawing: arrow '
             'keys pan it, + and − zoom">\n'
             f'<div class="canvas">\n{inline_svg(svg, links, rows)}\n</div>\n</div>\n'

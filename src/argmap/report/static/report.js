@@ -27,8 +27,41 @@
   var waiting = null;
   window.setTimeout(function () {
     started = true;
+    startView();
     if (waiting) { waiting(); }
   }, 0);
+
+  // A drawing far taller than its pane (a comparison's columns) would show, whole, too small
+  // to read: it starts as wide as the pane, from its top. `Fit` shows it whole.
+  var startAt = null;  // where startView put the drawing
+  function startView() {
+    var svg = panzoom && canvas.querySelector("svg");
+    var box = svg && svg.viewBox.baseVal;
+    startAt = null;
+    if (!box || !box.width || !box.height || !canvas.offsetHeight) { return; }
+    var whole = Math.min(canvas.offsetWidth / box.width, canvas.offsetHeight / box.height);
+    var scale = canvas.offsetWidth / (box.width * whole);
+    if (scale < 1.5) { return; }
+    panzoom.zoom(scale, { animate: false });
+    // The drawing's top, at the canvas's top (`xMidYMin`), shown at the viewport's top:
+    // c + s (0 + y - c) = 0 (see showInDrawing).
+    var cy = canvas.offsetHeight / 2;
+    panzoom.pan(0, cy - cy / scale, { animate: false });
+    startAt = { scale: panzoom.getScale(), pan: panzoom.getPan() };
+  }
+
+  // The pane may change size as the page settles, or with the window: the start view
+  // follows it for as long as the reader has not moved the drawing.
+  if (panzoom && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      var at = panzoom.getPan();
+      if (startAt && panzoom.getScale() === startAt.scale && at.x === startAt.pan.x
+          && at.y === startAt.pan.y) {
+        panzoom.reset({ animate: false });
+        startView();
+      }
+    }).observe(viewport);
+  }
 
   function byId(id) { return id ? document.getElementById(id) : null; }
   function words(text) { return text ? text.split(" ").filter(Boolean) : []; }
