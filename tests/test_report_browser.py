@@ -281,8 +281,24 @@ def test_clicking_a_relation_number_selects_its_row(open_page, pages):
     page.locator(f'g.node[id="{line}/number"] > a.relation-link').click()
     wait_in_view(page, f'tr.relation.selected[id="{row.get_attribute("id")}"]')
     assert page.locator(f'g.edge[id="{line}"].selected').count() == 1
+    # As its row does, the number brings both claims into view.
     for name in row.get_attribute("data-nodes").split():
-        assert page.locator(f"{node(name)}.selected").count() == 1
+        wait_in_view(page, f"{node(name)}.selected")
+
+
+def test_the_status_line_says_what_to_select_and_escape_clears_a_selection(open_page, pages):
+    page = open_page(pages / "fpri.html").page
+    status = page.locator(".status")
+    page.wait_for_function("() => document.querySelector('.status').textContent !== ''")
+    assert status.inner_text() == "Select a quote or a node to see it on the other side"
+    page.locator(quote("fpri.china_half_hearted_quote")).click()
+    assert "1 quote marked in the text" in status.inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator(".selected").count() == 0
+    assert status.inner_text().startswith("Select a quote")
+    comparison = open_page(pages / "fpri-vs-eastwest.html").page
+    comparison.locator("tr.relation").first.click()
+    assert "marked in the texts" in comparison.locator(".status").inner_text()
 
 
 def test_a_page_opened_at_a_node_selects_it(open_page, pages):

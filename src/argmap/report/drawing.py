@@ -68,7 +68,7 @@ def inline_svg(svg: str, links: Mapping[str, NodeLink],
     ...        '<svg width="9pt" height="9pt" viewBox="0 0 9 9"><g id="d.n" class="node">'
     ...        '\\n<title>d.n</title>\\n<text>N</text>\\n</g></svg>\\n')
     >>> print(inline_svg(svg, {"d.n": NodeLink("#quote:d.e", ("d.e",), "premise <n>")}))
-    <svg class="drawing" preserveAspectRatio="xMidYMin meet" width="9pt" height="9pt" \
+    <svg class="drawing" preserveAspectRatio="xMidYMid meet" width="9pt" height="9pt" \
 viewBox="0 0 9 9"><g id="d.n" class="node">
     <title>d.n</title><a class="node-link" href="#quote:d.e" data-node="d.n" \
 data-quotes="d.e" aria-label="premise &lt;n&gt;">
@@ -82,7 +82,7 @@ data-quotes="d.e" aria-label="premise &lt;n&gt;">
     ...        '</svg>')
     >>> print(inline_svg(svg, {"d.c": NodeLink("#quote:d.q", ("d.q",), "premise"),
     ...                        "d.q": NodeLink("#quote:d.q", ("d.q",), "evidence")}))
-    <svg class="drawing" preserveAspectRatio="xMidYMin meet" viewBox="0 0 9 9">\
+    <svg class="drawing" preserveAspectRatio="xMidYMid meet" viewBox="0 0 9 9">\
 <g id="d.c" class="node"><title>c</title><a class="node-link" href="#quote:d.q" \
 data-node="d.c" data-quotes="d.q" aria-label="premise"><path/><text>C</text></a>\
 <g id="d.q" class="quote"><title>q</title>\
@@ -91,7 +91,7 @@ aria-label="evidence"><text>Q</text></a></g></g></svg>
     """
     svg = _COMMENT.sub("", _BEFORE_SVG.sub("", svg, count=1)).strip()
     # Fitted to a pane of other proportions, the drawing keeps to the top, where its theses are.
-    svg = svg.replace("<svg ", '<svg class="drawing" preserveAspectRatio="xMidYMin meet" ', 1)
+    svg = svg.replace("<svg ", '<svg class="drawing" preserveAspectRatio="xMidYMid meet" ', 1)
     rows = rows or {}
     out: list[str] = []
     done = 0

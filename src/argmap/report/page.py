@@ -126,9 +126,11 @@ def text_pane(context: MapSemantics, stats: MapStats, title: str,
         body = highlight(source.original_text(0, len(source.text)), _quote_spans(context),
                          [(source.original_offset(s.start), source.original_offset(s.end))
                           for s in stats.unquoted], shown_by)
+        # The second sample only where some sentence is so marked.
+        unquoted = ('<span class="unquoted">argumentative, quoted nowhere</span> '
+                    if stats.unquoted else "")
         text = ('<p class="text-legend"><span class="quote">quoted as evidence</span> '
-                '<span class="unquoted">argumentative, quoted nowhere</span> '
-                f'· {esc(coverage_text(stats))}</p>\n'
+                f'{unquoted}· {esc(coverage_text(stats))}</p>\n'
                 f'<div class="source" id="text:{esc(doc)}">{body}</div>')
     else:
         text = f'<p class="source-problem">{esc(coverage_text(stats))}</p>'

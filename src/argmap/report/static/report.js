@@ -26,6 +26,7 @@
   var started = false;
   var waiting = null;
   window.setTimeout(function () {
+    if (status && !status.textContent) { say(HINT); }
     started = true;
     startView();
     if (waiting) { waiting(); }
@@ -43,8 +44,8 @@
     var scale = canvas.offsetWidth / (box.width * whole);
     if (scale < 1.5) { return; }
     panzoom.zoom(scale, { animate: false });
-    // The drawing's top, at the canvas's top (`xMidYMin`), shown at the viewport's top:
-    // c + s (0 + y - c) = 0 (see showInDrawing).
+    // The drawing's top, at the canvas's top (it fills the canvas's height), shown at the
+    // viewport's top: c + s (0 + y - c) = 0 (see showInDrawing).
     var cy = canvas.offsetHeight / 2;
     panzoom.pan(0, cy - cy / scale, { animate: false });
     startAt = { scale: panzoom.getScale(), pan: panzoom.getPan() };
@@ -70,6 +71,12 @@
   function clearSelection() {
     all(".selected").forEach(function (element) { element.classList.remove("selected"); });
     all(".related").forEach(function (element) { element.classList.remove("related"); });
+  }
+
+  // Escape puts the page back as it was before any selection (the drawing stays put).
+  function unselect() {
+    clearSelection();
+    say(HINT);
   }
 
   function quotesOf(nodes) {
@@ -152,6 +159,11 @@
     if (status) { status.textContent = text; status.title = text; }
   }
 
+  // What the status line says while nothing is selected.
+  var HINT = document.querySelector("tr.relation")
+    ? "Select a row, a number, a claim or a quote to see it on every side"
+    : "Select a quote or a node to see it on the other side";
+
   function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   // Select `nodes` and `edges` in the drawing and `quotes` in the texts; `from` says which
@@ -165,9 +177,10 @@
     var marks = quotesOf(quotes);
     marks.forEach(function (mark) { mark.classList.add("selected"); });
     // A relation selected from its row, its number or a finding on it is shown in the
-    // drawing, the texts and the table at once: no pane is brought onto a small screen.
+    // drawing, the texts and the table at once: on a small screen, where the panes are
+    // stacked, only the drawing is brought onto it, from a row.
     var reveal = ["table", "number", "relation finding"].indexOf(from) < 0;
-    if (from !== "drawing" && from !== "number") { showInDrawing(drawn, reveal); }
+    if (from !== "drawing") { showInDrawing(drawn, reveal || from === "table"); }
     if (from !== "text") { showQuotes(marks, reveal); }
     // In a comparison, the relations of the selected claims are marked in the table too.
     if (reveal) {
@@ -180,7 +193,8 @@
       if (related.length) { showRow(related[0], false); }
     }
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
-    say((what || nodes.join(" and ")) + ": " + count(shown, "quote") + " marked in the text");
+    say((what || nodes.join(" and ")) + ": " + count(shown, "quote") + " marked in the "
+      + (all(".source").length > 1 ? "texts" : "text"));
   }
 
   // A quote's evidence, or where the drawing leaves it out, the drawn nodes it bears on.
@@ -279,6 +293,8 @@
       target.matches("a.quote, a.node-link, a.relation-link, a.finding-link");
     if ((event.key === " " && (isRow || isLink)) || (event.key === "Enter" && isRow)) {
       activate(target, event);
+    } else if (event.key === "Escape") {
+      unselect();
     }
   });
 
