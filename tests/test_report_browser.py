@@ -190,10 +190,13 @@ def test_clicking_a_relation_shows_both_claims_and_their_quotes(open_page, pages
     assert page.locator(f'g.node[id="{number}"].selected').count() == 1
     assert page.locator(f'g.node[id="{number}"] text').text_content() == row.locator(
         "td.number").inner_text()
+    # Each text is scrolled to its first quote of the two claims' own (marked stronger than
+    # those of the evidence further below), or else to its first quote further below.
     for document in ("fpri", "eastwest"):
         pane = f'.source[id="text:{document}"]'
         assert page.locator(f"{pane} a.quote.selected").count() > 0
-        wait_in_view(page, f"{pane} a.quote.selected")
+        own = f"{pane} a.quote.selected:not(.below)"
+        wait_in_view(page, own if page.locator(own).count() else f"{pane} a.quote.selected")
     assert "selected" in row.get_attribute("class")
 
 
@@ -284,6 +287,24 @@ def test_clicking_a_relation_number_selects_its_row(open_page, pages):
     # As its row does, the number brings both claims into view.
     for name in row.get_attribute("data-nodes").split():
         wait_in_view(page, f"{node(name)}.selected")
+
+
+def test_a_claim_marks_its_own_quotes_stronger_than_those_further_below(open_page, pages):
+    """A thesis rests on nearly every quote of its text: its own, and those of the evidence
+    that supports it directly, stand out from the rest."""
+    page = open_page(pages / "fpri.html").page
+    page.locator(f'{link("fpri.engage_russia")} > text').first.click()
+    strong = page.locator("a.quote.selected:not(.below)")
+    assert strong.count() >= 1
+    assert {strong.nth(i).get_attribute("data-nodes") for i in range(strong.count())} == {
+        "fpri.engage_russia_quote"}
+    assert page.locator("a.quote.selected.below").count() > 10
+    assert "1 quote marked in the text, and " in page.locator(".status").inner_text()
+    # A premise with no evidence further below marks its quotes alike.
+    page.locator(quote("fpri.sanctions_evaded_quote")).click()
+    page.locator(f'{link("fpri.sanctions_evaded")} > text').first.click()
+    assert page.locator("a.quote.selected").count() >= 1
+    assert page.locator("a.quote.selected.below").count() == 0
 
 
 def test_the_status_line_says_what_to_select_and_escape_clears_a_selection(open_page, pages):

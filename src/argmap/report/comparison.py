@@ -153,9 +153,12 @@ def _row(context: ComparisonSemantics, item: Numbered, links: dict[str, NodeLink
     edges = [item.edge_id, f"{item.edge_id}/number", f"{item.edge_id}/to"]
     quotes = dict.fromkeys(q for name in (source, target) if name in links
                            for q in links[name].quotes)
+    direct = dict.fromkeys(q for name in (source, target) if name in links
+                           for q in links[name].direct)
+    shown = f' data-direct="{esc(" ".join(direct))}"' if direct and direct != quotes else ""
     return (f'<tr class="relation" id="{esc(relation_anchor(item.number))}" tabindex="0" '
             f'data-nodes="{esc(source)} {esc(target)}" data-edges="{esc(" ".join(edges))}" '
-            f'data-quotes="{esc(" ".join(quotes))}">'
+            f'data-quotes="{esc(" ".join(quotes))}"{shown}>'
             f'<td class="number">{item.number}</td>'
             f"<td>{_claim(context.resolve(relation.source), source)}</td>"
             f'<td class="kind {esc(relation.kind.value)}"><a href="#{esc(edges[1])}">'

@@ -39,12 +39,15 @@ _REPEAT = re.compile(r"repeat:(?P<node>[^@]*)@")
 @frozen
 class NodeLink:
     """What a node of the drawing links to: `href`, the place it leads without JavaScript;
-    `quotes`, the evidence whose quotes selecting it shows; `label`, what a screen reader
-    says."""
+    `quotes`, the evidence whose quotes selecting it shows, and of those, `direct`, the
+    node's own and those of the evidence that supports it directly (the page shows them
+    stronger than those further below; all of them when it names none); `label`, what a
+    screen reader says."""
 
     href: str
     quotes: tuple[str, ...]
     label: str
+    direct: tuple[str, ...] = ()
 
 
 def drawn_ids(svg: str) -> set[str]:
@@ -151,6 +154,8 @@ def _link(name: str, body: str, links: Mapping[str, NodeLink],
     # A repeat leads to the node drawn in full, and is not a stop of its own for Tab.
     href, extra, label = ((f"#{node}", ' tabindex="-1"', f"repeated here: {target.label}")
                           if repeat else (target.href, "", target.label))
+    if target.direct and target.direct != target.quotes:
+        extra += f' data-direct="{html.escape(" ".join(target.direct))}"'
     return (f'<a class="node-link" href="{html.escape(href)}" '
             f'data-node="{html.escape(node)}" '
             f'data-quotes="{html.escape(" ".join(target.quotes))}"{extra} '

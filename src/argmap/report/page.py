@@ -155,9 +155,12 @@ def node_links(context: MapSemantics) -> dict[str, NodeLink]:
     links = {}
     for node in context.nodes.values():
         quotes = tuple(f"{doc}.{e}" for e in _evidence_below(context, node.id) if e in quoted)
+        own = [node.id, *context.supporters.get(node.id, ())]
+        direct = tuple(f"{doc}.{e}" for e in own if e in quoted
+                       and context.nodes[e].kind is NodeKind.EVIDENCE)
         href = f"#{quote_anchor(quotes[0])}" if quotes else f"#{doc}.{node.id}"
         label = f"{node.kind.value} {doc}.{node.id}: {node.text}"
-        links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label)
+        links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label, direct)
     return links
 
 

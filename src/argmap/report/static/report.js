@@ -71,6 +71,7 @@
   function clearSelection() {
     all(".selected").forEach(function (element) { element.classList.remove("selected"); });
     all(".related").forEach(function (element) { element.classList.remove("related"); });
+    all(".below").forEach(function (element) { element.classList.remove("below"); });
   }
 
   // Escape puts the page back as it was before any selection (the drawing stays put).
@@ -169,13 +170,21 @@
   // Select `nodes` and `edges` in the drawing and `quotes` in the texts; `from` says which
   // side the reader acted on: the other side is brought into view, and onto the screen if
   // the panes are stacked, unless the selection is shown on both sides (a table row).
-  // `what` names the selection in the status line.
-  function select(nodes, quotes, edges, from, what) {
+  // `what` names the selection in the status line. Of the quotes, those not `direct` (when
+  // it is given) are the evidence further below, marked paler: a thesis rests on nearly
+  // every quote of its text.
+  function select(nodes, quotes, edges, from, what, direct) {
     clearSelection();
     var drawn = nodes.concat(edges).map(byId).filter(Boolean);
     drawn.forEach(function (g) { g.classList.add("selected"); });
-    var marks = quotesOf(quotes);
-    marks.forEach(function (mark) { mark.classList.add("selected"); });
+    var strong = quotesOf(direct || quotes);
+    var marks = strong.concat(quotesOf(quotes).filter(function (mark) {
+      return strong.indexOf(mark) < 0;
+    }));
+    marks.forEach(function (mark) {
+      mark.classList.add("selected");
+      if (strong.indexOf(mark) < 0) { mark.classList.add("below"); }
+    });
     // A relation selected from its row, its number or a finding on it is shown in the
     // drawing, the texts and the table at once: on a small screen, where the panes are
     // stacked, only the drawing is brought onto it, from a row.
@@ -193,8 +202,10 @@
       if (related.length) { showRow(related[0], false); }
     }
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
-    say((what || nodes.join(" and ")) + ": " + count(shown, "quote") + " marked in the "
-      + (all(".source").length > 1 ? "texts" : "text"));
+    var near = (direct || quotes).filter(function (q) { return quotesOf([q]).length; }).length;
+    say((what || nodes.join(" and ")) + ": " + count(near, "quote") + " marked in the "
+      + (all(".source").length > 1 ? "texts" : "text")
+      + (shown > near ? ", and " + (shown - near) + " further below, paler" : ""));
   }
 
   // A quote's evidence, or where the drawing leaves it out, the drawn nodes it bears on.
@@ -214,7 +225,8 @@
   function selectRow(row, from) {
     var nodes = words(row.getAttribute("data-nodes"));
     select(nodes, words(row.getAttribute("data-quotes")), words(row.getAttribute("data-edges")),
-      from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "));
+      from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "),
+      row.hasAttribute("data-direct") ? words(row.getAttribute("data-direct")) : null);
     row.classList.add("selected");
     if (from !== "table") { showRow(row, true); }
   }
@@ -231,13 +243,21 @@
 
   function selectNodes(nodes, from) {
     var quotes = [];
+    var direct = [];
+    var below = false;
     nodes.forEach(function (node) {
       var link = nodeLink(node);
+      var own = words(link ? link.getAttribute("data-quotes") : "");
+      if (link && link.hasAttribute("data-direct")) {
+        own = words(link.getAttribute("data-direct"));
+        below = true;
+      }
       words(link ? link.getAttribute("data-quotes") : "").forEach(function (q) {
         if (quotes.indexOf(q) < 0) { quotes.push(q); }
       });
+      own.forEach(function (q) { if (direct.indexOf(q) < 0) { direct.push(q); } });
     });
-    select(nodes, quotes, [], from);
+    select(nodes, quotes, [], from, null, below ? direct : null);
   }
 
   function aboutRow(finding) {
