@@ -36,12 +36,10 @@
   // to read: it starts as wide as the pane, from its top. `Fit` shows it whole.
   var startAt = null;  // where startView put the drawing
   function startView() {
-    var svg = panzoom && canvas.querySelector("svg");
-    var box = svg && svg.viewBox.baseVal;
+    var box = drawingBox();
     startAt = null;
-    if (!box || !box.width || !box.height || !canvas.offsetHeight) { return; }
-    var whole = Math.min(canvas.offsetWidth / box.width, canvas.offsetHeight / box.height);
-    var scale = canvas.offsetWidth / (box.width * whole);
+    if (!box || !canvas.offsetHeight) { return; }
+    var scale = canvas.offsetWidth / (box.width * fitted());
     if (scale < 1.5) { return; }
     panzoom.zoom(scale, { animate: false });
     // The drawing's top, at the canvas's top (it fills the canvas's height), shown at the
@@ -49,6 +47,20 @@
     var cy = canvas.offsetHeight / 2;
     panzoom.pan(0, cy - cy / scale, { animate: false });
     startAt = { scale: panzoom.getScale(), pan: panzoom.getPan() };
+  }
+
+  // The drawing's own size, in its units (points): its `viewBox`.
+  function drawingBox() {
+    var svg = canvas.querySelector("svg");
+    var box = svg && svg.viewBox.baseVal;
+    return box && box.width && box.height ? box : null;
+  }
+
+  // Pixels to a unit of the drawing when it is fitted whole to the canvas (Panzoom's
+  // scale 1): the canvas scales the drawing by this times Panzoom's scale.
+  function fitted() {
+    var box = drawingBox();
+    return box ? Math.min(canvas.offsetWidth / box.width, canvas.offsetHeight / box.height) : 1;
   }
 
   // The pane may change size as the page settles, or with the window: the start view
@@ -131,15 +143,13 @@
     var shown = canvas.getBoundingClientRect();
     var shownScale = shown.width / canvas.offsetWidth;
     var box = union(elements);
-    var widest = Math.max.apply(null, elements.map(function (e) {
-      return e.getBoundingClientRect().width;
-    })) / shownScale;
     var px = (box.left + box.width / 2 - shown.left) / shownScale;
     var py = (box.top + box.height / 2 - shown.top) / shownScale;
     var fits = Math.min(0.85 * view.width * shownScale / box.width,
       0.85 * view.height * shownScale / box.height);
-    // Legible: the widest element 40% of the pane wide, or 300 pixels on a narrow pane.
-    var legible = Math.min(0.9 * view.width, Math.max(0.4 * view.width, 300)) / widest;
+    // Legible: the drawing's text about the size of the page's (a point of the drawing
+    // shown a pixel), so that what is around the elements shows too.
+    var legible = 1 / fitted();
     panzoom.zoom(Math.min(fits, Math.max(legible, panzoom.getScale())), { animate: false });
     panzoom.pan(canvas.offsetWidth / 2 - px, canvas.offsetHeight / 2 - py, { animate: false });
     if (reveal) { revealOnPage(viewport); }
