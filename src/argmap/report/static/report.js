@@ -165,9 +165,8 @@
       height: Math.max(bottom - top, 1) };
   }
 
-  // The status line may be cut short on a narrow pane: its title holds it whole.
   function say(text) {
-    if (status) { status.textContent = text; status.title = text; }
+    if (status) { status.textContent = text; }
   }
 
   // What the status line says while nothing is selected.
@@ -195,6 +194,12 @@
       mark.classList.add("selected");
       if (strong.indexOf(mark) < 0) { mark.classList.add("below"); }
     });
+    // Said first: the status line's height sets the drawing's, which the zoom reads.
+    var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
+    var near = (direct || quotes).filter(function (q) { return quotesOf([q]).length; }).length;
+    say((what || nodes.join(" and ")) + ": " + count(near, "quote") + " marked in the "
+      + (all(".source").length > 1 ? "texts" : "text")
+      + (shown > near ? ", and " + (shown - near) + " further below, paler" : ""));
     // A relation selected from its row, its number or a finding on it is shown in the
     // drawing, the texts and the table at once: on a small screen, where the panes are
     // stacked, only the drawing is brought onto it, from a row.
@@ -211,11 +216,6 @@
       related.forEach(function (row) { row.classList.add("related"); });
       if (related.length) { showRow(related[0], false); }
     }
-    var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
-    var near = (direct || quotes).filter(function (q) { return quotesOf([q]).length; }).length;
-    say((what || nodes.join(" and ")) + ": " + count(near, "quote") + " marked in the "
-      + (all(".source").length > 1 ? "texts" : "text")
-      + (shown > near ? ", and " + (shown - near) + " further below, paler" : ""));
   }
 
   // A quote's evidence, or where the drawing leaves it out, the drawn nodes it bears on.
