@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text", "line_starts"]
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts, with builtins only (a text may have millions of
+    lines): the first line at 0, each next one past the line break before it.
+
+    >>> line_starts("ab\ncd\n")
+    [0, 3, 6]
+    """
+    lines = text.split("\n")
+    return list(map(operator.add, itertools.accumulate(map(len, lines), initial=0),
+                    range(len(lines))))
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

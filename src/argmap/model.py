@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import bisect
 import enum
-import itertools
-import operator
 import re
 
 import attrs
 from attrs import frozen
 
+from ._tools import line_starts
 from .lexicon import ANALYST_TAG, CrossKind, NodeKind, RelationKind
 
 __all__ = [
@@ -105,11 +104,8 @@ class Lines:
         Position(file='m.arg', line=2, column=2)
         """
         starts = self._starts
-        if starts is None:  # with builtins only, as a file may have a great many lines
-            lengths = map(len, self._text.split("\n"))
-            starts = self._starts = list(map(operator.add,
-                                             itertools.accumulate(lengths, initial=0),
-                                             itertools.count()))
+        if starts is None:
+            starts = self._starts = line_starts(self._text)
         line = bisect.bisect_right(starts, offset)
         return Position(self.file, line, offset - starts[line - 1] + 1)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,6 +19,7 @@ from collections import defaultdict
 import attrs
 from attrs import frozen
 
+from ._tools import line_starts
 from .collector import collector_paused
 
 __all__ = ["QuoteMatch", "QuoteMiss", "SourceText", "composed", "normalize", "quote_pieces"]
@@ -220,13 +220,6 @@ def _occurrences(text: str, piece: str):
         pos = text.find(piece, pos + 1)
 
 
-def _starts(pieces: list[str]) -> list[int]:
-    """Where each of `pieces` starts in the text they were split from at a one-character
-    separator; computed with builtins only, since a source may have millions of words."""
-    return list(map(operator.add, itertools.accumulate(map(len, pieces), initial=0),
-                    range(len(pieces))))
-
-
 class SourceText:
     """A source document, normalised once, in which quotes are looked up."""
 
@@ -236,7 +229,7 @@ class SourceText:
         self._original = text
         with collector_paused():  # lists of offsets and words: no cycles to collect
             self.text, self._norm_points, self._orig_points = _normalize(text)
-            self._line_starts = _starts(text.split("\n"))
+            self._line_starts = line_starts(text)
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_words: dict[str, list[int]] | None = None
 

@@ -36,7 +36,7 @@
   // to read: it starts as wide as the pane, from its top. `Fit` shows it whole.
   var startAt = null;  // where startView put the drawing
   function startView() {
-    var box = drawingBox();
+    var box = panzoom && drawingBox();
     startAt = null;
     if (!box || !canvas.offsetHeight) { return; }
     var scale = canvas.offsetWidth / (box.width * fitted());
@@ -257,14 +257,13 @@
     var below = false;
     nodes.forEach(function (node) {
       var link = nodeLink(node);
-      var own = words(link ? link.getAttribute("data-quotes") : "");
+      var its = words(link ? link.getAttribute("data-quotes") : "");
+      var own = its;
       if (link && link.hasAttribute("data-direct")) {
         own = words(link.getAttribute("data-direct"));
         below = true;
       }
-      words(link ? link.getAttribute("data-quotes") : "").forEach(function (q) {
-        if (quotes.indexOf(q) < 0) { quotes.push(q); }
-      });
+      its.forEach(function (q) { if (quotes.indexOf(q) < 0) { quotes.push(q); } });
       own.forEach(function (q) { if (direct.indexOf(q) < 0) { direct.push(q); } });
     });
     select(nodes, quotes, [], from, null, below ? direct : null);
