@@ -16,7 +16,7 @@ def line_starts(text: str) -> list[int]:
     """Where each line of `text` starts, with builtins only (a text may have millions of
     lines): the first line at 0, each next one past the line break before it.
 
-    >>> line_starts("ab\ncd\n")
+    >>> line_starts("ab\\ncd\\n")
     [0, 3, 6]
     """
     lines = text.split("\n")
