@@ -15,6 +15,7 @@ import itertools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 
 import attrs
 from attrs import frozen
@@ -54,9 +55,11 @@ _RULE_OPENING = re.compile(r"\n[^\S\n]*(?:[-\u2013\u2014_=*~][^\S\n]*){3}")
 # Every rewrite lies within a run of white space, commas and dashes, and a run of one
 # character changes only when it is a line break; so the rewrites look only at longer runs
 # (there are few), once the lone line breaks have become spaces. The characters are those
-# left after `_ONE_FOR_ONE`.
+# left after `_ONE_FOR_ONE`. The runs are found by `str.find` in a copy of the text in which
+# each of their characters is a space (`_runs`): a regular expression for them would be
+# tried at each of the text's many spaces, and takes three times as long.
 _LONE_BREAK = re.compile(r"\n(?<![ \n,-]\n)(?![ \n,-])")
-_RUN = re.compile(r"[ \n,-]{2,}")
+_SPACES = re.compile(" +")
 _REPLACEMENT = {"par": _PARAGRAPH_MARK, "dash": "-", "comma": ",", "space": " "}
 # How much of a quote, from its second word on, says where in the source it may start.
 _WINDOW = 24
@@ -104,15 +107,42 @@ def _normalized(text: str) -> str:
     source has."""
     if _translated(text):
         text = text.translate(_ONE_FOR_ONE)
-    return _RUN.sub(_rewrite_run, _LONE_BREAK.sub(" ", text))
+    return _rewrite_runs(_LONE_BREAK.sub(" ", text), _rewrite_run)
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the runs of two or more spaces, line breaks, commas and dashes in `text`.
+
+    >>> list(_runs("a, b  c-d --e"))
+    [(1, 3), (4, 6), (9, 12)]
+    """
+    flat = text.replace("\n", " ").replace(",", " ").replace("-", " ")
+    start = flat.find("  ")
+    while start >= 0:
+        end = _SPACES.match(flat, start).end()  # type: ignore[union-attr]  # a space is there
+        yield start, end
+        start = flat.find("  ", end)
+
+
+def _rewrite_runs(text: str, rewrite: Callable[[str, int], str]) -> str:
+    """`text` with each run (`_runs`) replaced by `rewrite(run, where it starts)`."""
+    parts: list[str] = []
+    last = 0
+    for start, end in _runs(text):
+        parts += (text[last:start], rewrite(text[start:end], start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _rewrite_run(run: re.Match) -> str:
-    return _REWRITE.sub(_replace, run.group())
+def _rewrite_run(run: str, start: int) -> str:
+    """A run of a quote rewritten (where it starts does not matter: a quote keeps no map of
+    offsets)."""
+    return _REWRITE.sub(_replace, run)
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -173,9 +203,7 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
     orig_points: list[int] = [0]
     shift = 0
 
-    def rewrite_run(run: re.Match) -> str:
-        base = run.start()
-
+    def rewrite_run(run: str, base: int) -> str:
         def rewrite(match: re.Match) -> str:
             nonlocal shift
             new = _REPLACEMENT[match.lastgroup or ""]
@@ -186,7 +214,7 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
                 orig_points.append(base + end)
             return new
 
-        return _REWRITE.sub(rewrite, run.group())
+        return _REWRITE.sub(rewrite, run)
 
     if (_RULE_OPENING.search(text) or _RULE_OPENING.match("\n" + text.partition("\n")[0])) \
             and _RULE_LINE.search(text):
@@ -194,7 +222,7 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
     if _translated(text):
         text = text.translate(_ONE_FOR_ONE)
     text = _LONE_BREAK.sub(" ", text)
-    return _RUN.sub(rewrite_run, text), norm_points, orig_points
+    return _rewrite_runs(text, rewrite_run), norm_points, orig_points
 
 
 def _anchors(piece: str, spread: bool) -> list[tuple[str, int]]:
