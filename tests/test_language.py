@@ -143,3 +143,13 @@ def test_spec_map_checks_with_its_quote_found(project):
     findings = project.check("fpri.arg")
     assert [(f.rule, f.position.line) for f in findings] == [
         ("unsupported-claim", 18), ("unsupported-claim", 21)]
+
+
+def test_a_node_is_equal_to_one_written_alike_in_the_same_file_only():
+    """The model keeps offsets and works out positions when asked (issue 14); two objects
+    written alike are equal only within one file, as when they held their positions."""
+    text = 'document d "D" { }\nthesis t "x"\n'
+    assert parse(text, "a.arg") == parse(text, "a.arg")
+    assert parse(text, "a.arg").nodes[0] != parse(text, "b.arg").nodes[0]
+    assert len({parse(text, "a.arg").nodes[0], parse(text, "b.arg").nodes[0]}) == 2
+    assert parse(text, "a.arg").nodes[0].position.line == 2

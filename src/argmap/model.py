@@ -87,8 +87,9 @@ class Lines:
     """The lines of one file's text, which turn an offset into a `Position` when one is
     asked for. The model holds offsets: a line and a column are worked out only for what is
     shown (a finding, a tooltip, a golden file), and a check that finds nothing in a large
-    map works out none. The value classes that keep one leave it out of their equality,
-    hash and repr: two parses of one text give equal models, printed without the text."""
+    map works out none. Lines are equal when they are of one file: the value classes that
+    keep them compare their files, as they compared positions, and two parses of a text
+    give equal models; their repr leaves the text out."""
 
     __slots__ = ("_starts", "_text", "file")
 
@@ -109,6 +110,12 @@ class Lines:
         line = bisect.bisect_right(starts, offset)
         return Position(self.file, line, offset - starts[line - 1] + 1)
 
+    def __eq__(self, other: object) -> bool:
+        return self.file == other.file if isinstance(other, Lines) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.file)
+
     def __repr__(self) -> str:
         return f"Lines({self.file!r})"
 
@@ -119,7 +126,7 @@ class Ref:
 
     node: str
     offset: int
-    lines: Lines = attrs.field(eq=False, repr=False)
+    lines: Lines = attrs.field(repr=False)
     document: str | None = None
 
     @property
@@ -180,7 +187,7 @@ class Node:
     text: str
     offset: int
     text_offset: int
-    lines: Lines = attrs.field(eq=False, repr=False)
+    lines: Lines = attrs.field(repr=False)
     tags: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = ()
 
@@ -207,7 +214,7 @@ class HeaderField:
     key: str
     value: str
     offset: int
-    lines: Lines = attrs.field(eq=False, repr=False)
+    lines: Lines = attrs.field(repr=False)
 
     @property
     def position(self) -> Position:
@@ -221,7 +228,7 @@ class DocumentHeader:
     id: str
     title: str
     offset: int
-    lines: Lines = attrs.field(eq=False, repr=False)
+    lines: Lines = attrs.field(repr=False)
     fields: tuple[HeaderField, ...] = ()
 
     @property
@@ -258,7 +265,7 @@ class Use:
 
     path: str
     offset: int
-    lines: Lines = attrs.field(eq=False, repr=False)
+    lines: Lines = attrs.field(repr=False)
 
     @property
     def position(self) -> Position:
@@ -288,7 +295,7 @@ class Comparison:
     id: str
     title: str
     offset: int
-    lines: Lines = attrs.field(eq=False, repr=False)
+    lines: Lines = attrs.field(repr=False)
     uses: tuple[Use, ...] = ()
     relations: tuple[CrossRelation, ...] = ()
 
