@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import argmap
 import argmap.output_files
 import argmap.report.assets
 import argmap.report.comparison
@@ -173,6 +174,22 @@ def test_unquoted_sentences_are_marked(capsys, project):
     page = (out / "part.html").read_text(encoding="utf-8")
     assert page.count('<span class="unquoted">') > 10
     assert "quotes cover 5% of the argument: 1 of 20 argumentative sentences" in page
+
+
+def test_a_claim_marks_its_nearest_quotes_stronger(project):
+    """The quotes a node's selection marks strongest: its own evidence's, or for a claim with
+    none, the nearest claims' under it; never none of them (nor all, a level further down)."""
+    path = project.write("levels.arg", 'document d "D" { source "../seeds/fpri.txt" }\n'
+                         'thesis t "Sanctions have failed."\n'
+                         'premise p "Sanctions have not coerced Pyongyang." supports t\n'
+                         'evidence e1 "has proven insufficient in coercing the country" '
+                         'supports p\n'
+                         'premise q "Pyongyang evades sanctions." supports p\n'
+                         'evidence e2 "Pyongyang is skillful at evading sanctions" supports q\n')
+    links = argmap.report.page.node_links(argmap.load(str(path)))
+    assert (links["d.t"].quotes, links["d.t"].direct) == (("d.e1", "d.e2"), ("d.e1",))
+    assert (links["d.p"].quotes, links["d.p"].direct) == (("d.e1", "d.e2"), ("d.e1",))
+    assert (links["d.q"].quotes, links["d.q"].direct) == (("d.e2",), ("d.e2",))
 
 
 def test_a_map_with_errors_is_not_reported(capsys, project):

@@ -40,9 +40,10 @@ _REPEAT = re.compile(r"repeat:(?P<node>[^@]*)@")
 class NodeLink:
     """What a node of the drawing links to: `href`, the place it leads without JavaScript;
     `quotes`, the evidence whose quotes selecting it shows, and of those, `direct`, the
-    node's own and those of the evidence that supports it directly (the page shows them
-    stronger than those further below; all of them when it names none); `label`, what a
-    screen reader says."""
+    nearest: the node's own and those of the evidence that supports it directly, or for a
+    claim with no evidence of its own, those of the nearest claims under it (the page shows
+    them stronger than those further below; all of them when it names none); `label`, what
+    a screen reader says."""
 
     href: str
     quotes: tuple[str, ...]
@@ -93,7 +94,8 @@ data-node="d.c" data-quotes="d.q" aria-label="premise"><path/><text>C</text></a>
 aria-label="evidence"><text>Q</text></a></g></g></svg>
     """
     svg = _COMMENT.sub("", _BEFORE_SVG.sub("", svg, count=1)).strip()
-    # Fitted to a pane of other proportions, the drawing keeps to the top, where its theses are.
+    # Fitted to a pane of other proportions, the drawing is centred in it: the page's script
+    # zooms about the pane's middle, which keeps it in view (a tall one starts from its top).
     svg = svg.replace("<svg ", '<svg class="drawing" preserveAspectRatio="xMidYMid meet" ', 1)
     rows = rows or {}
     out: list[str] = []

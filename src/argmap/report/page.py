@@ -154,29 +154,29 @@ def node_links(context: MapSemantics) -> dict[str, NodeLink]:
     quoted = {node for node, match in context.quotes.items() if isinstance(match, QuoteMatch)}
     links = {}
     for node in context.nodes.values():
-        quotes = tuple(f"{doc}.{e}" for e in _evidence_below(context, node.id) if e in quoted)
-        own = [node.id, *context.supporters.get(node.id, ())]
-        direct = tuple(f"{doc}.{e}" for e in own if e in quoted
-                       and context.nodes[e].kind is NodeKind.EVIDENCE)
+        below = [(e, depth) for e, depth in _evidence_below(context, node.id) if e in quoted]
+        quotes = tuple(f"{doc}.{e}" for e, _ in below)
+        # The nearest: the node's own evidence, or that of the nearest claims under it.
+        direct = tuple(f"{doc}.{e}" for e, depth in below if depth == below[0][1])
         href = f"#{quote_anchor(quotes[0])}" if quotes else f"#{doc}.{node.id}"
         label = f"{node.kind.value} {doc}.{node.id}: {node.text}"
         links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label, direct)
     return links
 
 
-def _evidence_below(context: MapSemantics, node_id: str) -> list[str]:
+def _evidence_below(context: MapSemantics, node_id: str) -> list[tuple[str, int]]:
     """The evidence that supports the node, directly or through other nodes, nearest first
-    (the node itself when it is evidence)."""
+    (the node itself when it is evidence), each with how many supports away it is."""
     found, seen = [], set()
-    queue = deque([node_id])
+    queue = deque([(node_id, 0)])
     while queue:
-        current = queue.popleft()
+        current, depth = queue.popleft()
         if current in seen:
             continue
         seen.add(current)
         if context.nodes[current].kind is NodeKind.EVIDENCE:
-            found.append(current)
-        queue.extend(context.supporters.get(current, ()))
+            found.append((current, depth))
+        queue.extend((supporter, depth + 1) for supporter in context.supporters.get(current, ()))
     return found
 
 

@@ -42,6 +42,7 @@
     var scale = canvas.offsetWidth / (box.width * fitted());
     if (scale < 1.5) { return; }
     panzoom.zoom(scale, { animate: false });
+    scale = panzoom.getScale();  // as Panzoom keeps it, within its largest scale
     // The drawing's top, at the canvas's top (it fills the canvas's height), shown at the
     // viewport's top: c + s (0 + y - c) = 0 (see showInDrawing).
     var cy = canvas.offsetHeight / 2;
