@@ -68,11 +68,14 @@ _TOKEN = re.compile("|".join([
 ]), re.DOTALL)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Every token of `text`, in order; their texts joined are `text`."""
+def tokenize(text: str, start: int = 0, end: int | None = None, line: int = 1) -> list[Token]:
+    """Every token of `text`, in order; their texts joined are `text`. Or those from offset
+    `start`, the start of line `line` (a token starts there unless a multi-line string goes
+    on), to `end`: the language server reads a line or two around a finding of a large map.
+    """
     tokens = []
-    line, line_start = 1, 0
-    for match in _TOKEN.finditer(text):
+    line_start = start
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         kind = TokenKind(match.lastgroup)
         value = match.group()
         if kind is TokenKind.IDENT and value in KEYWORDS:

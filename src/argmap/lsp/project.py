@@ -1,4 +1,11 @@
-"""The files the language server sees: the editor's open buffers first, then the disk."""
+"""The files the language server sees: the editor's open buffers first, then the disk.
+
+A `Project` is one answer's view of the files; a `Cache`, which outlives it, keeps what
+reading them cost (the parsed files, their semantics, the source texts, their ids) for as
+long as their text stays the same, so that a keystroke in one map re-reads that map only.
+Every file that is not open is read by `read_text` or `Workspace.read_bytes`, both through
+`workspace.read_file`, which refuses a pipe or a device before opening it.
+"""
 
 from __future__ import annotations
 
@@ -6,60 +13,154 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 
+from lsprotocol import types
+
 from ..config import find_config, load_config
 from ..diagnostics import Finding, Severity
 from ..errors import ConfigError, InputError
 from ..lint.engine import DEFAULT_SEVERITIES, check_file
-from ..model import DocumentMap
+from ..model import Comparison, DocumentMap
+from ..quotes import SourceText
 from ..semantics import MapSemantics, Resolver
 from ..workspace import LoadedFile, Workspace, find_arg_files, read_file, relative_to
+from .positions import LineIndex, normalized
 from .symbols import FileSymbols, Occurrence, Role, read_symbols
 
-__all__ = ["BufferWorkspace", "Project", "Key"]
+__all__ = ["Cache", "BufferWorkspace", "Project", "Key", "read_text"]
 
 #: What an occurrence names: ("node", map path, node id) or ("document", map path, "").
 Key = tuple[str, str, str]
 
 
-class BufferWorkspace(Workspace):
-    """A workspace that reads an open buffer, unsaved, in place of its file."""
+def read_text(path: str) -> str | None:
+    """The text of a file that is not open in the editor, as the editor would show it (no
+    BOM; `\\n` line ends); None when it cannot be read, is not UTF-8, or is no regular file."""
+    try:
+        return normalized(read_file(path).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the path
+        return None
 
-    def __init__(self, buffers: Mapping[str, str]):
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+class Cache:
+    """What the server has read and worked out, by real path, each with what it was made
+    from: the bytes of an `.arg` file and its `LoadedFile`; a loaded map and its semantics;
+    a source text and its stamp (modification time and size); a text and its ids."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, LoadedFile]] = {}
+        self.maps: dict[str, tuple[LoadedFile, MapSemantics]] = {}
+        self.sources: dict[str, tuple[tuple[int, int] | None, SourceText | str]] = {}
+        self.symbols: dict[str, tuple[str, FileSymbols]] = {}
+
+
+class BufferWorkspace(Workspace):
+    """A workspace that reads an open buffer, unsaved, in place of its file, and keeps what
+    it parsed and normalised in a `Cache` for the next answer."""
+
+    def __init__(self, buffers: Mapping[str, str], cache: Cache | None = None):
         super().__init__()
         self.buffers = buffers
+        self.cache = cache if cache is not None else Cache()
+        self._read: dict[str, bytes] = {}
 
     def read_bytes(self, path: str) -> bytes:
-        text = self.buffers.get(os.path.realpath(path))
-        return read_file(path) if text is None else text.encode("utf-8")
+        key = os.path.realpath(path)
+        if key in self._read:
+            return self._read.pop(key)
+        text = self.buffers.get(key)
+        # A lone surrogate (half an emoji, in an editor's buffer for a moment) cannot be
+        # UTF-8: kept as the bytes it would be, the reader reports it as it would in a file.
+        return read_file(path) if text is None else text.encode("utf-8", "surrogatepass")
+
+    def load(self, path: str) -> LoadedFile:
+        key = os.path.realpath(path)
+        if key not in self._files:
+            data = self.read_bytes(path)
+            cached = self.cache.files.get(key)
+            if cached is not None and cached[0] == data and cached[1].path == path:
+                self._files[key] = cached[1]
+            else:
+                self._read[key] = data
+                loaded = super().load(path)
+                self._read.pop(key, None)
+                self.cache.files[key] = (data, loaded)
+        return self._files[key]
+
+    def source(self, path: str) -> SourceText | str:
+        key = os.path.realpath(path)
+        stamp = _stamp(path)
+        cached = self.cache.sources.get(key)
+        if key not in self._sources and cached is not None and cached[0] == stamp:
+            self._sources[key] = cached[1]
+        found = super().source(path)
+        self.cache.sources[key] = (stamp, found)
+        return found
+
+
+class _Resolver(Resolver):
+    """A resolver that keeps the semantics of a map for as long as its file is unchanged."""
+
+    workspace: BufferWorkspace
+
+    def map(self, loaded: LoadedFile) -> MapSemantics:
+        key = os.path.realpath(loaded.path)
+        cached = self.workspace.cache.maps.get(key)
+        if key not in self._maps and cached is not None and cached[0] is loaded:
+            self._maps[key] = cached[1]
+        semantics = super().map(loaded)
+        self.workspace.cache.maps[key] = (loaded, semantics)
+        return semantics
 
 
 class Project:
-    """One answer's view of the files: buffers by real path, and the folders to search for
-    the other `.arg` files (for references and renames across files)."""
+    """One answer's view of the files: buffers by real path, the folders to search for
+    the other `.arg` files (for references and renames across files), and the position
+    encoding the editor and the server agreed on."""
 
-    def __init__(self, buffers: Mapping[str, str], roots: list[str]):
+    def __init__(self, buffers: Mapping[str, str], roots: list[str], cache: Cache | None = None,
+                 encoding: str = types.PositionEncodingKind.Utf16):
         self.buffers = buffers
         self.roots = roots
-        self.resolver = Resolver(BufferWorkspace(buffers))
-        self.workspace = self.resolver.workspace
-        self._symbols: dict[str, FileSymbols | None] = {}
+        self.encoding = encoding
+        self.workspace = BufferWorkspace(buffers, cache)
+        self.cache = self.workspace.cache
+        self.resolver = _Resolver(self.workspace)
+        self._indexes: dict[str, LineIndex | None] = {}
 
     def text(self, path: str) -> str | None:
         """The text of an `.arg` file: its buffer, else its file; None when unreadable."""
         path = os.path.realpath(path)
         if path in self.buffers:
             return self.buffers[path]
-        try:
-            return read_file(path).decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
+        return read_text(path)
+
+    def index(self, path: str) -> LineIndex | None:
+        """The lines of the file at `path`, for positions in the agreed encoding."""
+        path = os.path.realpath(path)
+        if path not in self._indexes:
+            text = self.text(path)
+            self._indexes[path] = None if text is None else LineIndex(text, self.encoding)
+        return self._indexes[path]
 
     def symbols(self, path: str) -> FileSymbols | None:
         path = os.path.realpath(path)
-        if path not in self._symbols:
-            text = self.text(path)
-            self._symbols[path] = None if text is None else read_symbols(text)
-        return self._symbols[path]
+        text = self.text(path)
+        if text is None:
+            return None
+        cached = self.cache.symbols.get(path)
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        symbols = read_symbols(text)
+        self.cache.symbols[path] = (text, symbols)
+        return symbols
 
     @cached_property
     def files(self) -> list[str]:
@@ -68,9 +169,28 @@ class Project:
         for root in self.roots:
             try:
                 found.update(dict.fromkeys(map(os.path.realpath, find_arg_files([root]))))
-            except InputError:  # a root that went away: its files are simply not searched
+            except (InputError, OSError):  # a root that went away: its files are not searched
                 continue
         return list(found)
+
+    def is_comparison(self, path: str) -> bool:
+        """Whether the file at `path` is a comparison: as it parses, or, while it does not,
+        by its first word (comments and all before it skipped)."""
+        loaded = self.load(path)
+        if loaded is not None and loaded.model is not None:
+            return isinstance(loaded.model, Comparison)
+        symbols = self.symbols(path)
+        return symbols is not None and symbols.comparison
+
+    def uses(self, path: str) -> set[str]:
+        """The real paths of the maps the comparison at `path` uses."""
+        loaded = self.load(path)
+        if loaded is not None and isinstance(loaded.model, Comparison):
+            written = [use.path for use in loaded.model.uses]
+        else:
+            symbols = self.symbols(path)
+            written = list(symbols.uses) if symbols is not None else []
+        return {os.path.realpath(relative_to(path, use)) for use in written}
 
     def used_maps(self, path: str) -> dict[str, str]:
         """For a comparison, the path of each used map by its document id."""
@@ -129,7 +249,7 @@ class Project:
     def load(self, path: str) -> LoadedFile | None:
         try:
             return self.workspace.load(path)
-        except OSError:
+        except (OSError, ValueError):
             return None
 
     def map_context(self, path: str) -> MapSemantics | None:
@@ -144,8 +264,9 @@ class Project:
         if self.load(path) is None:
             return []
         report = check_file(self.resolver, path, _severities(path))
-        return [f for f in report.findings if os.path.realpath(f.position.file) ==
-                os.path.realpath(path)]
+        real = os.path.realpath(path)
+        return [f for f in report.findings
+                if f.position.file == path or os.path.realpath(f.position.file) == real]
 
 
 def _severities(path: str) -> Mapping[str, Severity]:
@@ -153,5 +274,5 @@ def _severities(path: str) -> Mapping[str, Severity]:
     try:
         config_path = find_config(os.path.dirname(path) or ".")
         return load_config(config_path).severities() if config_path else DEFAULT_SEVERITIES
-    except ConfigError:
+    except (ConfigError, OSError):
         return DEFAULT_SEVERITIES
