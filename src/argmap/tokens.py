@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 
 from attrs import frozen
 
 from .lexicon import KEYWORDS, TERMINALS
 
-__all__ = ["TokenKind", "Token", "tokenize", "PUNCTUATION"]
+__all__ = ["TokenKind", "Token", "tokenize", "scan", "PUNCTUATION"]
 
 #: The language's punctuation, longest first.
 PUNCTUATION = ("->", "{", "}", ",", ".")
@@ -87,3 +88,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None, line: int = 1) -
             line += breaks
             line_start = start + value.rindex("\n") + 1
     return tokens
+
+
+_KINDS = {kind.value: kind for kind in TokenKind}
+
+
+def scan(text: str) -> Iterator[tuple[TokenKind, str, int]]:
+    """The kind, text and offset of each token of `text`, cut as `tokenize` cuts them but
+    without a `Token` each: the language server reads a large map this way at each change.
+    """
+    for match in _TOKEN.finditer(text):
+        kind = _KINDS[match.lastgroup or ""]
+        value = match.group()
+        yield (TokenKind.KEYWORD if kind is TokenKind.IDENT and value in KEYWORDS else kind,
+               value, match.start())

@@ -347,33 +347,19 @@ def document_symbols(project: Project, path: str) -> list[types.DocumentSymbol]:
     index = project.index(path)
     if symbols is None or index is None:
         return []
-    words = [t for t in symbols.tokens if t.significant]
     outline = []
-    for kind, first, name, last in _statements(words):
-        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == "document"
+    for statement in symbols.statements:
+        name = statement.name
+        symbol_kind = _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
+                                        if statement.kind == "document"
                                         else types.SymbolKind.Namespace)
         outline.append(types.DocumentSymbol(
-            name=name.text, detail=kind, kind=symbol_kind,
-            range=index.range(first.start, last.end),
+            name=name.text, detail=statement.kind, kind=symbol_kind,
+            range=index.range(statement.start, statement.end),
             selection_range=index.range(name.start, name.end)))
     if symbols.comparison:
-        outline += _cross_relations(index, words)
+        outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
     return outline
-
-
-def _statements(words: list[Token]) -> list[tuple[str, Token, Token, Token]]:
-    """Each header and node: its kind, first token, id and last token."""
-    starts = [i for i, t in enumerate(words) if t.kind is TokenKind.KEYWORD and (
-        t.text in _NODE_KINDS or t.text in ("document", "compare"))]
-    found = []
-    for number, i in enumerate(starts):
-        if i + 1 >= len(words) or words[i + 1].kind is not TokenKind.IDENT:
-            continue
-        end = (starts[number + 1] if number + 1 < len(starts) else len(words)) - 1
-        if words[i].text == "compare":
-            end = next((j for j in range(i, end + 1) if words[j].text == "}"), end)
-        found.append((words[i].text, words[i], words[i + 1], words[end]))
-    return found
 
 
 def _cross_relations(index: LineIndex, words: list[Token]) -> list[types.DocumentSymbol]:
@@ -476,10 +462,9 @@ def folding_ranges(project: Project, path: str) -> list[types.FoldingRange]:
     index = project.index(path)
     if symbols is None or index is None:
         return []
-    words = [t for t in symbols.tokens if t.significant]
     found = []
-    for _, first, _, last in _statements(words):
-        start, end = index.position(first.start).line, index.position(last.end).line
+    for statement in symbols.statements:
+        start, end = index.position(statement.start).line, index.position(statement.end).line
         if end > start:
             found.append(types.FoldingRange(start, end, kind=types.FoldingRangeKind.Region))
     run: list[int] = []

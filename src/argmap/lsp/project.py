@@ -18,6 +18,7 @@ from lsprotocol import types
 from ..config import find_config, load_config
 from ..diagnostics import Finding, Severity
 from ..errors import ConfigError, InputError
+from ..lexicon import NodeKind
 from ..lint.engine import DEFAULT_SEVERITIES, check_file
 from ..model import Comparison, DocumentMap
 from ..quotes import SourceText
@@ -106,7 +107,8 @@ class BufferWorkspace(Workspace):
 
 
 class _Resolver(Resolver):
-    """A resolver that keeps the semantics of a map for as long as its file is unchanged."""
+    """A resolver that keeps the semantics of a map for as long as its file is unchanged,
+    and, when it changes, the place of each quote whose text and source did not."""
 
     workspace: BufferWorkspace
 
@@ -116,8 +118,24 @@ class _Resolver(Resolver):
         if key not in self._maps and cached is not None and cached[0] is loaded:
             self._maps[key] = cached[1]
         semantics = super().map(loaded)
+        if cached is not None and cached[1] is not semantics:
+            _quotes_found_before(cached[1], semantics)
         self.workspace.cache.maps[key] = (loaded, semantics)
         return semantics
+
+
+def _quotes_found_before(before: MapSemantics, now: MapSemantics) -> None:
+    """Fill in `now.quotes` (`MapSemantics.quotes`, as it would work it out) from where
+    `before` found the same quotes in the same source, locating only the quotes that are
+    new: a keystroke in a large map then looks up one quote, not every one."""
+    found = before.__dict__.get("quotes")
+    if found is None or not isinstance(now.source, SourceText) or now.source is not before.source:
+        return
+    by_text = {before.nodes[node_id].text: result for node_id, result in found.items()}
+    evidence = [n for n in now.nodes.values() if n.kind is NodeKind.EVIDENCE]
+    new = list(dict.fromkeys(n.text for n in evidence if n.text not in by_text))
+    by_text.update(zip(new, now.source.locate(new)))
+    now.__dict__["quotes"] = {node.id: by_text[node.text] for node in evidence}
 
 
 class Project:
