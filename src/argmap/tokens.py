@@ -93,11 +93,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None, line: int = 1) -
 _KINDS = {kind.value: kind for kind in TokenKind}
 
 
-def scan(text: str) -> Iterator[tuple[TokenKind, str, int]]:
-    """The kind, text and offset of each token of `text`, cut as `tokenize` cuts them but
-    without a `Token` each: the language server reads a large map this way at each change.
-    """
-    for match in _TOKEN.finditer(text):
+def scan(text: str, start: int = 0, end: int | None = None
+         ) -> Iterator[tuple[TokenKind, str, int]]:
+    """The kind, text and offset of each token of `text` (from `start` to `end`), cut as
+    `tokenize` cuts them but without a `Token` each: the language server reads a large map
+    this way at each change."""
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         kind = _KINDS[match.lastgroup or ""]
         value = match.group()
         yield (TokenKind.KEYWORD if kind is TokenKind.IDENT and value in KEYWORDS else kind,

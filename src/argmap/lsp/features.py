@@ -26,7 +26,7 @@ from .project import Project
 from .symbols import FileSymbols, Role
 
 __all__ = [
-    "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
+    "Json", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
     "prepare_rename", "rename", "document_symbols", "code_actions", "formatting",
     "semantic_tokens", "folding_ranges", "workspace_symbols",
 ]
@@ -78,7 +78,7 @@ def diagnostics(project: Project, path: str) -> list[types.Diagnostic]:
             passage = _closest_passage(project, path, nodes, tokens, start - bom)
         fix = fix_for(finding, tokens, start, passage)
         data = None if fix is None else {"title": fix.title, "text": fix.text,
-                                         "range": _range_data(index, fix.start, fix.end)}
+                                         "range": index.range_json(fix.start, fix.end)}
         found.append(types.Diagnostic(
             range=index.range(start, end), message=finding.message,
             severity=_SEVERITIES[finding.severity], code=finding.rule, source="argmap",
@@ -105,12 +105,6 @@ def _closest_passage(project: Project, path: str, nodes: dict[int, str],
     if not isinstance(miss, QuoteMiss):
         return None
     return full_passage(context.source, miss, context.nodes[node_id].text)
-
-
-def _range_data(index: LineIndex, start: int, end: int) -> dict:
-    begin, finish = index.position(start), index.position(end)
-    return {"start": {"line": begin.line, "character": begin.character},
-            "end": {"line": finish.line, "character": finish.character}}
 
 
 def code_actions(uri: str, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -140,8 +134,7 @@ def _located(project: Project, path: str, token: Token, uri_of: Callable[[str], 
 
 def _named(project: Project, path: str, offset: int):
     """The id under the cursor and what it names, when it names something."""
-    symbols = project.symbols(path)
-    occurrence = symbols.at(offset) if symbols else None
+    occurrence = project.occurrence_at(path, offset)
     key = project.key(path, occurrence) if occurrence else None
     return (occurrence, key) if occurrence is not None and key is not None else (None, None)
 
@@ -170,7 +163,7 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     index = project.index(path)
     if key is None or occurrence is None or index is None:
         return None
-    context = project.map_context(key[1])
+    context = project.latest_context(key[1])
     if context is None:
         return None
     where = index.range(occurrence.token.start, occurrence.token.end)
@@ -341,28 +334,35 @@ def _refuse_a_clash(project: Project, key, new_name: str) -> None:
                           "a comparison could not tell the two apart; choose another name")
 
 
-def document_symbols(project: Project, path: str) -> list[types.DocumentSymbol]:
-    """The outline: the header, then each node (or each cross relation) in order."""
+class Json(list):
+    """An answer already in the protocol's JSON form, which the server writes as it is: a
+    large map's outline is 10,000 symbols, which cost ten times as much to build, and to
+    write, as the protocol's classes."""
+
+
+def document_symbols(project: Project, path: str) -> Json:
+    """The outline: the header, then each node (or each cross relation) in order, as
+    `DocumentSymbol`s in JSON."""
     symbols = project.symbols(path)
     index = project.index(path)
     if symbols is None or index is None:
-        return []
-    outline = []
+        return Json()
+    outline = Json()
     for statement in symbols.statements:
         name = statement.name
-        symbol_kind = _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
-                                        if statement.kind == "document"
-                                        else types.SymbolKind.Namespace)
-        outline.append(types.DocumentSymbol(
-            name=name.text, detail=statement.kind, kind=symbol_kind,
-            range=index.range(statement.start, statement.end),
-            selection_range=index.range(name.start, name.end)))
+        outline.append({
+            "name": name.text, "detail": statement.kind,
+            "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
+                                      if statement.kind == "document"
+                                      else types.SymbolKind.Namespace).value,
+            "range": index.range_json(statement.start, statement.end),
+            "selectionRange": index.range_json(name.start, name.end)})
     if symbols.comparison:
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
     return outline
 
 
-def _cross_relations(index: LineIndex, words: list[Token]) -> list[types.DocumentSymbol]:
+def _cross_relations(index: LineIndex, words: list[Token]) -> list[dict]:
     found = []
     for i, token in enumerate(words):
         if token.kind is not TokenKind.KEYWORD or token.text not in _CROSS_KINDS or i < 1:
@@ -376,10 +376,9 @@ def _cross_relations(index: LineIndex, words: list[Token]) -> list[types.Documen
         name = " ".join(["".join(t.text for t in words[first:i]), token.text,
                          "".join(t.text for t in words[i + 1:min(last + 1, i + 4)]
                                  if t.kind is not TokenKind.STRING)])
-        found.append(types.DocumentSymbol(
-            name=name, kind=types.SymbolKind.Interface,
-            range=index.range(words[first].start, words[last].end),
-            selection_range=index.range(token.start, token.end)))
+        found.append({"name": name, "kind": types.SymbolKind.Interface.value,
+                      "range": index.range_json(words[first].start, words[last].end),
+                      "selectionRange": index.range_json(token.start, token.end)})
     return found
 
 

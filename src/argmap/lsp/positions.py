@@ -73,6 +73,12 @@ class LineIndex:
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(self.position(start), self.position(end))
 
+    def range_json(self, start: int, end: int) -> dict:
+        """The range between two offsets as the protocol writes it, in JSON."""
+        begin, finish = self.position(start), self.position(end)
+        return {"start": {"line": begin.line, "character": begin.character},
+                "end": {"line": finish.line, "character": finish.character}}
+
     def offset(self, position: types.Position) -> int:
         """The offset of a protocol position; a position past the end of its line is the
         line's end, and one past the last line the text's end (as the protocol says). A

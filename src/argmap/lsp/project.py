@@ -180,6 +180,38 @@ class Project:
         self.cache.symbols[path] = (text, symbols)
         return symbols
 
+    def head(self, path: str) -> FileSymbols | None:
+        """The ids of the file's first statement (its header): enough to know its document
+        id, whether it is a comparison, and which maps it uses, without reading the rest."""
+        text = self.text(path)
+        if text is None:
+            return None
+        cached = self.cache.symbols.get(os.path.realpath(path))
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        brace = text.find("}")
+        return read_symbols(text, 0, len(text) if brace < 0 else brace + 1)
+
+    def occurrence_at(self, path: str, offset: int) -> Occurrence | None:
+        """The id under the cursor at `offset`. When the file has changed since its ids were
+        read, only the statement the cursor is in is read (from the last line that starts
+        with a node's kind), so that a hover in a large map does not wait for the whole."""
+        path = os.path.realpath(path)
+        text = self.text(path)
+        cached = self.cache.symbols.get(path)
+        if text is None or (cached is not None and cached[0] == text):
+            return cached[1].at(offset) if text is not None and cached else None
+        head = self.head(path)
+        brace = text.find("}")
+        if head is None or brace < 0 or offset <= brace:
+            symbols = self.symbols(path)
+            return symbols.at(offset) if symbols else None
+        line_end = text.find("\n", offset)
+        start = max(brace + 1, *(text.rfind(f"\n{kind.value} ", brace, offset) + 1
+                                 for kind in NodeKind))
+        return read_symbols(text, start, len(text) if line_end < 0 else line_end,
+                            head.comparison).at(offset)
+
     @cached_property
     def files(self) -> list[str]:
         """The open buffers and the `.arg` files under the roots, as real paths."""
@@ -212,11 +244,11 @@ class Project:
 
     def used_maps(self, path: str) -> dict[str, str]:
         """For a comparison, the path of each used map by its document id."""
-        symbols = self.symbols(path)
+        symbols = self.head(path)
         maps: dict[str, str] = {}
         for use in symbols.uses if symbols else ():
             used = os.path.realpath(relative_to(path, use))
-            used_symbols = self.symbols(used)
+            used_symbols = self.head(used)
             if used_symbols is not None and used_symbols.document is not None:
                 maps.setdefault(used_symbols.document, used)
         return maps
@@ -224,7 +256,7 @@ class Project:
     def key(self, path: str, occurrence: Occurrence) -> Key | None:
         """What the occurrence in the file at `path` names, when it names something."""
         path = os.path.realpath(path)
-        symbols = self.symbols(path)
+        symbols = self.head(path)
         if symbols is None:
             return None
         if symbols.comparison:
@@ -253,7 +285,7 @@ class Project:
         return found
 
     def _document_id(self, path: str) -> str | None:
-        symbols = self.symbols(path)
+        symbols = self.head(path)
         return symbols.document if symbols else None
 
     def definition(self, key: Key) -> Occurrence | None:
@@ -269,6 +301,13 @@ class Project:
             return self.workspace.load(path)
         except (OSError, ValueError):
             return None
+
+    def latest_context(self, path: str) -> MapSemantics | None:
+        """The context of the document map at `path` as last worked out, if it was, though
+        the file may have changed since (a hover in a large map does not wait for the
+        check under way); else as it stands."""
+        cached = self.cache.maps.get(os.path.realpath(path))
+        return cached[1] if cached is not None else self.map_context(path)
 
     def map_context(self, path: str) -> MapSemantics | None:
         """The context of the document map at `path`, when it parses."""

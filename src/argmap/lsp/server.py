@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -72,12 +72,20 @@ class ArgmapProtocol(LanguageServerProtocol):
             super().handle_message(message)
 
 
+def _converter():
+    """pygls's converter, which writes a `Json` answer as it is."""
+    converter = default_converter()
+    converter.register_unstructure_hook(features.Json, lambda answer: answer)
+    return converter
+
+
 class ArgmapServer(LanguageServer):
     """The server, with what outlives one answer: the cache of what was read, the threads,
     the checks waiting for their moment, and how long the last check took."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol)
+        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol,
+                         converter_factory=_converter)
         self.cache = Cache()
         self.checker = ThreadPoolExecutor(1, thread_name_prefix="argmap-check")
         self.answerer = ThreadPoolExecutor(4, thread_name_prefix="argmap-answer")
@@ -137,6 +145,8 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
         _log_internal_error(ls, error)
         return
     ls.last_check = time.perf_counter() - started
+    # Then the ids of the file, read ahead for the outline, references and completion.
+    asyncio.get_running_loop().run_in_executor(ls.checker, project.symbols, _path(uri))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)

@@ -91,10 +91,12 @@ class FileSymbols:
         return [o.token.start for o in self.occurrences]
 
 
-def read_symbols(text: str) -> FileSymbols:
+def read_symbols(text: str, start: int = 0, end: int | None = None,
+                 comparison: bool | None = None) -> FileSymbols:
     """The ids of `text`, an `.arg` file that may not parse, read in one pass over its
-    tokens, with a `Token` made only for each id."""
-    comparison = None
+    tokens, with a `Token` made only for each id. Or those between offsets `start` (where
+    a statement starts) and `end`, in a file that is (or is not) a `comparison`: the ids
+    around a cursor in a large map, while the whole is not read yet."""
     occurrences: list[Occurrence] = []
     statements: list[Statement] = []
     document: str | None = None
@@ -104,13 +106,13 @@ def read_symbols(text: str) -> FileSymbols:
     before = before_that = ("", "", -1)
     last_end = 0
     opened: tuple[str, int, Token] | None = None  # the statement being read
-    line, line_start = 1, 0
-    for kind, value, start in scan(text):
+    line, line_start = text.count("\n", 0, start) + 1, text.rfind("\n", 0, start) + 1
+    for kind, value, at in scan(text, start, end):
         if kind is TokenKind.SPACE or kind is TokenKind.COMMENT:
             breaks = value.count("\n")
             if breaks:
                 line += breaks
-                line_start = start + value.rindex("\n") + 1
+                line_start = at + value.rindex("\n") + 1
             continue
         if comparison is None:
             comparison = value == "compare" and kind is TokenKind.KEYWORD
@@ -118,33 +120,33 @@ def read_symbols(text: str) -> FileSymbols:
         if kind is TokenKind.PUNCT and value in "{}":
             in_header = value == "{"
             if value == "}" and opened is not None and opened[0] == COMPARE:
-                statements.append(Statement(opened[0], opened[1], opened[2], start + 1))
+                statements.append(Statement(opened[0], opened[1], opened[2], at + 1))
                 opened = None
         elif kind is TokenKind.STRING and previous == "use" and before[0] is TokenKind.KEYWORD:
             try:
-                uses.append(string_value(value, start, Lines("", text)))
+                uses.append(string_value(value, at, Lines("", text)))
             except ArgSyntaxError:  # an escape being typed: the path is not known yet
                 pass
         elif kind is TokenKind.IDENT and before[0] is TokenKind.KEYWORD and (
                 previous in _NODE_KINDS or previous in _HEADERS):
-            opened = (previous, before[2], _token(kind, value, start, line, line_start))
+            opened = (previous, before[2], _token(kind, value, at, line, line_start))
         elif kind is TokenKind.KEYWORD and (value in _NODE_KINDS or value in _HEADERS) \
                 and opened is not None and opened[0] != COMPARE:
             statements.append(Statement(opened[0], opened[1], opened[2], last_end))
             opened = None
         if kind is TokenKind.IDENT and (before[0] or comparison) and previous != "compare":
-            token = _token(kind, value, start, line, line_start)
+            token = _token(kind, value, at, line, line_start)
             occurrence = _occurrence(token, before, before_that, text, in_header, comparison)
             if occurrence is not None:
                 if occurrence.role is Role.DOCUMENT and occurrence.definition:
                     document = document or value
                 occurrences.append(occurrence)
-        before_that, before = before, (kind, value, start)
-        last_end = start + len(value)
+        before_that, before = before, (kind, value, at)
+        last_end = at + len(value)
         breaks = value.count("\n") if kind is TokenKind.STRING or kind is TokenKind.ERROR else 0
         if breaks:
             line += breaks
-            line_start = start + value.rindex("\n") + 1
+            line_start = at + value.rindex("\n") + 1
     if opened is not None:
         statements.append(Statement(opened[0], opened[1], opened[2], last_end))
     return FileSymbols(text, tuple(occurrences), document, bool(comparison), tuple(uses),
