@@ -23,7 +23,7 @@ from ..tokens import Token, TokenKind, tokenize
 from .fixes import SENTENCE_END, fix_for, full_passage
 from .positions import LineIndex
 from .project import Project
-from .symbols import FileSymbols, Role
+from .symbols import FileSymbols, Role, Statement, read_symbols
 
 __all__ = [
     "Json", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
@@ -385,26 +385,65 @@ def _cross_relations(index: LineIndex, words: list[Token]) -> list[dict]:
 def formatting(project: Project, path: str, raw: str,
                within: types.Range | None = None) -> list[types.TextEdit]:
     """The edits that lay the file out as `argmap fmt` does (none while it does not parse);
-    `within`: only those that touch the lines of that range. `raw` is the buffer as the
+    `within`: only the statements on the lines of that range. `raw` is the buffer as the
     editor holds it: its line ends are the ones the edits write."""
     loaded = project.load(path)
     index = project.index(path)
-    if loaded is None or loaded.model is None or index is None:
+    symbols = project.symbols(path)
+    if loaded is None or loaded.model is None or index is None or symbols is None:
         return []
-    old = _LINE.findall(index.text)
-    new = _LINE.findall(format_text(index.text))
+    formatted = format_text(index.text)
     newline = "\r\n" if "\r\n" in raw else "\n"
-    first, last = (0, len(old)) if within is None else (within.start.line, within.end.line)
+    old, new = _LINE.findall(index.text), _LINE.findall(formatted)
+    if within is not None:
+        spans = _statement_lines(symbols.statements, index, read_symbols(formatted).statements,
+                                 LineIndex(formatted), within)
+        if spans is None:
+            return []
+        (old_first, old_last), (new_first, new_last) = spans
+        end = (types.Position(old_last + 1, 0) if old_last + 1 < len(old)
+               else index.position(len(index.text)))
+        text = "".join(new[new_first:new_last + 1]).replace("\n", newline)
+        if old[old_first:old_last + 1] == new[new_first:new_last + 1]:
+            return []
+        return [types.TextEdit(types.Range(types.Position(old_first, 0), end), text)]
     edits = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if tag == "equal" or old_end < first or old_start > last:
+        if tag == "equal":
             continue
         end = (types.Position(old_end, 0) if old_end < len(old)
                else index.position(len(index.text)))
         text = "".join(new[new_start:new_end]).replace("\n", newline)
         edits.append(types.TextEdit(types.Range(types.Position(old_start, 0), end), text))
     return edits
+
+
+def _statement_lines(old: tuple[Statement, ...], old_index: LineIndex,
+                     new: tuple[Statement, ...], new_index: LineIndex, within: types.Range
+                     ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The lines of the statements on the lines of `within`, before and after formatting
+    (which keeps the statements, in order); widened so that no other statement shares
+    their first or last line."""
+    if len(old) != len(new):
+        return None
+
+    def lines(statement: Statement, index: LineIndex) -> tuple[int, int]:
+        return index.position(statement.start).line, index.position(statement.end).line
+
+    chosen = [i for i, statement in enumerate(old)
+              if lines(statement, old_index)[1] >= within.start.line
+              and lines(statement, old_index)[0] <= within.end.line]
+    if not chosen:
+        return None
+    first, last = chosen[0], chosen[-1]
+    while first > 0 and lines(old[first - 1], old_index)[1] == lines(old[first], old_index)[0]:
+        first -= 1
+    while last + 1 < len(old) and \
+            lines(old[last + 1], old_index)[0] == lines(old[last], old_index)[1]:
+        last += 1
+    return ((lines(old[first], old_index)[0], lines(old[last], old_index)[1]),
+            (lines(new[first], new_index)[0], lines(new[last], new_index)[1]))
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
