@@ -34,7 +34,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen import generate  # noqa: E402
+from gen import generate
 
 COLUMNS = ("N", "diagnostics, no error", "diagnostics, syntax error", "outline",
            "hover during a check", "hover behind an outline")
@@ -128,7 +128,7 @@ async def measure(n: int, repeat: int) -> dict[str, float]:
                 await session.diagnostics_after(_edited(text, round_, broken=True)))
             await session.diagnostics_after(text)
             results["outline"].append(await session.outline())
-            sent, waiting = session.change(_edited(text, round_ + 1, broken=False))
+            _, waiting = session.change(_edited(text, round_ + 1, broken=False))
             hovers = []
             while not waiting.done():
                 hovers.append(await session.hover(hover_at))

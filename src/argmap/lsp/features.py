@@ -247,7 +247,7 @@ def _in_header(words: list[Token]) -> bool:
     return bool(braces) and braces[-1].text == "{"
 
 
-def _header_tokens(tokens: tuple[Token, ...], before: list[Token]) -> list[Token]:
+def _header_tokens(tokens: list[Token], before: list[Token]) -> list[Token]:
     """The identifiers of the header the cursor is in, before and after it."""
     opened = max(t.start for t in before if t.text == "{" and t.kind is TokenKind.PUNCT)
     inside = []

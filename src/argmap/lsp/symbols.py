@@ -167,8 +167,8 @@ def _occurrence(token: Token, before, before_that, text: str, in_header: bool,
         return Occurrence(token, Role.DOCUMENT, True)
     if kind is TokenKind.KEYWORD and previous in _NODE_KINDS:
         return Occurrence(token, Role.NODE, True)
-    following = _SPACE.match(text, token.end).end()
-    if text.startswith(".", following):
+    following = _SPACE.match(text, token.end)
+    if following is not None and text.startswith(".", following.end()):
         return Occurrence(token, Role.DOCUMENT, False)
     if previous == "." and kind is TokenKind.PUNCT:
         return Occurrence(token, Role.NODE, False, before_that[1] or None)
