@@ -72,3 +72,15 @@ def test_diagnostics_cost_the_same_per_finding_however_many(tmp_path):
     among all the file's tokens."""
     small, large = _calls(100, tmp_path), _calls(800, tmp_path)
     assert large < 10 * small  # eight times the findings; quadratic work would be 64 times
+
+
+@given(st.text(st.sampled_from("ab\n😀é")), st.data(),
+       st.sampled_from(["utf-8", "utf-16", "utf-32"]))
+def test_a_range_in_json_is_the_range(text, data, encoding):
+    index = LineIndex(text, encoding)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    shown = index.range(start, end)
+    assert index.range_json(start, end) == {
+        "start": {"line": shown.start.line, "character": shown.start.character},
+        "end": {"line": shown.end.line, "character": shown.end.character}}

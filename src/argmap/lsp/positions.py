@@ -74,10 +74,20 @@ class LineIndex:
         return types.Range(self.position(start), self.position(end))
 
     def range_json(self, start: int, end: int) -> dict:
-        """The range between two offsets as the protocol writes it, in JSON."""
-        begin, finish = self.position(start), self.position(end)
-        return {"start": {"line": begin.line, "character": begin.character},
-                "end": {"line": finish.line, "character": finish.character}}
+        """The range between two offsets as the protocol writes it, in JSON (an outline
+        has thousands: one on a single line costs one look-up)."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        line = bisect.bisect_right(self.starts, start) - 1
+        character = units(self.text[self.starts[line]:start], self.encoding)
+        if line + 1 < len(self.starts) and end >= self.starts[line + 1]:
+            finish = self.position(end)
+            end_line, end_character = finish.line, finish.character
+        else:
+            end_line, end_character = line, character + units(self.text[start:end],
+                                                              self.encoding)
+        return {"start": {"line": line, "character": character},
+                "end": {"line": end_line, "character": end_character}}
 
     def offset(self, position: types.Position) -> int:
         """The offset of a protocol position; a position past the end of its line is the

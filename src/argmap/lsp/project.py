@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from concurrent.futures import Executor, Future
 from functools import cached_property
 
 from lsprotocol import types
@@ -60,6 +61,10 @@ class Cache:
         self.maps: dict[str, tuple[LoadedFile, MapSemantics]] = {}
         self.sources: dict[str, tuple[tuple[int, int] | None, SourceText | str]] = {}
         self.symbols: dict[str, tuple[str, FileSymbols]] = {}
+        self.indexes: dict[str, LineIndex] = {}
+        # The ids being read ahead, in the check's thread, for a text: an answer that needs
+        # them waits for that reading rather than doing it again beside it.
+        self.reading: dict[str, tuple[str, Future]] = {}
 
 
 class BufferWorkspace(Workspace):
@@ -165,10 +170,16 @@ class Project:
         path = os.path.realpath(path)
         if path not in self._indexes:
             text = self.text(path)
-            self._indexes[path] = None if text is None else LineIndex(text, self.encoding)
+            cached = self.cache.indexes.get(path)
+            if text is None or (cached is not None and cached.text == text
+                                and cached.encoding == self.encoding):
+                self._indexes[path] = cached if text is not None else None
+            else:
+                self._indexes[path] = self.cache.indexes[path] = LineIndex(text, self.encoding)
         return self._indexes[path]
 
     def symbols(self, path: str) -> FileSymbols | None:
+        """The ids of the file at `path` as it stands (read once for each text)."""
         path = os.path.realpath(path)
         text = self.text(path)
         if text is None:
@@ -176,6 +187,19 @@ class Project:
         cached = self.cache.symbols.get(path)
         if cached is not None and cached[0] == text:
             return cached[1]
+        reading = self.cache.reading.get(path)
+        if reading is not None and reading[0] == text:
+            return reading[1].result()
+        return self._read(path, text)
+
+    def read_ahead(self, path: str, executor: Executor) -> None:
+        """Read the ids of the file at `path` in `executor`, for the answers to come."""
+        path = os.path.realpath(path)
+        text = self.text(path)
+        if text is not None:
+            self.cache.reading[path] = (text, executor.submit(self._read, path, text))
+
+    def _read(self, path: str, text: str) -> FileSymbols:
         symbols = read_symbols(text)
         self.cache.symbols[path] = (text, symbols)
         return symbols

@@ -146,7 +146,7 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
         return
     ls.last_check = time.perf_counter() - started
     # Then the ids of the file, read ahead for the outline, references and completion.
-    asyncio.get_running_loop().run_in_executor(ls.checker, project.symbols, _path(uri))
+    project.read_ahead(_path(uri), ls.checker)
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
