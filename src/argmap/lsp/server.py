@@ -33,10 +33,11 @@ from .positions import normalized
 from .project import Cache, Project
 
 # The handlers are what pygls calls, registered by their decorators.
-__all__ = ["server", "serve", "DELAY_MIN", "DELAY_MAX", "did_open", "did_change", "did_save",
-           "did_close", "definition", "references", "hover", "completion", "prepare_rename",
-           "rename", "document_symbols", "code_action", "formatting", "range_formatting",
-           "semantic_tokens", "folding_ranges", "workspace_symbols"]
+__all__ = ["ArgmapServer", "ArgmapProtocol", "server", "serve", "DELAY_MIN", "DELAY_MAX",
+           "did_open", "did_change", "did_save", "did_close", "definition", "references",
+           "hover", "completion", "prepare_rename", "rename", "document_symbols", "code_action",
+           "formatting", "range_formatting", "semantic_tokens", "folding_ranges",
+           "workspace_symbols"]
 
 #: The least and the most seconds without a change before a buffer is checked.
 DELAY_MIN, DELAY_MAX = 0.01, 0.3
