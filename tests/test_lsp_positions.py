@@ -84,3 +84,13 @@ def test_a_range_in_json_is_the_range(text, data, encoding):
     assert index.range_json(start, end) == {
         "start": {"line": shown.start.line, "character": shown.start.character},
         "end": {"line": shown.end.line, "character": shown.end.character}}
+
+
+@pytest.mark.parametrize("last_check, delay", [(0.0, 0.01), (0.004, 0.01), (0.2, 0.1),
+                                               (5.0, 0.3)])
+def test_the_delay_before_a_check_is_half_the_last_check(last_check, delay):
+    from argmap.lsp.server import ArgmapServer
+
+    server = ArgmapServer()
+    server.last_check = last_check
+    assert server.delay() == pytest.approx(delay)
