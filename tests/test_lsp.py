@@ -580,3 +580,27 @@ async def test_workspace_symbols_find_ids_in_every_file(client, folder):
         ("sanctions_quote", "fpri", uri(folder, "fpri.arg"))]
     found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="EAST"))
     assert {s.name for s in found} == {"eastwest"}
+
+
+async def test_a_buffer_with_crlf_line_ends(client, folder):
+    typo = MAP.replace("supports engage_russia", "supports engage_rusia").replace("\n", "\r\n")
+    address = await open_file(client, folder, "fpri.arg", typo)
+    [diagnostic] = [d for d in client.diagnostics[address] if d.code == "unknown-reference"]
+    plain = typo.replace("\r\n", "\n")
+    assert diagnostic.range.start == at(plain, "engage_rusia", into=0)
+    loose = LOOSE.replace("\n", "\r\n")
+    await replace_all(client, address, loose, 2)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        types.TextDocumentIdentifier(address), types.FormattingOptions(2, True)))
+    assert all("\n" not in e.new_text.replace("\r\n", "") for e in edits)
+
+
+async def test_code_actions_ignore_data_they_did_not_write(client, folder):
+    address = await open_file(client, folder, "fpri.arg")
+    strange = [types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 1)), "x",
+                                data=data)
+               for data in (None, 5, "text", {"text": "a"}, {"range": 3, "text": "a"},
+                            {"range": {"start": {"line": 0}}, "text": "a", "title": "t"})]
+    assert not await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(address), strange[0].range,
+        types.CodeActionContext(diagnostics=strange)))

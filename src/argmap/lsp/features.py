@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from typing import Any
 
 from lsprotocol import types
 
@@ -111,15 +112,17 @@ def code_actions(uri: str, params: types.CodeActionParams) -> list[types.CodeAct
     """A quick fix for each diagnostic the editor sends (those at the cursor) that has one."""
     actions = []
     for diagnostic in params.context.diagnostics:
-        data = diagnostic.data
-        if not isinstance(data, dict) or "text" not in data:
+        data: Any = diagnostic.data
+        try:
+            where = data["range"]
+            edit = types.TextEdit(
+                types.Range(types.Position(**where["start"]), types.Position(**where["end"])),
+                str(data["text"]))
+            title = str(data["title"])
+        except (KeyError, TypeError, ValueError):  # no fix, or data another server wrote
             continue
-        where = data["range"]
-        edit = types.TextEdit(
-            types.Range(types.Position(**where["start"]), types.Position(**where["end"])),
-            data["text"])
         actions.append(types.CodeAction(
-            title=data["title"], kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+            title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
             is_preferred=True, edit=types.WorkspaceEdit(changes={uri: [edit]})))
     return actions
 
