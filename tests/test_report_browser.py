@@ -483,3 +483,12 @@ def test_a_hostile_map_runs_nothing_and_requests_nothing(open_page, hostile, nam
     assert "<script>alert(" in shown  # shown as text, not run
     if name == "hostile.html":
         assert "<script>alert(\"source\")</script>" in page.locator(".source").inner_text()
+
+
+@pytest.mark.parametrize("fragment", ["50%", "%E0%A4%A", "fpri.%zz"])
+def test_an_address_that_is_no_percent_encoding_opens_the_page_without_an_error(
+        open_page, pages, fragment):
+    watched = open_page(pages / "fpri.html", fragment=fragment)
+    watched.page.wait_for_load_state("load")
+    watched.page.locator("a.quote").first.click()
+    assert [line for line in watched.console if line.startswith("error")] == []

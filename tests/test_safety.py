@@ -1,0 +1,318 @@
+"""Nothing lost, no internal error, no quadratic corner (issue 20), and the small faults of
+issue 23 in the same vein: each class with a case that failed before its fix."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from conftest import HEADER, ROOT
+
+UNFORMATTED = HEADER + 'thesis t "x"   supports   nothing\npremise p "y"\n   supports t\n'
+FORMATTED = HEADER + 'thesis t "x"\npremise p "y"\n  supports t\n'
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def argmap(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    """`argmap ARGS` in a process of its own, as a shell runs it."""
+    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, text=True,
+                          capture_output=True, **kwargs)
+
+
+def out_of_space(monkeypatch) -> None:
+    """Every write to a file fails as on a full disk."""
+    def full(*_args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(os, "write", full)
+
+
+def clean_map(project, name: str = "m.arg") -> Path:
+    return project.write(name, HEADER + 'thesis t "x"\n'
+                         'evidence e "the crisis on the Korean Peninsula" supports t\n')
+
+
+# --- Nothing is lost: one writer, whole or not at all -----------------------------------
+
+def test_every_file_argmap_writes_goes_through_the_one_writer():
+    """No module opens a file for writing but `output_files`: a new command that wrote with
+    `open(path, "w")` would empty the file before writing it."""
+    writes = re.compile(r"""open\([^)]*["'][wax]b?\+?["']|\.write_(text|bytes)\(|shutil\.(copy|move)""")
+    offenders = [f"{path.relative_to(ROOT)}:{number}"
+                 for path in sorted((ROOT / "src" / "argmap").rglob("*.py"))
+                 if path.name != "output_files.py"
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if writes.search(line)]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("command", [
+    ("fmt",), ("init", "../seeds/fpri.txt", "-o", "m.arg", "--force"),
+    ("render", "--format", "dot"), ("report",), ("export", "--format", "json"),
+    ("export", "--format", "argdown")])
+def test_a_full_disk_leaves_every_file_as_it_was_and_says_so(project, capsys, monkeypatch,
+                                                             command):
+    path = project.write("m.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    monkeypatch.chdir(project.root / "maps")
+    outputs = {name: b"old " + name.encode() for name in ("m.dot", "m.html", "m.json",
+                                                          "m.argdown")}
+    for name, data in outputs.items():
+        (project.root / "maps" / name).write_bytes(data)
+    before = path.read_bytes()
+    out_of_space(monkeypatch)
+    status, _, err = run(capsys, *command, *(["m.arg"] if command[0] != "init" else []))
+    assert status == 2
+    assert err.splitlines()[-1].startswith("argmap: error: cannot write ")
+    assert err.splitlines()[-1].endswith(": No space left on device")
+    assert path.read_bytes() == before
+    for name, data in outputs.items():
+        assert (project.root / "maps" / name).read_bytes() == data
+    assert sorted(p.name for p in (project.root / "maps").iterdir()) == sorted(
+        ["m.arg", *outputs])
+
+
+def test_a_rewritten_file_keeps_its_mode(project, capsys):
+    path = project.write("m.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    path.chmod(0o640)
+    output = project.root / "maps" / "m.dot"
+    output.write_text("old")
+    output.chmod(0o600)
+    assert run(capsys, "fmt", str(path))[0] == 0
+    assert run(capsys, "render", "--format", "dot", str(path))[0] == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    assert path.read_text() == FORMATTED.replace("   supports   nothing", "")
+
+
+def test_a_new_file_gets_the_mode_a_new_file_gets(project, capsys):
+    path = clean_map(project)
+    umask = os.umask(0o027)
+    try:
+        assert run(capsys, "export", "--format", "json", str(path))[0] == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((project.root / "maps" / "m.json").stat().st_mode) == 0o640
+
+
+def test_a_read_only_map_is_left_alone_by_fmt_with_a_message(project, capsys):
+    path = project.write("m.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    path.chmod(0o444)
+    status, _, err = run(capsys, "fmt", str(path))
+    assert status == 2
+    assert err == f"argmap: error: cannot write {path}: it is read-only\n"
+    assert path.read_text() == UNFORMATTED.replace("   supports   nothing", "")
+
+
+def test_init_never_writes_over_its_source(project, capsys, monkeypatch):
+    monkeypatch.chdir(project.root / "seeds")
+    before = (project.root / "seeds" / "fpri.txt").read_bytes()
+    for output in ("fpri.txt", "./fpri.txt", str(project.root / "seeds" / "fpri.txt")):
+        status, _, err = run(capsys, "init", "fpri.txt", "-o", output, "--force")
+        assert status == 2
+        assert err == (f"argmap: error: {output} is the source text fpri.txt; write the map "
+                       "to another file\n")
+    assert (project.root / "seeds" / "fpri.txt").read_bytes() == before
+
+
+def test_render_report_and_export_never_write_over_a_used_map(project, capsys):
+    # A comparison `c.arg` that uses a map stored as `c.json`: exporting c writes c.json.
+    (project.root / "maps" / "c.json").write_text(HEADER + 'thesis t "x"\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/eastwest.txt" }\nthesis u "y"\n')
+    path = project.write("c.arg", 'compare c "C" { use "c.json" use "b.arg" }\n'
+                         'd.t contradicts b.u\n  "Because."\n')
+    status, _, err = run(capsys, "export", "--format", "json", str(path))
+    assert status == 2 and "which is one of the files export reads" in err
+    assert (project.root / "maps" / "c.json").read_text() == HEADER + 'thesis t "x"\n'
+
+
+def test_fmt_does_not_rewrite_a_file_outside_the_project_through_a_link(project, capsys,
+                                                                      tmp_path_factory):
+    (project.root / "argmap.toml").write_text("")
+    outside = tmp_path_factory.mktemp("elsewhere") / "theirs.arg"
+    outside.write_text(UNFORMATTED)
+    (project.root / "maps" / "link.arg").symlink_to(outside)
+    status, _, err = run(capsys, "fmt", str(project.root / "maps"))
+    assert status == 2
+    assert "link.arg: it is a link, and it lies outside the project folder" in err
+    assert outside.read_text() == UNFORMATTED
+
+
+def test_fmt_writes_through_a_link_inside_the_project(project, capsys):
+    (project.root / "argmap.toml").write_text("")
+    real = project.write("real.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    link = project.root / "maps" / "link.arg"
+    link.symlink_to(real)
+    assert run(capsys, "fmt", str(link))[0] == 0
+    assert link.is_symlink() and real.read_text() == FORMATTED.replace("   supports   nothing", "")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_fmt_keeps_crlf_line_ends_and_a_bom(project, capsys, bom):
+    laid_out = bom + FORMATTED.replace("   supports   nothing", "").replace(
+        "\n", "\r\n").encode()
+    path = project.root / "maps" / "m.arg"
+    path.write_bytes(laid_out)
+    assert run(capsys, "fmt", "--check", str(path))[0] == 0
+    path.write_bytes(bom + UNFORMATTED.replace("   supports   nothing", "").replace(
+        "\n", "\r\n").encode())
+    assert run(capsys, "fmt", str(path))[0] == 0
+    assert path.read_bytes() == laid_out
+
+
+def test_fmt_on_standard_input_keeps_crlf_line_ends_and_a_bom(project):
+    data = b"\xef\xbb\xbf" + UNFORMATTED.replace("   supports   nothing", "").replace(
+        "\n", "\r\n").encode()
+    done = subprocess.run([sys.executable, "-m", "argmap", "fmt", "-"], input=data,
+                          capture_output=True, cwd=project.root)
+    assert done.stdout == b"\xef\xbb\xbf" + FORMATTED.replace(
+        "   supports   nothing", "").replace("\n", "\r\n").encode()
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+def test_a_full_disk_under_the_findings_is_one_line_and_exit_2(project, output_format):
+    path = project.write("m.arg", HEADER + 'thesis t "x"\npremise p "y" supports nowhere\n')
+    with open("/dev/full", "w") as full:
+        done = argmap("check", "--format", output_format, str(path), cwd=project.root,
+                      stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    assert done.stderr == "argmap: error: cannot write the output: No space left on device\n"
+
+
+def test_a_full_disk_under_other_outputs_is_one_line_and_exit_2(project):
+    path = clean_map(project)
+    for command in (["stats"], ["evaluate", "--format", "json"], ["rules"], ["fmt", "-"]):
+        with open("/dev/full", "w") as full, open(path) as source:
+            done = argmap(*command, *([str(path)] if command[0] in ("stats", "evaluate")
+                                      else []),
+                          cwd=project.root, stdout=full, stderr=subprocess.PIPE, stdin=source)
+        assert done.returncode == 2, command
+        assert done.stderr == "argmap: error: cannot write the output: No space left on device\n"
+
+
+# --- Small faults of issue 23 -------------------------------------------------------------
+
+@pytest.mark.parametrize("ident", ["9bad", "a b", "", "thesis", "x.y"])
+def test_init_refuses_an_id_the_language_cannot_read(project, capsys, monkeypatch, ident):
+    monkeypatch.chdir(project.root / "maps")
+    status, _, err = run(capsys, "init", "../seeds/fpri.txt", "--id", ident)
+    assert status == 2
+    assert err.startswith(f"argmap: error: --id: `{ident}` is not an id: ")
+    assert list((project.root / "maps").iterdir()) == []
+
+
+def test_init_accepts_an_id_the_language_reads(project, capsys, monkeypatch):
+    monkeypatch.chdir(project.root / "maps")
+    assert run(capsys, "init", "../seeds/fpri.txt", "--id", "_fpri-2")[0] == 0
+    assert "syntax-error" not in run(capsys, "check", "fpri.arg")[1]
+
+
+# --- No internal error ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    ("pyproject.toml", "tool = 5\n"),
+    ("pyproject.toml", 'tool = "argmap"\n'),
+    ("pyproject.toml", "tool = [1]\n"),
+    ("pyproject.toml", '[tool]\nargmap = "x"\n'),
+    ("pyproject.toml", "[tool]\nargmap = [1, 2]\n"),
+    ("pyproject.toml", "[[tool.argmap]]\nrules = {}\n"),
+    ("argmap.toml", 'rules = "x"\n'),
+    ("argmap.toml", "rules = [1]\n"),
+    ("argmap.toml", "rules = {unused-evidence = 3}\n"),
+    ("argmap.toml", "rules = {unused-evidence = [\"error\"]}\n"),
+    ("argmap.toml", "rules = {unused-evidence = {a = 1}}\n"),
+    ("argmap.toml", 'exclude = "drafts"\n'),
+    ("argmap.toml", "exclude = [1]\n"),
+    ("argmap.toml", "exclude = {a = 1}\n"),
+    ("argmap.toml", "fail-on = [\"error\"]\n"),
+    ("argmap.toml", "fail-on = {}\n"),
+    ("argmap.toml", 'allow-outside-project = "yes"\n'),
+    ("argmap.toml", "[rules.unused-evidence]\nx = 1\n"),
+])
+@pytest.mark.parametrize("command", ["check", "fmt", "render", "stats", "export"])
+def test_a_configuration_of_the_wrong_shape_is_refused_in_words(project, capsys, monkeypatch,
+                                                               name, text, command):
+    (project.root / name).write_text(text)
+    clean_map(project)
+    monkeypatch.chdir(project.root)
+    extra = ["--format", "json"] if command == "export" else []
+    status, _, err = run(capsys, command, *extra, "maps")
+    assert status == 2, err
+    assert err.startswith(f"argmap: error: {project.root / name}"), err
+    assert "internal error" not in err and len(err.splitlines()) == 1
+
+
+@pytest.fixture
+def not_utf8(project) -> bytes:
+    """A map whose file name is not UTF-8, with a warning; its folder."""
+    folder = bytes(project.root / "maps")
+    with open(folder + b"/caf\xe9.arg", "wb") as file:
+        file.write(HEADER.encode() + b'thesis t "x"\npremise p "y" supports t\n')
+    return folder
+
+
+@pytest.mark.parametrize("command", [
+    ("check",), ("check", "--format", "json"), ("check", "--format", "sarif"),
+    ("check", "--format", "github"), ("stats",), ("stats", "--format", "json"),
+    ("evaluate",), ("evaluate", "--format", "json"), ("render", "--format", "dot"),
+    ("render",), ("report",), ("export", "--format", "json"), ("export", "--format", "aif"),
+    ("export", "--format", "argdown"), ("fmt",), ("fmt", "--check")])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_everywhere(project, capsys, not_utf8,
+                                                                  command):
+    status, out, err = run(capsys, *command, os.fsdecode(not_utf8))
+    assert status in (0, 1), err
+    assert "internal error" not in err
+    for name in os.listdir(os.fsdecode(not_utf8)):
+        if name.endswith((".svg", ".dot", ".html", ".json", ".argdown")):
+            text = (project.root / "maps" / name).read_bytes().decode("utf-8")
+            assert "caf\udce9" not in text
+    (out + err).encode("utf-8")
+
+
+def test_a_worker_ends_quietly_on_sigterm(monkeypatch):
+    """Workers are told to stop with SIGTERM: the parent's handler, which raises, would make
+    each print a traceback."""
+    from argmap import runner
+
+    monkeypatch.setattr(runner, "MIN_FILES", 2)
+    previous = signal.signal(signal.SIGTERM, _raise)
+    try:
+        handlers = runner.for_each_file(["a", "b"], _handler, jobs=2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert handlers == [signal.SIG_DFL, signal.SIG_DFL]
+
+
+def _raise(*_args):
+    raise RuntimeError
+
+
+def _handler(_resolver, _path):
+    return signal.getsignal(signal.SIGTERM)
+
+
+# --- Comparisons follow the maps' rules ------------------------------------------------------
+
+def test_a_comparison_relation_that_supports_and_attacks_the_same_node_is_an_error(project,
+                                                                                  capsys):
+    project.write("a.arg", HEADER + 'thesis x "x"\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/eastwest.txt" }\nthesis y "y"\n')
+    path = project.write("c.arg", 'compare c "C" { use "a.arg" use "b.arg" }\n'
+                         'd.x supports b.y\n  "One way."\nd.x attacks b.y\n  "The other."\n')
+    status, out, _ = run(capsys, "check", str(path))
+    assert status == 1
+    assert "c.arg:5:5: error: `d.x` both supports and attacks `b.y` [invalid-relation]" in out
