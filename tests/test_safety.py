@@ -4,7 +4,6 @@ issue 23 in the same vein: each class with a case that failed before its fix."""
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import signal
@@ -18,8 +17,9 @@ import pytest
 from argmap.cli import main
 from conftest import HEADER, ROOT
 
-UNFORMATTED = HEADER + 'thesis t "x"   supports   nothing\npremise p "y"\n   supports t\n'
-FORMATTED = HEADER + 'thesis t "x"\npremise p "y"\n  supports t\n'
+UNFORMATTED = HEADER + 'thesis t "x"\npremise p "y"\n   supports t\n'
+FORMATTED = ('document d "A document" {\n  source "../seeds/fpri.txt"\n}\n'
+             'thesis t "x"\npremise p "y"\n  supports t\n')
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -31,20 +31,26 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def argmap(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
     """`argmap ARGS` in a process of its own, as a shell runs it."""
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
     return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, text=True,
-                          capture_output=True, **kwargs)
+                          **streams)
 
 
 def out_of_space(monkeypatch) -> None:
-    """Every write to a file fails as on a full disk."""
-    def full(*_args):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    """Every write to a file fails as on a full disk (pipes, to Graphviz, still work)."""
+    write = os.write
+
+    def full(descriptor: int, data) -> int:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return write(descriptor, data)
     monkeypatch.setattr(os, "write", full)
 
 
 def clean_map(project, name: str = "m.arg") -> Path:
     return project.write(name, HEADER + 'thesis t "x"\n'
-                         'evidence e "the crisis on the Korean Peninsula" supports t\n')
+                         'evidence e "engage the Russian Federation as a potential broker" '
+                         'supports t\n')
 
 
 # --- Nothing is lost: one writer, whole or not at all -----------------------------------
@@ -67,7 +73,8 @@ def test_every_file_argmap_writes_goes_through_the_one_writer():
     ("export", "--format", "argdown")])
 def test_a_full_disk_leaves_every_file_as_it_was_and_says_so(project, capsys, monkeypatch,
                                                              command):
-    path = project.write("m.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    path = project.write("m.arg", UNFORMATTED)
+    (project.root / "argmap.toml").write_text("")
     monkeypatch.chdir(project.root / "maps")
     outputs = {name: b"old " + name.encode() for name in ("m.dot", "m.html", "m.json",
                                                           "m.argdown")}
@@ -87,7 +94,7 @@ def test_a_full_disk_leaves_every_file_as_it_was_and_says_so(project, capsys, mo
 
 
 def test_a_rewritten_file_keeps_its_mode(project, capsys):
-    path = project.write("m.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    path = project.write("m.arg", UNFORMATTED)
     path.chmod(0o640)
     output = project.root / "maps" / "m.dot"
     output.write_text("old")
@@ -96,7 +103,7 @@ def test_a_rewritten_file_keeps_its_mode(project, capsys):
     assert run(capsys, "render", "--format", "dot", str(path))[0] == 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert stat.S_IMODE(output.stat().st_mode) == 0o600
-    assert path.read_text() == FORMATTED.replace("   supports   nothing", "")
+    assert path.read_text() == FORMATTED
 
 
 def test_a_new_file_gets_the_mode_a_new_file_gets(project, capsys):
@@ -110,12 +117,12 @@ def test_a_new_file_gets_the_mode_a_new_file_gets(project, capsys):
 
 
 def test_a_read_only_map_is_left_alone_by_fmt_with_a_message(project, capsys):
-    path = project.write("m.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    path = project.write("m.arg", UNFORMATTED)
     path.chmod(0o444)
     status, _, err = run(capsys, "fmt", str(path))
     assert status == 2
     assert err == f"argmap: error: cannot write {path}: it is read-only\n"
-    assert path.read_text() == UNFORMATTED.replace("   supports   nothing", "")
+    assert path.read_text() == UNFORMATTED
 
 
 def test_init_never_writes_over_its_source(project, capsys, monkeypatch):
@@ -154,33 +161,32 @@ def test_fmt_does_not_rewrite_a_file_outside_the_project_through_a_link(project,
 
 def test_fmt_writes_through_a_link_inside_the_project(project, capsys):
     (project.root / "argmap.toml").write_text("")
-    real = project.write("real.arg", UNFORMATTED.replace("   supports   nothing", ""))
+    real = project.write("real.arg", UNFORMATTED)
     link = project.root / "maps" / "link.arg"
     link.symlink_to(real)
     assert run(capsys, "fmt", str(link))[0] == 0
-    assert link.is_symlink() and real.read_text() == FORMATTED.replace("   supports   nothing", "")
+    assert link.is_symlink() and real.read_text() == FORMATTED
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
 def test_fmt_keeps_crlf_line_ends_and_a_bom(project, capsys, bom):
-    laid_out = bom + FORMATTED.replace("   supports   nothing", "").replace(
+    laid_out = bom + FORMATTED.replace(
         "\n", "\r\n").encode()
     path = project.root / "maps" / "m.arg"
     path.write_bytes(laid_out)
     assert run(capsys, "fmt", "--check", str(path))[0] == 0
-    path.write_bytes(bom + UNFORMATTED.replace("   supports   nothing", "").replace(
+    path.write_bytes(bom + UNFORMATTED.replace(
         "\n", "\r\n").encode())
     assert run(capsys, "fmt", str(path))[0] == 0
     assert path.read_bytes() == laid_out
 
 
 def test_fmt_on_standard_input_keeps_crlf_line_ends_and_a_bom(project):
-    data = b"\xef\xbb\xbf" + UNFORMATTED.replace("   supports   nothing", "").replace(
+    data = b"\xef\xbb\xbf" + UNFORMATTED.replace(
         "\n", "\r\n").encode()
     done = subprocess.run([sys.executable, "-m", "argmap", "fmt", "-"], input=data,
                           capture_output=True, cwd=project.root)
-    assert done.stdout == b"\xef\xbb\xbf" + FORMATTED.replace(
-        "   supports   nothing", "").replace("\n", "\r\n").encode()
+    assert done.stdout == b"\xef\xbb\xbf" + FORMATTED.replace("\n", "\r\n").encode()
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
@@ -315,4 +321,4 @@ def test_a_comparison_relation_that_supports_and_attacks_the_same_node_is_an_err
                          'd.x supports b.y\n  "One way."\nd.x attacks b.y\n  "The other."\n')
     status, out, _ = run(capsys, "check", str(path))
     assert status == 1
-    assert "c.arg:5:5: error: `d.x` both supports and attacks `b.y` [invalid-relation]" in out
+    assert "c.arg:4:1: error: `d.x` both supports and attacks `b.y` [invalid-relation]" in out

@@ -97,7 +97,7 @@ def find_config(start: str = ".") -> str | None:
         if os.path.isfile(os.path.join(candidate, "argmap.toml")):
             return os.path.join(candidate, "argmap.toml")
         pyproject = os.path.join(candidate, "pyproject.toml")
-        if os.path.isfile(pyproject) and "argmap" in _read(pyproject).get("tool", {}):
+        if os.path.isfile(pyproject) and _tool_argmap(_read(pyproject), pyproject) is not None:
             return pyproject
         parent = os.path.dirname(candidate)
         if parent == candidate:
@@ -114,13 +114,22 @@ def config_for_run(path: str | None) -> Config:
 
 def load_config(path: str) -> Config:
     """The configuration in the file at `path`; `ConfigError` naming the file and key."""
-    data = _read(path)
+    read = _read(path)
+    data: object = read
     prefix = ""
     if os.path.basename(os.path.normpath(path)) == "pyproject.toml":
-        data, prefix = data.get("tool", {}).get("argmap"), "tool.argmap."
+        data, prefix = _tool_argmap(read, path), "tool.argmap."
         if data is None:
             raise ConfigError(f"{path}: no [tool.argmap] table")
     return _parse(data, path, prefix)
+
+
+def _tool_argmap(data: dict, path: str) -> object:
+    """The `[tool.argmap]` value of a pyproject.toml's `data`; None when there is none."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table")
+    return tool.get("argmap")
 
 
 def _read(path: str) -> dict:
@@ -140,7 +149,7 @@ def _read(path: str) -> dict:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _parse(data: dict, path: str, prefix: str) -> Config:
+def _parse(data: object, path: str, prefix: str) -> Config:
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: `{prefix}{key}`: {problem}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
@@ -45,13 +46,15 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
+    from .._tools import visible
     from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError, InputError
     from ..fmt import format_text as canonical
     from ..lint import RULES, select_files
+    from ..output_files import write_atomically
     from ..parsing import parse
-    from ..workspace import decode, read_file
+    from ..workspace import Workspace, decode, read_file
 
     if args.paths == ["-"]:
         return _filter(args)
@@ -59,9 +62,14 @@ def run(args) -> int:
     paths = select_files(args.paths, config.excluded, args.force_exclude)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
+    workspace = Workspace(config.project)
     syntax = RULES["syntax-error"]
     failed = changed = 0
     for path in paths:
+        # What `check` refuses to read, `fmt` does not rewrite (see `Workspace.load`).
+        refused = workspace.outside(path) if os.path.islink(path) else None
+        if refused is not None:
+            raise InputError(f"cannot read {path}: it is a link, and {refused}")
         try:
             data = read_file(path)
         except OSError as error:
@@ -77,16 +85,15 @@ def run(args) -> int:
             sys.stderr.write(format_text([finding], _line_of(lines)))
             failed += 1
             continue
-        formatted = canonical(text)
-        if formatted.encode("utf-8") == data:
+        formatted = _as_written(canonical(text), data)
+        if formatted == data:
             continue
         changed += 1
         if args.check:
-            print(f"would reformat {path}")
+            print(visible(f"would reformat {path}"))
         else:
-            with open(path, "w", encoding="utf-8", newline="") as file:
-                file.write(formatted)
-            print(f"reformatted {path}")
+            write_atomically(path, formatted)
+            print(visible(f"reformatted {path}"))
     verb = "would be reformatted" if args.check else "reformatted"
     print(f"{changed} of {len(paths)} file{'' if len(paths) == 1 else 's'} {verb}"
           + (f", {failed} left alone (syntax errors)" if failed else "") + ".", file=sys.stderr)
@@ -114,11 +121,23 @@ def _filter(args) -> int:
                           syntax.code)
         sys.stderr.write(format_text([finding], _line_of(lines)))
         return EXIT_FINDINGS
-    formatted = canonical(text)
+    formatted = _as_written(canonical(text), data)
     if args.check:
-        return EXIT_FINDINGS if formatted != text else EXIT_OK
-    sys.stdout.write(formatted)
+        return EXIT_FINDINGS if formatted != data else EXIT_OK
+    sys.stdout.buffer.write(formatted)
     return EXIT_OK
+
+
+def _as_written(formatted: str, data: bytes) -> bytes:
+    """The laid-out text `formatted` (read from `data`, with `\n` line ends) encoded as
+    `data` is: its line ends (CR LF, or CR alone) and its byte order mark kept.
+
+    >>> _as_written("a\nb\n", b"\xef\xbb\xbfa  \r\nb\r\n")
+    b'\xef\xbb\xbfa\r\nb\r\n'
+    """
+    newline = "\r\n" if b"\r\n" in data else "\r" if b"\r" in data else "\n"
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    return bom + formatted.replace("\n", newline).encode("utf-8")
 
 
 def _line_of(lines: list[str]) -> Callable[[str, int], str | None]:

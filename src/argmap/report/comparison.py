@@ -13,6 +13,7 @@ import os
 from collections import deque
 from html import escape as esc
 
+from .._tools import visible
 from ..diagnostics import Finding
 from ..lexicon import NodeKind
 from ..model import Link, Node
@@ -62,7 +63,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
         kinds[relation.kind.value] = kinds.get(relation.kind.value, 0) + 1
     counts = ", ".join(f"{kind} {n}" for kind, n in kinds.items())
     top = (f'<header class="page-header">\n<p class="kicker">Comparison '
-           f'<code>{esc(os.path.basename(comparison.path))}</code></p>\n'
+           f'<code>{esc(visible(os.path.basename(comparison.path)))}</code></p>\n'
            f"<h1>{esc(comparison.title)}</h1>\n<ul class=\"documents\">{documents}</ul>\n"
            f'<ul class="counts"><li>{plural(len(comparison.relations), "relation")} between '
            f'the documents{f" ({counts})" if counts else ""}</li></ul>\n</header>\n')

@@ -78,6 +78,11 @@
   }
 
   function byId(id) { return id ? document.getElementById(id) : null; }
+  // The id a fragment names: `#50%` or `#%E0%A4%A` is no percent-encoding, and
+  // decodeURIComponent would throw; such a fragment names the id as written.
+  function fragmentId(fragment) {
+    try { return decodeURIComponent(fragment); } catch (error) { return fragment; }
+  }
   function words(text) { return text ? text.split(" ").filter(Boolean) : []; }
   function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
 
@@ -271,7 +276,7 @@
   }
 
   function aboutRow(finding) {
-    var row = byId(decodeURIComponent(finding.getAttribute("href").slice(1)));
+    var row = byId(fragmentId(finding.getAttribute("href").slice(1)));
     return row && row.matches("tr.relation") ? row : null;
   }
 
@@ -381,7 +386,7 @@
   // A page opened at `#DOC.NODE` selects that node, and one opened at `#relation:N` that
   // relation, once the browser has scrolled to it.
   window.addEventListener("load", function () {
-    var opened = decodeURIComponent(window.location.hash.slice(1));
+    var opened = fragmentId(window.location.hash.slice(1));
     var row = byId(opened);
     if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
     else if (row && row.matches("tr.relation")) { selectRow(row, "table"); }
