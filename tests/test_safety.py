@@ -322,3 +322,69 @@ def test_a_comparison_relation_that_supports_and_attacks_the_same_node_is_an_err
     status, out, _ = run(capsys, "check", str(path))
     assert status == 1
     assert "c.arg:4:1: error: `d.x` both supports and attacks `b.y` [invalid-relation]" in out
+
+
+# --- --watch: an editor's save, and SIGTERM -------------------------------------------------
+
+def test_watch_keeps_watching_a_file_renamed_away_and_back(project, capsys):
+    import threading
+    import time
+
+    pytest.importorskip("watchfiles")
+    from argmap.errors import InputError
+    from argmap.watch import watch
+
+    path = clean_map(project)
+    runs: list[bool] = []
+
+    def run_once() -> int:
+        runs.append(path.exists())
+        if not path.exists():
+            raise InputError(f"{path} does not exist")
+        return 0
+
+    def wait_for(condition) -> bool:
+        deadline = time.monotonic() + 20
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return condition()
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=([str(path)], run_once), kwargs={"stop": stop},
+                              daemon=True)
+    thread.start()
+    try:
+        assert wait_for(lambda: len(runs) == 1)
+        time.sleep(1.0)  # the watcher starts after the first run
+        moved = path.with_suffix(".arg~")
+        path.rename(moved)
+        assert wait_for(lambda: len(runs) == 2)
+        time.sleep(0.5)
+        moved.rename(path)
+        assert wait_for(lambda: len(runs) == 3 and runs[-1])
+        assert thread.is_alive()
+    finally:
+        stop.set()
+        thread.join(10)
+    err = capsys.readouterr().err
+    assert f"argmap: error: {path} does not exist\n" in err
+    assert "ended at " in err and "with exit status 2" in err
+
+
+def test_watch_ends_with_143_on_sigterm(project):
+    import time
+
+    pytest.importorskip("watchfiles")
+    path = clean_map(project)
+    process = subprocess.Popen([sys.executable, "-m", "argmap", "check", "--watch", str(path)],
+                               cwd=project.root, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    line = ""
+    while "watching" not in line and time.monotonic() < deadline:
+        line = process.stderr.readline()
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)
+    rest = process.communicate(timeout=30)[1]
+    assert process.returncode == 143
+    assert rest.endswith("argmap: terminated\n")
