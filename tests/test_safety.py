@@ -388,3 +388,122 @@ def test_watch_ends_with_143_on_sigterm(project):
     rest = process.communicate(timeout=30)[1]
     assert process.returncode == 143
     assert rest.endswith("argmap: terminated\n")
+
+
+# --- No quadratic corner: work counted, not timed (timings are in bench/corners.py) ----------
+
+def chain(length: int, attacked: bool = False) -> str:
+    """A map whose premises form one chain down from its thesis: resting on nothing, or on
+    an assumption that an objection defeats."""
+    lines = [HEADER, 'thesis n0 "claim 0"\n']
+    lines += [f'premise n{i} "claim {i}" supports n{i - 1}\n' for i in range(1, length - 1)]
+    kind = "assumption" if attacked else "premise"
+    lines.append(f'{kind} n{length - 1} "claim" supports n{length - 2}\n')
+    if attacked:
+        lines.append(f'objection o "no" attacks n{length - 1}\n'
+                     'assumption a "because" supports o\n')
+    return "".join(lines)
+
+
+class Counting(dict):
+    """A dict that counts the lookups made through `get`."""
+
+    lookups = 0
+
+    def get(self, *args):
+        Counting.lookups += 1
+        return super().get(*args)
+
+
+@pytest.mark.parametrize("attacked", [False, True])
+def test_the_defeaters_of_every_node_of_a_chain_take_linear_work(project, attacked):
+    from argmap.evaluation import evaluate
+    from argmap.semantics import Resolver
+
+    path = project.write("chain.arg", chain(400, attacked))
+    resolver = Resolver()
+    labelling = evaluate(resolver.of(resolver.load(str(path))))
+    object.__setattr__(labelling, "attackers", Counting(labelling.attackers))
+    Counting.lookups = 0
+    found = [labelling.defeaters(f"n{i}") for i in range(400)]
+    assert found == [["o"] if attacked else []] * 400
+    assert Counting.lookups <= 3 * 400
+
+
+def _old_defeaters(labelling, node_id):
+    """What `Labelling.defeaters` found before it kept its results: a walk from the node."""
+    from collections import deque
+
+    from argmap.evaluation import Label, _defeating
+
+    found: dict[str, None] = {}
+    seen: set[str] = set()
+    pending = deque([node_id])
+    while pending:
+        current = pending.popleft()
+        label = labelling.nodes[current]
+        if current in seen or label is Label.IN:
+            continue
+        seen.add(current)
+        found.update(dict.fromkeys(a for a in labelling.attackers.get(current, [])
+                                   if labelling.nodes[a] is _defeating(label)))
+        for inference in labelling.supports.get(current, []):
+            found.update(dict.fromkeys(u for u in labelling.undercutters.get(inference, [])
+                                       if labelling.nodes[u] is _defeating(label)))
+            pending += [p for p in inference.premises if labelling.nodes[p] is label]
+    return list(found)
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_KINDS = ["premise", "assumption", "objection", "rebuttal", "premise"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_KINDS), st.sampled_from(["supports", "attacks"]),
+                          st.integers(0, 30), st.booleans()), min_size=1, max_size=12))
+def test_defeaters_are_those_a_walk_from_the_node_finds(statements):
+    """Kept or walked, the same defeaters; in the same order when no node has supports
+    on two levels below it (a walk goes level by level, the kept lists premise by premise)."""
+    from argmap.evaluation import evaluate
+    from argmap.parsing import parse
+    from argmap.semantics import MapSemantics
+
+    lines = ['document d "D" {}', 'thesis n0 "t"']
+    for number, (kind, relation, target, _) in enumerate(statements, 1):
+        lines.append(f'{kind} n{number} "x" {relation} n{target % number}')
+    model = parse("\n".join(lines) + "\n", "m.arg")
+    semantics = MapSemantics(model)
+    labelling = evaluate(semantics)
+    for node in labelling.nodes:
+        assert sorted(labelling.defeaters(node)) == sorted(_old_defeaters(labelling, node))
+
+
+def test_the_closest_passage_in_a_long_paragraph_compares_a_stretch_of_it(monkeypatch):
+    """A paragraph with no full stop is one long sentence: comparing a missing quote with
+    all of it (difflib) takes time in the product of their lengths."""
+    import difflib
+    import random
+
+    from argmap.quotes import QuoteMiss, SourceText
+
+    compared: list[int] = []
+    matcher = difflib.SequenceMatcher
+
+    class Recording(matcher):
+        def set_seq2(self, b):
+            compared.append(len(b))
+            super().set_seq2(b)
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", Recording)
+    words = [f"w{i}" for i in range(500)]
+    rng = random.Random(1)
+    before = " ".join(rng.choice(words) for _ in range(30000))
+    after = " ".join(rng.choice(words) for _ in range(30000))
+    text = f"{before} the Russian Federation might broker talks with Pyongyang {after}\n"
+    [miss] = SourceText(text).locate(["Russian Federation could broker talks with Pyongyang"])
+    assert isinstance(miss, QuoteMiss)
+    assert miss.closest_text.startswith(("the Russian Federation might broker talks",
+                                         "Russian Federation might broker talks"))
+    quote = "Russian Federation could broker talks with Pyongyang"
+    assert max(compared) <= 8 * len(quote) + 100
