@@ -31,6 +31,7 @@ from .page import (
     node_links,
     page,
     plural,
+    quotes_below,
     text_pane,
 )
 
@@ -152,10 +153,7 @@ def _row(context: ComparisonSemantics, item: Numbered, links: dict[str, NodeLink
     source, target = item.source, item.target
     # The drawing's ids of the relation: its two lines and its number (docs/rendering.md).
     edges = [item.edge_id, f"{item.edge_id}/number", f"{item.edge_id}/to"]
-    quotes = dict.fromkeys(q for name in (source, target) if name in links
-                           for q in links[name].quotes)
-    direct = dict.fromkeys(q for name in (source, target) if name in links
-                           for q in links[name].direct)
+    quotes, direct = quotes_below(links, (source, target))
     shown = f' data-direct="{esc(" ".join(direct))}"' if direct and direct != quotes else ""
     return (f'<tr class="relation" id="{esc(relation_anchor(item.number))}" tabindex="0" '
             f'data-nodes="{esc(source)} {esc(target)}" data-edges="{esc(" ".join(edges))}" '
