@@ -524,3 +524,11 @@ def test_the_page_of_a_deep_chain_names_what_each_node_rests_on_in_linear_space(
     assert quotes_below(links, ["d.n397"]) == (["d.e397", "d.e398", "d.e399"], ["d.e397"])
     assert quotes_below(links, ["d.n0"])[1] == ["d.e1"]
     assert links["d.n0"].href == "#quote:d.e1"
+
+
+def test_report_takes_the_time_limit_its_message_advises(project, capsys):
+    path = clean_map(project)
+    status, out, err = run(capsys, "report", "--time-limit", "0.0001", str(path))
+    assert (status, out) == (2, "")
+    assert "took longer than 0.0001 seconds and was stopped" in err and "--time-limit" in err
+    assert run(capsys, "report", "--time-limit", "120", str(path))[0] == 0

@@ -7,7 +7,7 @@ import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
 
-__all__ = ["add_parser", "render_once"]
+__all__ = ["add_parser", "add_time_limit", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
 TIME_LIMIT = 60.0
@@ -65,15 +65,20 @@ def add_parser(commands) -> None:
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
-    render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
-                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
-                             "seconds)")
+    add_time_limit(render)
     add_config(render)
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
     add_jobs(render)
     add_watch(render, render_once)
+
+
+def add_time_limit(parser: argparse.ArgumentParser) -> None:
+    """The --time-limit option of the commands that lay out drawings (`render`, `report`)."""
+    parser.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
+                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
+                             "seconds)")
 
 
 def _seconds(text: str) -> float:
