@@ -4,6 +4,7 @@ issue 23 in the same vein: each class with a case that failed before its fix."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import signal
@@ -13,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from conftest import HEADER, ROOT
@@ -454,9 +457,6 @@ def _old_defeaters(labelling, node_id):
     return list(found)
 
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 _KINDS = ["premise", "assumption", "objection", "rebuttal", "premise"]
 
 
@@ -553,3 +553,41 @@ def test_the_spines_of_a_chain_take_linear_work():
     found = spines([(names[i], names[i - 1], "") for i in range(1, 2000)])
     assert found == dict.fromkeys(names, "n0")
     assert Name.hashed <= 20 * 2000
+
+
+# --- Argdown reads every export back -------------------------------------------------------
+
+ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
+HOSTILE = "{A, B} } { [x] <y> #z //c /* d */ \\\\ \\\" : - \u2028 \u2029 \u0085 \x9b end"
+
+
+def test_argdown_reads_the_export_of_a_hostile_map_back(project, tmp_path):
+    if not ARGDOWN.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no Argdown CLI at {ARGDOWN}: npm ci --prefix bench")
+        pytest.skip(f"no Argdown CLI at {ARGDOWN}: npm ci --prefix bench")
+    (project.root / "seeds" / "report {draft} v2.txt").write_text(
+        "Title\n\nThe claim {is} made here.\n", encoding="utf-8")
+    project.write("a.arg", f'document a "A {HOSTILE}" {{ source "../seeds/report {{draft}} '
+                  f'v2.txt" }}\nthesis t "Claim {HOSTILE}" #tag[1]:x\n'
+                  'evidence e "The claim {is} made here." supports t\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/eastwest.txt" }\n'
+                  f'thesis u "Other {HOSTILE}"\n')
+    project.write("c.arg", f'compare c "C {HOSTILE}" {{ use "a.arg" use "b.arg" }}\n'
+                  f'a.t contradicts b.u\n  "Because {HOSTILE}"\na.e agrees b.u\n  "{{A, B}}"\n')
+    assert main(["export", "--format", "argdown", "-o", str(tmp_path),
+                 str(project.root / "maps")]) == 0
+    done = subprocess.run([str(ARGDOWN), "json", str(tmp_path / "*.argdown"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower(), \
+        done.stdout + done.stderr
+    hostile = HOSTILE.replace("\\\\", "\\").replace('\\"', '"')
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    statements = data["statements"]
+    assert statements["a.t"]["members"][0]["text"].strip() == " ".join(
+        f"Claim {hostile}".split())
+    assert statements["a.e"]["data"]["source"] == "../seeds/report {draft} v2.txt"
+    assert statements["a.t"]["data"]["tags"] == ["tag[1]:x"]
+    assert [c["explanation"] for c in statements["a.t"]["data"]["cross"]] == [
+        f"Because {hostile}"]
+    assert [c["explanation"] for c in statements["a.e"]["data"]["cross"]] == ["{A, B}"]
