@@ -251,6 +251,8 @@ def test_init_accepts_an_id_the_language_reads(project, capsys, monkeypatch):
     ("argmap.toml", "fail-on = {}\n"),
     ("argmap.toml", 'allow-outside-project = "yes"\n'),
     ("argmap.toml", "[rules.unused-evidence]\nx = 1\n"),
+    ("argmap.toml", "exclude = " + "[" * 5000 + "]" * 5000 + "\n"),
+    ("pyproject.toml", "[tool.argmap]\nrules = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n"),
 ])
 @pytest.mark.parametrize("command", ["check", "fmt", "render", "stats", "export"])
 def test_a_configuration_of_the_wrong_shape_is_refused_in_words(project, capsys, monkeypatch,
