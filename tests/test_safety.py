@@ -593,3 +593,15 @@ def test_argdown_reads_the_export_of_a_hostile_map_back(project, tmp_path):
     assert [c["explanation"] for c in statements["a.t"]["data"]["cross"]] == [
         f"Because {hostile}"]
     assert [c["explanation"] for c in statements["a.e"]["data"]["cross"]] == ["{A, B}"]
+
+
+def test_init_refuses_a_source_whose_name_a_map_cannot_hold(project, capsys, monkeypatch):
+    """A map is UTF-8 text: a source path that is not UTF-8 cannot be written in it."""
+    monkeypatch.chdir(project.root / "maps")
+    with open(bytes(project.root / "seeds") + b"/caf\xe9.txt", "wb") as file:
+        file.write(b"Title\n\nA claim.\n")
+    status, _, err = run(capsys, "init", os.fsdecode(b"../seeds/caf\xe9.txt"), "-o", "m.arg")
+    assert status == 2
+    assert err == "argmap: error: cannot refer to ../seeds/caf\\xe9.txt from a map: its path " \
+                  "is not UTF-8\n"
+    assert list((project.root / "maps").iterdir()) == []

@@ -143,7 +143,7 @@ def _inputs_now(paths: list[str], excluded: Callable[[str], bool] | None,
 
 
 def _say(message: str) -> None:
-    print(f"argmap: --watch: {message}", file=sys.stderr, flush=True)
+    print(visible(f"argmap: --watch: {message}"), file=sys.stderr, flush=True)
 
 
 def _folders(paths: Iterable[str], files: Iterable[str]) -> list[str]:

@@ -38,6 +38,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Write the map; 2 when the source cannot be read or the map exists."""
+    from .._tools import visible
     from ..errors import ArgSyntaxError, InputError
     from ..output_files import make_folder, write_atomically
     from ..scaffold import document_id, id_problem, new_map
@@ -67,6 +68,6 @@ def run(args) -> int:
     if folder:
         make_folder(folder)
     write_atomically(output, new_map(text, source, ident).encode("utf-8"))
-    print(f"wrote {output}: document `{ident}`; its argumentative sentences are comments, "
-          "ready to quote", file=sys.stderr)
+    print(visible(f"wrote {output}: document `{ident}`; its argumentative sentences are "
+                  "comments, ready to quote"), file=sys.stderr)
     return EXIT_OK
