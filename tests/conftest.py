@@ -27,10 +27,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 class Project:
-    """A scratch folder with `seeds/` copied in and `.arg` files written on demand."""
+    """A scratch folder with `seeds/` copied in and `.arg` files written on demand; a `.git`
+    folder makes it a repository, the project its maps' sources must lie in when no
+    configuration says otherwise."""
 
     def __init__(self, root: Path):
         self.root = root
+        (root / ".git").mkdir()
         shutil.copytree(SEEDS, root / "seeds")
         (root / "maps").mkdir()
 
@@ -50,7 +53,6 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Project:
-    # Run from the project's folder, which is then the folder its sources must lie in.
     monkeypatch.chdir(tmp_path)
     return Project(tmp_path)
 

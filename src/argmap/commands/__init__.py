@@ -74,12 +74,10 @@ def add_watch(parser: argparse.ArgumentParser,
     def run(args: argparse.Namespace) -> int:
         if not args.watch:
             return run_once(args)
-        from ..config import config_for_run
+        from ..settings import Discovery
         from ..watch import watch
 
-        config = config_for_run(args.config)
-        return watch(args.paths, lambda: run_once(args), config.excluded,
-                     project=config.project)
+        return watch(args.paths, lambda: run_once(args), Discovery(args.config))
 
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",

@@ -96,24 +96,21 @@ def check_once(args) -> int:
     from ..collector import collector_paused
 
     with collector_paused():  # imports make long-lived objects: nothing for it to collect
-        from ..config import config_for_run
         from ..diagnostics import Severity, format_json, format_text, summary
         from ..lint import check_paths
         from ..runner import default_jobs
+        from ..settings import Discovery
 
-    config = config_for_run(args.config)
-    severities = config.severities([n for names in args.select for n in names],
-                                   [n for names in args.ignore for n in names])
-    fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
+    settings = Discovery(args.config)
     chosen = args.format
     if chosen == "auto":
         chosen = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
 
     counter = sys.stderr.isatty() and not args.quiet
     result = check_paths(args.paths, progress=_progress if counter else None,
-                         severities=severities, excluded=config.excluded,
-                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs(),
-                         project=config.project)
+                         settings=settings, select=[n for names in args.select for n in names],
+                         ignore=[n for names in args.ignore for n in names],
+                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
     if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:
@@ -136,5 +133,6 @@ def check_once(args) -> int:
             sys.stdout.write(format_github(findings))
         if not args.quiet:
             sys.stdout.write(summary(findings, len(result.files), color=color))
-    failing = [f for f in findings if f.severity.rank >= fail_on.rank]
+    failing = [f for f in findings if f.severity.rank >= (
+        Severity(args.fail_on) if args.fail_on else settings(f.position.file).fail_on).rank]
     return EXIT_FINDINGS if failing else EXIT_OK

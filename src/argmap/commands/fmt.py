@@ -36,7 +36,7 @@ def add_parser(commands) -> None:
     fmt.add_argument("--check", action="store_true",
                      help="write nothing; list the files that would be rewritten and exit 1 "
                           "when there are any (for CI and pre-commit)")
-    add_config(fmt, "its exclude globs")
+    add_config(fmt, "its exclude globs, the project folder")
     fmt.add_argument("--force-exclude", action="store_true",
                      help="leave out the files named on the command line that the "
                           "configuration's exclude matches, as for files found in folders")
@@ -45,25 +45,25 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
-    from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError, InputError
     from ..fmt import format_text as canonical
     from ..lint import RULES, select_files
     from ..parsing import parse
-    from ..workspace import decode, read_file
+    from ..settings import Discovery
+    from ..workspace import decode
 
     if args.paths == ["-"]:
         return _filter(args)
-    config = config_for_run(args.config)
-    paths = select_files(args.paths, config.excluded, args.force_exclude)
+    settings = Discovery(args.config)
+    paths = select_files(args.paths, settings.excluded, args.force_exclude)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     syntax = RULES["syntax-error"]
     failed = changed = 0
     for path in paths:
         try:
-            data = read_file(path)
+            data = settings(path).reader.read_map(path)
         except OSError as error:
             raise InputError(f"cannot read {path}: {error.strerror or error}") from None
         lines: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
 
 __all__ = ["add_parser", "run"]
 
@@ -32,6 +32,7 @@ def add_parser(commands) -> None:
     stats.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default): a block per file, listing the unquoted sentences; "
                             "json: an array with an object per file (key `coverage`, 0 to 1)")
+    add_config(stats, "exclude, the project folder")
     add_jobs(stats)
     stats.set_defaults(run=run)
 
@@ -39,20 +40,20 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     """Print the statistics of each file; 1 when some file does not parse."""
     from .._tools import json_text
-    from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..lint import select_files
     from ..runner import default_jobs, for_each_file
+    from ..settings import Discovery
     from ..stats import stats_of_file
 
-    config = config_for_run(None)
-    paths = select_files(args.paths, config.excluded)
+    settings = Discovery(args.config)
+    paths = select_files(args.paths, settings.excluded)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     lines: dict[tuple[str, int], str] = {}
     results, problems = [], []
     for result, line in for_each_file(paths, stats_of_file, jobs=args.jobs or default_jobs(),
-                                      project=config.project):
+                                      settings=settings):
         if isinstance(result, Finding):
             problems.append(result)
             if line is not None:
