@@ -150,8 +150,9 @@ class Project:
         return self.resolver.map(loaded)
 
     def findings(self, path: str) -> list[Finding]:
-        """What `argmap check` finds in the file at `path`, as its buffers stand."""
-        if self.load(path) is None:
+        """What `argmap check` finds in the file at `path`, as its buffers stand: nothing in
+        a file its configuration excludes."""
+        if self.settings.excluded(path) or self.load(path) is None:
             return []
         report = check_file(self.resolver, path, self.settings(path).severities(path))
         return [f for f in report.findings if os.path.realpath(f.position.file) ==
