@@ -104,7 +104,7 @@ def find_config(start: str = ".") -> str | None:
         if os.path.isfile(os.path.join(candidate, "argmap.toml")):
             return os.path.join(candidate, "argmap.toml")
         pyproject = os.path.join(candidate, "pyproject.toml")
-        if os.path.isfile(pyproject) and "argmap" in _read(pyproject).get("tool", {}):
+        if os.path.isfile(pyproject) and "argmap" in _tool(_read(pyproject)):
             return pyproject
         parent = os.path.dirname(candidate)
         if parent == candidate:
@@ -117,10 +117,16 @@ def load_config(path: str) -> Config:
     data = _read(path)
     prefix = ""
     if os.path.basename(os.path.normpath(path)) == "pyproject.toml":
-        data, prefix = data.get("tool", {}).get("argmap"), "tool.argmap."
+        data, prefix = _tool(data).get("argmap"), "tool.argmap."
         if data is None:
             raise ConfigError(f"{path}: no [tool.argmap] table")
     return _parse(data, path, prefix)
+
+
+def _tool(data: dict) -> dict:
+    """The `[tool]` table of a pyproject.toml: none when `tool` is not a table."""
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}
 
 
 def _read(path: str) -> dict:

@@ -24,12 +24,16 @@ exit status:
 
 _CONFIGURATION = """\
 configuration:
-  The nearest argmap.toml, or pyproject.toml with a [tool.argmap] table, in the current
-  folder or above it (or the file --config names):
+  For each file, the file --config names, else the nearest argmap.toml, or
+  pyproject.toml with a [tool.argmap] table, in the file's folder or above it (its folder
+  is the project: the maps' sources must lie in it), else the defaults (the project is
+  then the repository holding the file, or its folder):
 
     [tool.argmap]
     fail-on = "warning"              # error (default), warning or info
     exclude = ["drafts/**"]          # globs, relative to this file's folder
+    [tool.argmap.per-file-ignores]
+    "notes/*.arg" = ["AM306"]        # rules not run on the files a glob matches
     [tool.argmap.rules]
     unanswered-objection = "off"     # by name or code: error, warning, info or off
     AM306 = "error"
