@@ -114,10 +114,11 @@ def find_config(start: str = ".") -> str | None:
 
 def load_config(path: str) -> Config:
     """The configuration in the file at `path`; `ConfigError` naming the file and key."""
-    data = _read(path)
+    table = _read(path)
+    data: object = table
     prefix = ""
     if os.path.basename(os.path.normpath(path)) == "pyproject.toml":
-        data, prefix = _tool(data).get("argmap"), "tool.argmap."
+        data, prefix = _tool(table).get("argmap"), "tool.argmap."
         if data is None:
             raise ConfigError(f"{path}: no [tool.argmap] table")
     return _parse(data, path, prefix)
@@ -146,7 +147,7 @@ def _read(path: str) -> dict:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _parse(data: dict, path: str, prefix: str) -> Config:
+def _parse(data: object, path: str, prefix: str) -> Config:
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: `{prefix}{key}`: {problem}")
 
