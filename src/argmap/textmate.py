@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .lexicon import TERMINALS, CrossKind, NodeKind, RelationKind
+from .lexicon import COMPARE, DOCUMENT, TERMINALS, USE, CrossKind, NodeKind, RelationKind
 
 __all__ = ["grammar", "SCOPE"]
 
@@ -52,7 +52,7 @@ def grammar() -> dict:
                 {"name": "string.quoted.double.argmap", "begin": '"', "end": '"|$',
                  "patterns": [{"include": "#escape"}]}]},
             "header": {
-                "begin": _BEFORE + "(document|compare)" + _AFTER + rf"\s*({_IDENT})?",
+                "begin": _BEFORE + f"({DOCUMENT}|{COMPARE})" + _AFTER + rf"\s*({_IDENT})?",
                 "beginCaptures": {"1": {"name": "keyword.other.header.argmap"},
                                   "2": {"name": "entity.name.type.document.argmap"}},
                 "end": r"\}",
@@ -60,7 +60,7 @@ def grammar() -> dict:
                 "patterns": [
                     {"include": "#comment"}, {"include": "#string"},
                     {"match": r"\{", "name": "punctuation.section.block.begin.argmap"},
-                    {"match": _BEFORE + "(use)" + _AFTER,
+                    {"match": _BEFORE + f"({USE})" + _AFTER,
                      "name": "keyword.other.use.argmap"},
                     {"match": _BEFORE + _IDENT, "name": "variable.other.key.argmap"}]},
             "node": {

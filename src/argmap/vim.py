@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .lexicon import CrossKind, NodeKind, RelationKind
+from .lexicon import STATEMENT_KEYWORDS, CrossKind, NodeKind, RelationKind
 
 __all__ = ["syntax"]
 
@@ -30,7 +30,7 @@ def syntax() -> str:
         "endif",
         "",
         "syn iskeyword @,48-57,_,-",
-        "syn keyword argmapHeader document compare use",
+        "syn keyword argmapHeader " + " ".join(STATEMENT_KEYWORDS),
         "syn keyword argmapKind " + " ".join(kind.value for kind in NodeKind)
         + " nextgroup=argmapDefinition skipwhite skipempty",
         f"syn match argmapDefinition /{_IDENT}/ contained",

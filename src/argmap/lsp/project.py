@@ -105,17 +105,17 @@ class Project:
             if document not in maps:
                 return None
             if occurrence.role is Role.DOCUMENT:
-                return ("document", maps[document], "")
-            return ("node", maps[document], occurrence.name)
+                return (Role.DOCUMENT, maps[document], "")
+            return (Role.NODE, maps[document], occurrence.name)
         if occurrence.role is Role.DOCUMENT:
-            return ("document", path, "") if occurrence.name == symbols.document else None
+            return (Role.DOCUMENT, path, "") if occurrence.name == symbols.document else None
         if occurrence.document not in (None, symbols.document):
             return None
-        return ("node", path, occurrence.name)
+        return (Role.NODE, path, occurrence.name)
 
     def occurrences(self, key: Key) -> list[tuple[str, Occurrence]]:
         """Every occurrence of what `key` names, in the files the project sees."""
-        name = key[2] if key[0] == "node" else self._document_id(key[1])
+        name = key[2] if key[0] == Role.NODE else self._document_id(key[1])
         found = []
         for path in self.files:
             symbols = self.symbols(path)
@@ -132,7 +132,7 @@ class Project:
         symbols = self.symbols(key[1])
         if symbols is None:
             return None
-        role = Role.DOCUMENT if key[0] == "document" else Role.NODE
+        role = Role.DOCUMENT if key[0] == Role.DOCUMENT else Role.NODE
         return next((o for o in symbols.occurrences if o.definition and o.role is role
                      and (role is Role.DOCUMENT or o.name == key[2])), None)
 
