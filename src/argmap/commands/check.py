@@ -5,22 +5,28 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    add_watch,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "check_once"]
 
 FORMATS = ("text", "json", "github", "sarif", "auto")
 
-_EXIT_CODES = """\
-exit status:
-  0  no finding at or above the failing severity (error, unless --fail-on or the
-     configuration's fail-on says otherwise)
-  1  findings at or above it
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
-     a configuration that cannot be used
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "no finding at or above the failing severity (error, unless --fail-on or the "
+             "configuration's fail-on says otherwise)",
+    EXIT_FINDINGS: "findings at or above it",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, a configuration that cannot be used"})
 
 _CONFIGURATION = """\
 configuration:

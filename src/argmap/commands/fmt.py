@@ -5,19 +5,24 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  every file is in the canonical layout (with --check) or was rewritten in it
-  1  with --check, some file would be rewritten; or some file does not parse (its syntax
-     error is printed, and the file is left as it is)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "every file is in the canonical layout (with --check) or was rewritten in it",
+    EXIT_FINDINGS: "with --check, some file would be rewritten; or some file does not parse "
+                   "(its syntax error is printed, and the file is left as it is)",
+    EXIT_USAGE: USAGE_PROBLEM})
 
 
 def add_parser(commands) -> None:

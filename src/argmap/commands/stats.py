@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  every file was read
-  1  some file does not parse (its syntax error is printed on stderr)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "every file was read",
+    EXIT_FINDINGS: "some file does not parse (its syntax error is printed on stderr)",
+    EXIT_USAGE: USAGE_PROBLEM})
 
 
 def add_parser(commands) -> None:
