@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .lint import CheckResult
+from .render import TIME_LIMIT
 from .semantics import ComparisonSemantics, MapSemantics, Resolver
 
 __all__ = ["load", "check", "draw"]
@@ -50,7 +51,8 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
 
 
 def draw(path: str, output_format: str = "svg", *, claims_only: bool = False,
-         engine: str = "auto", time_limit: float = 60.0, config: str | None = None) -> str:
+         engine: str = "auto", time_limit: float = TIME_LIMIT, config: str | None = None
+         ) -> str:
     """The drawing of the `.arg` file at `path` as `argmap render` draws it, whatever its
     findings: `dot` (the Graphviz source) or `svg`. `engine` is `auto`, `dot` or `bundled`;
     `LayoutError` when the layout fails or takes longer than `time_limit` seconds."""

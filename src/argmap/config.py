@@ -18,17 +18,16 @@ from collections.abc import Iterable, Mapping
 from attrs import field, frozen
 
 from ._tools import closest
-from .diagnostics import Severity
 from .errors import ConfigError
 from .lint.rules import RULES, find_rule
+from .severity import SEVERITY_WORDS, Severity, words_or
 
 __all__ = ["Config", "find_config", "load_config"]
 
 _KEYS = ("rules", "fail-on", "exclude", "per-file-ignores", "allow-outside-project")
 # The rule that always runs, at error (see Config.severities).
 _ALWAYS = "syntax-error"
-_RULE_VALUES = ("error", "warning", "info", "off")
-_FAIL_ON = ("error", "warning", "info")
+_RULE_VALUES = (*SEVERITY_WORDS, "off")
 
 
 @frozen
@@ -160,22 +159,22 @@ def _parse(data: object, path: str, prefix: str) -> Config:
     rules: dict[str, Severity | None] = {}
     table = data.get("rules", {})
     if not isinstance(table, dict):
-        raise fail("rules", 'must be a table of rule names to "error", "warning", "info" or "off"')
+        raise fail("rules", f"must be a table of rule names to {words_or(_RULE_VALUES)}")
     for key, value in table.items():
         rule = find_rule(key)
         if rule is None:
             raise fail(f"rules.{key}", "no rule is called that" + _did_you_mean(key, RULES))
         if value not in _RULE_VALUES:
-            raise fail(f"rules.{key}", f'{value!r} is not "error", "warning", "info" or "off"')
+            raise fail(f"rules.{key}", f"{value!r} is not {words_or(_RULE_VALUES)}")
         if rule.name in rules:
             raise fail(f"rules.{key}", f"`{rule.name}` is already set (by name or code)")
-        if rule.name == _ALWAYS and value != "error":
+        if rule.name == _ALWAYS and value != Severity.ERROR:
             raise fail(f"rules.{key}", f"`{_ALWAYS}` is always an error: a file that does not "
                        "parse is never checked")
         rules[rule.name] = None if value == "off" else Severity(value)
-    fail_on = data.get("fail-on", "error")
-    if fail_on not in _FAIL_ON:
-        raise fail("fail-on", f'{fail_on!r} is not "error", "warning" or "info"')
+    fail_on = data.get("fail-on", Severity.ERROR.value)
+    if fail_on not in SEVERITY_WORDS:
+        raise fail("fail-on", f"{fail_on!r} is not {words_or(SEVERITY_WORDS)}")
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
         raise fail("exclude", 'must be a list of globs, such as ["drafts/**"]')

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..severity import SEVERITY_WORDS
 from . import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -72,7 +73,7 @@ def add_parser(commands) -> None:
                        help="run only these rules (names or codes; the option may be repeated)")
     check.add_argument("--ignore", metavar="RULE,...", type=_names, action="append", default=[],
                        help="do not run these rules (names or codes; the option may be repeated)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+    check.add_argument("--fail-on", choices=SEVERITY_WORDS,
                        help="exit 1 when a finding is at this severity or above (default: the "
                             "configuration's fail-on, or error)")
     add_config(check, "rule severities, fail-on, exclude")
@@ -106,7 +107,7 @@ def check_once(args) -> int:
     from ..collector import collector_paused
 
     with collector_paused():  # imports make long-lived objects: nothing for it to collect
-        from ..diagnostics import Severity, format_json, format_text, summary
+        from ..diagnostics import format_json, format_text, summary
         from ..lint import check_paths
         from ..runner import default_jobs
         from ..settings import Discovery
@@ -143,6 +144,8 @@ def check_once(args) -> int:
             sys.stdout.write(format_github(findings))
         if not args.quiet:
             sys.stdout.write(summary(findings, len(result.files), color=color))
+    from ..severity import Severity
+
     failing = [f for f in findings if f.severity.rank >= (
         Severity(args.fail_on) if args.fail_on else settings(f.position.file).fail_on).rank]
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -21,7 +21,6 @@ from . import (
 __all__ = ["add_parser", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
-TIME_LIMIT = 60.0
 # A longer limit is no limit a person waits for, and the operating system's timers refuse
 # some (an OverflowError for 1e300 seconds).
 MAX_TIME_LIMIT = 86400.0
@@ -75,6 +74,8 @@ def add_parser(commands) -> None:
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
+    from ..render import TIME_LIMIT
+
     render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
                         help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
                              "seconds)")

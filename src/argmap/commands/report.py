@@ -89,12 +89,12 @@ def _key(path: str) -> str:
 
 def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     """The page of the file at `path`, which has no errors (so it parses)."""
+    from ..render import TIME_LIMIT
     from ..render.layout import find_engine
     from ..render.output import draw
     from ..report.comparison import comparison_page
     from ..report.document import map_page
     from ..semantics import ComparisonSemantics
-    from .render import TIME_LIMIT
 
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.
