@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from argmap.lexicon import KEYWORDS
 from argmap.vim import syntax
 from conftest import ROOT
 
@@ -27,6 +28,12 @@ objection o "y" undercuts p -> engage_russia
 
 def test_the_committed_syntax_file_is_the_built_one():
     assert (VIM / "syntax" / "argmap.vim").read_text(encoding="utf-8") == syntax()
+
+
+def test_the_syntax_file_knows_every_keyword():
+    listed = {word for line in syntax().splitlines() if line.startswith("syn keyword ")
+              for word in line.split()[3:] if "=" not in word and word != "skipwhite"}
+    assert KEYWORDS <= listed
 
 
 @pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")

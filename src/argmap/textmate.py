@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .lexicon import COMPARE, DOCUMENT, TERMINALS, USE, CrossKind, NodeKind, RelationKind
+from .lexicon import COMPARE, DOCUMENT, TERMINALS, USE, WITH, CrossKind, NodeKind, RelationKind
 
 __all__ = ["grammar", "SCOPE"]
 
@@ -24,7 +24,7 @@ _AFTER = r"(?![A-Za-z0-9_]|-(?!>))"
 
 
 def _words(*groups) -> str:
-    words = dict.fromkeys(kind.value for group in groups for kind in group)
+    words = dict.fromkeys(getattr(word, "value", word) for group in groups for word in group)
     return _BEFORE + "(" + "|".join(words) + ")" + _AFTER
 
 
@@ -69,7 +69,7 @@ def grammar() -> dict:
                              "2": {"name": "entity.name.function.node.argmap"}}},
             "statement": {"patterns": [
                 {"include": "#comment"}, {"include": "#tag"}, {"include": "#string"},
-                {"match": _words(RelationKind), "name": "keyword.operator.relation.argmap"},
+                {"match": _words(RelationKind, [WITH]), "name": "keyword.operator.relation.argmap"},
                 {"match": _words(cross_only), "name": "keyword.operator.cross-relation.argmap"},
                 {"match": "->", "name": "keyword.operator.arrow.argmap"},
                 {"match": ",", "name": "punctuation.separator.comma.argmap"},
