@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,6 +26,32 @@ settings.register_profile("ci", max_examples=40, deadline=None,
 settings.register_profile("long", max_examples=3000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _missing(message: str):
+    """A test that needs what is missing: skipped, with the reason; failed under `CI=true`,
+    where everything the tests need is installed (by .ci/run), so a skip would hide a gap."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI=true: every tool must be installed)")
+    pytest.skip(message)
+
+
+def require_tool(program: str | Path, install: str) -> str:
+    """The path of an outside program a test runs (a name on PATH, or a path), or the test
+    skipped (failed under CI=true) saying how to `install` it."""
+    found = shutil.which(str(program))
+    if found is None:
+        _missing(f"{program} is not installed: {install}")
+    return found
+
+
+def require_module(name: str, install: str) -> ModuleType:
+    """A Python module a test drives an outside tool with, or the test skipped (failed under
+    CI=true) saying how to `install` it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return _missing(f"Python's {name} is not installed: {install}")
 
 
 class Project:

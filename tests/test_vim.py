@@ -3,14 +3,11 @@ installed) highlights each construct with it."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-
-import pytest
 
 from argmap.lexicon import KEYWORDS
 from argmap.vim import syntax
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 VIM = ROOT / "editors" / "vim"
 
@@ -36,8 +33,8 @@ def test_the_syntax_file_knows_every_keyword():
     assert KEYWORDS <= listed
 
 
-@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
 def test_neovim_highlights_each_construct(tmp_path):
+    nvim = require_tool("nvim", "apt-get install neovim")
     sample = tmp_path / "sample.arg"
     sample.write_text(SAMPLE, encoding="utf-8")
     wanted = {  # (line, column): syntax group, both 1-based
@@ -51,7 +48,7 @@ def test_neovim_highlights_each_construct(tmp_path):
     script.write_text("let out = [&filetype]\n" + "".join(
         f'call add(out, synIDattr(synID({line}, {column}, 1), "name"))\n'
         for line, column in wanted) + f'call writefile(out, "{out}")\nqa!\n', encoding="utf-8")
-    subprocess.run(["nvim", "--headless", "-u", "NONE", "--cmd", f"set rtp^={VIM}",
+    subprocess.run([nvim, "--headless", "-u", "NONE", "--cmd", f"set rtp^={VIM}",
                     "--cmd", "filetype plugin on", "--cmd", "syntax on", str(sample),
                     "-S", str(script)], check=True, timeout=60, capture_output=True)
     filetype, *groups = out.read_text(encoding="utf-8").splitlines()
