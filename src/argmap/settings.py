@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from attrs import field, frozen
 
 from .config import Config, find_config, load_config
-from .diagnostics import Severity
 from .errors import ConfigError
+from .severity import Severity
 from .workspace import read_file
 
 __all__ = ["Discovery", "FileReader", "Settings", "project_of"]
@@ -65,14 +65,6 @@ class FileReader:
         """The bytes of the `.arg` file at `path`; `OSError` when it cannot be read, or is a
         link to a file outside the project."""
         refused = self.link_refusal(path)
-        if refused is not None:
-            raise PermissionError(errno.EACCES, refused)
-        return read_file(path)
-
-    def read_source(self, path: str) -> bytes:
-        """The bytes of a source text or used map at `path`; `PermissionError` naming why
-        when it lies outside the project."""
-        refused = self.refusal(path)
         if refused is not None:
             raise PermissionError(errno.EACCES, refused)
         return read_file(path)
