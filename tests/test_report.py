@@ -25,7 +25,9 @@ import argmap.report.assets
 import argmap.report.comparison
 import argmap.report.drawing
 import argmap.report.highlight
+import argmap.report.names
 import argmap.report.page
+import argmap.render.style
 from argmap.cli import main
 from argmap.report.highlight import QuoteSpan, highlight, quote_anchor
 from conftest import DATA, ROOT
@@ -66,7 +68,8 @@ class Elements(HTMLParser):
 
 @pytest.mark.parametrize("module", [argmap.output_files, argmap.report.assets,
                                     argmap.report.comparison, argmap.report.drawing,
-                                    argmap.report.highlight, argmap.report.page],
+                                    argmap.report.highlight, argmap.report.names,
+                                    argmap.report.page, argmap.render.style],
                          ids=lambda module: module.__name__)
 def test_doctests(module):
     failures, tried = doctest.testmod(module)

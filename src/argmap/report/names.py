@@ -34,10 +34,16 @@ def shortened(text: str) -> str:
     >>> shortened("Russia routinely violates the sanctions it deems counter-productive, "
     ...           "believing aggression likely.")
     'Russia routinely violates the sanctions it…'
+    >>> shortened("Larger ships could dock at the eastern quay, without lighters, as before.")
+    'Larger ships could dock at the eastern quay…'
     >>> shortened("A short   claim.")
     'A short claim.'
     """
-    return textwrap.shorten(text, NAME_WIDTH, placeholder="…", break_on_hyphens=False)
+    short = textwrap.shorten(text, NAME_WIDTH, placeholder=" …", break_on_hyphens=False)
+    if short.endswith(" …"):
+        # The words kept, without the punctuation that led to the words cut.
+        short = short[:-2].rstrip(",;:–—-") + "…"
+    return short
 
 
 def named_message(message: str, names: Mapping[str, str]) -> str:
