@@ -191,11 +191,12 @@ PAGE_COLOURS = {
     "quote": "#fbeec4",
     "quote-edge": NODE_STYLES[NodeKind.EVIDENCE].border,
     "quote-hover": "#f6dc8a",
-    # What is selected: outlined, or filled, in `pick` (3:1 against white, a quote, the
-    # thesis's fill, and text on it 4.5:1); a selected quote, the strongest mark, in
-    # `pick-strong` with `pick-ink` text (3:1 against `pick`); the quotes of the evidence
-    # further below a selected claim in `pick`.
-    "pick": "#d46a00",
+    # What is selected: outlined in `pick` (3:1 against the page and every node's fill); a
+    # selected quote, the strongest mark, filled `pick-strong` with `pick-ink` text; the
+    # quotes of the evidence further below a selected claim, and a selected relation's
+    # number, filled `pick-below` (3:1 against a quote and `pick-strong`, ink on it 4.5:1).
+    "pick": "#cc6600",
+    "pick-below": "#d46a00",
     "pick-strong": "#5c2c00",
     "pick-ink": "#ffffff",
     "pick-row": "#fff1cc",

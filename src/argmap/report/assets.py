@@ -4,9 +4,11 @@ exactly them run.
 A page is one file that must work offline, so nothing is linked: `static/report.css`,
 the vendored Panzoom (`vendor/`, see its README) and `static/report.js` are written into
 the page. The style sheet names its colours only as custom properties, which the page
-defines from the palette of the drawings (`render.style.PAGE_COLOURS`). The policy allows no source at all (`default-src 'none'`) but these inline
-blocks, each named by the SHA-256 hash of its text: a `<script>` that map text might smuggle
-into the page, an event attribute or a `javascript:` URL would not run, nor would any style
+defines from the palette of the drawings (`render.style.PAGE_COLOURS`).
+
+The policy allows no source at all (`default-src 'none'`) but these inline blocks, each
+named by the SHA-256 hash of its text: a `<script>` that map text might smuggle into the
+page, an event attribute or a `javascript:` URL would not run, nor would any style
 attribute apply; no image, font, frame or connection may be fetched.
 """
 

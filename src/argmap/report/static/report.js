@@ -217,7 +217,7 @@
   // side the reader acted on: the other side is brought into view, and onto the screen if
   // the panes are stacked, unless the selection is shown on both sides (a table row).
   // `what` names the selection in the status line. Of the quotes, those not `direct` (when
-  // it is given) are the evidence further below, marked paler: a thesis rests on nearly
+  // it is given) are the evidence further below, marked lighter: a thesis rests on nearly
   // every quote of its text.
   function select(nodes, quotes, edges, from, what, direct) {
     clearSelection();
