@@ -274,7 +274,23 @@
       from, row.getAttribute("data-name"),
       row.hasAttribute("data-direct") ? words(row.getAttribute("data-direct")) : null);
     row.classList.add("selected");
-    if (from !== "table") { showRow(row, true); }
+    if (from !== "table") { showRow(row, true); } else { showWholeRow(row); }
+  }
+
+  // A row selected shows its claims and its explanation in full: scroll the table as little
+  // as needed to show all of it (its top, if it is taller than the table).
+  function showWholeRow(row) {
+    var pane = row.closest(".scroll");
+    if (!pane) { return; }
+    var paneBox = pane.getBoundingClientRect();
+    var rowBox = row.getBoundingClientRect();
+    var head = pane.querySelector("thead");
+    var top = paneBox.top + (head ? head.getBoundingClientRect().height : 0);
+    if (rowBox.bottom > paneBox.bottom) {
+      pane.scrollTop += Math.min(rowBox.bottom - paneBox.bottom, rowBox.top - top);
+    } else if (rowBox.top < top) {
+      pane.scrollTop -= top - rowBox.top;
+    }
   }
 
   // Scroll the table, not the page, so that the row is in the middle, and onto the screen.
