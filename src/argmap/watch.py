@@ -21,6 +21,7 @@ from .commands import EXIT_USAGE
 from .errors import ArgmapError, Terminated
 from .lint import select_files
 from .model import Comparison, DocumentMap
+from .settings import Discovery
 from .workspace import Workspace, relative_to
 
 __all__ = ["inputs", "watch"]
@@ -29,13 +30,12 @@ __all__ = ["inputs", "watch"]
 _DEBOUNCE_MS = 300
 
 
-def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None,
-           project: str | None = None) -> set[str]:
+def inputs(paths: list[str], settings: Discovery | None = None) -> set[str]:
     """The real paths of every file a run on `paths` reads: maps, and the used maps and
-    sources inside `project` (a run reads no others: see `Workspace`)."""
-    workspace = Workspace(project)
+    sources their settings let it read (a run reads no others: see `Workspace`)."""
+    workspace = Workspace(settings)
     found: set[str] = set()
-    pending = select_files(paths, excluded)
+    pending = select_files(paths, workspace.settings.excluded)
     while pending:
         path = pending.pop()
         if os.path.realpath(path) in found:
@@ -47,18 +47,17 @@ def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None,
             continue
         if isinstance(model, Comparison):
             pending += [used for use in model.uses
-                        if not workspace.outside(used := relative_to(path, use.path))]
+                        if not workspace.outside(used := relative_to(path, use.path), path)]
         elif isinstance(model, DocumentMap) and model.header is not None:
             source = model.header.get("source")
             if source is not None and not workspace.outside(
-                    source_path := relative_to(path, source.value)):
+                    source_path := relative_to(path, source.value), path):
                 found.add(os.path.realpath(source_path))
     return found
 
 
 def watch(paths: list[str], run_once: Callable[[], int],
-          excluded: Callable[[str], bool] | None = None,
-          stop: threading.Event | None = None, project: str | None = None) -> int:
+          settings: Discovery | None = None, stop: threading.Event | None = None) -> int:
     """Run, then run again after each change to what the run read, until interrupted (or
     `stop` is set); the exit status of the last run."""
     try:
@@ -69,7 +68,7 @@ def watch(paths: list[str], run_once: Callable[[], int],
     status = _run(run_once, 1)
     count = 1
     while stop is None or not stop.is_set():
-        watched = _inputs_now(paths, excluded, project)
+        watched = _inputs_now(paths, settings)
         folders = _folders(paths, watched)
         _say(f"watching {len(watched)} file{'s' if len(watched) != 1 else ''} for changes "
              "(Ctrl-C stops)")
@@ -79,7 +78,7 @@ def watch(paths: list[str], run_once: Callable[[], int],
             _say(f"changed: {', '.join(changed)}")
             count += 1
             status = _run(run_once, count)
-            if _inputs_now(paths, excluded, project) != watched:
+            if _inputs_now(paths, settings) != watched:
                 break  # watch what the files now refer to
     return status
 
@@ -133,11 +132,10 @@ def _run(run_once: Callable[[], int], count: int) -> int:
     return status
 
 
-def _inputs_now(paths: list[str], excluded: Callable[[str], bool] | None,
-                project: str | None) -> set[str]:
+def _inputs_now(paths: list[str], settings: Discovery | None) -> set[str]:
     """`inputs`, or none while a file named is missing (renamed away, to come back)."""
     try:
-        return inputs(paths, excluded, project)
+        return inputs(paths, settings)
     except ArgmapError:
         return set()
 

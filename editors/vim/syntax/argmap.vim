@@ -8,7 +8,7 @@ syn iskeyword @,48-57,_,-
 syn keyword argmapHeader document compare use
 syn keyword argmapKind thesis premise evidence assumption objection rebuttal nextgroup=argmapDefinition skipwhite skipempty
 syn match argmapDefinition /\v[A-Za-z_]([A-Za-z0-9_]|-(\>)@!)*/ contained
-syn keyword argmapRelation supports attacks undercuts agrees contradicts qualifies
+syn keyword argmapRelation supports attacks undercuts agrees contradicts qualifies with
 syn match argmapArrow /->/
 syn match argmapTag /\v#[^ \t#",{}()]+/
 syn match argmapComment /\v#(\s|$)@=.*$/

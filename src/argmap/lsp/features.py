@@ -13,7 +13,17 @@ from collections.abc import Callable
 from lsprotocol import types
 
 from ..diagnostics import Finding, Severity
-from ..lexicon import HEADER_KEYS, KEYWORDS, TERMINALS, CrossKind, NodeKind, RelationKind
+from ..lexicon import (
+    COMPARE,
+    DOCUMENT,
+    HEADER_KEYS,
+    KEYWORDS,
+    TERMINALS,
+    USE,
+    CrossKind,
+    NodeKind,
+    RelationKind,
+)
 from ..quotes import QuoteMatch, SourceText
 from ..semantics import MapSemantics
 from ..tokens import Token, TokenKind
@@ -156,7 +166,7 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
         return None
     text = project.text(path) or ""
     where = range_of(text, occurrence.token.start, occurrence.token.end)
-    if key[0] == "document":
+    if key[0] == Role.DOCUMENT:
         header = context.map.header
         if header is None:
             return None
@@ -211,7 +221,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     previous = words[-1] if words else None
     if _in_header(words):
         if symbols.comparison:
-            return [_item("use", types.CompletionItemKind.Keyword)]
+            return [_item(USE, types.CompletionItemKind.Keyword)]
         present = {t.text for t in _header_tokens(symbols.tokens, words)}
         return [_item(key, types.CompletionItemKind.Property)
                 for key in HEADER_KEYS if key not in present]
@@ -307,16 +317,16 @@ def document_symbols(text: str) -> list[types.DocumentSymbol]:
     symbols = read_symbols(text)
     words = [t for t in symbols.tokens if t.significant]
     starts = [i for i, t in enumerate(words) if t.kind is TokenKind.KEYWORD and (
-        t.text in _NODE_KINDS or t.text in ("document", "compare"))]
+        t.text in _NODE_KINDS or t.text in (DOCUMENT, COMPARE))]
     outline = []
     for number, i in enumerate(starts):
         if i + 1 >= len(words) or words[i + 1].kind is not TokenKind.IDENT:
             continue
         end = (starts[number + 1] if number + 1 < len(starts) else len(words)) - 1
         kind, name = words[i].text, words[i + 1]
-        if kind == "compare":
+        if kind == COMPARE:
             end = next((j for j in range(i, len(words)) if words[j].text == "}"), end)
-        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == "document"
+        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == DOCUMENT
                                         else types.SymbolKind.Namespace)
         outline.append(types.DocumentSymbol(
             name=name.text, detail=kind, kind=symbol_kind,

@@ -41,12 +41,14 @@ class NodeLink:
     """What a node of the drawing links to: `href`, the place it leads without JavaScript;
     `quotes`, its own quote (evidence whose quote was found); `label`, what a screen reader
     says; `under`, the nodes that support it directly, through which selecting it shows the
-    quotes of every node below it (`page.quotes_below`)."""
+    quotes of every node below it (`page.quotes_below`); `name`, what the page calls it
+    (`names.display_name`)."""
 
     href: str
     quotes: tuple[str, ...]
     label: str
     under: tuple[str, ...] = ()
+    name: str = ""
 
 
 def drawn_ids(svg: str) -> set[str]:
@@ -156,6 +158,8 @@ def _link(name: str, body: str, links: Mapping[str, NodeLink],
                           if repeat else (target.href, "", target.label))
     if target.under:
         extra += f' data-under="{html.escape(" ".join(target.under))}"'
+    if target.name:
+        extra += f' data-name="{html.escape(target.name)}"'
     return (f'<a class="node-link" href="{html.escape(href)}" '
             f'data-node="{html.escape(node)}" '
             f'data-quotes="{html.escape(" ".join(target.quotes))}"{extra} '
