@@ -232,10 +232,19 @@ def test_init_accepts_an_id_the_language_reads(project, capsys, monkeypatch):
 
 # --- No internal error ---------------------------------------------------------------------
 
+@pytest.mark.parametrize("text", ["tool = 5\n", 'tool = "argmap"\n', "tool = [1]\n"])
+@pytest.mark.parametrize("command", ["check", "fmt", "render", "stats", "export"])
+def test_a_pyproject_whose_tool_is_not_a_table_is_no_configuration(project, capsys,
+                                                                    monkeypatch, text, command):
+    (project.root / "pyproject.toml").write_text(text)
+    clean_map(project)
+    monkeypatch.chdir(project.root)
+    extra = ["--format", "json"] if command == "export" else []
+    status, _, err = run(capsys, command, *extra, "maps")
+    assert status == 0 and "error" not in err, err
+
+
 @pytest.mark.parametrize("name, text", [
-    ("pyproject.toml", "tool = 5\n"),
-    ("pyproject.toml", 'tool = "argmap"\n'),
-    ("pyproject.toml", "tool = [1]\n"),
     ("pyproject.toml", '[tool]\nargmap = "x"\n'),
     ("pyproject.toml", "[tool]\nargmap = [1, 2]\n"),
     ("pyproject.toml", "[[tool.argmap]]\nrules = {}\n"),
