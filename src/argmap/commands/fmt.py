@@ -128,7 +128,7 @@ def _filter(args) -> int:
 
 
 def _as_written(formatted: str, data: bytes) -> bytes:
-    """The laid-out text `formatted` (read from `data`, with `\n` line ends) encoded as
+    r"""The laid-out text `formatted` (read from `data`, with `\n` line ends) encoded as
     `data` is: its line ends (CR LF, or CR alone) and its byte order mark kept.
 
     >>> _as_written("a\nb\n", b"\xef\xbb\xbfa  \r\nb\r\n")
