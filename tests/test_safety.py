@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from conftest import HEADER, ROOT
+from conftest import HEADER, ROOT, require_tool
 
 UNFORMATTED = HEADER + 'thesis t "x"\npremise p "y"\n   supports t\n'
 FORMATTED = ('document d "A document" {\n  source "../seeds/fpri.txt"\n}\n'
@@ -573,10 +573,7 @@ HOSTILE = "{A, B} } { [x] <y> #z //c /* d */ \\\\ \\\" : - \u2028 \u2029 \u0085 
 
 
 def test_argdown_reads_the_export_of_a_hostile_map_back(project, tmp_path):
-    if not ARGDOWN.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"no Argdown CLI at {ARGDOWN}: npm ci --prefix bench")
-        pytest.skip(f"no Argdown CLI at {ARGDOWN}: npm ci --prefix bench")
+    argdown = require_tool(ARGDOWN, "npm ci --prefix bench")
     (project.root / "seeds" / "report {draft} v2.txt").write_text(
         "Title\n\nThe claim {is} made here.\n", encoding="utf-8")
     project.write("a.arg", f'document a "A {HOSTILE}" {{ source "../seeds/report {{draft}} '
@@ -588,7 +585,7 @@ def test_argdown_reads_the_export_of_a_hostile_map_back(project, tmp_path):
                   f'a.t contradicts b.u\n  "Because {HOSTILE}"\na.e agrees b.u\n  "{{A, B}}"\n')
     assert main(["export", "--format", "argdown", "-o", str(tmp_path),
                  str(project.root / "maps")]) == 0
-    done = subprocess.run([str(ARGDOWN), "json", str(tmp_path / "*.argdown"), str(tmp_path)],
+    done = subprocess.run([argdown, "json", str(tmp_path / "*.argdown"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower(), \
         done.stdout + done.stderr
