@@ -27,8 +27,8 @@ exit status:
 """
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "evaluate", "fmt",
-            "lsp")
+COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "import", "diff",
+            "evaluate", "fmt", "lsp")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
