@@ -76,6 +76,11 @@ class Draft:
     notes: list[Note] = attrs.Factory(list)
     #: Lines of comment written before a node, by its id: the heading it stands under.
     headings: dict[str, list[str]] = attrs.Factory(dict)
+    #: The node each element of the source became, by its name there (`[title]` for an
+    #: Argdown statement, `<title>` for an argument, its id for an AIF node).
+    names: dict[str, str] = attrs.Factory(dict)
+    #: The header's fields: `source`, when the source names the text its quotes are from.
+    fields: dict[str, str] = attrs.Factory(dict)
 
     def note(self, line: int, message: str) -> None:
         self.notes.append(Note(line, message))
@@ -200,10 +205,21 @@ def write(draft: Draft) -> str:
             draft.note(line, f"`{attacker}` undercuts an inference but also supports a claim, "
                              "which `.arg` does not let one node do; the undercut is left out")
             continue
-        relations[attacker].append(f"undercuts {inference.premises[0]} -> "
-                                   f"{inference.conclusion}")
+        # `undercuts A -> C` names every inference to C that A is a premise of: name one that
+        # is a premise of this inference only.
+        others = {p for s in draft.supports if s.conclusion == inference.conclusion
+                  and set(s.premises) != set(inference.premises) for p in s.premises}
+        premise = next((p for p in inference.premises if p not in others), None)
+        if premise is None:
+            premise = inference.premises[0]
+            draft.note(line, f"`{attacker}` undercuts the inference of {inference.conclusion} "
+                             f"from {', '.join(inference.premises)}, but each of these "
+                             "supports it in another inference too, which the undercut "
+                             "names as well")
+        relations[attacker].append(f"undercuts {premise} -> {inference.conclusion}")
     lines = [f"# Imported by `argmap import` from {draft.origin}.",
-             f"document {draft.document} {arg_string(draft.title)} {{", "}"]
+             f"document {draft.document} {arg_string(draft.title)} {{",
+             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()), "}"]
     for node_id, node in draft.nodes.items():
         heading = draft.headings.get(node_id)
         if heading:

@@ -85,7 +85,7 @@ def run_argdown(text: str, what: str, argdown: str | None = None) -> dict[str, A
 def draft_of(data: dict[str, Any], name: str, origin: str) -> Draft:
     """The draft of what `argdown json` wrote, for the file named `name`."""
     sections = _sections(data.get("sections", []))
-    title = next(iter(sections.values()), (1, name))[1]
+    title = next(iter(sections.values()), (1, name, 0))[1]
     draft = Draft(identifier(name), title, origin)
     reader = _Reader(data, draft, sections)
     reader.nodes()
@@ -94,11 +94,11 @@ def draft_of(data: dict[str, Any], name: str, origin: str) -> Draft:
     return draft
 
 
-def _sections(sections: list[dict[str, Any]]) -> dict[str, tuple[int, str]]:
-    """Each section (heading) by id: its level and title, nested ones too."""
+def _sections(sections: list[dict[str, Any]]) -> dict[str, tuple[int, str, int]]:
+    """Each section (heading) by id: its level, title and line, nested ones too."""
     found = {}
     for section in sections:
-        found[section["id"]] = (section["level"], section["title"])
+        found[section["id"]] = (section["level"], section["title"], section.get("startLine", 0))
         found.update(_sections(section.get("children", [])))
     return found
 
@@ -107,7 +107,7 @@ class _Reader:
     """One Argdown model read into a draft, in three passes: nodes, arguments, relations."""
 
     def __init__(self, data: dict[str, Any], draft: Draft,
-                 sections: dict[str, tuple[int, str]]) -> None:
+                 sections: dict[str, tuple[int, str, int]]) -> None:
         self.statements: dict[str, Any] = data.get("statements", {})
         self.arguments_: dict[str, Any] = data.get("arguments", {})
         self.relations_: list[dict[str, Any]] = data.get("relations", [])
@@ -116,6 +116,8 @@ class _Reader:
         self.ids: dict[tuple[str, str], str] = {}  # ("statement" | "argument", title) -> id
         self.lines: dict[tuple[str, str], int] = {}
         self.last: dict[str, Support] = {}  # a reconstructed argument's last inference
+        #: Each inference of a reconstructed argument, by the index of its conclusion.
+        self.inferences: dict[tuple[str, int], Support] = {}
 
     def nodes(self) -> None:
         """A node for each statement and each argument with no reconstruction, in the
@@ -133,14 +135,15 @@ class _Reader:
             self.lines[kind, title] = line
             node_id = identifier(title, self.draft.nodes)
             self.ids[kind, title] = node_id
+            self.draft.names[f"[{title}]" if kind == "statement" else f"<{title}>"] = node_id
             node = self._node(node_id, kind, title, element, line)
             self.draft.nodes[node_id] = node
             if element.get("section") != section:
                 section = element.get("section")
                 if section in self.sections:
-                    level, heading = self.sections[section]
+                    level, heading, heading_line = self.sections[section]
                     self.draft.headings[node_id] = [f"{'#' * level} {heading}"]
-                    self.draft.note(line, f"heading `{heading}` is kept as a comment: the "
+                    self.draft.note(heading_line, f"heading `{heading}` is kept as a comment: the "
                                           "language has no topics")
 
     def _node(self, node_id: str, kind: str, title: str, element: dict[str, Any],
@@ -156,16 +159,15 @@ class _Reader:
             texts = [(line, title)]
         node = DraftNode(node_id, texts[0][1], line, tags=[*element.get("tags", []),
                                                            *data.get("tags", [])])
-        for other_line, text in dict(((t, (n, t)) for n, t in texts[1:])).values():
+        for other_line, text in {t: (n, t) for n, t in texts[1:]}.values():
             if text != node.text:
                 node.comments.append(f"also worded (line {other_line}): {text}")
                 self.draft.note(other_line, f"{what} is worded again; the other wording is "
                                             "kept as a comment: a node has one text")
         if data.get("kind") in _KINDS:
             node.kind = _KINDS[data["kind"]]
-        if data.get("kind") == NodeKind.EVIDENCE.value and "source" in data:
-            self.draft.note(line, f"{what} is evidence quoted from {data['source']}: name "
-                                  "that file as `source` in the header to check its quote")
+        if data.get("kind") == NodeKind.EVIDENCE.value and isinstance(data.get("source"), str):
+            self.draft.fields.setdefault("source", data["source"])
         other = {key: value for key, value in data.items() if key not in _OWN_DATA}
         if other:
             node.comments.append(f"Argdown data: {json.dumps(other, ensure_ascii=False)}")
@@ -194,8 +196,10 @@ class _Reader:
                 line = inference.get("startLine", _first_line(argument))
                 comments = [f"scheme: {rule}" for rule in inference.get("inferenceRules", [])]
                 if comments:
-                    self.draft.note(line, f"inference rule(s) {', '.join(comments)} of argument "
-                                          f"<{title}> kept as a comment above the support")
+                    rules = ", ".join(inference["inferenceRules"])
+                    self.draft.note(line, f"the inference rule ({rules}) of argument <{title}> "
+                                          "is kept as a comment above its support: the "
+                                          "language has no schemes")
                 if number == len(conclusions) - 1:
                     comments = [*self._about(title, argument), *comments]
                 if not premises:
@@ -204,9 +208,10 @@ class _Reader:
                     continue
                 support = Support(premises, ids[index], line, tuple(comments))
                 self.draft.add_support(support)
-                self.last[title] = support
+                self.last[title] = self.inferences[title, index] = support
             if conclusions:
                 self.ids["argument", title] = ids[conclusions[-1]]
+                self.draft.names[f"<{title}>"] = ids[conclusions[-1]]
                 self.lines["argument", title] = _first_line(argument)
 
     def _about(self, title: str, argument: dict[str, Any]) -> list[str]:
@@ -223,8 +228,17 @@ class _Reader:
             source = self._end(relation["from"], relation["fromType"])
             line = self.lines.get(_key(relation["from"], relation["fromType"]), 0)
             to_type, to_title, kind = relation["toType"], relation["to"], relation["relationType"]
+            inference = self.inferences.get((to_title, relation.get("conclusionIndex", -1)))
+            if source is not None and to_type == "inference" and inference is not None:
+                if kind == "undercut":
+                    self.draft.undercuts.append((source, inference, line))
+                else:
+                    self.draft.note(line, f"a `{kind}` relation from {relation['from']} to an "
+                                          f"inference of <{to_title}> has no form in the map; "
+                                          "it is left out")
+                continue
             if source is None or _key(to_title, to_type) not in self.ids:
-                self.draft.note(line, f"a {kind} relation from {relation['from']} to "
+                self.draft.note(line, f"a `{kind}` relation from {relation['from']} to "
                                       f"{to_title} names something Argdown did not define; "
                                       "it is left out")
                 continue
@@ -258,8 +272,9 @@ class _Reader:
             if len(inferences) == 1:
                 self.draft.undercuts.append((source, inferences[0], line))
             else:
-                self.draft.note(line, f"`{source}` undercuts `{target}`, which is an argument "
-                                      f"with {len(inferences)} inferences; it attacks it instead")
+                self.draft.note(line, f"`{source}` undercuts `{target}`, an argument that "
+                                      "does not support exactly one claim (the map "
+                                      "undercuts supports only); it attacks it instead")
                 self.draft.add_attack(source, target, line)
 
     def _end(self, title: str, kind: str) -> str | None:
