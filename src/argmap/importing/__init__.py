@@ -126,9 +126,9 @@ def identifier(name: str, taken: Iterable[str] = ()) -> str:
             ident = "n" + ident
         if ident in KEYWORDS:
             ident += "_"
-    taken = set(taken)
+    used = set(taken)
     unique, number = ident, 1
-    while unique in taken:
+    while unique in used:
         number += 1
         unique = f"{ident}_{number}"
     return unique
@@ -158,7 +158,8 @@ def kinds(draft: Draft) -> dict[str, NodeKind]:
     node that supports and attacks nothing is a thesis; one that attacks (or undercuts)
     and supports nothing an objection; one that supports a premise; one that attacks only
     objections, and that no such node attacks, a rebuttal."""
-    supports, attacks = set(), defaultdict(set)
+    supports: set[str] = set()
+    attacks: dict[str, set[str]] = defaultdict(set)
     for support in draft.supports:
         supports.update(support.premises)
     for attacker, target, _ in draft.attacks:
@@ -207,9 +208,9 @@ def write(draft: Draft) -> str:
             continue
         # `undercuts A -> C` names every inference to C that A is a premise of: name one that
         # is a premise of this inference only.
-        others = {p for s in draft.supports if s.conclusion == inference.conclusion
-                  and set(s.premises) != set(inference.premises) for p in s.premises}
-        premise = next((p for p in inference.premises if p not in others), None)
+        elsewhere = {p for s in draft.supports if s.conclusion == inference.conclusion
+                     and set(s.premises) != set(inference.premises) for p in s.premises}
+        premise = next((p for p in inference.premises if p not in elsewhere), None)
         if premise is None:
             premise = inference.premises[0]
             draft.note(line, f"`{attacker}` undercuts the inference of {inference.conclusion} "

@@ -54,11 +54,11 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
         data = data["AIF"]  # xAIF, as the argument-mining pipelines write it
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise InputError(f"{name}: not AIF JSON: no list of `nodes`")
-    lines = {}
+    lines: dict[str, int] = {}
     for match in _NODE_ID.finditer(text):
         lines.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
     try:
-        graph = arguebuf.load.aif(data, name, reconstruct_dialog=True)
+        graph = arguebuf.load.aif(data, name, reconstruct_dialog=True)  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError) as error:
         raise InputError(f"{name}: arguebuf cannot read it as AIF: {error!r}") from error
     draft = Draft(identifier(name), name, origin)
