@@ -15,10 +15,11 @@ _FORMATS = ("json", "aif", "argdown", "graphml")
 
 _EPILOG = """\
 Each file is written beside its input (or into DIR) as NAME.json, NAME.aif.json,
-NAME.argdown or NAME.graphml, through a temporary file, so that a reader never sees half of one. A file
-with errors (as `argmap check` reports them, with the same configuration) is not exported.
-What each format cannot hold: docs/export.md in argmap's source repository (not installed
-with it); a relation a format leaves out is named on standard error.
+NAME.argdown or NAME.graphml, through a temporary file, so that a reader never sees half
+of one. A file with errors (as `argmap check` reports them, with the same configuration)
+is not exported. What each format cannot hold: docs/export.md in argmap's source
+repository (not installed with it); a relation a format leaves out is named on standard
+error.
 
 exit status:
   0  every file was exported

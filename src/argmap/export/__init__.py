@@ -1,6 +1,6 @@
 """Maps and comparisons written out for other tools: JSON (argmap's own schema), AIF JSON
-(AIFdb, OVA), Argdown, and GraphML (yEd, Gephi, networkx). One module per format, each with `export(semantics) -> str`;
-what each format cannot hold is listed in docs/export.md.
+(AIFdb, OVA), Argdown, and GraphML (yEd, Gephi, networkx). One module per format, each
+with `export(semantics) -> str`; what each format cannot hold is listed in docs/export.md.
 
 Every export is a function of the file alone: the same map gives the same bytes, wherever
 it is read from (paths are given as the map writes them, never as absolute paths).
