@@ -13,6 +13,7 @@ is not the argument, with one exception: an I node asserted by a locution that n
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from typing import Any
@@ -57,10 +58,17 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
     lines: dict[str, int] = {}
     for match in _NODE_ID.finditer(text):
         lines.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
+    # The dialogue (L, YA, TA nodes) is read from the JSON itself (`_quoted`): arguebuf,
+    # reading the argument alone, warns of each edge into it that it skips.
+    quiet = logging.getLogger("arguebuf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
-        graph = arguebuf.load.aif(data, name, reconstruct_dialog=True)  # type: ignore[arg-type]
+        graph = arguebuf.load.aif(data, name)  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError) as error:
         raise InputError(f"{name}: arguebuf cannot read it as AIF: {error!r}") from error
+    finally:
+        quiet.setLevel(level)
     draft = Draft(identifier(name), name, origin)
     ids: dict[str, str] = {}
     sources = _quoted(data)
