@@ -82,9 +82,9 @@ def test_rev_compares_each_map_with_the_revision(tmp_path, capsys, monkeypatch):
     out = run(capsys, "--rev", "HEAD")
     monkeypatch.chdir(FOLDER)
     two_files = run(capsys, "old.arg", "new.arg")
-    assert out.startswith("added.arg -> added.arg: nodes: 6 added")
-    assert two_files.replace("old.arg -> new.arg", "harbour.arg -> harbour.arg") in out
-    assert "gone.arg -> gone.arg: nodes: 6 removed" in out
+    assert out.startswith("added.arg at HEAD -> added.arg: nodes: 6 added")
+    assert two_files.replace("old.arg -> new.arg", "harbour.arg at HEAD -> harbour.arg") in out
+    assert "gone.arg at HEAD -> gone.arg: nodes: 6 removed" in out
 
 
 def test_an_unknown_revision_is_an_input_problem(tmp_path, capsys, monkeypatch):

@@ -53,9 +53,10 @@ def run(args) -> int:
     import os
     import tempfile
 
+    import attrs
+
     from .. import diff as differ
     from .._tools import visible
-    from ..errors import InputError
 
     with tempfile.TemporaryDirectory(prefix="argmap-diff-") as old_tree:
         if args.rev is None:
@@ -74,6 +75,8 @@ def run(args) -> int:
                                                   "" if here == "." else os.path.join(here, "")))
                             if old and os.path.exists(old)
                             else differ.Snapshot(shown, exists=False, labels={}))
+            if args.rev is not None:
+                old_snapshot = attrs.evolve(old_snapshot, path=f"{shown} at {args.rev}")
             new_snapshot = (differ.snapshot(new) if os.path.exists(new)
                             else differ.Snapshot(new, exists=False, labels={}))
             found = differ.compare(old_snapshot, new_snapshot)
@@ -88,7 +91,8 @@ def run(args) -> int:
     if args.draw:
         drawn = [d for d in diffs if d.new.exists]
         if not drawn:
-            raise InputError("nothing to draw: no map changed, or every one was deleted")
+            print("argmap: nothing drawn: no map changed, or every one was deleted",
+                  file=sys.stderr)
         for found in drawn:
             output = args.draw
             if len(drawn) > 1:
