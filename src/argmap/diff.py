@@ -20,8 +20,8 @@ from attrs import field, frozen
 from .diagnostics import Finding, Severity
 from .lexicon import CLAIM_KINDS
 
-__all__ = ["Snapshot", "MapDiff", "snapshot", "compare", "text", "markdown", "data",
-           "VERSION"]
+__all__ = ["Snapshot", "MapDiff", "snapshot", "compare", "describe", "text", "markdown", "data",
+           "marked_dot", "MARKS", "VERSION"]
 
 #: The version of the JSON `data` writes.
 VERSION = 1

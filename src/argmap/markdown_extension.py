@@ -17,7 +17,7 @@ from markdown.preprocessors import Preprocessor
 
 from .fences import html
 
-__all__ = ["ArgmapExtension", "makeExtension"]
+__all__ = ["ArgmapExtension", "FencePreprocessor", "makeExtension"]
 
 # A fence of three or more backticks or tildes whose language is `arg` (`arg`, `{arg}`,
 # `.arg`), up to the same fence, as Python-Markdown's fenced_code reads fences.

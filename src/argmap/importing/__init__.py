@@ -21,7 +21,7 @@ from attrs import define, frozen
 from ..lexicon import KEYWORDS, TERMINALS, NodeKind
 
 __all__ = ["FORMATS", "Note", "Draft", "DraftNode", "Support", "identifier", "arg_string",
-           "kinds", "write", "import_file"]
+           "kinds", "write", "import_file", "guess_format"]
 
 #: The formats `argmap import` reads, each with the file name endings it recognises.
 FORMATS = {"argdown": (".argdown", ".ad"), "aif": (".json",)}
