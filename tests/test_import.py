@@ -211,6 +211,13 @@ def test_the_import_command_offers_the_importing_packages_formats():
     assert command._FORMATS == tuple(FORMATS)
 
 
+def test_without_the_argdown_cli_the_import_says_what_to_install(tmp_path, capsys):
+    path = tmp_path / "m.argdown"
+    path.write_text("[A]: a.\n", encoding="utf-8")
+    assert main(["import", str(path), "--argdown", str(tmp_path / "no-argdown")]) == 2
+    assert "npm install -g @argdown/cli" in capsys.readouterr().err
+
+
 # AIF
 
 @needs_arguebuf
@@ -332,3 +339,55 @@ def test_a_map_comes_back_whole_through_argdown(generated):
     assert structure(back) == structure(semantics)
     if not original_errors:
         assert errors == []
+
+
+AIF_CONSTRUCTS = {
+    "nodes": [
+        {"nodeID": "1", "text": "We should act.", "type": "I"},
+        {"nodeID": "2", "text": "Experts say so.", "type": "I"},
+        {"nodeID": "3", "text": "Expert Opinion", "type": "RA", "scheme": "Expert Opinion"},
+        {"nodeID": "4", "text": "The experts were paid.", "type": "I"},
+        {"nodeID": "5", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "6", "text": "Acting costs too much.", "type": "I"},
+        {"nodeID": "7", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "8", "text": "Action is needed.", "type": "I"},
+        {"nodeID": "9", "text": "Default Rephrase", "type": "MA"},
+    ],
+    "edges": [
+        {"edgeID": "a", "fromID": "2", "toID": "3"}, {"edgeID": "b", "fromID": "3", "toID": "1"},
+        {"edgeID": "c", "fromID": "4", "toID": "5"}, {"edgeID": "d", "fromID": "5", "toID": "3"},
+        {"edgeID": "e", "fromID": "6", "toID": "7"}, {"edgeID": "f", "fromID": "7", "toID": "1"},
+        {"edgeID": "g", "fromID": "8", "toID": "9"}, {"edgeID": "h", "fromID": "9", "toID": "1"},
+    ],
+    "locutions": [],
+}
+
+
+@needs_arguebuf
+def test_aif_schemes_conflicts_and_undercuts_and_what_is_noted(tmp_path):
+    path = tmp_path / "constructs.json"
+    path.write_text(json.dumps(AIF_CONSTRUCTS, indent=1), encoding="utf-8")
+    text, notes = import_file(str(path))
+    assert [(n.line, n.message) for n in notes] == [
+        (14, "scheme `Expert Opinion` of RA node 3 is kept as a comment above the support"),
+        (45, "rephrase node 9 has no form in the map; it is left out"),
+    ]
+    assert text == """\
+# Imported by `argmap import` from constructs.json (AIF, read by arguebuf).
+document constructs "constructs" {
+}
+
+thesis n1 "We should act."
+
+premise n2 "Experts say so."
+  # scheme: Expert Opinion
+  supports n1
+
+objection n4 "The experts were paid."
+  undercuts n2 -> n1
+
+objection n6 "Acting costs too much."
+  attacks n1
+
+thesis n8 "Action is needed."
+"""

@@ -135,11 +135,13 @@ def identifier(name: str, taken: Iterable[str] = ()) -> str:
 
 
 def arg_string(text: str) -> str:
-    r"""`text` as an `.arg` string.
+    r"""`text` as an `.arg` string (a carriage return, with a line feed or alone, a line
+    break).
 
-    >>> print(arg_string('He said "no"\nand left \\ there.'))
+    >>> print(arg_string('He said "no"\r\nand left \\ there.'))
     "He said \"no\"\nand left \\ there."
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

@@ -181,6 +181,10 @@ class _Reader:
             pcs = argument.get("pcs") or []
             if not pcs:
                 continue
+            if any(("statement", member.get("title")) not in self.ids for member in pcs):
+                self.draft.note(_first_line(argument), f"argument <{title}> names a statement "
+                                "Argdown did not define; its inferences are left out")
+                continue
             ids = [self.ids["statement", member["title"]] for member in pcs]
             start = 0
             conclusions = [i for i, member in enumerate(pcs) if member.get("inference")]
@@ -215,7 +219,10 @@ class _Reader:
                 self.lines["argument", title] = _first_line(argument)
 
     def _about(self, title: str, argument: dict[str, Any]) -> list[str]:
-        """The comments that keep an argument's title, description and tags."""
+        """The comments that keep an argument's title, description and tags: none for an
+        inference `argmap export` wrote, which the support itself is."""
+        if (argument.get("data") or {}).get("kind") == "inference":
+            return []
         descriptions = [" ".join(m["text"].split()) for m in argument.get("members", [])
                         if m.get("text", "").strip()]
         tags = "".join(f" #{tag}" for tag in argument.get("tags", []))
