@@ -34,7 +34,7 @@ def page(tmp_path: Path, folder: str, fence: str = "```arg") -> Path:
 
 def assert_drawn(html: str) -> None:
     """The map drawn inline, its text as data; the broken map's error shown in its place."""
-    assert html.count('<div class="argmap"><svg') == 1
+    assert html.count('<div class="argmap"><svg style="max-width: 100%; height: auto"') == 1
     assert "The US should engage Russia as a &lt;broker&gt;." in html
     assert "<broker>" not in html
     assert ('<pre class="argmap-error">argmap: the map was not drawn: line 2, column 10: '
@@ -91,7 +91,7 @@ def test_a_sphinx_site_with_myst_draws_arg_fences_and_the_directive(tmp_path):
                            str(root / "_build")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     html = (root / "_build" / "index.html").read_text(encoding="utf-8")
-    assert html.count('<div class="argmap"><svg') == 2
+    assert html.count('<div class="argmap"><svg style="max-width: 100%; height: auto"') == 2
     assert "The US should engage Russia as a &lt;broker&gt;." in html
     assert 'class="argmap-error"' in html
     assert "the map was not drawn" in done.stderr

@@ -45,7 +45,7 @@ class _Fence(Workspace):
 
 def drawing(text: str, base_dir: str = ".") -> str:
     """The `<svg>` element of the drawing of the map (or comparison) `text`, read as a file
-    in `base_dir`; `ArgmapError` (its message says what and where) when it cannot be."""
+    in `base_dir`, no wider than the column it is in; `ArgmapError` (its message says what and where) when it cannot be."""
     from .render.layout import find_engine
     from .render.output import draw
     from .semantics import Resolver
@@ -57,7 +57,8 @@ def drawing(text: str, base_dir: str = ".") -> str:
         raise loaded.error
     data, _ = draw(resolver.of(loaded), "svg", find_engine("auto"), what=path)
     svg = data.decode("utf-8")
-    return svg[svg.index("<svg"):]
+    # No wider than the page's column, its height kept in proportion (by its viewBox).
+    return '<svg style="max-width: 100%; height: auto"' + svg[svg.index("<svg") + 4:]
 
 
 def html(text: str, base_dir: str = ".", css_class: str = "argmap") -> str:
