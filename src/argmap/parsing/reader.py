@@ -25,8 +25,8 @@ from ..errors import ArgSyntaxError
 from ..lexicon import (
     BY,
     COMPARE,
-    INFERENCE_KINDS,
     DOCUMENT,
+    INFERENCE_KINDS,
     KEYWORDS,
     TERMINALS,
     USE,
