@@ -112,6 +112,12 @@ RELATION_STYLES = {
     RelationKind.ATTACKS: EdgeStyle("#d55e00", "dashed", "tee", 1.8, "attacks"),
     RelationKind.UNDERCUTS: EdgeStyle("#a0508a", "dotted", "diamond", 2.2,
                                       "undercuts: attacks a link"),
+    RelationKind.EXPLAINS: EdgeStyle("#56b4e9", "dashed", "empty", 1.8,
+                                     "explains: why it is so, not that it is"),
+    RelationKind.CONCEDES: EdgeStyle("#8c6d31", "dashed", "odot", 1.8,
+                                     "concedes: granted against it, not defeating it"),
+    RelationKind.OUTRANKS: EdgeStyle("#5f6b76", "bold", "obox", 1.4,
+                                     "outranks: a rival ranked lower"),
 }
 
 CROSS_STYLES = {
@@ -137,5 +143,6 @@ JOIN_POINT = {"shape": "point", "width": "0.09",
 
 #: How `render --evaluate` marks a node that does not stand: faded to grey with a line under
 #: its text that says why (`EVALUATION_NOTES`), and the legend names each.
-EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00"}
-EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}"}
+EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00", "outweighed": "#5f6b76"}
+EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}",
+                    "outweighed": "↓ outweighed: {why}"}
