@@ -9,8 +9,7 @@ claim is reported here, not by `unsupported-claim`.
 ```arg
 document d "A document" { source "d.txt" }
 thesis main "Moscow wants a role."
-premise motive "Brokering a deal would boost its status." explains main
-evidence motive_quote "brokering a deal" supports motive
+assumption motive "Brokering a deal would boost its status." explains main
 ```
 """
 

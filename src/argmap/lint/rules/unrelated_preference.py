@@ -8,8 +8,9 @@ weighs nothing: relate both to the claim they compete over.
 ```arg
 document d "A document" { source "d.txt" }
 thesis main "A claim."
+assumption ground "A ground." supports main
 assumption best "The best explanation." explains main outranks other
-assumption other "An explanation of something else."
+assumption other "An explanation of something else." explains ground
 ```
 """
 
