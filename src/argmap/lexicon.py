@@ -15,7 +15,7 @@ from attrs import frozen
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
     "DOCUMENT", "COMPARE", "USE", "WITH", "BY", "STATEMENT_KEYWORDS", "KEYWORDS",
-    "KIND_SYNONYMS", "ANALYST_TAG", "INFERENCE_KINDS", "Scheme", "SCHEMES",
+    "KIND_SYNONYMS", "ANALYST_TAG", "INFERENCE_KINDS", "Scheme", "SCHEMES", "RELATION_MEANINGS",
     "TERMINALS", "word_list",
 ]
 
@@ -44,6 +44,21 @@ class RelationKind(str, enum.Enum):
     #: A preference (AIF's PA node): the target, a rival explanation or reason, is ranked
     #: lower; it stands, outweighed, rather than falls.
     OUTRANKS = "outranks"
+
+
+#: What each relation of a map says, in a line: for hover and completion.
+RELATION_MEANINGS = {
+    RelationKind.SUPPORTS: "gives grounds for the target: evidence that it is so",
+    RelationKind.ATTACKS: "speaks against the target, and defeats it if it stands",
+    RelationKind.UNDERCUTS: "attacks the inference `A -> B`: grants A, denies it is a reason "
+                            "for B",
+    RelationKind.EXPLAINS: "says why the target is so (a motive, a cause), not that it is: "
+                           "grounds nothing",
+    RelationKind.CONCEDES: "a point the author grants against their own claim: weakens it "
+                           "without defeating it",
+    RelationKind.OUTRANKS: "ranks the target, a rival explanation or reason, lower: it stands, "
+                           "outweighed",
+}
 
 
 class CrossKind(str, enum.Enum):
