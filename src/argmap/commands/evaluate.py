@@ -86,7 +86,7 @@ def _text(semantics, labelling) -> str:
                          if n or label is not Label.OUTWEIGHED)]
     for node_id, label in labelling.nodes.items():
         reason = labelling.reason(node_id)
-        lines.append(f"  {label.value:<9}  {semantics.nodes[node_id].kind.value} {node_id}"
+        lines.append(f"  {label.value:<10}  {semantics.nodes[node_id].kind.value} {node_id}"
                      + (f": {reason}" if reason else ""))
     return visible("\n".join(lines) + "\n")
 
