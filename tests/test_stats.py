@@ -80,7 +80,8 @@ def test_counts_per_kind(project, capsys):
     [stats] = _stats(project, capsys)
     assert stats["nodes"] == {"thesis": 1, "premise": 1, "evidence": 0, "assumption": 0,
                               "objection": 1, "rebuttal": 1}
-    assert stats["relations"] == {"supports": 1, "attacks": 2, "undercuts": 1}
+    assert stats["relations"] == {"supports": 1, "attacks": 2, "undercuts": 1, "explains": 0,
+                                  "concedes": 0, "outranks": 0}
 
 
 def test_no_source_means_unknown_coverage(project, capsys):

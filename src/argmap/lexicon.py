@@ -182,6 +182,6 @@ def word_list(words) -> str:
     """Words as a list in prose: `a, b, c`.
 
     >>> word_list(RelationKind)
-    'supports, attacks, undercuts'
+    'supports, attacks, undercuts, explains, concedes, outranks'
     """
     return ", ".join(str(getattr(word, "value", word)) for word in words)
