@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -183,7 +184,7 @@ def aif_structure(graph) -> Counter:
         premises, _ = inference(scheme)
         (target,) = graph.outgoing_nodes(scheme)
         if isinstance(scheme.scheme, Support):  # an explanation's RA node is named `ra:x1`
-            kind = "explains" if scheme.id.split(".")[-1].startswith("ra:x") else "supports"
+            kind = "explains" if re.search(r"(^|[.:])ra:x\d+$", scheme.id) else "supports"
             found[kind, premises, target.id] += 1
         elif isinstance(scheme.scheme, Preference):
             found["outranks", premises, target.id] += 1

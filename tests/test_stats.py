@@ -99,7 +99,7 @@ def test_comparison_counts_cross_relations(project, capsys):
     comparison = next(s for s in _stats(project, capsys) if s["kind"] == "comparison")
     assert comparison["documents"] == ["d", "e"]
     assert comparison["relations"] == {"agrees": 1, "contradicts": 1, "qualifies": 0,
-                                       "supports": 0, "attacks": 0}
+                                       "supports": 0, "attacks": 0, "explains": 0}
 
 
 def test_text_format_lists_unquoted_sentences(project, capsys):

@@ -69,6 +69,8 @@ class CrossKind(str, enum.Enum):
     QUALIFIES = "qualifies"
     SUPPORTS = "supports"
     ATTACKS = "attacks"
+    #: A claim of one document says why a claim of another is so, not that it is.
+    EXPLAINS = "explains"
 
 
 #: Kinds that make claims, and so should rest on evidence or an assumption.

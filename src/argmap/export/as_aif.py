@@ -16,7 +16,8 @@
   quote's I-node, and an entry in `locutions` naming the document and its source file.
 
 A comparison is the graphs of the maps it uses, every id prefixed with its document's
-(`fpri.engage_russia`, `fpri.ra:i1`), and its cross relations: `supports` an RA node,
+(`fpri.engage_russia`, `fpri.ra:i1`), and its cross relations: `supports` and `explains`
+an RA node,
 `attacks` a CA node, `contradicts` two CA nodes (each node attacks the other), `agrees` an
 MA node (AIF's rephrase, its nearest); `qualifies` has no AIF form and is left out
 (`LEFT_OUT`; `argmap export` says so when it happens).
@@ -108,6 +109,8 @@ def comparison_aif_data(semantics: ComparisonSemantics) -> dict[str, Any]:
         kind = relation.kind
         if kind is CrossKind.SUPPORTS:
             graph.scheme(f"x:ra:{number}", _INFERENCE, "RA", [source], target)
+        elif kind is CrossKind.EXPLAINS:  # an RA node, told apart by its id as in a map
+            graph.scheme(f"x:ra:x{number}", _INFERENCE, "RA", [source], target)
         elif kind is CrossKind.ATTACKS:
             graph.scheme(f"x:ca:{number}", _CONFLICT, "CA", [source], target)
         elif kind is CrossKind.CONTRADICTS:

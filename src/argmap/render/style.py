@@ -131,6 +131,8 @@ CROSS_STYLES = {
                                   "supports (across documents)"),
     CrossKind.ATTACKS: EdgeStyle("#d55e00", "bold,dashed", "tee", 2.6,
                                  "attacks (across documents)"),
+    CrossKind.EXPLAINS: EdgeStyle("#56b4e9", "bold,dashed", "empty", 2.6,
+                                  "explains (across documents): why, not that"),
 }
 
 #: The small point an undercut meets on the support link it attacks.
