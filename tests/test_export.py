@@ -26,9 +26,10 @@ from argmap.export import FORMATS, inference_ids
 from argmap.lexicon import CrossKind, NodeKind
 from argmap.quotes import normalize, quote_pieces
 from argmap.semantics import MapSemantics
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, require_tool
 
 ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
+INSTALL_ARGDOWN = "npm ci --prefix bench"
 
 # arguebuf runs on Python 3.11 and later only, and is installed there only.
 needs_arguebuf = pytest.mark.skipif(sys.version_info < (3, 11),
@@ -263,9 +264,9 @@ def test_a_relation_aif_cannot_hold_is_named_when_left_out(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def argdown_json(exported, tmp_path_factory) -> Path:
     """`argdown json` run on every Argdown export at once: the folder of its output."""
-    assert ARGDOWN.exists(), "the Argdown CLI is missing: run `npm ci --prefix bench`"
+    argdown = require_tool(ARGDOWN, INSTALL_ARGDOWN)
     folder = tmp_path_factory.mktemp("argdown-json")
-    done = subprocess.run([str(ARGDOWN), "json", str(exported["argdown"] / "*.argdown"),
+    done = subprocess.run([argdown, "json", str(exported["argdown"] / "*.argdown"),
                            str(folder)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "error" not in (done.stdout + done.stderr).lower()
@@ -348,8 +349,9 @@ def test_argdown_keeps_each_nodes_kind_line_and_source_as_data(argdown_json, pat
 def test_argdown_reads_escaped_text_back_as_written(tmp_path, text):
     from argmap.export.as_argdown import escape
 
+    argdown = require_tool(ARGDOWN, INSTALL_ARGDOWN)
     (tmp_path / "t.argdown").write_text(f"[t]: {escape(text)}\n", encoding="utf-8")
-    done = subprocess.run([str(ARGDOWN), "json", str(tmp_path / "t.argdown"), str(tmp_path)],
+    done = subprocess.run([argdown, "json", str(tmp_path / "t.argdown"), str(tmp_path)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))

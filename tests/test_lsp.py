@@ -55,6 +55,7 @@ fpri.engage_russia agrees eastwest.useful_partner
 @pytest.fixture
 def folder(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
+    (root / ".git").mkdir()  # a repository: the project its maps' sources lie in
     shutil.copytree(SEEDS, root / "seeds")
     maps = root / "maps"
     maps.mkdir()

@@ -4,14 +4,12 @@ examples."""
 
 from __future__ import annotations
 
-import doctest
 import importlib.util
 import re
 
 import pytest
 
 from argmap.cli import main
-from argmap.render import centre, key, tree
 from conftest import DATA, ROOT
 
 RENDER = DATA / "render"
@@ -109,6 +107,3 @@ def test_each_claim_stands_over_the_middle_of_its_row(tmp_path, capsys):
         assert f'\t"{name}" [group="harbour.build_east"]' in dot
 
 
-@pytest.mark.parametrize("module", [centre, key, tree])
-def test_examples_in_docstrings(module):
-    assert doctest.testmod(module).failed == 0

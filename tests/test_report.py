@@ -5,7 +5,6 @@ The pages in a browser: `test_report_browser.py`."""
 from __future__ import annotations
 
 import base64
-import doctest
 import hashlib
 import html
 import os
@@ -20,13 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-import argmap.output_files
-import argmap.render.style
 import argmap.report.assets
-import argmap.report.comparison
-import argmap.report.drawing
-import argmap.report.highlight
-import argmap.report.names
 import argmap.report.page
 from argmap.cli import main
 from argmap.lexicon import CrossKind
@@ -67,15 +60,6 @@ class Elements(HTMLParser):
         if self._open:
             self.blocks[self._open][-1] += data
 
-
-@pytest.mark.parametrize("module", [argmap.output_files, argmap.report.assets,
-                                    argmap.report.comparison, argmap.report.drawing,
-                                    argmap.report.highlight, argmap.report.names,
-                                    argmap.report.page, argmap.render.style],
-                         ids=lambda module: module.__name__)
-def test_doctests(module):
-    failures, tried = doctest.testmod(module)
-    assert tried and not failures
 
 
 def test_report_of_the_maps_writes_three_pages(capsys, tmp_path):

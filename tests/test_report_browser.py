@@ -15,7 +15,7 @@ import pytest
 
 from argmap.cli import main
 from argmap.render.style import PAGE_COLOURS
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, require_module, require_tool
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Headless, as root, with every connection of Chromium's own (updates, sync, metrics) off:
@@ -28,13 +28,10 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"no browser at {CHROMIUM}: apt-get install chromium")
-        pytest.skip(f"no browser at {CHROMIUM}")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = require_tool(CHROMIUM, "apt-get install chromium")
+    playwright_api = require_module("playwright.sync_api", "pip install 'argmap[test]'")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=ARGS)
         yield chromium
         chromium.close()
 

@@ -99,7 +99,7 @@ class MapSemantics:
     def of(cls, document_map: DocumentMap, workspace: Workspace) -> MapSemantics:
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
-        return cls(document_map, workspace.source(path) if path else None,
+        return cls(document_map, workspace.source(path, document_map.path) if path else None,
                    workspace.lines(document_map.path))
 
     @property
@@ -425,7 +425,7 @@ class Resolver:
         used = []
         for use in loaded.model.uses:
             path = relative_to(loaded.path, use.path)
-            refused = self.workspace.outside(path)
+            refused = self.workspace.outside(path, loaded.path)
             if refused is not None:
                 used.append(UsedFile(use, None, refused))
                 continue

@@ -15,11 +15,14 @@ from lsprotocol import types
 from ..diagnostics import Finding, Severity
 from ..lexicon import (
     BY,
+    COMPARE,
+    DOCUMENT,
     HEADER_KEYS,
     KEYWORDS,
     RELATION_MEANINGS,
     SCHEMES,
     TERMINALS,
+    USE,
     WITH,
     CrossKind,
     NodeKind,
@@ -171,7 +174,7 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
         return None
     text = project.text(path) or ""
     where = range_of(text, occurrence.token.start, occurrence.token.end)
-    if key[0] == "document":
+    if key[0] == Role.DOCUMENT:
         header = context.map.header
         if header is None:
             return None
@@ -250,7 +253,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     previous = words[-1] if words else None
     if _in_header(words):
         if symbols.comparison:
-            return [_item("use", types.CompletionItemKind.Keyword)]
+            return [_item(USE, types.CompletionItemKind.Keyword)]
         present = {t.text for t in _header_tokens(symbols.tokens, words)}
         return [_item(key, types.CompletionItemKind.Property)
                 for key in HEADER_KEYS if key not in present]
@@ -350,16 +353,16 @@ def document_symbols(text: str) -> list[types.DocumentSymbol]:
     symbols = read_symbols(text)
     words = [t for t in symbols.tokens if t.significant]
     starts = [i for i, t in enumerate(words) if t.kind is TokenKind.KEYWORD and (
-        t.text in _NODE_KINDS or t.text in ("document", "compare"))]
+        t.text in _NODE_KINDS or t.text in (DOCUMENT, COMPARE))]
     outline = []
     for number, i in enumerate(starts):
         if i + 1 >= len(words) or words[i + 1].kind is not TokenKind.IDENT:
             continue
         end = (starts[number + 1] if number + 1 < len(starts) else len(words)) - 1
         kind, name = words[i].text, words[i + 1]
-        if kind == "compare":
+        if kind == COMPARE:
             end = next((j for j in range(i, len(words)) if words[j].text == "}"), end)
-        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == "document"
+        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == DOCUMENT
                                         else types.SymbolKind.Namespace)
         outline.append(types.DocumentSymbol(
             name=name.text, detail=kind, kind=symbol_kind,

@@ -12,7 +12,7 @@ import enum
 from attrs import frozen
 
 from ..errors import ArgSyntaxError
-from ..lexicon import WITH, CrossKind, NodeKind, RelationKind
+from ..lexicon import COMPARE, DOCUMENT, USE, WITH, CrossKind, NodeKind, RelationKind
 from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, tokenize
@@ -66,7 +66,7 @@ def read_symbols(text: str) -> FileSymbols:
     """The ids of `text`, an `.arg` file that may not parse."""
     tokens = tuple(tokenize(text))
     words = [t for t in tokens if t.significant]
-    comparison = bool(words) and words[0].text == "compare"
+    comparison = bool(words) and words[0].text == COMPARE
     occurrences: list[Occurrence] = []
     document: str | None = None
     uses: list[str] = []
@@ -76,7 +76,7 @@ def read_symbols(text: str) -> FileSymbols:
         after = words[index + 1] if index + 1 < len(words) else None
         if token.kind is TokenKind.PUNCT and token.text in "{}":
             in_header = token.text == "{"
-        if token.kind is TokenKind.STRING and before is not None and before.text == "use":
+        if token.kind is TokenKind.STRING and before is not None and before.text == USE:
             try:
                 uses.append(string_value(token.text, token.start, Lines("", text)))
             except ArgSyntaxError:  # an escape being typed: the path is not known yet
@@ -84,9 +84,9 @@ def read_symbols(text: str) -> FileSymbols:
         if token.kind is not TokenKind.IDENT or (before is None and not comparison):
             continue
         previous = before.text if before is not None else ""
-        if previous == "compare":
+        if previous == COMPARE:
             continue  # the comparison's own id, which nothing refers to
-        if before is not None and before.kind is TokenKind.KEYWORD and previous == "document":
+        if before is not None and before.kind is TokenKind.KEYWORD and previous == DOCUMENT:
             document = document or token.text
             occurrences.append(Occurrence(token, Role.DOCUMENT, True))
         elif before is not None and before.kind is TokenKind.KEYWORD and previous in _NODE_KINDS:

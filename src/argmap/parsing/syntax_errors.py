@@ -227,7 +227,7 @@ class _Context:
 
     def unknown_kind(self) -> Described | None:
         """A word where a node kind should start a statement: `claim x "..."`."""
-        if self.token.type != "IDENT" or "thesis" not in self.expected_literals:
+        if self.token.type != "IDENT" or NodeKind.THESIS.value not in self.expected_literals:
             return None
         following = self._token_after()
         if following is not None and following.type == "DOT":

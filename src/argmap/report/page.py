@@ -21,6 +21,7 @@ from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
 from ..render.style import TEXT_SIZE
 from ..semantics import MapSemantics
+from ..severity import Severity
 from ..stats import MapStats
 from .assets import PANZOOM_VERSION, assets, content_security_policy
 from .drawing import NodeLink, inline_svg
@@ -217,9 +218,8 @@ def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, 
     if not items:
         return ('<section class="findings" aria-label="Findings of argmap check"><p>'
                 "argmap check finds nothing to report.</p></section>\n")
-    counts = {severity: sum(f.severity.value == severity for f in findings)
-              for severity in ("warning", "info")}
-    summary = ", ".join(plural(n, word) if word == "warning" else f"{n} {word}"
-                        for word, n in counts.items() if n)
+    counts = {severity: sum(f.severity is severity for f in findings)
+              for severity in (Severity.WARNING, Severity.INFO)}
+    summary = ", ".join(severity.tally(n) for severity, n in counts.items() if n)
     return (f'<details class="findings" open><summary>argmap check: {summary}</summary>\n'
             f'<ol>\n{"".join(item + chr(10) for item in items)}</ol>\n</details>\n')
