@@ -45,7 +45,8 @@ class _Fence(Workspace):
 
 def drawing(text: str, base_dir: str = ".") -> str:
     """The `<svg>` element of the drawing of the map (or comparison) `text`, read as a file
-    in `base_dir`, no wider than the column it is in; `ArgmapError` (its message says what and where) when it cannot be."""
+    in `base_dir`, no wider than the column it is in; `ArgmapError` (its message says what
+    and where) when it cannot be."""
     from .render.layout import find_engine
     from .render.output import draw
     from .semantics import Resolver

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK, EXIT_USAGE, add_subparser
+from . import EXIT_OK, EXIT_USAGE, USAGE_PROBLEM, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
@@ -18,11 +18,9 @@ checked against the text as it was.
 Nodes are matched by id: a node whose id changed is one removed and one added. Findings
 are matched by rule and message, wherever they are.
 
-exit status:
-  0  the diff was written (whether or not anything changed)
-  2  usage or input problem: a bad option, a file that cannot be read or does not parse,
-     a revision git does not know
-"""
+""" + exit_statuses({
+    EXIT_OK: "the diff was written (whether or not anything changed)",
+    EXIT_USAGE: f"{USAGE_PROBLEM} or does not parse; a revision git does not know"})
 
 
 def add_parser(commands) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK, add_subparser
+from . import EXIT_OK, EXIT_USAGE, USAGE_PROBLEM, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
@@ -20,11 +20,10 @@ by the Argdown CLI (Node.js and `npm install -g @argdown/cli`); AIF by arguebuf
 FILE:LINE: note: ..., and kept as a comment where it can be. The map has no source text,
 so `argmap check` warns that its claims rest on no evidence.
 
-exit status:
-  0  every file was imported
-  2  usage or input problem: a bad option, a file that cannot be read or is not Argdown or
-     AIF (its syntax errors named by line and column), an output that exists
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was imported",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, or is not Argdown or AIF (its syntax errors named by line "
+                "and column); an output that exists"})
 
 
 def add_parser(commands) -> None:
