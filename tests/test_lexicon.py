@@ -108,13 +108,21 @@ def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
     return found
 
 
+# English words that are also keywords, spelt where they are English: `hedge-dropped`'s
+# attribution verbs ("the report explains").
+_ENGLISH = {"lint/rules/hedge_dropped.py": {"explains"}}
+
+
 def test_no_module_spells_a_keyword_outside_the_lexicon():
     copies = {}
     for path in sorted(SOURCES.rglob("*.py")):
         if path.name != "lexicon.py":
-            found = _hand_spelled_keywords(path.read_text(encoding="utf-8"))
+            name = str(path.relative_to(SOURCES))
+            found = [(line, word) for line, word in
+                     _hand_spelled_keywords(path.read_text(encoding="utf-8"))
+                     if word not in _ENGLISH.get(name, set())]
             if found:
-                copies[str(path.relative_to(SOURCES))] = found
+                copies[name] = found
     assert copies == {}
 
 

@@ -456,7 +456,7 @@ def _old_defeaters(labelling, node_id):
     while pending:
         current = pending.popleft()
         label = labelling.nodes[current]
-        if current in seen or label is Label.IN:
+        if current in seen or label is Label.IN or label is Label.OUTWEIGHED:
             continue
         seen.add(current)
         found.update(dict.fromkeys(a for a in labelling.attackers.get(current, [])
