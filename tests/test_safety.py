@@ -611,3 +611,17 @@ def test_init_refuses_a_source_whose_name_a_map_cannot_hold(project, capsys, mon
     assert err == "argmap: error: cannot refer to ../seeds/caf\\xe9.txt from a map: its path " \
                   "is not UTF-8\n"
     assert list((project.root / "maps").iterdir()) == []
+
+
+def test_import_never_writes_over_its_input_nor_two_inputs_to_one_file(project, capsys):
+    folder = project.root / "maps"
+    (folder / "notes.arg").write_text("[t]: An Argdown statement.\n")
+    (folder / "a.argdown").write_text("[t]: An Argdown statement.\n")
+    (folder / "a.json").write_text('{"nodes": [], "edges": []}\n')
+    status, _, err = run(capsys, "import", "--from", "argdown", "--force",
+                         str(folder / "notes.arg"))
+    assert status == 2 and "which is one of the files import reads" in err
+    assert (folder / "notes.arg").read_text() == "[t]: An Argdown statement.\n"
+    status, _, err = run(capsys, "import", str(folder / "a.argdown"), str(folder / "a.json"))
+    assert status == 2 and "would both be imported to" in err
+    assert not (folder / "a.arg").exists()
