@@ -625,3 +625,23 @@ def test_import_never_writes_over_its_input_nor_two_inputs_to_one_file(project, 
     status, _, err = run(capsys, "import", str(folder / "a.argdown"), str(folder / "a.json"))
     assert status == 2 and "would both be imported to" in err
     assert not (folder / "a.arg").exists()
+
+
+def test_diff_never_draws_over_a_map_it_compares(project, capsys):
+    old = project.write("old.arg", HEADER + 'thesis t "x"\n')
+    new = project.write("new.arg", HEADER + 'thesis t "x"\npremise p "y" supports t\n')
+    for target in (old, new):
+        before = target.read_bytes()
+        status, _, err = run(capsys, "diff", str(old), str(new), "--draw", str(target))
+        assert status == 2
+        assert err.endswith("which is one of the files diff reads; name another file with "
+                            "--draw\n")
+        assert target.read_bytes() == before
+
+
+def test_an_aif_file_nested_too_deeply_is_refused_in_words(project, capsys):
+    path = project.root / "deep.json"
+    path.write_text("[" * 100000 + "]" * 100000)
+    status, _, err = run(capsys, "import", "--stdout", str(path))
+    assert status == 2
+    assert err == f"argmap: error: {path}: its arrays or objects are nested too deeply\n"

@@ -38,6 +38,8 @@ def read(path: str) -> Draft:
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}"
                          ) from error
+    except RecursionError:  # json reads nested arrays and objects by recursion
+        raise InputError(f"{path}: its arrays or objects are nested too deeply") from None
     stem = os.path.basename(path).removesuffix(".json").removesuffix(".aif")
     return draft_of(data, text, stem, f"{os.path.basename(path)} (AIF, read by arguebuf)")
 
