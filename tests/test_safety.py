@@ -645,3 +645,16 @@ def test_an_aif_file_nested_too_deeply_is_refused_in_words(project, capsys):
     status, _, err = run(capsys, "import", "--stdout", str(path))
     assert status == 2
     assert err == f"argmap: error: {path}: its arrays or objects are nested too deeply\n"
+
+
+def test_two_nodes_that_both_agree_and_contradict_are_an_error(project, capsys):
+    project.write("a.arg", HEADER + 'thesis x "x"\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/eastwest.txt" }\nthesis y "y"\n')
+    path = project.write("c.arg", 'compare c "C" { use "a.arg" use "b.arg" }\n'
+                         'd.x agrees b.y\n  "One way."\nb.y contradicts d.x\n  "The other."\n'
+                         'd.x supports b.y\n  "Fine."\n')
+    status, out, _ = run(capsys, "check", str(path))
+    assert status == 1
+    errors = [line for line in out.splitlines() if ": error: " in line]
+    assert errors == [f"{path}:4:1: error: `b.y` both agrees with and contradicts `d.x` "
+                      "[invalid-relation]"]
