@@ -1,7 +1,7 @@
 """Every command that writes files (init, fmt, render, report, export, import, diff --draw),
-interrupted at a random point, leaves each file it writes
-either as it was or as the command writes it whole, never a part; and, unless killed
-outright, no temporary file behind. (Examples per test: the Hypothesis profile.)
+interrupted at a random point, leaves each file it writes either as it was or as the
+command writes it whole, never a part; and, unless killed outright, no temporary file
+behind. (Examples per test: the Hypothesis profile.)
 
 In this process, a random call among those a write makes (`os.write`, `os.fsync`,
 `os.chmod`, `os.replace`, and the writes to Graphviz's pipe) raises Ctrl-C, SIGTERM's
