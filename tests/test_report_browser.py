@@ -554,6 +554,45 @@ def test_the_comparison_gives_the_drawing_and_the_table_room(open_page, pages, s
         assert all(text["height"] >= 0.6 * PHONE["height"] for text in panes["texts"])
 
 
+def test_on_a_phone_a_selected_relation_stays_legible(open_page, pages):
+    """A relation runs across both columns, wider than a phone: selecting its row keeps
+    the drawing legible, its number in the middle, rather than fitting both claims in
+    text too small to read."""
+    page = open_page(pages / "fpri-vs-eastwest.html", viewport=PHONE).page
+    page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
+    row = page.locator("tr.relation").nth(2)
+    row.click()
+    wait_in_view(page, f'g.node[id="{row.get_attribute("data-edges").split()[1]}"].selected')
+    assert drawing_text_size(page) >= 11.5
+
+
+# Whether an element lies wholly across the drawing's pane, from its left edge to its right.
+ACROSS = """element => {
+  const box = element.getBoundingClientRect();
+  const pane = document.querySelector(".viewport").getBoundingClientRect();
+  return box.left >= pane.left - 1 && box.right <= pane.right + 1;
+}"""
+
+
+def test_a_selection_in_a_comparison_keeps_the_claims_facing_it_in_view(open_page, pages):
+    """At 1,400 × 900 the comparison starts legible with both columns across its pane: a
+    quote selected brings its claim to the middle at that zoom, not zoomed further, so the
+    claim it is related to across the columns stays in view; and no blank beyond the
+    drawing's edges is shown."""
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
+    size = drawing_text_size(page)
+    page.locator(quote("fpri.sanctions_insufficient_quote")).click()
+    wait_in_view(page, f'{node("fpri.sanctions_insufficient")}.selected')
+    assert drawing_text_size(page) == pytest.approx(size, abs=0.5)
+    # Relation 4: it agrees with EastWest's claim in the other column.
+    for name in ("fpri.sanctions_insufficient", "eastwest.strategy_struggles"):
+        assert page.locator(node(name)).evaluate(ACROSS), name
+    graph = page.locator("svg.drawing > g#argmap").bounding_box()
+    pane = page.locator(".viewport").bounding_box()
+    assert graph["x"] <= pane["x"] + 1 and graph["y"] <= pane["y"] + 1
+
+
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_a_map_starts_legible_at_its_thesis(open_page, pages, size):
     viewport = DESKTOP if size == "desktop" else PHONE
