@@ -434,6 +434,24 @@ def test_on_a_phone_the_panes_stack(open_page, pages):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_on_a_phone_a_relation_reads_down_claim_relation_claim(open_page, pages):
+    """Stacked, a row of the table reads down: its first claim, the relation under it,
+    then the other claim, then the explanation; never two claims one under the other with
+    nothing between them."""
+    page = open_page(pages / "fpri-vs-eastwest.html", viewport=PHONE).page
+    rows = page.locator("tr.relation").evaluate_all("""rows => rows.map(row =>
+      [...row.cells].map(cell => {
+        const box = cell.getBoundingClientRect();
+        return [box.top, box.bottom];
+      }))""")
+    assert rows
+    for number, first, kind, second, explanation in rows:
+        assert number[0] == first[0]
+        assert first[1] <= kind[0] + 1 and kind[1] <= second[0] + 1
+        if explanation[1] > explanation[0]:  # a relation may have none
+            assert second[1] <= explanation[0] + 1
+
+
 def test_printing_shows_the_whole_drawing_and_no_buttons(open_page, pages):
     page = open_page(pages / "fpri.html").page
     page.locator("button[data-zoom=in]").click()
