@@ -625,6 +625,20 @@ def test_a_map_starts_legible_at_its_thesis(open_page, pages, size):
         assert drawing["height"] >= 0.6 * PHONE["height"]
 
 
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_map_shows_the_key_to_its_drawing_where_it_starts(open_page, pages, size):
+    """The drawing starts zoomed in at its thesis, its own legend out of view at its foot:
+    the head of its pane names each kind of node and of relation it draws, with a sample."""
+    viewport = DESKTOP if size == "desktop" else PHONE
+    page = open_page(pages / "fpri.html", viewport=viewport).page
+    legend = page.locator(".drawing-pane .legend")
+    assert legend.locator("li").all_inner_texts() == [
+        "thesis", "premise", "evidence", "assumption", "objection", "rebuttal",
+        "supports", "attacks", "undercuts"]
+    assert legend.locator("li > svg").count() == 9
+    assert in_view(page, ".drawing-pane .legend li:last-child")
+
+
 # WCAG contrast from computed styles: a colour's relative luminance, the ratio of two, and
 # the background an element's text is on (the nearest opaque one, from it outwards).
 CONTRAST = """
