@@ -415,6 +415,21 @@ def test_the_keyboard_selects_quotes_and_rows(open_page, pages):
     assert page.evaluate("document.activeElement.getAttribute('class')") == "node-link"
 
 
+def test_a_click_in_the_drawing_leaves_no_focus_ring_elsewhere(open_page, pages):
+    """A row selected with the keyboard keeps its focus ring after Escape; a node clicked
+    next takes the selection, and the ring leaves the row, which would look selected too."""
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    row = page.locator("tr.relation").nth(2)
+    row.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert row.evaluate("e => e.matches(':focus-visible')")
+    box = page.locator(link("fpri.engage_russia")).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 10)
+    assert page.locator(".selected").first.get_attribute("id") == "fpri.engage_russia"
+    assert page.evaluate("document.querySelector(':focus-visible')") is None
+
+
 def test_without_javascript_the_links_still_lead_to_their_targets(open_page, pages):
     page = open_page(pages / "fpri.html", javascript=False).page
     evidence = "fpri.sanctions_evaded_quote"

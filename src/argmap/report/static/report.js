@@ -429,7 +429,13 @@
   if (panzoom) {
     fitPaneToDrawing();
     window.addEventListener("resize", fitPaneToDrawing);
-    canvas.addEventListener("pointerdown", function () { downAt = panzoom.getPan(); }, true);
+    canvas.addEventListener("pointerdown", function () {
+      downAt = panzoom.getPan();
+      // Panzoom keeps a press in the drawing from taking the focus: it leaves what had it
+      // (a row, a quote), whose ring would stay beside the new selection, like a second one.
+      var focused = document.activeElement;
+      if (focused && focused !== viewport && focused !== document.body) { focused.blur(); }
+    }, true);
     viewport.addEventListener("wheel", panzoom.zoomWithWheel);
     all("[data-zoom]").forEach(function (button) {
       button.hidden = false;
