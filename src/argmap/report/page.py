@@ -135,26 +135,26 @@ def legend(kinds: Collection[NodeKind], relations: Collection[RelationKind] = ()
 
 
 def _node_sample(style: NodeStyle) -> str:
-    """A node's shape, fill and outline, 18 × 12 pixels."""
+    """A node's shape, fill and outline, 16 × 12 pixels."""
     paint = (f'fill="{style.fill}" stroke="{style.border}" stroke-width="1.5"'
              + (' stroke-dasharray="3 2"' if "dashed" in style.style else ""))
     if style.shape in _SAMPLE_POLYGONS:
         shape = f'<polygon points="{_SAMPLE_POLYGONS[style.shape]}" {paint}/>'
     else:
         rounded = ' rx="3"' if "rounded" in style.style else ""
-        shape = f'<rect x="1" y="1" width="16" height="10"{rounded} {paint}/>'
-    return f'<svg width="18" height="12" aria-hidden="true">{shape}</svg>'
+        shape = f'<rect x="1" y="1" width="14" height="10"{rounded} {paint}/>'
+    return f'<svg width="16" height="12" aria-hidden="true">{shape}</svg>'
 
 
-_SAMPLE_POLYGONS = {"octagon": "5,1 13,1 17,4 17,8 13,11 5,11 1,8 1,4",
-                    "hexagon": "5,1 13,1 17,6 13,11 5,11 1,6"}
+_SAMPLE_POLYGONS = {"octagon": "4,1 12,1 15,4 15,8 12,11 4,11 1,8 1,4",
+                    "hexagon": "4,1 12,1 15,6 12,11 4,11 1,6"}
 
 
 def _line_sample(style: EdgeStyle) -> str:
-    """A relation's line, its colour and dashes, 22 × 12 pixels."""
+    """A relation's line, its colour and dashes, 18 × 12 pixels."""
     dashes = {"dashed": ' stroke-dasharray="4 3"', "dotted": ' stroke-dasharray="1.5 2.5"'}
     dash = next((value for key, value in dashes.items() if key in style.line), "")
-    return (f'<svg width="22" height="12" aria-hidden="true"><line x1="1" y1="6" x2="21" '
+    return (f'<svg width="18" height="12" aria-hidden="true"><line x1="1" y1="6" x2="17" '
             f'y2="6" stroke="{style.colour}" stroke-width="2"{dash}/></svg>')
 
 
