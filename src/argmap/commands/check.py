@@ -5,31 +5,42 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
+from ..severity import SEVERITY_WORDS
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    add_watch,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "check_once"]
 
 FORMATS = ("text", "json", "github", "sarif", "auto")
 
-_EXIT_CODES = """\
-exit status:
-  0  no finding at or above the failing severity (error, unless --fail-on or the
-     configuration's fail-on says otherwise)
-  1  findings at or above it
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
-     a configuration that cannot be used
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "no finding at or above the failing severity (error, unless --fail-on or the "
+             "configuration's fail-on says otherwise)",
+    EXIT_FINDINGS: "findings at or above it",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, a configuration that cannot be used"})
 
 _CONFIGURATION = """\
 configuration:
-  The nearest argmap.toml, or pyproject.toml with a [tool.argmap] table, in the current
-  folder or above it (or the file --config names):
+  For each file, the file --config names, else the nearest argmap.toml, or
+  pyproject.toml with a [tool.argmap] table, in the file's folder or above it (its folder
+  is the project: the maps' sources must lie in it), else the defaults (the project is
+  then the repository holding the file, or its folder):
 
     [tool.argmap]
     fail-on = "warning"              # error (default), warning or info
     exclude = ["drafts/**"]          # globs, relative to this file's folder
+    [tool.argmap.per-file-ignores]
+    "notes/*.arg" = ["AM306"]        # rules not run on the files a glob matches
     [tool.argmap.rules]
     unanswered-objection = "off"     # by name or code: error, warning, info or off
     AM306 = "error"
@@ -62,7 +73,7 @@ def add_parser(commands) -> None:
                        help="run only these rules (names or codes; the option may be repeated)")
     check.add_argument("--ignore", metavar="RULE,...", type=_names, action="append", default=[],
                        help="do not run these rules (names or codes; the option may be repeated)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+    check.add_argument("--fail-on", choices=SEVERITY_WORDS,
                        help="exit 1 when a finding is at this severity or above (default: the "
                             "configuration's fail-on, or error)")
     add_config(check, "rule severities, fail-on, exclude")
@@ -96,24 +107,21 @@ def check_once(args) -> int:
     from ..collector import collector_paused
 
     with collector_paused():  # imports make long-lived objects: nothing for it to collect
-        from ..config import config_for_run
-        from ..diagnostics import Severity, format_json, format_text, summary
+        from ..diagnostics import format_json, format_text, summary
         from ..lint import check_paths
         from ..runner import default_jobs
+        from ..settings import Discovery
 
-    config = config_for_run(args.config)
-    severities = config.severities([n for names in args.select for n in names],
-                                   [n for names in args.ignore for n in names])
-    fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
+    settings = Discovery(args.config)
     chosen = args.format
     if chosen == "auto":
         chosen = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
 
     counter = sys.stderr.isatty() and not args.quiet
     result = check_paths(args.paths, progress=_progress if counter else None,
-                         severities=severities, excluded=config.excluded,
-                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs(),
-                         project=config.project)
+                         settings=settings, select=[n for names in args.select for n in names],
+                         ignore=[n for names in args.ignore for n in names],
+                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
     if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:
@@ -136,5 +144,8 @@ def check_once(args) -> int:
             sys.stdout.write(format_github(findings))
         if not args.quiet:
             sys.stdout.write(summary(findings, len(result.files), color=color))
-    failing = [f for f in findings if f.severity.rank >= fail_on.rank]
+    from ..severity import Severity
+
+    failing = [f for f in findings if f.severity.rank >= (
+        Severity(args.fail_on) if args.fail_on else settings(f.position.file).fail_on).rank]
     return EXIT_FINDINGS if failing else EXIT_OK
