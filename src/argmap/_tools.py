@@ -9,7 +9,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text", "line_starts"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text", "line_starts",
+           "unified_diff"]
 
 
 def line_starts(text: str) -> list[int]:
@@ -132,3 +133,23 @@ def json_text(value: object) -> str:
 
     text = json.dumps(value, indent=2, ensure_ascii=False)
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change from `before` to `after`, the texts of the file at `path`, as a unified
+    diff (`--- PATH`, `+++ PATH`, the hunks), as `git diff` and ruff's `--diff` show it.
+
+    >>> print(unified_diff("m.arg", "a\\nb\\n", "a\\nc\\n"), end="")
+    --- m.arg
+    +++ m.arg
+    @@ -1,2 +1,2 @@
+     a
+    -b
+    +c
+    """
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True), path, path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)

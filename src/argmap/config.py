@@ -1,8 +1,9 @@
 """Configuration: `[tool.argmap]` in the nearest pyproject.toml that has it, or argmap.toml.
 
 Keys: `rules` (a table from rule name or code to "error", "warning", "info" or "off"),
-`fail-on` (the least severity that makes `argmap check` exit 1) and `exclude` (globs of
-files to leave out, relative to the configuration file's folder).
+`fail-on` (the least severity that makes `argmap check` exit 1), `exclude` (globs of
+files to leave out, relative to the configuration file's folder) and `per-file-ignores`
+(a table from such a glob to the rules not reported in the files it matches).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .lint.rules import RULES, find_rule
 
 __all__ = ["Config", "config_for_run", "find_config", "load_config"]
 
-_KEYS = ("rules", "fail-on", "exclude", "allow-outside-project")
+_KEYS = ("rules", "fail-on", "exclude", "per-file-ignores", "allow-outside-project")
 # The rule that always runs, at error (see Config.severities).
 _ALWAYS = "syntax-error"
 _RULE_VALUES = ("error", "warning", "info", "off")
@@ -41,6 +42,8 @@ class Config:
     root: str = "."
     #: Whether sources and used maps may lie outside the project folder.
     allow_outside: bool = False
+    #: Globs (as `exclude`'s) and the names of the rules not reported in the files they match.
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def project(self) -> str | None:
@@ -75,6 +78,20 @@ class Config:
             return False
         relative = relative.replace(os.sep, "/")
         return any(_glob(pattern).match(relative) for pattern in self.exclude)
+
+    def ignored_in(self, path: str) -> frozenset[str]:
+        """The rules `per-file-ignores` turns off in the file at `path`: a glob matches the
+        path relative to the configuration's folder, as `exclude`'s do, and a glob without
+        `/` matches the file's name too (`"*.draft.arg"`), as ruff's do."""
+        ignored: frozenset[str] = frozenset()
+        if not self.per_file_ignores:
+            return ignored
+        relative = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        for pattern, rules in self.per_file_ignores:
+            if _glob(pattern).match(relative) or (
+                    "/" not in pattern and _glob(pattern).match(os.path.basename(path))):
+                ignored |= rules
+        return ignored
 
 
 def _rule(key: str, option: str):
@@ -181,7 +198,36 @@ def _parse(data: dict, path: str, prefix: str) -> Config:
     if not isinstance(allow_outside, bool):
         raise fail("allow-outside-project", "must be true or false")
     return Config(path, rules, Severity(fail_on), tuple(exclude),
-                  os.path.dirname(os.path.abspath(path)), allow_outside)
+                  os.path.dirname(os.path.abspath(path)), allow_outside,
+                  _per_file_ignores(data.get("per-file-ignores", {}), fail))
+
+
+def _per_file_ignores(table, fail) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`per-file-ignores`: each glob with the names of the rules it turns off."""
+    key = "per-file-ignores"
+    if not isinstance(table, dict):
+        raise fail(key, 'must be a table of globs to lists of rules, such as '
+                        '{"drafts/*.arg" = ["unsupported-claim"]}')
+    ignores = []
+    for glob, names in table.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise fail(f"{key}.{glob}", "must be a list of rule names or codes")
+        try:
+            _glob(glob)
+        except re.error as error:
+            raise fail(key, f"`{glob}` is not a glob: {error}") from None
+        rules = set()
+        for name in names:
+            rule = find_rule(name)
+            if rule is None:
+                raise fail(f"{key}.{glob}", f"no rule is called `{name}`"
+                           + _did_you_mean(name, RULES))
+            if rule.name == _ALWAYS:
+                raise fail(f"{key}.{glob}", f"`{_ALWAYS}` cannot be ignored: a file that does "
+                           "not parse is never checked")
+            rules.add(rule.name)
+        ignores.append((glob, frozenset(rules)))
+    return tuple(ignores)
 
 
 @functools.cache

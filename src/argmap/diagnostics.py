@@ -11,7 +11,8 @@ from attrs import frozen
 from ._tools import json_text, visible
 from .model import Position
 
-__all__ = ["Severity", "Finding", "format_text", "format_json", "summary"]
+__all__ = ["Severity", "Finding", "format_text", "format_concise", "format_json", "summary",
+           "statistics", "format_statistics", "fixes_summary"]
 
 
 class Severity(str, enum.Enum):
@@ -79,6 +80,43 @@ def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str |
             indent = "".join(c if c == "\t" else " " for c in before)
             out.append("  " + indent + _paint("^", tint, color))
     return "".join(line + "\n" for line in out)
+
+
+def format_concise(findings: Iterable[Finding], *, color: bool = False) -> str:
+    """One line a finding, `file:line:col: severity: message [rule]`, as ruff's `concise`."""
+    return format_text(findings, lambda path, line: None, color=color)
+
+
+def statistics(findings: Iterable[Finding], fixable: Iterable[Finding] = ()) -> list[dict]:
+    """For each rule that found something: its code, name, how many findings, and whether
+    `--fix` (with the options given) fixes any of them; most findings first, as ruff's
+    `--statistics`."""
+    counts = Counter((f.code, f.rule) for f in findings)
+    fixed = {(f.code, f.rule) for f in fixable}
+    return [{"code": code, "name": rule, "count": n, "fixable": (code, rule) in fixed}
+            for (code, rule), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def format_statistics(rows: list[dict]) -> str:
+    """`statistics` as ruff prints it: count, code, `[*]` when fixable, name; a tab apart.
+
+    >>> print(format_statistics([{"code": "AM105", "name": "unknown-reference", "count": 12,
+    ...                           "fixable": True}]), end="")
+    12	AM105	[*] unknown-reference
+    """
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    return "".join(f"{row['count']:>{width}}\t{row['code']}\t"
+                   f"{'[*]' if row['fixable'] else '[ ]'} {row['name']}\n" for row in rows)
+
+
+def fixes_summary(fixable: int, hidden: int) -> str:
+    """What `--fix` would fix, and what only `--unsafe-fixes` would, in ruff's words; empty
+    when there is neither."""
+    hint = (f" ({hidden} hidden fix{'' if hidden == 1 else 'es'} can be enabled with the "
+            "`--unsafe-fixes` option)") if hidden else ""
+    if fixable:
+        return f"[*] {fixable} fixable with the `--fix` option{hint}.\n"
+    return f"No fixes available{hint}.\n" if hidden else ""
 
 
 def summary(findings: list[Finding], file_count: int, *, color: bool = False) -> str:

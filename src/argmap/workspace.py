@@ -13,7 +13,8 @@ from .model import ArgFile
 from .parsing import decode, parse
 from .quotes import SourceText
 
-__all__ = ["LoadedFile", "Workspace", "find_arg_files", "read_file", "relative_to"]
+__all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "read_file",
+           "relative_to"]
 
 
 @frozen
@@ -174,3 +175,17 @@ class Workspace:
         """The lines of a loaded `.arg` file (none for a file not loaded)."""
         loaded = self._files.get(os.path.realpath(path))
         return loaded.lines if loaded is not None else ()
+
+
+class OverlayWorkspace(Workspace):
+    """A workspace that reads given bytes in place of some `.arg` files, by real path:
+    standard input under the name `--stdin-filename` gives it, or a file as `--fix` is
+    changing it."""
+
+    def __init__(self, project: str | None, overlay: dict[str, bytes]) -> None:
+        super().__init__(project)
+        self.overlay = {os.path.realpath(path): data for path, data in overlay.items()}
+
+    def read_bytes(self, path: str) -> bytes:
+        data = self.overlay.get(os.path.realpath(path))
+        return read_file(path) if data is None else data

@@ -87,12 +87,12 @@ def add_watch(parser: argparse.ArgumentParser,
                              "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
 
 
-def add_paths(parser: argparse.ArgumentParser) -> None:
+def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
     """The PATH... operand of the commands that read `.arg` files: the current folder when
-    none is given."""
+    none is given; `more` says what else it may be."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help=".arg files, or folders to search for *.arg files (default: the "
-                             "current folder)")
+                             f"current folder){more}")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

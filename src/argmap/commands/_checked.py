@@ -45,7 +45,9 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     resolver = Resolver(Workspace(config.project))
     result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded,
                          jobs=jobs or default_jobs(), resolver=resolver, project=config.project)
-    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    findings = [f for f in result.findings
+                if f.rule not in config.ignored_in(f.position.file)]  # per-file-ignores
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     failed = {os.path.realpath(f.position.file) for f in errors}
     clean, kept_back, shown = [], [], set()
     for path in targets:
@@ -62,4 +64,4 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
         for path in kept_back:
             print(visible(f"argmap: {path} not {what}: it, or a map it uses, has errors "
                           "(above)"), file=sys.stderr)
-    return Checked(clean, kept_back, result.findings, resolver)
+    return Checked(clean, kept_back, findings, resolver)

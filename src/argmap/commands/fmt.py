@@ -11,9 +11,9 @@ __all__ = ["add_parser", "run"]
 
 _EXIT_CODES = """\
 exit status:
-  0  every file is in the canonical layout (with --check) or was rewritten in it
-  1  with --check, some file would be rewritten; or some file does not parse (its syntax
-     error is printed, and the file is left as it is)
+  0  every file is in the canonical layout (with --check or --diff) or was rewritten in it
+  1  with --check or --diff, some file would be rewritten; or some file does not parse (its
+     syntax error is printed, and the file is left as it is)
   2  usage or input problem: a bad option, a path that does not exist or cannot be read
   130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
        143  ended by SIGTERM
@@ -36,6 +36,9 @@ def add_parser(commands) -> None:
     fmt.add_argument("--check", action="store_true",
                      help="write nothing; list the files that would be rewritten and exit 1 "
                           "when there are any (for CI and pre-commit)")
+    fmt.add_argument("--diff", action="store_true",
+                     help="write nothing; show how each file would be rewritten as a unified "
+                          "diff, and exit 1 when there is any")
     add_config(fmt, "its exclude globs")
     fmt.add_argument("--force-exclude", action="store_true",
                      help="leave out the files named on the command line that the "
@@ -45,6 +48,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
+    from .._tools import unified_diff
     from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError, InputError
@@ -81,20 +85,24 @@ def run(args) -> int:
         if formatted.encode("utf-8") == data:
             continue
         changed += 1
-        if args.check:
+        if args.diff:
+            sys.stdout.write(unified_diff(path, text, formatted))
+        elif args.check:
             print(f"would reformat {path}")
         else:
             with open(path, "w", encoding="utf-8", newline="") as file:
                 file.write(formatted)
             print(f"reformatted {path}")
-    verb = "would be reformatted" if args.check else "reformatted"
+    verb = "would be reformatted" if args.check or args.diff else "reformatted"
     print(f"{changed} of {len(paths)} file{'' if len(paths) == 1 else 's'} {verb}"
           + (f", {failed} left alone (syntax errors)" if failed else "") + ".", file=sys.stderr)
-    return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK
+    return EXIT_FINDINGS if failed or ((args.check or args.diff) and changed) else EXIT_OK
 
 
 def _filter(args) -> int:
-    """Standard input laid out on standard output; nothing there when it does not parse."""
+    """Standard input laid out on standard output (or the change, with --diff); nothing
+    there when it does not parse."""
+    from .._tools import unified_diff
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError
     from ..fmt import format_text as canonical
@@ -115,7 +123,9 @@ def _filter(args) -> int:
         sys.stderr.write(format_text([finding], _line_of(lines)))
         return EXIT_FINDINGS
     formatted = canonical(text)
-    if args.check:
+    if args.diff:
+        sys.stdout.write(unified_diff("-", text, formatted))
+    if args.check or args.diff:
         return EXIT_FINDINGS if formatted != text else EXIT_OK
     sys.stdout.write(formatted)
     return EXIT_OK
