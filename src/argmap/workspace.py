@@ -10,7 +10,7 @@ from attrs import frozen
 
 from .errors import ArgSyntaxError, InputError
 from .model import ArgFile
-from .parsing import decode, parse
+from .parsing import decode, parse_all
 from .quotes import SourceText
 
 __all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "read_file",
@@ -19,12 +19,14 @@ __all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "rea
 
 @frozen
 class LoadedFile:
-    """A `.arg` file: its model when it parses, its syntax error when it does not."""
+    """A `.arg` file: its model when it parses, its (first) syntax error when it does not,
+    and all of them in `errors` (see `parsing.parse_all`)."""
 
     path: str
     model: ArgFile | None
     error: ArgSyntaxError | None
     lines: tuple[str, ...]
+    errors: tuple[ArgSyntaxError, ...] = ()
 
 
 def read_file(path: str) -> bytes:
@@ -122,13 +124,14 @@ class Workspace:
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, ())
+                self._files[key] = LoadedFile(path, None, error, (), (error,))
                 return self._files[key]
             lines = tuple(text.split("\n"))
-            try:
-                self._files[key] = LoadedFile(path, parse(text, path), None, lines)
-            except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, lines)
+            model, errors = parse_all(text, path)
+            if errors:
+                self._files[key] = LoadedFile(path, None, errors[0], lines, errors)
+            else:
+                self._files[key] = LoadedFile(path, model, None, lines)
         return self._files[key]
 
     def read_bytes(self, path: str) -> bytes:

@@ -292,7 +292,7 @@ class _Run:
             self._statistics(result, chosen == "json", out)
             return
         if chosen == "json":
-            out.write(format_json(findings))
+            out.write(format_json(findings, result.line))
             return
         if chosen == "sarif":
             from ..formats import format_sarif

@@ -69,11 +69,14 @@ def _check_loaded(resolver: Resolver, loaded: LoadedFile,
 
 
 def _syntax_error(loaded: LoadedFile, severities: Mapping[str, Severity]) -> list[Finding]:
+    """Every syntax error of the file, and nothing else: what the other rules would find
+    in the statements left may only follow from those set aside (a node that a broken
+    statement supported, a reference to a node it defined)."""
     rule = RULES["syntax-error"]
-    if rule.name not in severities or loaded.error is None:
+    if rule.name not in severities:
         return []
-    return [Finding(loaded.error.position, rule.name, severities[rule.name],
-                    loaded.error.message, rule.code)]
+    return [Finding(error.position, rule.name, severities[rule.name], error.message, rule.code)
+            for error in loaded.errors]
 
 
 Check = Callable[[MapSemantics | ComparisonSemantics], Iterator[tuple[Position, str]]]

@@ -5,15 +5,35 @@ The reader (`reader.py`) builds the model of a well-formed file without importin
 six times as fast; Lark's parser (`lark_parser.py`) parses whatever the reader leaves,
 and turns syntax errors into words (`syntax_errors.py`). Both give the same model, and
 decode strings with `strings.py`.
+
+`parse_all` goes on after a syntax error, as a compiler does: the statement it is in is
+set aside (made white space, so that every position after it stays), and the rest is
+parsed again, from the next line that starts a statement, until the text parses or
+`MAX_SYNTAX_ERRORS` are found. Each error is found, and put into words, by Lark, as the
+first one is: the errors of a file are the same whichever parser reads its good parts.
 """
 
 from __future__ import annotations
 
+import re
+
+from .._tools import line_starts
 from ..errors import ArgSyntaxError, SyntaxProblem
+from ..lexicon import COMPARE, DOCUMENT, TERMINALS, NodeKind
 from ..model import ArgFile, Position
 from .reader import LeftToLark, read
 
-__all__ = ["decode", "parse"]
+__all__ = ["decode", "parse", "parse_all", "MAX_SYNTAX_ERRORS"]
+
+#: The syntax errors of one file reported at most; past them the rest of it is not read.
+MAX_SYNTAX_ERRORS = 50
+
+# A line that starts a statement of a document map: a node kind or `document` first on it;
+# in a comparison, a cross-relation starts with a node reference, any name first on a line.
+_WORDS = "|".join([*(kind.value for kind in NodeKind), DOCUMENT, COMPARE])
+_END = r"(?![A-Za-z0-9_]|-(?!>))"
+_MAP_STATEMENT = re.compile(rf"^[ \t]*(?:{_WORDS}){_END}", re.MULTILINE)
+_COMPARISON_STATEMENT = re.compile(r"^[ \t]*[A-Za-z_]", re.MULTILINE)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -50,3 +70,70 @@ def parse(text: str, path: str) -> ArgFile:
     from .lark_parser import parse_with_lark  # imports Lark: only when a file needs it
 
     return parse_with_lark(text, path, model.well_formed_to)
+
+
+def parse_all(text: str, path: str) -> tuple[ArgFile | None, tuple[ArgSyntaxError, ...]]:
+    """The model of the text of the `.arg` file at `path`, and its syntax errors, in the
+    order of the text: every one, up to `MAX_SYNTAX_ERRORS`. With errors, the model is of
+    the statements without one (None when the errors are too many to read the rest)."""
+    errors: list[ArgSyntaxError] = []
+    current = text
+    starts: list[int] | None = None
+    while True:
+        try:
+            return parse(current, path), tuple(errors)
+        except ArgSyntaxError as error:
+            errors.append(error)
+            if len(errors) == MAX_SYNTAX_ERRORS:
+                return None, tuple(errors)
+            starts = starts or line_starts(text)
+            line, column = error.position.line, error.position.column
+            offset = min(starts[line - 1] + column - 1, len(text)) if line <= len(starts) \
+                else len(text)
+            first, resume = _statement_around(current, offset)
+            if resume <= first:
+                return None, tuple(errors)
+            current = current[:first] + _blank(current[first:resume]) + current[resume:]
+
+
+def _statement_around(text: str, offset: int) -> tuple[int, int]:
+    """Where the statement that the syntax error at `offset` breaks starts, and where the
+    next one does. The offending token is in that statement; but a word that starts a
+    statement, first on its line, cut short the one before it; and a token first on its
+    line that starts none (a misspelt kind or relation) is set aside from itself on."""
+    statement = _COMPARISON_STATEMENT if _is_comparison(text) else _MAP_STATEMENT
+    line_start = text.rfind("\n", 0, offset) + 1
+    if text[line_start:offset].strip():
+        first = _statement_start(statement, text, line_start)
+    else:  # the offending token is first on its line
+        opening = statement.match(text, line_start)
+        if opening is not None and offset < opening.end() and line_start > 0:
+            return _statement_start(statement, text, _line_before(text, line_start)), line_start
+        first = offset
+    line_end = text.find("\n", offset)
+    following = statement.search(text, line_end + 1) if line_end >= 0 else None
+    return first, following.start() if following is not None else len(text)
+
+
+def _line_before(text: str, line_start: int) -> int:
+    return text.rfind("\n", 0, line_start - 1) + 1
+
+
+def _statement_start(statement: re.Pattern[str], text: str, line_start: int) -> int:
+    """The start of the nearest line, this one or one above it, that starts a statement
+    (0 when none does)."""
+    while not statement.match(text, line_start) and line_start > 0:
+        line_start = _line_before(text, line_start)
+    return line_start
+
+
+_LEADING_COMPARE = re.compile(rf"(?:[\s\ufeff]|{TERMINALS['COMMENT']})*{COMPARE}{_END}")
+
+
+def _is_comparison(text: str) -> bool:
+    return _LEADING_COMPARE.match(text) is not None
+
+
+def _blank(text: str) -> str:
+    """`text` as white space: its line breaks kept, every other character a space."""
+    return re.sub(r"[^\n]", " ", text)
