@@ -84,7 +84,8 @@ def add_watch(parser: argparse.ArgumentParser,
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",
                         help="run again whenever a map, a map it uses or a source text changes, "
-                             "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
+                             "until Ctrl-C (needs watchfiles, argmap's `watch` extra: pip install "
+                             "'.[watch]' in a clone of argmap)")
 
 
 def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
