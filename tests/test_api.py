@@ -50,7 +50,7 @@ def test_all_names_what_the_module_defines(module):
 def test_the_doctests_of_pure_helpers_pass():
     for name in ("argmap._tools", "argmap.lexicon", "argmap.model",
                  "argmap.lint.rules.hedge_dropped", "argmap.evaluation",
-                 "argmap.export.as_argdown", "argmap.output_files"):
+                 "argmap.export.as_argdown", "argmap.output_files", "argmap.diagnostics"):
         failed, attempted = doctest.testmod(importlib.import_module(name))
         assert attempted > 0 and failed == 0, name
 

@@ -177,7 +177,7 @@ def test_globs():
 
 @pytest.mark.parametrize("text, words", [
     ('fail_on = "warning"\n', "`fail_on`: unknown key; did you mean `fail-on`? (the keys are "
-                              "rules, fail-on, exclude, allow-outside-project)"),
+                              "rules, fail-on, exclude, per-file-ignores, allow-outside-project)"),
     ('[rules]\nunused-evidnce = "off"\n', "`rules.unused-evidnce`: no rule is called that; did "
                                           "you mean `unused-evidence`?"),
     ('[rules]\nunused-evidence = "fatal"\n', "`rules.unused-evidence`: 'fatal' is not \"error\", "

@@ -134,9 +134,9 @@ def statistics(findings: Iterable[Finding], fixable: Iterable[Finding] = ()) -> 
 def format_statistics(rows: list[dict]) -> str:
     """`statistics` as ruff prints it: count, code, `[*]` when fixable, name; a tab apart.
 
-    >>> print(format_statistics([{"code": "AM105", "name": "unknown-reference", "count": 12,
-    ...                           "fixable": True}]), end="")
-    12	AM105	[*] unknown-reference
+    >>> format_statistics([{"code": "AM105", "name": "unknown-reference", "count": 12,
+    ...                     "fixable": True}])
+    '12\\tAM105\\t[*] unknown-reference\\n'
     """
     width = max((len(str(row["count"])) for row in rows), default=1)
     return "".join(f"{row['count']:>{width}}\t{row['code']}\t"
@@ -145,12 +145,17 @@ def format_statistics(rows: list[dict]) -> str:
 
 def fixes_summary(fixable: int, hidden: int) -> str:
     """What `--fix` would fix, and what only `--unsafe-fixes` would, in ruff's words; empty
-    when there is neither."""
+    when `--fix` would fix nothing (a run full of "did you mean" would otherwise end, every
+    time, on fixes that no option but `--unsafe-fixes` applies).
+
+    >>> fixes_summary(1, 2)
+    '[*] 1 fixable with the `--fix` option (2 hidden fixes can be enabled with the `--unsafe-fixes` option).\\n'
+    """
+    if not fixable:
+        return ""
     hint = (f" ({hidden} hidden fix{'' if hidden == 1 else 'es'} can be enabled with the "
             "`--unsafe-fixes` option)") if hidden else ""
-    if fixable:
-        return f"[*] {fixable} fixable with the `--fix` option{hint}.\n"
-    return f"No fixes available{hint}.\n" if hidden else ""
+    return f"[*] {fixable} fixable with the `--fix` option{hint}.\n"
 
 
 def summary(findings: list[Finding], file_count: int, *, color: bool = False) -> str:

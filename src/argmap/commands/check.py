@@ -314,7 +314,7 @@ class _Run:
             out.write(f"Fixed {self.fixed_count} finding"
                       f"{'' if self.fixed_count == 1 else 's'}.\n")
         out.write(summary(findings, len(result.files), color=color))
-        if not args.fix:
+        if not args.fix and chosen != "github":
             from ..diagnostics import fixes_summary
 
             fixable, hidden = self._fixable(findings)
