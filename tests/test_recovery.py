@@ -15,7 +15,7 @@ from argmap.parsing.reader import LeftToLark
 from test_fuzz import soups
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from gen import generate  # noqa: E402  (bench/ is not a package)
+from gen import generate  # bench/ is not a package
 
 FIVE = '''document d "D" { source "s.txt" }
 
