@@ -78,13 +78,13 @@ def parse_all(text: str, path: str) -> tuple[ArgFile | None, tuple[ArgSyntaxErro
     a header and a few lines, is read up to its first error."""
     errors: list[ArgSyntaxError] = []
     current = text
-    starts = line_starts(text)
-    comparison = _is_comparison(text)
+    starts: list[int] = []
     broken = -1  # the start of the statement of the last error
     while True:
         try:
             return parse(current, path), tuple(errors)
         except ArgSyntaxError as error:
+            starts = starts or line_starts(text)
             line, column = error.position.line, error.position.column
             offset = min(starts[line - 1] + column - 1 if line <= len(starts) else len(text),
                          len(text))
@@ -93,7 +93,7 @@ def parse_all(text: str, path: str) -> tuple[ArgFile | None, tuple[ArgSyntaxErro
                 first = statement
             else:
                 errors.append(error)
-            if (comparison or len(errors) == MAX_SYNTAX_ERRORS
+            if (_is_comparison(text) or len(errors) == MAX_SYNTAX_ERRORS
                     or not current[first:resume].strip()):  # nothing left to set aside
                 return None, tuple(errors)
             broken = statement
