@@ -109,7 +109,7 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _use_color(choice: str, out=sys.stdout) -> bool:
+def _use_color(choice: str, out) -> bool:
     if choice == "auto":
         return not os.environ.get("NO_COLOR") and out.isatty()
     return choice == "always"
