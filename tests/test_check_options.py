@@ -45,6 +45,13 @@ def test_unsafe_fixes_apply_the_did_you_mean_and_the_run_then_passes(project, ca
     assert out.endswith("Fixed 2 findings.\nNo problems found in 1 file.\n")
 
 
+def test_exit_non_zero_on_fix_fails_a_run_that_fixed_a_file(project, capsys):
+    path = project.write("m.arg", HEADER + 'thesis main "x"  # argmap: ignore\n'
+                                  'assumption a "y" supports main\n')
+    assert run(capsys, "check", "--fix", "--exit-non-zero-on-fix", str(path))[0] == 1
+    assert run(capsys, "check", "--fix", "--exit-non-zero-on-fix", str(path))[0] == 0
+
+
 def test_fix_keeps_crlf_line_ends_and_a_byte_order_mark(project, capsys):
     path = project.write("m.arg", "")
     path.write_bytes(b"\xef\xbb\xbf" + FIXABLE.replace("\n", "\r\n").encode())

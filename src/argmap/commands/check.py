@@ -17,7 +17,8 @@ exit status:
   0  no finding at or above the failing severity (error, unless --fail-on or the
      configuration's fail-on says otherwise), none left after --fix, or --exit-zero;
      with --diff, no fix to show
-  1  findings at or above it (left after --fix); with --diff, fixes to show
+  1  findings at or above it (left after --fix); with --diff, fixes to show; with
+     --exit-non-zero-on-fix, a file fixed
   2  usage or input problem: a bad option, a path that does not exist or cannot be read,
      a configuration that cannot be used
   130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
@@ -74,6 +75,9 @@ def add_parser(commands) -> None:
     check.add_argument("--diff", action="store_true",
                        help="write nothing: show the changes --fix would make as a unified "
                             "diff, and exit 1 when there are any")
+    check.add_argument("--exit-non-zero-on-fix", action="store_true",
+                       help="with --fix, exit 1 when a file was fixed, even if nothing is left "
+                            "(for pre-commit: the fixed files are then to be staged)")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="with `-`, the name of the file read on standard input: for the "
                             "findings, the configuration and the `source` paths relative to it")
@@ -165,6 +169,8 @@ def check_once(args) -> int:
                 force_exclude=args.force_exclude, jobs=args.jobs or default_jobs(),
                 project=config.project))
     run.report(result)
+    if run.fixed_count and args.exit_non_zero_on_fix:
+        return EXIT_FINDINGS
     failing = [f for f in result.findings if f.severity.rank >= fail_on.rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
