@@ -12,6 +12,7 @@ from argmap import parsing
 from argmap.cli import main
 from argmap.errors import SyntaxProblem
 from argmap.parsing.reader import LeftToLark
+from conftest import HEADER
 from test_fuzz import soups
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -103,3 +104,13 @@ def test_the_errors_are_the_same_whichever_parser_reads_the_good_parts(text):
     assert [(e.position, e.problem) for e in both[1]] == \
         [(e.position, e.problem) for e in lark_only[1]]
     assert both[0] == lark_only[0]
+
+
+def test_what_cannot_follow_from_a_syntax_error_is_reported_beside_it(project):
+    project.write("m.arg", HEADER + 'thesis t "x"\n'
+                                  'premise p "broken\n  supports t\n'
+                                  'evidence e "not in the source at all" supports t\n'
+                                  'premise t "a second t"  # argmap: ignore[duplicate-id]\n'
+                                  'premise q "y" supports p\n')
+    assert [(f.rule, f.position.line) for f in project.check("m.arg")] == [
+        ("syntax-error", 3), ("quote-not-found", 5)]  # not q's unknown reference to p

@@ -20,13 +20,15 @@ __all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "rea
 @frozen
 class LoadedFile:
     """A `.arg` file: its model when it parses, its (first) syntax error when it does not,
-    and all of them in `errors` (see `parsing.parse_all`)."""
+    all of them in `errors`, and then the model of its statements that parse in `partial`
+    (see `parsing.parse_all`)."""
 
     path: str
     model: ArgFile | None
     error: ArgSyntaxError | None
     lines: tuple[str, ...]
     errors: tuple[ArgSyntaxError, ...] = ()
+    partial: ArgFile | None = None
 
 
 def read_file(path: str) -> bytes:
@@ -129,7 +131,7 @@ class Workspace:
             lines = tuple(text.split("\n"))
             model, errors = parse_all(text, path)
             if errors:
-                self._files[key] = LoadedFile(path, None, errors[0], lines, errors)
+                self._files[key] = LoadedFile(path, None, errors[0], lines, errors, model)
             else:
                 self._files[key] = LoadedFile(path, model, None, lines)
         return self._files[key]
