@@ -11,13 +11,19 @@ import sys
 
 from . import __version__
 from ._tools import visible
-from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE, Formatter
+from .commands import (
+    COMMANDS,
+    EXIT_BROKEN_PIPE,
+    EXIT_CODES,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Formatter,
+)
 from .errors import ArgmapError, Terminated
 
 __all__ = ["main"]
-
-# What shells report for a program ended by a signal: 128 + SIGINT, SIGPIPE, SIGTERM.
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
 
 
 def main(argv: list[str] | None = None) -> int:

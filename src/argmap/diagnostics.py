@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,21 +11,10 @@ from attrs import frozen
 from ._tools import json_text, visible
 from .lexicon import TERMINALS
 from .model import Position
+from .severity import Severity
 
 __all__ = ["Severity", "Finding", "end_column", "format_text", "format_concise", "format_json",
            "summary", "statistics", "format_statistics", "fixes_summary"]
-
-
-class Severity(str, enum.Enum):
-    """How serious a finding is; `rank` orders them."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return ("info", "warning", "error").index(self.value)
 
 
 @frozen(order=True)
@@ -167,10 +155,8 @@ def summary(findings: list[Finding], file_count: int, *, color: bool = False) ->
         return f"No problems found in {files}.\n"
     counts = Counter(f.severity for f in findings)
     parts = []
-    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
-                           (Severity.INFO, "info")):
+    for severity in reversed(Severity):
         n = counts.get(severity, 0)
         if n:
-            parts.append(_paint(f"{n} {word}" + ("" if n == 1 or word == "info" else "s"),
-                                _COLOURS[severity], color))
+            parts.append(_paint(severity.tally(n), _COLOURS[severity], color))
     return f"Found {', '.join(parts)} in {files}.\n"

@@ -17,9 +17,10 @@ from __future__ import annotations
 import enum
 from collections import defaultdict, deque
 
+import attrs
 from attrs import frozen
 
-from .lexicon import GROUND_KINDS
+from .lexicon import GROUND_KINDS, NodeKind
 from .semantics import Inference, MapSemantics
 
 __all__ = ["Label", "Labelling", "evaluate"]
@@ -31,6 +32,9 @@ class Label(str, enum.Enum):
     IN = "in"
     OUT = "out"
     UNDECIDED = "undecided"
+    #: It stands, but a rival that stands is ranked above it (`outranks`): an alternative
+    #: the author considers and ranks lower, not one they refute.
+    OUTWEIGHED = "outweighed"
 
 
 @frozen(eq=False)
@@ -47,12 +51,26 @@ class Labelling:
     undercutters: dict[Inference, list[str]]
     #: For each node id, its supports (empty for evidence and assumptions: they need none).
     supports: dict[str, list[Inference]]
+    #: For each node id, its explanations, the nodes conceded against it and those ranked
+    #: above it: none defeats it.
+    explanations: dict[str, list[Inference]] = attrs.field(factory=dict)
+    conceded: dict[str, list[str]] = attrs.field(factory=dict)
+    outranked_by: dict[str, list[str]] = attrs.field(factory=dict)
+    #: For each thesis that stands, the schemes it rests on whose critical questions the
+    #: map leaves open, each as "scheme (`premise` → `conclusion`): question tags".
+    open_questions: dict[str, list[str]] = attrs.field(factory=dict)
 
     def reason(self, node_id: str) -> str:
-        """Why a node has its label, in words (empty for a node that stands)."""
+        """Why a node has its label, in words; for a node that stands, what weakens it
+        without defeating it (a concession, open critical questions), or nothing."""
         label = self.nodes[node_id]
         if label is Label.IN:
-            return ""
+            return "; ".join(self._weakened(node_id))
+        if label is Label.OUTWEIGHED:
+            above = [a for a in self.outranked_by.get(node_id, [])
+                     if self.nodes[a] is not Label.OUT]
+            return "; ".join([f"stands, ranked below {_names(above)}",
+                              *self._weakened(node_id)])
         attackers = [a for a in self.attackers.get(node_id, [])
                      if self.nodes[a] is _defeating(label)]
         if attackers:
@@ -62,12 +80,27 @@ class Labelling:
         if supports is None:  # evidence or an assumption: only an attack defeats it
             return ""
         if not supports:
+            explainers = [p for inference in self.explanations.get(node_id, [])
+                          for p in inference.premises]
+            if explainers:
+                return (f"nothing supports it ({_names(explainers)} only "
+                        f"{'explains' if len(explainers) == 1 else 'explain'} why it is so)")
             return "nothing supports it"
         if label is Label.OUT:
             return f"every support of it is out ({'; '.join(map(self._why_out, supports))})"
         return "no support of it stands yet ({})".format("; ".join(
             self._why_undecided(inference) for inference in supports
             if self.inferences[inference] is Label.UNDECIDED))
+
+    def _weakened(self, node_id: str) -> list[str]:
+        """What weakens a standing node without defeating it, in words."""
+        found = []
+        conceded = [c for c in self.conceded.get(node_id, []) if self.nodes[c] is not Label.OUT]
+        if conceded:
+            found.append(f"stands, though the author concedes {_names(conceded)} against it")
+        if self.open_questions.get(node_id):
+            found.append("rests on " + "; ".join(self.open_questions[node_id]))
+        return found
 
     def defeaters(self, node_id: str) -> list[str]:
         """The attacking and undercutting nodes behind a node's not standing: those that
@@ -80,7 +113,7 @@ class Labelling:
         while pending:
             current = pending.popleft()
             label = self.nodes[current]
-            if current in seen or label is Label.IN:
+            if current in seen or label is Label.IN or label is Label.OUTWEIGHED:
                 continue
             seen.add(current)
             found.update(dict.fromkeys(a for a in self.attackers.get(current, [])
@@ -217,7 +250,43 @@ def evaluate(semantics: MapSemantics) -> Labelling:
             label = nodes[item] = node_label(item)
             if label is not UNDECIDED:
                 pending.extend(depending.get(item, no_one))
-    return Labelling(nodes, dict(zip(every, labels)), attackers, undercutters, supports)
+    # A preference weighs, it does not attack: a node that stands with a rival that stands
+    # ranked above it is outweighed, and what rests on it keeps the label it had.
+    standing = {node_id for node_id, label in nodes.items() if label is IN}
+    for node_id, above in semantics.outranked_by.items():
+        if node_id in standing and standing.intersection(above):
+            nodes[node_id] = Label.OUTWEIGHED
+    inference_labels = dict(zip(every, labels))
+    return Labelling(nodes, inference_labels, attackers, undercutters, supports,
+                     dict(semantics.explanations), dict(semantics.conceded),
+                     dict(semantics.outranked_by),
+                     _open_questions(semantics, nodes, inference_labels))
+
+
+def _open_questions(semantics: MapSemantics, nodes: dict[str, Label],
+                    inferences: dict[Inference, Label]) -> dict[str, list[str]]:
+    """For each thesis that stands, the schemes of the standing supports it rests on (its
+    own and, through their premises, those below) whose critical questions are open."""
+    found: dict[str, list[str]] = {}
+    for thesis, node in semantics.nodes.items():
+        if node.kind is not NodeKind.THESIS or nodes[thesis] is not Label.IN:
+            continue
+        seen, pending, open_ = {thesis}, deque([thesis]), []
+        while pending:
+            for inference in semantics.inferences.get(pending.popleft(), ()):
+                if inferences.get(inference) is not Label.IN:
+                    continue
+                questions = semantics.open_questions(inference)
+                if questions and inference.scheme is not None:
+                    open_.append(f"{inference.scheme.name} ({_premises(inference)} → "
+                                 f"`{inference.conclusion}`) with open critical questions: "
+                                 + ", ".join(tag for tag, _ in questions))
+                fresh = [p for p in inference.premises if p not in seen]
+                seen.update(fresh)
+                pending.extend(fresh)
+        if open_:
+            found[thesis] = open_
+    return found
 
 
 def _defeating(label: Label) -> Label:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from .errors import ArgmapError
 from .lint import select_files
 from .model import Comparison, DocumentMap
+from .settings import Discovery
 from .workspace import Workspace, relative_to
 
 __all__ = ["inputs", "watch"]
@@ -25,13 +26,12 @@ __all__ = ["inputs", "watch"]
 _DEBOUNCE_MS = 300
 
 
-def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None,
-           project: str | None = None) -> set[str]:
+def inputs(paths: list[str], settings: Discovery | None = None) -> set[str]:
     """The real paths of every file a run on `paths` reads: maps, and the used maps and
-    sources inside `project` (a run reads no others: see `Workspace`)."""
-    workspace = Workspace(project)
+    sources their settings let it read (a run reads no others: see `Workspace`)."""
+    workspace = Workspace(settings)
     found: set[str] = set()
-    pending = select_files(paths, excluded)
+    pending = select_files(paths, workspace.settings.excluded)
     while pending:
         path = pending.pop()
         if os.path.realpath(path) in found:
@@ -43,18 +43,17 @@ def inputs(paths: list[str], excluded: Callable[[str], bool] | None = None,
             continue
         if isinstance(model, Comparison):
             pending += [used for use in model.uses
-                        if not workspace.outside(used := relative_to(path, use.path))]
+                        if not workspace.outside(used := relative_to(path, use.path), path)]
         elif isinstance(model, DocumentMap) and model.header is not None:
             source = model.header.get("source")
             if source is not None and not workspace.outside(
-                    source_path := relative_to(path, source.value)):
+                    source_path := relative_to(path, source.value), path):
                 found.add(os.path.realpath(source_path))
     return found
 
 
 def watch(paths: list[str], run_once: Callable[[], int],
-          excluded: Callable[[str], bool] | None = None,
-          stop: threading.Event | None = None, project: str | None = None) -> int:
+          settings: Discovery | None = None, stop: threading.Event | None = None) -> int:
     """Run, then run again after each change to what the run read, until interrupted (or
     `stop` is set); the exit status of the last run."""
     try:
@@ -67,7 +66,7 @@ def watch(paths: list[str], run_once: Callable[[], int],
     status = _run(run_once, 1)
     count = 1
     while stop is None or not stop.is_set():
-        watched = inputs(paths, excluded, project)
+        watched = inputs(paths, settings)
         folders = _folders(paths, watched)
         _say(f"watching {len(watched)} file{'s' if len(watched) != 1 else ''} for changes "
              "(Ctrl-C stops)")
@@ -79,7 +78,7 @@ def watch(paths: list[str], run_once: Callable[[], int],
             _say(f"changed: {', '.join(changed)}")
             count += 1
             status = _run(run_once, count)
-            if inputs(paths, excluded, project) != watched:
+            if inputs(paths, settings) != watched:
                 break  # watch what the files now refer to
     return status
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -12,6 +13,9 @@ from .errors import ArgSyntaxError, InputError
 from .model import ArgFile
 from .parsing import decode, parse_all
 from .quotes import SourceText
+
+if TYPE_CHECKING:  # the settings read the configuration, whose rules read workspaces
+    from .settings import Discovery
 
 __all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "read_file",
            "relative_to"]
@@ -91,37 +95,32 @@ def relative_to(base_file: str, target: str) -> str:
 
 
 class Workspace:
-    """The files one run reads, each read once whichever file refers to it.
+    """The files one run reads, each read once whichever file refers to it, through the
+    reader of each file's settings (`argmap.settings`): a source or used map is read only
+    when the settings of the map that names it allow it.
 
-    `project`: the folder that the sources and used maps a file names must lie in (links
-    resolved), so that a map cannot have argmap read, and quote back, a file from anywhere
-    on the machine; None lets them lie anywhere."""
+    `settings`: the settings of each file (default: found per file, as ruff finds them)."""
 
-    def __init__(self, project: str | None = None) -> None:
-        self.project = os.path.realpath(project) if project is not None else None
+    def __init__(self, settings: Discovery | None = None) -> None:
+        if settings is None:
+            from .settings import Discovery
+
+            settings = Discovery()
+        self.settings = settings
         self._files: dict[str, LoadedFile] = {}
         self._sources: dict[str, SourceText | str] = {}
 
-    def outside(self, path: str) -> str | None:
-        """Why a source or used map at `path` may not be read: it lies outside the project;
-        None when it may."""
-        if self.project is None:
-            return None
-        real = os.path.realpath(path)
-        if real == self.project or real.startswith(self.project.rstrip(os.sep) + os.sep):
-            return None
-        return (f"it lies outside the project folder {self.project}; the configuration's "
-                "`allow-outside-project = true` lets argmap read it")
+    def outside(self, path: str, by: str) -> str | None:
+        """Why the source or used map at `path`, which the file at `by` names, may not be
+        read: it lies outside that file's project; None when it may."""
+        return self.settings(by).reader.refusal(path)
 
     def load(self, path: str) -> LoadedFile:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all, or when it
-        is a link to a file outside the project (which a folder's search would otherwise
+        is a link to a file outside its project (which a folder's search would otherwise
         read, and quote back under its findings)."""
         key = os.path.realpath(path)
         if key not in self._files:
-            refused = self.outside(path) if os.path.islink(path) else None
-            if refused is not None:
-                raise OSError(errno.EACCES, f"it is a link, and {refused}")
             data = self.read_bytes(path)
             try:
                 text = decode(data, path)
@@ -139,16 +138,16 @@ class Workspace:
     def read_bytes(self, path: str) -> bytes:
         """The bytes of the `.arg` file at `path`: the file's, here; the language server's
         workspace reads the editor's unsaved buffers instead."""
-        return read_file(path)
+        return self.settings(path).reader.read_map(path)
 
-    def source(self, path: str) -> SourceText | str:
-        """A source text ready for quote matching, or why it cannot be read."""
+    def source(self, path: str, by: str) -> SourceText | str:
+        """The source text at `path`, which the map at `by` names, ready for quote matching;
+        or why it cannot be read."""
+        refused = self.outside(path, by)  # before the cache: another map may be allowed it
+        if refused is not None:
+            return refused
         key = os.path.realpath(path)
         if key not in self._sources:
-            refused = self.outside(path)
-            if refused is not None:
-                self._sources[key] = refused
-                return refused
             try:
                 self._sources[key] = SourceText(decode(read_file(path), path))
             except ArgSyntaxError as error:
@@ -187,10 +186,10 @@ class OverlayWorkspace(Workspace):
     standard input under the name `--stdin-filename` gives it, or a file as `--fix` is
     changing it."""
 
-    def __init__(self, project: str | None, overlay: dict[str, bytes]) -> None:
-        super().__init__(project)
+    def __init__(self, settings: Discovery, overlay: dict[str, bytes]) -> None:
+        super().__init__(settings)
         self.overlay = {os.path.realpath(path): data for path, data in overlay.items()}
 
     def read_bytes(self, path: str) -> bytes:
         data = self.overlay.get(os.path.realpath(path))
-        return read_file(path) if data is None else data
+        return super().read_bytes(path) if data is None else data

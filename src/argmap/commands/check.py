@@ -6,38 +6,47 @@ import functools
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
+from ..severity import SEVERITY_WORDS
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    add_watch,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "check_once"]
 
 FORMATS = ("text", "full", "concise", "json", "github", "sarif", "auto")
 
-_EXIT_CODES = """\
-exit status:
-  0  no finding at or above the failing severity (error, unless --fail-on or the
-     configuration's fail-on says otherwise), none left after --fix, or --exit-zero;
-     with --diff, no fix to show
-  1  findings at or above it (left after --fix); with --diff, fixes to show; with
-     --exit-non-zero-on-fix, a file fixed
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
-     a configuration that cannot be used
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "no finding at or above the failing severity (error, unless --fail-on or the "
+             "configuration's fail-on says otherwise), none left after --fix, or --exit-zero; "
+             "with --diff, no fix to show",
+    EXIT_FINDINGS: "findings at or above it (left after --fix); with --diff, fixes to show; "
+                   "with --exit-non-zero-on-fix, a file fixed",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, a configuration that cannot be used"})
 
 _CONFIGURATION = """\
 configuration:
-  The nearest argmap.toml, or pyproject.toml with a [tool.argmap] table, in the current
-  folder or above it (or the file --config names):
+  For each file, the file --config names, else the nearest argmap.toml, or
+  pyproject.toml with a [tool.argmap] table, in the file's folder or above it (its folder
+  is the project: the maps' sources must lie in it), else the defaults (the project is
+  then the repository holding the file, or its folder):
 
     [tool.argmap]
     fail-on = "warning"              # error (default), warning or info
     exclude = ["drafts/**"]          # globs, relative to this file's folder
+    [tool.argmap.per-file-ignores]
+    "notes/*.arg" = ["AM306"]        # rules not run on the files a glob matches
     [tool.argmap.rules]
     unanswered-objection = "off"     # by name or code: error, warning, info or off
     AM306 = "error"
-    [tool.argmap.per-file-ignores]
-    "notes/*.arg" = ["unsupported-claim"]  # not reported in the files a glob matches
 
   A node or header whose first line ends in `# argmap: ignore[RULE, ...]` (or a bare
   `# argmap: ignore`) is not reported by those rules. `argmap rules` lists the rules.
@@ -90,7 +99,7 @@ def add_parser(commands) -> None:
                        help="run only these rules (names or codes; the option may be repeated)")
     check.add_argument("--ignore", metavar="RULE,...", type=_names, action="append", default=[],
                        help="do not run these rules (names or codes; the option may be repeated)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+    check.add_argument("--fail-on", choices=SEVERITY_WORDS,
                        help="exit 1 when a finding is at this severity or above (default: the "
                             "configuration's fail-on, or error)")
     add_config(check, "rule severities, fail-on, exclude")
@@ -125,16 +134,15 @@ def check_once(args) -> int:
     from ..collector import collector_paused
 
     with collector_paused():  # imports make long-lived objects: nothing for it to collect
-        from ..config import config_for_run
-        from ..diagnostics import Severity
         from ..errors import InputError
         from ..lint import check_paths
         from ..runner import default_jobs
+        from ..settings import Discovery
+        from ..severity import Severity
 
-    config = config_for_run(args.config)
-    severities = config.severities([n for names in args.select for n in names],
-                                   [n for names in args.ignore for n in names])
-    fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
+    settings = Discovery(args.config)
+    select = [n for names in args.select for n in names]
+    ignore = [n for names in args.ignore for n in names]
     stdin = "-" in args.paths
     if stdin and args.paths != ["-"]:
         raise InputError("`-` (standard input) cannot be checked with other paths")
@@ -142,21 +150,19 @@ def check_once(args) -> int:
         raise InputError("--stdin-filename names standard input: give `-` as the path")
     if stdin and args.watch:
         raise InputError("--watch cannot watch standard input")
-    run = _Run(args, config, severities)
+    run = _Run(args, settings, select, ignore)
     if stdin:
         result = run.check_stdin()
     else:
         counter = sys.stderr.isatty() and not args.quiet
         result = check_paths(args.paths, progress=_progress if counter else None,
-                             severities=severities, excluded=config.excluded,
-                             force_exclude=args.force_exclude,
-                             jobs=args.jobs or default_jobs(), project=config.project)
+                             settings=settings, select=select, ignore=ignore,
+                             force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
         if counter:
             sys.stderr.write("\r\x1b[K")  # clear the progress line
         if not result.files:
             print(f"argmap: warning: no .arg files in {', '.join(args.paths)}",
                   file=sys.stderr)
-        result = run.without_ignored(result)
     if args.fix or args.diff:
         fixed = run.fix(result)
         if args.diff:
@@ -164,24 +170,25 @@ def check_once(args) -> int:
         if fixed and stdin:  # checked again, for what is left
             result = run.check_fixed_stdin()
         elif fixed:
-            result = run.without_ignored(check_paths(
-                args.paths, severities=severities, excluded=config.excluded,
-                force_exclude=args.force_exclude, jobs=args.jobs or default_jobs(),
-                project=config.project))
+            result = check_paths(args.paths, settings=settings, select=select, ignore=ignore,
+                                 force_exclude=args.force_exclude,
+                                 jobs=args.jobs or default_jobs())
     run.report(result)
     if run.fixed_count and args.exit_non_zero_on_fix:
         return EXIT_FINDINGS
-    failing = [f for f in result.findings if f.severity.rank >= fail_on.rank]
+    failing = [f for f in result.findings if f.severity.rank >= (
+        Severity(args.fail_on) if args.fail_on else settings(f.position.file).fail_on).rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
 class _Run:
-    """One `check`: its options and configuration, and what it reads, fixes and prints."""
+    """One `check`: its options and settings, and what it reads, fixes and prints."""
 
-    def __init__(self, args, config, severities) -> None:
+    def __init__(self, args, settings, select: list[str], ignore: list[str]) -> None:
         self.args = args
-        self.config = config
-        self.severities = severities
+        self.settings = settings
+        self.select = select
+        self.ignore = ignore
         #: Standard input, when it is what is checked.
         self.stdin: bytes | None = None
         self.fixed_count = 0
@@ -195,7 +202,7 @@ class _Run:
         from ..lint import CheckResult
 
         self.stdin = sys.stdin.buffer.read()
-        if self.args.force_exclude and self.config.excluded(self.stdin_name):
+        if self.args.force_exclude and self.settings.excluded(self.stdin_name):
             return CheckResult([], [], {})
         return self._check_bytes(self.stdin_name, self.stdin)
 
@@ -207,9 +214,10 @@ class _Run:
         from ..semantics import Resolver
         from ..workspace import OverlayWorkspace
 
-        resolver = Resolver(OverlayWorkspace(self.config.project, {path: data}))
-        report = check_file(resolver, path, self.severities)
-        return self.without_ignored(CheckResult(sorted(report.findings), [path], report.lines))
+        resolver = Resolver(OverlayWorkspace(self.settings, {path: data}))
+        report = check_file(resolver, path,
+                            self.settings(path).severities(path, self.select, self.ignore))
+        return CheckResult(sorted(report.findings), [path], report.lines)
 
     def check_fixed_stdin(self):
         assert self.stdin is not None
@@ -218,32 +226,14 @@ class _Run:
     def _findings_if(self, path: str, data: bytes) -> list:
         return self._check_bytes(path, data).findings
 
-    def without_ignored(self, result):
-        """`result` without the findings `per-file-ignores` turns off in their files."""
-        from ..lint import CheckResult
-
-        if not self.config.per_file_ignores:
-            return result
-        ignored: dict[str, frozenset[str]] = {}
-        kept = []
-        for finding in result.findings:
-            path = finding.position.file
-            if path not in ignored:
-                ignored[path] = self.config.ignored_in(
-                    self.stdin_name if self.stdin is not None else path)
-            if finding.rule not in ignored[path]:
-                kept.append(finding)
-        return CheckResult(kept, result.files, result.lines)
-
     def _data(self, path: str) -> bytes:
         """The bytes of a checked file: standard input's, or the file's."""
         from ..errors import InputError
-        from ..workspace import read_file
 
         if self.stdin is not None and path == self.stdin_name:
             return self.stdin
         try:
-            return read_file(path)
+            return self.settings(path).reader.read_map(path)
         except OSError as error:
             raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 

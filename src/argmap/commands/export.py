@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -19,12 +29,11 @@ with errors (as `argmap check` reports them, with the same configuration) is not
 What each format cannot hold: docs/export.md in argmap's source repository (not installed
 with it); a relation a format leaves out is named on standard error.
 
-exit status:
-  0  every file was exported
-  1  a file was not exported because it, or a map it uses, has errors (printed like `check`)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read or
-     written
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was exported",
+    EXIT_FINDINGS: "a file was not exported because it, or a map it uses, has errors (printed "
+                   "like `check`)",
+    EXIT_USAGE: f"{USAGE_PROBLEM} or written"})
 
 
 def add_parser(commands) -> None:

@@ -5,19 +5,25 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  every file is in the canonical layout (with --check or --diff) or was rewritten in it
-  1  with --check or --diff, some file would be rewritten; or some file does not parse (its
-     syntax error is printed, and the file is left as it is)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "every file is in the canonical layout (with --check or --diff) or was rewritten "
+             "in it",
+    EXIT_FINDINGS: "with --check or --diff, some file would be rewritten; or some file does "
+                   "not parse (its syntax error is printed, and the file is left as it is)",
+    EXIT_USAGE: USAGE_PROBLEM})
 
 
 def add_parser(commands) -> None:
@@ -39,7 +45,7 @@ def add_parser(commands) -> None:
     fmt.add_argument("--diff", action="store_true",
                      help="write nothing; show how each file would be rewritten as a unified "
                           "diff, and exit 1 when there is any")
-    add_config(fmt, "its exclude globs")
+    add_config(fmt, "its exclude globs, the project folder")
     fmt.add_argument("--force-exclude", action="store_true",
                      help="leave out the files named on the command line that the "
                           "configuration's exclude matches, as for files found in folders")
@@ -49,25 +55,25 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
     from .._tools import unified_diff
-    from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError, InputError
     from ..fmt import format_text as canonical
     from ..lint import RULES, select_files
     from ..parsing import parse
-    from ..workspace import decode, read_file
+    from ..settings import Discovery
+    from ..workspace import decode
 
     if args.paths == ["-"]:
         return _filter(args)
-    config = config_for_run(args.config)
-    paths = select_files(args.paths, config.excluded, args.force_exclude)
+    settings = Discovery(args.config)
+    paths = select_files(args.paths, settings.excluded, args.force_exclude)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     syntax = RULES["syntax-error"]
     failed = changed = 0
     for path in paths:
         try:
-            data = read_file(path)
+            data = settings(path).reader.read_map(path)
         except OSError as error:
             raise InputError(f"cannot read {path}: {error.strerror or error}") from None
         lines: list[str] = []

@@ -5,17 +5,14 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_OK, add_subparser
+from . import EXIT_OK, EXIT_USAGE, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  the map was written
-  2  usage or input problem: the source cannot be read, or the map exists (see --force)
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "the map was written",
+    EXIT_USAGE: "usage or input problem: the source cannot be read, or the map exists (see "
+                "--force)"})
 
 
 def add_parser(commands) -> None:

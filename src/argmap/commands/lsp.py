@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK, EXIT_USAGE, add_subparser
+from . import EXIT_OK, EXIT_USAGE, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
@@ -13,7 +13,9 @@ The server needs pygls and lsprotocol, argmap's `lsp` extra: in a clone of argma
   pip install '.[lsp]'
 Editor set-up (VS Code, Neovim, Helix, Emacs) is described in docs/editors.md of argmap's
 source repository (a guide, not installed with the package).
-"""
+
+""" + exit_statuses({EXIT_OK: "the editor ended the session",
+                     EXIT_USAGE: "argmap[lsp] is not installed"})
 
 
 def add_parser(commands) -> None:

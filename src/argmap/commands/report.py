@@ -5,7 +5,18 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    add_watch,
+    exit_statuses,
+)
 
 if TYPE_CHECKING:  # imported by `run` only: `argmap --version` stays fast
     from ..diagnostics import Finding
@@ -26,14 +37,12 @@ a file with errors is not reported, nor is a comparison while a map it uses has 
 The page lists the warnings and infos. docs/report.md in argmap's source repository (not
 installed with it) describes the pages.
 
-exit status:
-  0  every file was reported
-  1  a file was not reported because it, or a map it uses, has errors (printed like `check`)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
-     an output that cannot be written, no layout engine, a layout that failed
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was reported",
+    EXIT_FINDINGS: "a file was not reported because it, or a map it uses, has errors (printed "
+                   "like `check`)",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, an output that cannot be written, no layout engine, a "
+                "layout that failed"})
 
 
 def add_parser(commands) -> None:
@@ -80,12 +89,12 @@ def _key(path: str) -> str:
 
 def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     """The page of the file at `path`, which has no errors (so it parses)."""
+    from ..render import TIME_LIMIT
     from ..render.layout import find_engine
     from ..render.output import draw
     from ..report.comparison import comparison_page
     from ..report.document import map_page
     from ..semantics import ComparisonSemantics
-    from .render import TIME_LIMIT
 
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.

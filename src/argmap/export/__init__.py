@@ -14,7 +14,8 @@ from ..lexicon import RelationKind
 from ..model import CrossRelation, Ref, Relation
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 
-__all__ = ["FORMATS", "export", "left_out", "inference_ids", "attacks"]
+__all__ = ["FORMATS", "export", "left_out", "inference_ids", "explanation_ids", "attacks",
+           "weighings"]
 
 #: Each format and the extension of the file it is written to (beside a map `NAME.arg`,
 #: `NAME.` and the extension). AIF ends in `.json`, as AIFdb's files do, which is also how
@@ -55,3 +56,21 @@ def attacks(semantics: MapSemantics) -> list[tuple[str, str, Relation]]:
             for node_id, node in semantics.nodes.items() for relation in node.relations
             if relation.kind is RelationKind.ATTACKS and isinstance(relation.target, Ref)
             for target in [semantics.resolve(relation.target)] if target is not None]
+
+
+def explanation_ids(semantics: MapSemantics) -> dict[Inference, str]:
+    """A name for each explanation of a map, the same in every format: `x1`, `x2`, ... in
+    the order the map writes them."""
+    found = sorted((inference for inferences in semantics.explanations.values()
+                    for inference in inferences), key=lambda inference: inference.relation.offset)
+    return {inference: f"x{number}" for number, inference in enumerate(found, start=1)}
+
+
+def weighings(semantics: MapSemantics, kind: RelationKind) -> list[tuple[str, str, Relation]]:
+    """Every concession or preference (`kind`) of a map whose target exists: (source id,
+    target id, relation), in the map's order."""
+    return [(node_id, target.id, relation)
+            for node_id, node in semantics.nodes.items() for relation in node.relations
+            if relation.kind is kind and isinstance(relation.target, Ref)
+            for target in [semantics.resolve(relation.target)]
+            if target is not None and target.id != node_id]

@@ -3,7 +3,9 @@
 Each node is a statement `[id]: text`, followed by its data as JSON, which Argdown's data
 syntax accepts: `{"kind": ..., "line": ...}`, plus the tags, and for evidence the source
 file and the lines the quote was found on. Each inference is an argument with a
-premise-conclusion structure (a linked support is one argument with several premises);
+premise-conclusion structure (a linked support is one argument with several premises),
+its scheme, when it names one, in its data; explanations, concessions and preferences,
+which Argdown has no relation for, are data of the statement they start from;
 attacks are statement relations (`-> [target]`), and an undercut attacks the inference of
 an argument (`_> <argument>`), both written under the attacking statement.
 
@@ -25,8 +27,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind
-from ..model import Node
+from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..model import Node, Ref
 from ..quotes import QuoteMatch
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 from . import attacks, inference_ids
@@ -36,6 +38,10 @@ __all__ = ["LEFT_OUT", "export", "escape", "argument_titles"]
 #: The cross relations Argdown has a relation for; the others (agrees, qualifies) are kept
 #: only as data, in the `cross` list of the statement they start from.
 _CROSS_SYMBOLS = {CrossKind.SUPPORTS: "+>", CrossKind.ATTACKS: "->", CrossKind.CONTRADICTS: "><"}
+#: The relations of a map that Argdown has no form for, kept as data on the statement they
+#: start from (`{"explains": [{"to": "c", "scheme": "best-explanation"}]}`): an argument
+#: would read an explanation as a support, and a concession or a preference as nothing.
+_AS_DATA = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES, RelationKind.OUTRANKS})
 #: The cross relations left out altogether: none.
 LEFT_OUT: frozenset[CrossKind] = frozenset()
 
@@ -98,6 +104,8 @@ def _map_blocks(semantics: MapSemantics, prefix: str, extra: dict[str, list[str]
         premises = [f"({number}) [{prefix}{premise}]"
                     for number, premise in enumerate(inference.premises, start=1)]
         data = {"kind": "inference", "line": inference.relation.position.line}
+        if inference.relation.scheme:
+            data["scheme"] = inference.relation.scheme
         blocks.append(f"<{title}> {json.dumps(data)}\n\n" + "\n".join(premises)
                       + f"\n----\n({len(premises) + 1}) [{prefix}{inference.conclusion}]")
     return blocks
@@ -115,6 +123,15 @@ def _data(semantics: MapSemantics, node: Node) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": node.kind.value, "line": node.position.line}
     if node.tags:
         data["tags"] = list(node.tags)
+    for relation in node.relations:  # those Argdown has no relation for: kept as data
+        target = semantics.resolve(relation.target) if isinstance(relation.target, Ref) else None
+        if relation.kind in _AS_DATA and target is not None:
+            entry: dict[str, Any] = {"to": target.id}
+            if relation.jointly:
+                entry["with"] = [str(ref) for ref in relation.jointly]
+            if relation.scheme:
+                entry["scheme"] = relation.scheme
+            data.setdefault(relation.kind.value, []).append(entry)
     if node.kind is NodeKind.EVIDENCE and semantics.map.header:
         source = semantics.map.header.get("source")
         found = semantics.quotes.get(node.id)

@@ -7,6 +7,7 @@ import os
 from html import escape as esc
 
 from ..diagnostics import Finding
+from ..lexicon import NodeKind
 from ..semantics import MapSemantics
 from ..stats import map_stats
 from .page import (
@@ -15,6 +16,7 @@ from .page import (
     findings_section,
     metadata,
     node_links,
+    node_names,
     page,
     plural,
     text_pane,
@@ -42,9 +44,11 @@ def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
     anchors = [(0, f"document:{doc}", "")] + [
         (node.position.line, f"{doc}.{node.id}", f"{doc}.{node.id}")
         for node in context.map.nodes]
-    body = (top + findings_section(findings, anchors)
+    thesis = next((node for node in context.map.nodes if node.kind is NodeKind.THESIS), None)
+    body = (top + findings_section(findings, anchors, node_names(context, bare=True))
             + '<main class="workspace">\n'
-            + drawing_pane(svg, node_links(context), "The map")
+            + drawing_pane(svg, node_links(context), "The map",
+                           f"{doc}.{thesis.id}" if thesis else None)
             + text_pane(context, stats, "The source text") + "</main>\n")
     return page(header.title, "map", body,
                 [("drawing-heading", "the map"), (f"text-heading:{doc}", "the source text")])

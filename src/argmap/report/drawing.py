@@ -43,12 +43,13 @@ class NodeLink:
     nearest: the node's own and those of the evidence that supports it directly, or for a
     claim with no evidence of its own, those of the nearest claims under it (the page shows
     them stronger than those further below; all of them when it names none); `label`, what
-    a screen reader says."""
+    a screen reader says; `name`, what the page calls it (`names.display_name`)."""
 
     href: str
     quotes: tuple[str, ...]
     label: str
     direct: tuple[str, ...] = ()
+    name: str = ""
 
 
 def drawn_ids(svg: str) -> set[str]:
@@ -158,6 +159,8 @@ def _link(name: str, body: str, links: Mapping[str, NodeLink],
                           if repeat else (target.href, "", target.label))
     if target.direct and target.direct != target.quotes:
         extra += f' data-direct="{html.escape(" ".join(target.direct))}"'
+    if target.name:
+        extra += f' data-name="{html.escape(target.name)}"'
     return (f'<a class="node-link" href="{html.escape(href)}" '
             f'data-node="{html.escape(node)}" '
             f'data-quotes="{html.escape(" ".join(target.quotes))}"{extra} '

@@ -19,14 +19,17 @@ from ..lexicon import NodeKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
+from ..render.style import TEXT_SIZE
 from ..semantics import MapSemantics
+from ..severity import Severity
 from ..stats import MapStats
 from .assets import PANZOOM_VERSION, assets, content_security_policy
 from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
+from .names import display_name, named_message
 
 __all__ = ["page", "byline", "metadata", "drawing_pane", "text_pane",
-           "findings_section", "node_links", "plural", "coverage_text"]
+           "findings_section", "node_links", "node_names", "plural", "coverage_text"]
 
 
 def page(title: str, kind: str, body: str, sections: list[tuple[str, str]]) -> str:
@@ -92,11 +95,14 @@ def coverage_text(stats: MapStats) -> str:
             f"{plural(len(stats.sentences), 'argumentative sentence')}")
 
 
-def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
+def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str, start: str | None,
                  rows: Mapping[str, tuple[str, str]] | None = None, legend: str = "") -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
+    `start`: the node (a thesis) the drawing starts at, when it is too large to read whole;
     `rows`: the table row each relation's number in the drawing links to, by its id;
     `legend`: HTML shown above the drawing, for a drawing without a legend of its own."""
+    # The size of the drawing's text, in its units: the script zooms until it is legible.
+    begin = f' data-text-size="{TEXT_SIZE}"' + (f' data-start="{esc(start)}"' if start else "")
     buttons = "".join(
         f'<button type="button" data-zoom="{action}" title="{title}" hidden>{face}</button>'
         for action, face, title in (("in", "+", "Zoom in (+)"), ("out", "−", "Zoom out (−)"),
@@ -105,8 +111,8 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
             f'<div class="pane-head"><h2 id="drawing-heading">{esc(heading)}</h2>'
             f'<p class="status" role="status" aria-live="polite"></p>'
             f'<div class="zoom">{buttons}</div>{legend}</div>\n'
-            '<div class="viewport" tabindex="0" role="group" aria-label="The drawing: arrow '
-            'keys pan it, + and − zoom">\n'
+            f'<div class="viewport" tabindex="0" role="group"{begin} aria-label="The drawing: '
+            'arrow keys pan it, + and − zoom">\n'
             f'<div class="canvas">\n{inline_svg(svg, links, rows)}\n</div>\n</div>\n'
             "</section>\n")
 
@@ -159,9 +165,19 @@ def node_links(context: MapSemantics) -> dict[str, NodeLink]:
         # The nearest: the node's own evidence, or that of the nearest claims under it.
         direct = tuple(f"{doc}.{e}" for e, depth in below if depth == below[0][1])
         href = f"#{quote_anchor(quotes[0])}" if quotes else f"#{doc}.{node.id}"
-        label = f"{node.kind.value} {doc}.{node.id}: {node.text}"
-        links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label, direct)
+        label = f"{node.kind.value}: {node.text}"
+        links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label, direct, display_name(node))
     return links
+
+
+def node_names(context: MapSemantics, bare: bool) -> dict[str, str]:
+    """Each node's name for a reader (`display_name`), by `DOC.NODE`, and by its id alone
+    too when `bare` (as `check` names the nodes of a map, not those of a comparison)."""
+    doc = context.map.id
+    names = {f"{doc}.{node.id}": display_name(node) for node in context.nodes.values()}
+    if bare:
+        names.update({node.id: display_name(node) for node in context.nodes.values()})
+    return names
 
 
 def _evidence_below(context: MapSemantics, node_id: str) -> list[tuple[str, int]]:
@@ -180,10 +196,12 @@ def _evidence_below(context: MapSemantics, node_id: str) -> list[tuple[str, int]
     return found
 
 
-def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, str]]) -> str:
+def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, str]],
+                     names: Mapping[str, str]) -> str:
     """The warnings and infos of `check` on one file, each linked to what it is about:
     `anchors` are (first line, fragment, `DOC.NODE` or "") in file order; a finding belongs
-    to the last one that starts on or before its line."""
+    to the last one that starts on or before its line. Its message names the nodes by
+    their `names` (`named_message`)."""
     findings = list(findings)
     starts = [line for line, _, _ in anchors]
     items = []
@@ -193,15 +211,15 @@ def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, 
         items.append(
             f'<li class="finding {finding.severity.value}"><a class="finding-link" '
             f'href="#{esc(fragment)}" data-node="{esc(node)}">'
-            f'<span class="severity">{finding.severity.value}</span> {esc(finding.message)} '
+            f'<span class="severity">{finding.severity.value}</span> '
+            f"{named_message(finding.message, names)} "
             f'<span class="rule">[{esc(finding.rule)}] line {finding.position.line}</span>'
             "</a></li>")
     if not items:
         return ('<section class="findings" aria-label="Findings of argmap check"><p>'
                 "argmap check finds nothing to report.</p></section>\n")
-    counts = {severity: sum(f.severity.value == severity for f in findings)
-              for severity in ("warning", "info")}
-    summary = ", ".join(plural(n, word) if word == "warning" else f"{n} {word}"
-                        for word, n in counts.items() if n)
+    counts = {severity: sum(f.severity is severity for f in findings)
+              for severity in (Severity.WARNING, Severity.INFO)}
+    summary = ", ".join(severity.tally(n) for severity, n in counts.items() if n)
     return (f'<details class="findings" open><summary>argmap check: {summary}</summary>\n'
             f'<ol>\n{"".join(item + chr(10) for item in items)}</ol>\n</details>\n')

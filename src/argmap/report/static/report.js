@@ -32,22 +32,50 @@
     if (waiting) { waiting(); }
   }, 0);
 
-  // A drawing far taller than its pane (a comparison's columns) would show, whole, too small
-  // to read: it starts as wide as the pane, from its top. `Fit` shows it whole.
+  // The drawing starts legible: whole if its text is then large enough, else zoomed until
+  // it is (or, taller than its pane, as wide as the pane), at the node the page names in
+  // `data-start` (its first thesis), without blank beyond the drawing's edges. `Fit` shows
+  // it whole.
+  var LEGIBLE = 12;  // pixels: the drawing's body text at the start
   var startAt = null;  // where startView put the drawing
   function startView() {
     var box = panzoom && drawingBox();
     startAt = null;
     if (!box || !canvas.offsetHeight) { return; }
-    var scale = canvas.offsetWidth / (box.width * fitted());
-    if (scale < 1.5) { return; }
+    var width = canvas.offsetWidth;
+    var height = canvas.offsetHeight;
+    var fit = fitted();
+    var textSize = Number(viewport.getAttribute("data-text-size")) || 14;
+    var legible = LEGIBLE / (textSize * fit);
+    var wide = box.height / box.width > height / width ? width / (box.width * fit) : 1;
+    var scale = Math.max(legible, wide);
+    if (scale <= 1.01) { return; }
+    // The drawing fills the canvas, centred; in the canvas's pixels before any zoom:
+    var drawn = { left: (width - box.width * fit) / 2, top: (height - box.height * fit) / 2,
+      width: box.width * fit, height: box.height * fit };
+    var at = { x: width / 2, y: drawn.top };
+    var start = byId(viewport.getAttribute("data-start"));
+    if (start) {
+      var shown = canvas.getBoundingClientRect();
+      var node = start.getBoundingClientRect();
+      var k = shown.width / width;
+      at = { x: (node.left + node.width / 2 - shown.left) / k,
+        y: (node.top + node.height / 2 - shown.top) / k };
+    }
     panzoom.zoom(scale, { animate: false });
     scale = panzoom.getScale();  // as Panzoom keeps it, within its largest scale
-    // The drawing's top, at the canvas's top (it fills the canvas's height), shown at the
-    // viewport's top: c + s (0 + y - c) = 0 (see showInDrawing).
-    var cy = canvas.offsetHeight / 2;
-    panzoom.pan(0, cy - cy / scale, { animate: false });
+    at = { x: within(at.x, drawn.left, drawn.width, width / scale),
+      y: within(at.y, drawn.top, drawn.height, height / scale) };
+    // A point p of the canvas is shown in the middle when the pan is c - p (showInDrawing).
+    panzoom.pan(width / 2 - at.x, height / 2 - at.y, { animate: false });
     startAt = { scale: panzoom.getScale(), pan: panzoom.getPan() };
+  }
+
+  // The middle of a view `span` long at `at`, moved so that the view stays within the
+  // drawing's `from` to `from + length` (or centred on it, when it is shorter).
+  function within(at, from, length, span) {
+    if (length <= span) { return from + length / 2; }
+    return Math.min(Math.max(at, from + span / 2), from + length - span / 2);
   }
 
   // The drawing's own size, in its units (points): its `viewBox`.
@@ -177,11 +205,19 @@
 
   function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // A node as the page names it: its name (`data-name`), in quotation marks.
+  function nameOf(node) {
+    var link = nodeLink(node);
+    var name = link && link.getAttribute("data-name");
+    return name ? "\u201c" + name + "\u201d" : node;
+  }
+  function namesOf(nodes) { return nodes.map(nameOf).join(" and "); }
+
   // Select `nodes` and `edges` in the drawing and `quotes` in the texts; `from` says which
   // side the reader acted on: the other side is brought into view, and onto the screen if
   // the panes are stacked, unless the selection is shown on both sides (a table row).
   // `what` names the selection in the status line. Of the quotes, those not `direct` (when
-  // it is given) are the evidence further below, marked paler: a thesis rests on nearly
+  // it is given) are the evidence further below, marked lighter: a thesis rests on nearly
   // every quote of its text.
   function select(nodes, quotes, edges, from, what, direct) {
     clearSelection();
@@ -198,9 +234,9 @@
     // Said first: the status line's height sets the drawing's, which the zoom reads.
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
     var near = (direct || quotes).filter(function (q) { return quotesOf([q]).length; }).length;
-    say((what || nodes.join(" and ")) + ": " + count(near, "quote") + " marked in the "
+    say((what || namesOf(nodes)) + " \u2014 " + count(near, "quote") + " marked in the "
       + (all(".source").length > 1 ? "texts" : "text")
-      + (shown > near ? ", and " + (shown - near) + " further below, paler" : ""));
+      + (shown > near ? ", and " + (shown - near) + " further below, marked lighter" : ""));
     // A relation selected from its row, its number or a finding on it is shown in the
     // drawing, the texts and the table at once: on a small screen, where the panes are
     // stacked, only the drawing is brought onto it, from a row.
@@ -224,11 +260,10 @@
     var evidence = words(quote.getAttribute("data-nodes"));
     var instead = words(quote.getAttribute("data-drawn"));
     var drawn = evidence.filter(byId);
-    var what = evidence.join(" and ");
+    var what = drawn.length ? namesOf(drawn) : "This quote";
     if (!drawn.length && instead.length) {
       var claims = instead.filter(function (id) { return id.indexOf("document:") !== 0; });
-      what += claims.length ? " (not drawn) bears on " + claims.join(" and ")
-        : " (not drawn)";
+      what += claims.length ? " (not drawn) bears on " + namesOf(claims) : " (not drawn)";
     }
     select(drawn.length ? evidence : evidence.concat(instead), evidence, [], "text", what);
   }
@@ -236,10 +271,26 @@
   function selectRow(row, from) {
     var nodes = words(row.getAttribute("data-nodes"));
     select(nodes, words(row.getAttribute("data-quotes")), words(row.getAttribute("data-edges")),
-      from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "),
+      from, row.getAttribute("data-name"),
       row.hasAttribute("data-direct") ? words(row.getAttribute("data-direct")) : null);
     row.classList.add("selected");
-    if (from !== "table") { showRow(row, true); }
+    if (from !== "table") { showRow(row, true); } else { showWholeRow(row); }
+  }
+
+  // A row selected shows its claims and its explanation in full: scroll the table as little
+  // as needed to show all of it (its top, if it is taller than the table).
+  function showWholeRow(row) {
+    var pane = row.closest(".scroll");
+    if (!pane) { return; }
+    var paneBox = pane.getBoundingClientRect();
+    var rowBox = row.getBoundingClientRect();
+    var head = pane.querySelector("thead");
+    var top = paneBox.top + (head ? head.getBoundingClientRect().height : 0);
+    if (rowBox.bottom > paneBox.bottom) {
+      pane.scrollTop += Math.min(rowBox.bottom - paneBox.bottom, rowBox.top - top);
+    } else if (rowBox.top < top) {
+      pane.scrollTop -= top - rowBox.top;
+    }
   }
 
   // Scroll the table, not the page, so that the row is in the middle, and onto the screen.
@@ -334,17 +385,19 @@
     if (link && link.matches(":focus-visible")) { showInDrawing([link.parentNode], false); }
   });
 
-  // Stacked on a narrow screen, the drawing's pane takes the drawing's proportions (within
-  // 30% and 70% of the window's height) rather than a fixed height with blank bands.
+  // Stacked on a narrow screen, the drawing's pane is as tall as the drawing is at the
+  // pane's width, when its text is legible so, or else 70% of the window's height, to pan
+  // in (and never less than 30%).
   function fitPaneToDrawing() {
-    var svg = canvas.querySelector("svg");
+    var box = drawingBox();
     var stacked = window.matchMedia("(max-width: 900px)").matches;
-    var box = svg && svg.viewBox.baseVal;
-    if (!stacked || !box || !box.width) {
+    if (!stacked || !box) {
       viewport.style.height = "";
       return;
     }
-    var height = viewport.clientWidth * box.height / box.width;
+    var scale = viewport.clientWidth / box.width;
+    var textSize = Number(viewport.getAttribute("data-text-size")) || 14;
+    var height = textSize * scale >= LEGIBLE ? box.height * scale : Infinity;
     viewport.style.height = Math.min(Math.max(height, 0.3 * window.innerHeight),
       0.7 * window.innerHeight) + "px";
   }
