@@ -56,8 +56,8 @@ EXIT_CODES = exit_statuses({EXIT_OK: "no finding at or above the failing severit
                             EXIT_FINDINGS: "findings at or above it", EXIT_USAGE: USAGE_PROBLEM})
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "evaluate", "fmt",
-            "lsp")
+COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "import", "diff",
+            "evaluate", "fmt", "lsp")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
