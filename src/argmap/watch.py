@@ -63,7 +63,9 @@ def watch(paths: list[str], run_once: Callable[[], int],
     try:
         import watchfiles  # imported by --watch alone
     except ImportError:
-        raise ArgmapError("--watch needs watchfiles: pip install 'argmap[watch]'") from None
+        from ._tools import install_hint
+
+        raise ArgmapError(f"--watch needs watchfiles: {install_hint('watch')}") from None
 
     status = _run(run_once, 1)
     count = 1
