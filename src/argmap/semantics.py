@@ -19,6 +19,7 @@ from ._tools import Suggestions
 from .errors import InputError
 from .lexicon import GROUND_KINDS, SCHEMES, NodeKind, RelationKind, Scheme
 from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Relation, Use
+from .notebook import Drawable
 from .quotes import QuoteMatch, QuoteMiss, SourceText
 from .workspace import LoadedFile, Workspace, relative_to
 
@@ -79,7 +80,7 @@ class Undercut:
     inferences: tuple[Inference, ...]
 
 
-class MapSemantics:
+class MapSemantics(Drawable):
     """A document map with its relations resolved and its quotes located in its source."""
 
     def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None,
@@ -343,7 +344,7 @@ class UsedFile:
         return model.id if isinstance(model, DocumentMap) else None
 
 
-class ComparisonSemantics:
+class ComparisonSemantics(Drawable):
     """A comparison, the files it uses, and the semantics of the document maps among them."""
 
     def __init__(self, comparison: Comparison, used: tuple[UsedFile, ...],

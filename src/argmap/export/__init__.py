@@ -1,6 +1,6 @@
 """Maps and comparisons written out for other tools: JSON (argmap's own schema), AIF JSON
-(AIFdb, OVA), and Argdown. One module per format, each with `export(semantics) -> str`;
-what each format cannot hold is listed in docs/export.md.
+(AIFdb, OVA), Argdown, and GraphML (yEd, Gephi, networkx). One module per format, each
+with `export(semantics) -> str`; what each format cannot hold is listed in docs/export.md.
 
 Every export is a function of the file alone: the same map gives the same bytes, wherever
 it is read from (paths are given as the map writes them, never as absolute paths).
@@ -20,9 +20,9 @@ __all__ = ["FORMATS", "export", "left_out", "inference_ids", "explanation_ids", 
 #: Each format and the extension of the file it is written to (beside a map `NAME.arg`,
 #: `NAME.` and the extension). AIF ends in `.json`, as AIFdb's files do, which is also how
 #: AIF tools (arguebuf among them) recognise it.
-FORMATS = {"json": "json", "aif": "aif.json", "argdown": "argdown"}
+FORMATS = {"json": "json", "aif": "aif.json", "argdown": "argdown", "graphml": "graphml"}
 
-_MODULES = {"json": "as_json", "aif": "as_aif", "argdown": "as_argdown"}
+_MODULES = {"json": "as_json", "aif": "as_aif", "argdown": "as_argdown", "graphml": "as_graphml"}
 
 
 def export(semantics: MapSemantics | ComparisonSemantics, output_format: str) -> str:
