@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from argmap.lexicon import (
     COMPARE,
     DOCUMENT,
+    HEADER_KEYS,
     KEYWORDS,
     TERMINALS,
     USE,
@@ -24,6 +25,7 @@ from argmap.lexicon import (
 from argmap.parsing.lark_parser import lark_parser
 
 SOURCES = Path(__file__).resolve().parent.parent / "src" / "argmap"
+WORDS = KEYWORDS | set(HEADER_KEYS)
 
 
 def _literals(rule: str) -> list[str]:
@@ -75,7 +77,7 @@ def test_the_lexicons_terminals_match_what_the_grammars_match(name, text):
 
 def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
     """Where code spells a keyword by hand: compares a text with one, passes one to a call,
-    lists one in a tuple, list or set, or builds a pattern naming keywords (a group
+    lists one in a tuple, list or set (a header key too, or gets a header's field by it), or builds a pattern naming keywords (a group
     `(a|b)`, or three in a row, as a Vim syntax line lists them). Prose in messages and
     docstrings may name a keyword, as the docs do."""
     tree = ast.parse(source)
@@ -88,15 +90,16 @@ def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
         if id(node) in exports:
             continue
         if isinstance(node, ast.Compare):
-            operands = [node.left, *node.comparators]
+            operands, words = [node.left, *node.comparators], WORDS
         elif isinstance(node, ast.Call):
-            operands = node.args
+            getter = isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+            operands, words = node.args, WORDS if getter else KEYWORDS
         elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-            operands = node.elts
+            operands, words = node.elts, WORDS
         else:
             operands = []
         for operand in operands:
-            if isinstance(operand, ast.Constant) and operand.value in KEYWORDS:
+            if isinstance(operand, ast.Constant) and operand.value in words:
                 found.append((operand.lineno, operand.value))
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             groups = [w for group in re.findall(r"\(([\w|]+)\)", node.value)
@@ -120,6 +123,7 @@ def test_no_module_spells_a_keyword_outside_the_lexicon():
 
 @pytest.mark.parametrize("code", [
     'x == "compare"', 'token.text in ("document", "compare")', 'text.startswith("use")',
+    'header.get("source")', 'key in ("url", "date")',
     'frozenset({"document", "compare"})', 'BEGIN = "(document|compare)"', 'ALT = "(use)"',
     'LINE = "syn keyword argmapHeader document compare use"'])
 def test_the_scan_finds_each_kind_of_copy(code):
@@ -128,6 +132,7 @@ def test_the_scan_finds_each_kind_of_copy(code):
 
 @pytest.mark.parametrize("code", [
     'message = "expected the path after `use`"', '__all__ = ["attacks"]',
-    'data = {"document": 1}', 'x == COMPARE', 'label = "supports (across documents)"'])
+    'data = {"document": 1}', 'x == COMPARE', 'label = "supports (across documents)"',
+    'parser.add_argument("source")', 'data["source"] = value'])
 def test_the_scan_lets_prose_and_data_be(code):
     assert _hand_spelled_keywords(code) == []

@@ -12,7 +12,8 @@ import enum
 
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
-    "DOCUMENT", "COMPARE", "USE", "WITH", "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
+    "BYLINE_KEYS", "URL", "SOURCE", "SKIP_LINES", "DOCUMENT", "COMPARE", "USE", "WITH",
+    "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
     "ANALYST_TAG",
     "TERMINALS", "word_list",
 ]
@@ -54,8 +55,12 @@ CLAIM_KINDS = frozenset({NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION,
 #: Kinds that ground claims: a quote from the source, or a premise the analyst supplies.
 GROUND_KINDS = frozenset({NodeKind.EVIDENCE, NodeKind.ASSUMPTION})
 
+#: The header keys argmap reads: those of the byline under a document's title, its address,
+#: the source text the evidence quotes, and the lines of it that `stats` leaves out.
+BYLINE_KEYS = ("publisher", "author", "date")
+URL, SOURCE, SKIP_LINES = "url", "source", "skip-lines"
 #: Keys a document header may hold; `source` is needed to check evidence quotes.
-HEADER_KEYS = ("publisher", "author", "date", "url", "source", "skip-lines")
+HEADER_KEYS = (*BYLINE_KEYS, URL, SOURCE, SKIP_LINES)
 
 #: The words that open the statements which are not nodes.
 DOCUMENT, COMPARE, USE = "document", "compare", "use"

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ._tools import Suggestions
 from .errors import InputError
-from .lexicon import GROUND_KINDS, NodeKind, RelationKind
+from .lexicon import GROUND_KINDS, SOURCE, NodeKind, RelationKind
 from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Relation, Use
 from .quotes import QuoteMatch, QuoteMiss, SourceText
 from .workspace import LoadedFile, Workspace, relative_to
@@ -29,7 +29,7 @@ __all__ = ["MapSemantics", "Inference", "Undercut", "ComparisonSemantics", "Used
 def source_path_of(document_map: DocumentMap) -> str | None:
     """The map's source file as a path to open (relative to the map), when its header names one."""
     header = document_map.header
-    field = header.get("source") if header else None
+    field = header.get(SOURCE) if header else None
     return relative_to(document_map.path, field.value) if field else None
 
 

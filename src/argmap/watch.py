@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from .errors import ArgmapError
 from .lint import select_files
 from .model import Comparison, DocumentMap
+from .semantics import source_path_of
 from .settings import Discovery
 from .workspace import Workspace, relative_to
 
@@ -44,11 +45,10 @@ def inputs(paths: list[str], settings: Discovery | None = None) -> set[str]:
         if isinstance(model, Comparison):
             pending += [used for use in model.uses
                         if not workspace.outside(used := relative_to(path, use.path), path)]
-        elif isinstance(model, DocumentMap) and model.header is not None:
-            source = model.header.get("source")
-            if source is not None and not workspace.outside(
-                    source_path := relative_to(path, source.value), path):
-                found.add(os.path.realpath(source_path))
+        elif isinstance(model, DocumentMap):
+            source = source_path_of(model)
+            if source is not None and not workspace.outside(source, path):
+                found.add(os.path.realpath(source))
     return found
 
 

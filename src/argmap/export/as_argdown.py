@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind
+from ..lexicon import SOURCE, CrossKind, NodeKind
 from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
@@ -116,7 +116,7 @@ def _data(semantics: MapSemantics, node: Node) -> dict[str, Any]:
     if node.tags:
         data["tags"] = list(node.tags)
     if node.kind is NodeKind.EVIDENCE and semantics.map.header:
-        source = semantics.map.header.get("source")
+        source = semantics.map.header.get(SOURCE)
         found = semantics.quotes.get(node.id)
         if source is not None:
             data["source"] = source.value
