@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from argmap.lexicon import (
     COMPARE,
     DOCUMENT,
+    EXTENSION,
     HEADER_KEYS,
     KEYWORDS,
     TERMINALS,
@@ -25,7 +26,7 @@ from argmap.lexicon import (
 from argmap.parsing.lark_parser import lark_parser
 
 SOURCES = Path(__file__).resolve().parent.parent / "src" / "argmap"
-WORDS = KEYWORDS | set(HEADER_KEYS)
+WORDS = KEYWORDS | set(HEADER_KEYS) | {EXTENSION, f"*{EXTENSION}"}
 
 
 def _literals(rule: str) -> list[str]:
@@ -93,7 +94,7 @@ def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
             operands, words = [node.left, *node.comparators], WORDS
         elif isinstance(node, ast.Call):
             getter = isinstance(node.func, ast.Attribute) and node.func.attr == "get"
-            operands, words = node.args, WORDS if getter else KEYWORDS
+            operands, words = node.args, WORDS if getter else KEYWORDS | {EXTENSION}
         elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             operands, words = node.elts, WORDS
         else:
@@ -123,7 +124,8 @@ def test_no_module_spells_a_keyword_outside_the_lexicon():
 
 @pytest.mark.parametrize("code", [
     'x == "compare"', 'token.text in ("document", "compare")', 'text.startswith("use")',
-    'header.get("source")', 'key in ("url", "date")',
+    'header.get("source")', 'key in ("url", "date")', 'name.endswith(".arg")',
+    'filenames = ["*.arg"]',
     'frozenset({"document", "compare"})', 'BEGIN = "(document|compare)"', 'ALT = "(use)"',
     'LINE = "syn keyword argmapHeader document compare use"'])
 def test_the_scan_finds_each_kind_of_copy(code):

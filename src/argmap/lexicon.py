@@ -13,7 +13,7 @@ import enum
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
     "BYLINE_KEYS", "URL", "SOURCE", "SKIP_LINES", "DOCUMENT", "COMPARE", "USE", "WITH",
-    "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS",
+    "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS", "EXTENSION",
     "ANALYST_TAG",
     "TERMINALS", "word_list",
 ]
@@ -73,6 +73,9 @@ WITH = "with"
 #: The reserved words: a token with this text is a keyword, never an identifier.
 KEYWORDS = frozenset({*STATEMENT_KEYWORDS, WITH, *(kind.value for kind in NodeKind),
                       *(kind.value for kind in RelationKind), *(kind.value for kind in CrossKind)})
+
+#: The extension of the language's files: maps and comparisons.
+EXTENSION = ".arg"
 
 #: The tag of a node the analyst adds, a claim the text does not make (an assumption is the
 #: analyst's by its kind): drawn and shown as the analyst's, never as the author's.

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from .errors import ArgmapError
+from .lexicon import EXTENSION
 from .lint import select_files
 from .model import Comparison, DocumentMap
 from .semantics import source_path_of
@@ -85,7 +86,7 @@ def _relevant(watched: set[str], paths: list[str]) -> Callable[[object, str], bo
     """Whether a change concerns a run: a file it read, or a new `.arg` file it would read."""
     def relevant(_change: object, path: str) -> bool:
         real = os.path.realpath(path)
-        return real in watched or (real.endswith(".arg") and _under(real, paths))
+        return real in watched or (real.endswith(EXTENSION) and _under(real, paths))
     return relevant
 
 
