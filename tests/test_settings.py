@@ -249,3 +249,20 @@ def test_per_file_ignores(hostile, capsys):
         '[per-file-ignores]\n"*.arg" = ["syntax-error"]\n')
     status, out = _cli(capsys, "check", str(root / "maps" / "sub"))
     assert status == 2 and "`syntax-error` cannot be ignored" in out
+
+
+def test_each_files_fail_on_and_the_options_over_them(tmp_path, capsys):
+    for name, config in (("strict", 'fail-on = "info"\n'), ("lax", "")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "argmap.toml").write_text(config)
+        # an unanswered objection: an info finding
+        (tmp_path / name / "m.arg").write_text(
+            'document d "D" { }\nthesis t "x"  # argmap: ignore[unsupported-claim]\n'
+            'objection o "y"  # argmap: ignore[unsupported-claim]\n  attacks t\n')
+    assert _run(capsys, "check", str(tmp_path / "lax"))[0] == 0
+    assert _run(capsys, "check", str(tmp_path / "strict"))[0] == 1
+    assert _run(capsys, "check", str(tmp_path / "lax"), str(tmp_path / "strict"))[0] == 1
+    assert _run(capsys, "check", "--fail-on", "error", str(tmp_path / "strict"))[0] == 0
+    assert _run(capsys, "check", "--ignore", "AM307", str(tmp_path / "strict"))[0] == 0
+    result = argmap.check([str(tmp_path)], ignore=["unanswered-objection"])
+    assert result.findings == []

@@ -44,9 +44,9 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
     `config` names), the rules `select` names (all when empty) less those `ignore` names.
     The findings are sorted by file, line and column."""
     from .lint import check_paths
-    from .settings import Discovery
+    from .settings import Discovery, Options
 
-    return check_paths(list(paths), settings=Discovery(config), select=select, ignore=ignore,
+    return check_paths(list(paths), settings=Discovery(config, Options(select, ignore)),
                        jobs=jobs)
 
 

@@ -110,18 +110,19 @@ def check_once(args) -> int:
         from ..diagnostics import format_json, format_text, summary
         from ..lint import check_paths
         from ..runner import default_jobs
-        from ..settings import Discovery
+        from ..settings import Discovery, Options
 
-    settings = Discovery(args.config)
+    settings = Discovery(args.config, Options(
+        [n for names in args.select for n in names], [n for names in args.ignore for n in names],
+        args.fail_on))
     chosen = args.format
     if chosen == "auto":
         chosen = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
 
     counter = sys.stderr.isatty() and not args.quiet
     result = check_paths(args.paths, progress=_progress if counter else None,
-                         settings=settings, select=[n for names in args.select for n in names],
-                         ignore=[n for names in args.ignore for n in names],
-                         force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
+                         settings=settings, force_exclude=args.force_exclude,
+                         jobs=args.jobs or default_jobs())
     if counter:
         sys.stderr.write("\r\x1b[K")  # clear the progress line
     if not result.files:
@@ -144,8 +145,6 @@ def check_once(args) -> int:
             sys.stdout.write(format_github(findings))
         if not args.quiet:
             sys.stdout.write(summary(findings, len(result.files), color=color))
-    from ..severity import Severity
-
-    failing = [f for f in findings if f.severity.rank >= (
-        Severity(args.fail_on) if args.fail_on else settings(f.position.file).fail_on).rank]
+    failing = [f for f in findings
+               if f.severity.rank >= settings(f.position.file).fail_on.rank]
     return EXIT_FINDINGS if failing else EXIT_OK
