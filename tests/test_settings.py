@@ -211,7 +211,7 @@ def test_settings_are_found_per_file_from_anywhere(hostile):
                                               str(root / "maps" / "sub" / "argmap.toml"))
     assert settings.excluded(str(root / "maps" / "drafts" / "broken.arg"))
     # --config: one configuration for every file, its folder the project
-    given = Discovery(str(root / "maps" / "sub" / "argmap.toml"))
+    given = Discovery.for_run(str(root / "maps" / "sub" / "argmap.toml"))
     assert given(str(root / "maps" / "good.arg")).project == str(root / "maps" / "sub")
 
 
@@ -237,6 +237,11 @@ def test_a_broken_configuration_stops_a_run_but_not_the_language_server(hostile,
     lenient = Discovery(lenient=True)(str(root / "maps" / "sub" / "s.arg"))
     assert lenient.project == str(root / "maps" / "sub")
     assert Project({}, [str(root)]).findings(str(root / "maps" / "sub" / "s.arg"))
+    # a pyproject.toml that is not TOML, found on the way up: the file's folder is the project
+    (root / "maps" / "sub" / "argmap.toml").unlink()
+    (root / "maps" / "pyproject.toml").write_text("[tool.argmap\n")
+    lenient = Discovery(lenient=True)(str(root / "maps" / "sub" / "s.arg"))
+    assert lenient.project == str(root / "maps" / "sub")
 
 
 def test_per_file_ignores(hostile, capsys):

@@ -30,7 +30,7 @@ def load(path: str, *, config: str | None = None) -> MapSemantics | ComparisonSe
     from .settings import Discovery
     from .workspace import Workspace
 
-    resolver = Resolver(Workspace(Discovery(config)))
+    resolver = Resolver(Workspace(Discovery.for_run(config)))
     loaded = resolver.load_named(path)
     if loaded.error is not None:
         raise loaded.error
@@ -46,7 +46,7 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
     from .lint import check_paths
     from .settings import Discovery, Options
 
-    return check_paths(list(paths), settings=Discovery(config, Options(select, ignore)),
+    return check_paths(list(paths), settings=Discovery.for_run(config, Options(select, ignore)),
                        jobs=jobs)
 
 

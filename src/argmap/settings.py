@@ -138,28 +138,29 @@ def project_of(folder: str) -> str:
 
 @frozen
 class Discovery:
-    """The settings of each file: those of `config` (a path, as `--config` names it) for
-    every file when given, else those found from the file's folder (see the module's
+    """The settings of each file: those of the configuration `given` (as `--config` names
+    it) for every file, else those found from the file's folder (see the module's
     docstring), with the run's `options` over them. Each folder is looked up once.
 
-    A configuration that cannot be used raises `ConfigError`, unless `lenient` (for the
-    language server, while the file is being edited): its folder is then the project, with
-    the defaults."""
+    A configuration found that cannot be used raises `ConfigError`, unless `lenient` (for
+    the language server, while the file is being edited): its folder is then the project,
+    with the defaults."""
 
-    config: str | None = None
+    given: Config | None = None
     options: Options = Options()
     lenient: bool = False
-    _given: Config | None = field(init=False, default=None, eq=False)
     _found: dict[str, Settings] = field(init=False, factory=dict, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        if self.config is not None:  # a bad `--config` stops the run before any file is read
-            object.__setattr__(self, "_given", load_config(self.config))
+    @classmethod
+    def for_run(cls, config: str | None = None, options: Options | None = None) -> Discovery:
+        """The settings of a run: with the configuration file `config` names (`--config`),
+        read now, so that a bad one stops the run before any file is read."""
+        return cls(load_config(config) if config is not None else None, options or Options())
 
     def __call__(self, path: str) -> Settings:
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in self._found:
-            config = self._given if self._given is not None else self._find(folder)
+            config = self.given if self.given is not None else self._find(folder)
             if config is None:
                 settings = Settings(Config(), project_of(folder), self.options)
             else:
@@ -175,7 +176,7 @@ class Discovery:
         except ConfigError:
             if not self.lenient:
                 raise
-            return Config(found, root=os.path.dirname(os.path.abspath(found or folder)))
+            return Config(found, root=os.path.dirname(os.path.abspath(found)) if found else folder)
 
     def excluded(self, path: str) -> bool:
         """Whether the settings of the file at `path` exclude it."""

@@ -112,7 +112,7 @@ def check_once(args) -> int:
         from ..runner import default_jobs
         from ..settings import Discovery, Options
 
-    settings = Discovery(args.config, Options(
+    settings = Discovery.for_run(args.config, Options(
         [n for names in args.select for n in names], [n for names in args.ignore for n in names],
         args.fail_on))
     chosen = args.format
