@@ -120,7 +120,7 @@ def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
     none is given; `more` says what else it may be."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help=".arg files, or folders to search for *.arg files (default: the "
-                             f"current folder){more}")
+                             f"current folder{more})")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

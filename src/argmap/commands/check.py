@@ -65,7 +65,7 @@ def add_parser(commands) -> None:
                     "evidence quotes against their sources. Comparisons are checked with the "
                     "maps they use.",
         epilog=_CONFIGURATION + "\n" + _EXIT_CODES)
-    add_paths(check, " (`-`: standard input, see --stdin-filename)")
+    add_paths(check, "; `-`: standard input, see --stdin-filename")
     check.add_argument("--output-format", "--format", dest="format", choices=FORMATS,
                        default="text", metavar="FORMAT",
                        help="text (default; or full, ruff's name): each finding with the "
