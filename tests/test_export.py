@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -74,6 +75,13 @@ def expected_relations(semantics) -> Counter:
                 found["undercuts", (prefix + undercut.node,),
                       (tuple(prefix + p for p in inference.premises),
                        prefix + inference.conclusion)] += 1
+        for conclusion, inferences in map_semantics.explanations.items():
+            for inference in inferences:
+                found["explains", tuple(prefix + p for p in inference.premises),
+                      prefix + conclusion] += 1
+        for lower, higher in map_semantics.outranked_by.items():
+            for upper in higher:
+                found["outranks", (prefix + upper,), prefix + lower] += 1
     if not isinstance(semantics, MapSemantics):
         for relation in semantics.comparison.relations:
             found[relation.kind.value, (str(relation.source),), str(relation.target)] += 1
@@ -120,7 +128,13 @@ def test_the_json_export_holds_every_node_and_relation(exported, path):
     for undercut in data["undercuts"]:
         for name in undercut["inferences"]:
             relations["undercuts", (undercut["from"],), inferences[name]] += 1
+    for explanation in data["explanations"]:
+        relations["explains", tuple(explanation["premises"]), explanation["conclusion"]] += 1
+    for preference in data["preferences"]:
+        relations["outranks", (preference["from"],), preference["to"]] += 1
     assert relations == expected_relations(semantics)
+    assert sorted((c["from"], c["to"]) for c in data["concessions"]) == sorted(
+        (c, node_id) for node_id, found in semantics.conceded.items() for c in found)
 
 
 @pytest.mark.parametrize("path", [p for p in FILES if "-vs-" not in p.name], ids=lambda p: p.name)
@@ -158,7 +172,7 @@ def aif_structure(graph) -> Counter:
     """The relations arguebuf read, as `expected_relations` gives them: each scheme node
     as (kind, its premises, its conclusion), a conflict aimed at a support node as an
     undercut of that inference."""
-    from arguebuf.model.scheme import Attack, Rephrase, Support
+    from arguebuf.model.scheme import Attack, Preference, Rephrase, Support
 
     def inference(scheme) -> tuple:
         (conclusion,) = graph.outgoing_nodes(scheme)
@@ -170,8 +184,11 @@ def aif_structure(graph) -> Counter:
     for scheme in graph.scheme_nodes.values():
         premises, _ = inference(scheme)
         (target,) = graph.outgoing_nodes(scheme)
-        if isinstance(scheme.scheme, Support):
-            found["supports", premises, target.id] += 1
+        if isinstance(scheme.scheme, Support):  # an explanation's RA node is named `ra:x1`
+            kind = "explains" if re.search(r"(^|[.:])ra:x\d+$", scheme.id) else "supports"
+            found[kind, premises, target.id] += 1
+        elif isinstance(scheme.scheme, Preference):
+            found["outranks", premises, target.id] += 1
         elif isinstance(scheme.scheme, Rephrase):
             found["agrees", premises, target.id] += 1
         else:
@@ -280,7 +297,7 @@ def argdown_structure(data: dict) -> Counter:
 def argdown_expected(semantics) -> Counter:
     """`expected_relations` as Argdown holds them: `agrees` and `qualifies` only as data."""
     return Counter({key: n for key, n in expected_relations(semantics).items()
-                    if key[0] not in ("agrees", "qualifies")})
+                    if key[0] not in ("agrees", "qualifies", "explains", "outranks")})
 
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)
@@ -309,6 +326,13 @@ def test_argdown_keeps_each_nodes_kind_line_and_source_as_data(argdown_json, pat
             if node.kind is NodeKind.EVIDENCE:
                 assert kept["source"] == source
                 assert kept["source_line"] == map_semantics.quotes[node.id].line
+            # Explanations, concessions and preferences: data, Argdown having no relation.
+            weighed = [(r.kind.value, r.target.node, r.scheme) for r in node.relations
+                       if r.kind.value in ("explains", "concedes", "outranks")]
+            assert [(kind, entry["to"], entry.get("scheme"))
+                    for kind in ("explains", "concedes", "outranks")
+                    for entry in kept.get(kind, [])] == sorted(
+                        weighed, key=lambda w: ("explains", "concedes", "outranks").index(w[0]))
     if not isinstance(semantics, MapSemantics):
         kept = Counter((kind["kind"], title, kind["to"])
                        for title, statement in data["statements"].items()
@@ -354,7 +378,7 @@ def test_export_writes_beside_the_input_by_default(project, capsys):
     written = project.root / "maps" / "m.json"
     assert json.loads(written.read_text(encoding="utf-8"))["inferences"] == [
         {"id": "i1", "premises": ["a"], "conclusion": "t", "linked": False,
-         "position": {"line": 3, "column": 28}}]
+         "position": {"line": 3, "column": 28}, "scheme": None}]
     assert capsys.readouterr().out.endswith("m.json\n")
 
 

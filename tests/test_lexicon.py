@@ -26,7 +26,10 @@ from argmap.lexicon import (
 from argmap.parsing.lark_parser import lark_parser
 
 SOURCES = Path(__file__).resolve().parent.parent / "src" / "argmap"
-WORDS = KEYWORDS | set(HEADER_KEYS) | {EXTENSION, f"*{EXTENSION}"}
+# What code must take from the lexicon: keywords and the files' extension everywhere, and
+# the header keys where a header is read (`WORDS`).
+SPELLED = KEYWORDS | {EXTENSION, f"*{EXTENSION}"}
+WORDS = SPELLED | set(HEADER_KEYS)
 
 
 def _literals(rule: str) -> list[str]:
@@ -92,11 +95,16 @@ def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
             continue
         if isinstance(node, ast.Compare):
             operands, words = [node.left, *node.comparators], WORDS
-        elif isinstance(node, ast.Call):
-            getter = isinstance(node.func, ast.Attribute) and node.func.attr == "get"
-            operands, words = node.args, WORDS if getter else KEYWORDS | {EXTENSION}
+        elif isinstance(node, ast.Call):  # a header's field got by its key: `header.get(...)`
+            method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+            named = getattr(receiver, "id", None) or getattr(receiver, "attr", "")
+            of_header = method == "get" and named.endswith("header")
+            operands, words = node.args, WORDS if of_header else SPELLED
         elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-            operands, words = node.elts, WORDS
+            # a header key alone in a set is some other data's key: two are the header's
+            keys = sum(isinstance(e, ast.Constant) and e.value in HEADER_KEYS for e in node.elts)
+            operands, words = node.elts, WORDS if keys > 1 else SPELLED
         else:
             operands = []
         for operand in operands:
@@ -112,19 +120,28 @@ def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
     return found
 
 
+# English words that are also keywords, spelt where they are English: `hedge-dropped`'s
+# attribution verbs ("the report explains").
+_ENGLISH = {"lint/rules/hedge_dropped.py": {"explains"}}
+
+
 def test_no_module_spells_a_keyword_outside_the_lexicon():
     copies = {}
     for path in sorted(SOURCES.rglob("*.py")):
         if path.name != "lexicon.py":
-            found = _hand_spelled_keywords(path.read_text(encoding="utf-8"))
+            name = str(path.relative_to(SOURCES))
+            found = [(line, word) for line, word in
+                     _hand_spelled_keywords(path.read_text(encoding="utf-8"))
+                     if word not in _ENGLISH.get(name, set())]
             if found:
-                copies[str(path.relative_to(SOURCES))] = found
+                copies[name] = found
     assert copies == {}
 
 
 @pytest.mark.parametrize("code", [
     'x == "compare"', 'token.text in ("document", "compare")', 'text.startswith("use")',
-    'header.get("source")', 'key in ("url", "date")', 'name.endswith(".arg")',
+    'header.get("source")', 'context.header.get("url")', 'key in ("url", "date")',
+    'name.endswith(".arg")',
     'filenames = ["*.arg"]',
     'frozenset({"document", "compare"})', 'BEGIN = "(document|compare)"', 'ALT = "(use)"',
     'LINE = "syn keyword argmapHeader document compare use"'])
@@ -135,6 +152,7 @@ def test_the_scan_finds_each_kind_of_copy(code):
 @pytest.mark.parametrize("code", [
     'message = "expected the path after `use`"', '__all__ = ["attacks"]',
     'data = {"document": 1}', 'x == COMPARE', 'label = "supports (across documents)"',
-    'parser.add_argument("source")', 'data["source"] = value'])
+    'parser.add_argument("source")', 'data["source"] = value', 'locution.get("source")',
+    'OWN = {"kind", "line", "source"}'])
 def test_the_scan_lets_prose_and_data_be(code):
     assert _hand_spelled_keywords(code) == []

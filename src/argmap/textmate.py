@@ -12,6 +12,7 @@ import json
 import sys
 
 from .lexicon import (
+    BY,
     COMPARE,
     DOCUMENT,
     EXTENSION,
@@ -80,6 +81,9 @@ def grammar() -> dict:
             "statement": {"patterns": [
                 {"include": "#comment"}, {"include": "#tag"}, {"include": "#string"},
                 {"match": _words(RelationKind, [WITH]), "name": "keyword.operator.relation.argmap"},
+                {"match": rf"{_BEFORE}({BY}){_AFTER}\s*({_IDENT})?",
+                 "captures": {"1": {"name": "keyword.operator.scheme.argmap"},
+                              "2": {"name": "support.constant.scheme.argmap"}}},
                 {"match": _words(cross_only), "name": "keyword.operator.cross-relation.argmap"},
                 {"match": "->", "name": "keyword.operator.arrow.argmap"},
                 {"match": ",", "name": "punctuation.separator.comma.argmap"},

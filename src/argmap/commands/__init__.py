@@ -56,8 +56,8 @@ EXIT_CODES = exit_statuses({EXIT_OK: "no finding at or above the failing severit
                             EXIT_FINDINGS: "findings at or above it", EXIT_USAGE: USAGE_PROBLEM})
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "evaluate", "fmt",
-            "lsp")
+COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "import", "diff",
+            "evaluate", "fmt", "lsp")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
@@ -111,15 +111,16 @@ def add_watch(parser: argparse.ArgumentParser,
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",
                         help="run again whenever a map, a map it uses or a source text changes, "
-                             "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
+                             "until Ctrl-C (needs watchfiles, argmap's `watch` extra: pip install "
+                             "'.[watch]' in a clone of argmap)")
 
 
-def add_paths(parser: argparse.ArgumentParser) -> None:
+def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
     """The PATH... operand of the commands that read `.arg` files: the current folder when
-    none is given."""
+    none is given; `more` says what else it may be."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help=".arg files, or folders to search for *.arg files (default: the "
-                             "current folder)")
+                             f"current folder{more})")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

@@ -90,11 +90,13 @@ def _text(semantics, labelling) -> str:
     from ..evaluation import Label
 
     counts = {label: list(labelling.nodes.values()).count(label) for label in Label}
+    # Outweighed nodes are counted only in a map that ranks rivals.
     lines = [f"{semantics.map.path}: document {semantics.map.id}: "
-             + ", ".join(f"{n} {label.value}" for label, n in counts.items())]
+             + ", ".join(f"{n} {label.value}" for label, n in counts.items()
+                         if n or label is not Label.OUTWEIGHED)]
     for node_id, label in labelling.nodes.items():
         reason = labelling.reason(node_id)
-        lines.append(f"  {label.value:<9}  {semantics.nodes[node_id].kind.value} {node_id}"
+        lines.append(f"  {label.value:<10}  {semantics.nodes[node_id].kind.value} {node_id}"
                      + (f": {reason}" if reason else ""))
     return visible("\n".join(lines) + "\n")
 

@@ -12,7 +12,7 @@ import enum
 from attrs import frozen
 
 from ..errors import ArgSyntaxError
-from ..lexicon import COMPARE, DOCUMENT, USE, CrossKind, NodeKind, RelationKind
+from ..lexicon import COMPARE, DOCUMENT, USE, WITH, CrossKind, NodeKind, RelationKind
 from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, tokenize
@@ -20,9 +20,10 @@ from ..tokens import Token, TokenKind, tokenize
 __all__ = ["Role", "Occurrence", "FileSymbols", "read_symbols"]
 
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
-# What a reference follows: a relation, a cross relation, or a separator within one.
+# What a reference follows: a relation, a cross relation, a separator within one, or the
+# `with` of a linked support or explanation (not `by`: a scheme's name is no reference).
 _BEFORE_REF = frozenset({*(k.value for k in RelationKind), *(k.value for k in CrossKind),
-                         ",", "->"})
+                         ",", "->", WITH})
 
 
 class Role(str, enum.Enum):

@@ -14,6 +14,7 @@ from ..lexicon import (
     COMPARE,
     DOCUMENT,
     HEADER_KEYS,
+    INFERENCE_KINDS,
     KIND_SYNONYMS,
     USE,
     WITH,
@@ -279,10 +280,10 @@ class _Context:
             return Problem.MISPLACED_WITH, (
                 "unexpected `with`: it links the nodes that support a conclusion together, "
                 "after the conclusion, as in `premise p \"...\" supports claim with other`")
-        if relation.value != RelationKind.SUPPORTS:
+        if relation.value not in INFERENCE_KINDS:
             return Problem.MISPLACED_WITH, (
-                f"unexpected `with` after `{relation.value}`: only a support is linked, as in "
-                "`supports claim with other`")
+                f"unexpected `with` after `{relation.value}`: only a support or an explanation "
+                "is linked, as in `supports claim with other`")
         if any(self.is_keyword(t, (WITH,)) for t in statement[statement.index(relation):]):
             return Problem.MISPLACED_WITH, (
                 "a linked support has one `with`: separate the nodes it links with commas, as "

@@ -113,6 +113,12 @@ RELATION_STYLES = {
     RelationKind.ATTACKS: EdgeStyle("#d55e00", "dashed", "tee", 1.8, RelationKind.ATTACKS.value),
     RelationKind.UNDERCUTS: EdgeStyle("#a0508a", "dotted", "diamond", 2.2,
                                       "undercuts: attacks a link"),
+    RelationKind.EXPLAINS: EdgeStyle("#56b4e9", "dashed", "empty", 1.8,
+                                     "explains: why it is so, not that it is"),
+    RelationKind.CONCEDES: EdgeStyle("#8c6d31", "dashed", "odot", 1.8,
+                                     "concedes: granted against it, not defeating it"),
+    RelationKind.OUTRANKS: EdgeStyle("#5f6b76", "bold", "obox", 1.4,
+                                     "outranks: a rival ranked lower"),
 }
 
 CROSS_STYLES = {
@@ -128,6 +134,8 @@ CROSS_STYLES = {
                                   "supports (across documents)"),
     CrossKind.ATTACKS: EdgeStyle("#d55e00", "bold,dashed", "tee", 2.6,
                                  "attacks (across documents)"),
+    CrossKind.EXPLAINS: EdgeStyle("#56b4e9", "bold,dashed", "empty", 2.6,
+                                  "explains (across documents): why, not that"),
 }
 
 #: The small point an undercut meets on the support link it attacks.
@@ -140,8 +148,9 @@ JOIN_POINT = {"shape": "point", "width": "0.09",
 
 #: How `render --evaluate` marks a node that does not stand: faded to grey with a line under
 #: its text that says why (`EVALUATION_NOTES`), and the legend names each.
-EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00"}
-EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}"}
+EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00", "outweighed": "#5f6b76"}
+EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}",
+                    "outweighed": "↓ outweighed: {why}"}
 
 
 def contrast(first: str, second: str) -> float:

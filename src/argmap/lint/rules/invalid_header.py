@@ -22,6 +22,8 @@ from ...semantics import MapSemantics
 NAME = "invalid-header"
 CODE = "AM103"
 SEVERITY = Severity.ERROR
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 
 def check_map(context: MapSemantics):

@@ -25,6 +25,8 @@ from ...semantics import MapSemantics
 NAME = "quote-not-found"
 CODE = "AM202"
 SEVERITY = Severity.ERROR
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 
 def check_map(context: MapSemantics):
