@@ -18,7 +18,7 @@ import attrs
 from attrs import field, frozen
 
 from .diagnostics import Finding, Severity
-from .lexicon import CLAIM_KINDS
+from .lexicon import CLAIM_KINDS, NodeKind, RelationKind
 
 __all__ = ["Snapshot", "MapDiff", "snapshot", "compare", "describe", "text", "markdown", "data",
            "marked_dot", "MARKS", "VERSION"]
@@ -32,6 +32,10 @@ RelationKey = tuple[str, tuple[str, ...], str]
 #: A finding as compared: where it is may move with every edit, so it is its rule,
 #: severity and message (which name the nodes).
 FindingKey = tuple[str, str, str]
+
+# The kinds of relation a map's key names, spelled by the lexicon.
+_SUPPORTS, _ATTACKS, _UNDERCUTS = (RelationKind.SUPPORTS.value, RelationKind.ATTACKS.value,
+                                   RelationKind.UNDERCUTS.value)
 
 
 @frozen
@@ -99,16 +103,16 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
         raise InputError(f"{path}: a comparison; argmap diff compares document maps")
     relations: set[RelationKey] = set()
     for inference in semantics.every_inference:
-        relations.add(("supports", tuple(sorted(inference.premises)), inference.conclusion))
+        relations.add((_SUPPORTS, tuple(sorted(inference.premises)), inference.conclusion))
     for attacker, target, _ in attacks(semantics):
-        relations.add(("attacks", (attacker,), target))
+        relations.add((_ATTACKS, (attacker,), target))
     for undercut in semantics.undercuts:
         for inference in undercut.inferences:
-            relations.add(("undercuts", (undercut.node,), _inference(inference.premises,
+            relations.add((_UNDERCUTS, (undercut.node,), _inference(inference.premises,
                                                                       inference.conclusion)))
     quotes = {}
     for node_id, node in semantics.nodes.items():
-        if node.kind.value == "evidence":
+        if node.kind is NodeKind.EVIDENCE:
             found = semantics.quotes.get(node_id) if semantics.source is not None else None
             quotes[node_id] = None if found is None else isinstance(found, QuoteMatch)
     # Where the old version was read from is not where the reader knows it.
@@ -193,7 +197,7 @@ def describe(relation: RelationKey) -> str:
     ('a + b support c together', 'x undercuts a -> c')
     """
     kind, sources, target = relation
-    if kind == "supports" and len(sources) > 1:
+    if kind == _SUPPORTS and len(sources) > 1:
         return f"{' + '.join(sources)} support {target} together"
     return f"{sources[0]} {kind} {target}"
 

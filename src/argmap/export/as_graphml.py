@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..lexicon import DOCUMENT, CrossKind, NodeKind, RelationKind
 from ..render.escape import xml_characters
 from ..render.style import CROSS_STYLES, NODE_STYLES, RELATION_STYLES
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
@@ -36,7 +36,7 @@ ET.register_namespace("y", _Y)
 
 #: The data keys: (id, for, name, type).
 _KEYS = [("label", "node", "label", "string"), ("kind", "node", "kind", "string"),
-         ("tags", "node", "tags", "string"), ("document", "node", "document", "string"),
+         ("tags", "node", "tags", "string"), (DOCUMENT, "node", DOCUMENT, "string"),
          ("relation", "edge", "relation", "string"),
          ("explanation", "edge", "explanation", "string")]
 #: yEd's shapes for the drawings' Graphviz shapes.
@@ -138,22 +138,25 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
     for inference, name in names.items():
         conclusion = prefix + inference.conclusion
         if len(inference.premises) == 1 and inference not in undercut:
-            graph.edge(prefix + inference.premises[0], conclusion, "supports", supports.colour,
+            graph.edge(prefix + inference.premises[0], conclusion, RelationKind.SUPPORTS.value,
+                       supports.colour,
                        supports.line, supports.arrowhead)
             continue
         point = joined[inference] = f"{prefix}{name}"
         graph.node(point, {"label": "", "kind": "inference", "document": document}, None)
         for premise in inference.premises:
-            graph.edge(prefix + premise, point, "premise", supports.colour, supports.line,
-                       "none")
-        graph.edge(point, conclusion, "supports", supports.colour, supports.line,
+            graph.edge(prefix + premise, point, NodeKind.PREMISE.value, supports.colour,
+                       supports.line, "none")
+        graph.edge(point, conclusion, RelationKind.SUPPORTS.value, supports.colour, supports.line,
                    supports.arrowhead)
     style = RELATION_STYLES[RelationKind.ATTACKS]
     for attacker, target, _ in attacks(semantics):
-        graph.edge(prefix + attacker, prefix + target, "attacks", style.colour, style.line,
+        graph.edge(prefix + attacker, prefix + target, RelationKind.ATTACKS.value, style.colour,
+                   style.line,
                    style.arrowhead)
     style = RELATION_STYLES[RelationKind.UNDERCUTS]
     for item in semantics.undercuts:
         for inference in item.inferences:
-            graph.edge(prefix + item.node, joined[inference], "undercuts", style.colour,
+            graph.edge(prefix + item.node, joined[inference], RelationKind.UNDERCUTS.value,
+                       style.colour,
                        style.line, style.arrowhead)

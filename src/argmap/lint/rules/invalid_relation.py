@@ -31,6 +31,8 @@ from ...semantics import ComparisonSemantics, MapSemantics
 NAME = "invalid-relation"
 CODE = "AM302"
 SEVERITY = Severity.ERROR
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 _UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
 
