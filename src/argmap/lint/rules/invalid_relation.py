@@ -158,7 +158,7 @@ def check_comparison(context: ComparisonSemantics):
             continue
         ends = (str(source), str(target))
         if relation.kind in _SYMMETRIC:
-            ends = min(ends, ends[::-1]), max(ends, ends[::-1])
+            ends = (min(ends), max(ends))
         related.add((*ends, relation.kind))
         opposite = _CROSS_OPPOSITE.get(relation.kind)
         if opposite is not None and (*ends, opposite) in related:
