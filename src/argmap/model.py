@@ -152,13 +152,15 @@ class Link:
 class Relation:
     """A relation from the node it is written on to a node (or, for undercuts, a link).
 
-    A linked support (`supports C with B, D`) names the nodes that support its target
-    together with this one in `jointly`; every other relation has none."""
+    A linked support or explanation (`supports C with B, D`) names the nodes that support
+    its target together with this one in `jointly`; every other relation has none. A
+    support or an explanation may name its argumentation `scheme` (`by practical-reasoning`)."""
 
     kind: RelationKind
     source: str
     target: Ref | Link
     jointly: tuple[Ref, ...] = ()
+    scheme: str | None = None
 
     @property
     def offset(self) -> int:

@@ -17,7 +17,20 @@ from lsprotocol import types
 from ..diagnostics import Severity
 from ..errors import Refused
 from ..fmt import format_text
-from ..lexicon import HEADER_KEYS, KEYWORDS, TERMINALS, CrossKind, NodeKind, RelationKind
+from ..lexicon import (
+    BY,
+    DOCUMENT,
+    HEADER_KEYS,
+    KEYWORDS,
+    RELATION_MEANINGS,
+    SCHEMES,
+    TERMINALS,
+    USE,
+    WITH,
+    CrossKind,
+    NodeKind,
+    RelationKind,
+)
 from ..quotes import QuoteMatch, QuoteMiss, SourceText
 from ..semantics import MapSemantics
 from ..tokens import Token, TokenKind, tokenize
@@ -161,16 +174,23 @@ def references(project: Project, path: str, offset: int, include_declaration: bo
 
 def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     """A node's kind and text, and for evidence the source sentence the quote is in; a
-    document's title and header."""
-    occurrence, key = _named(project, path, offset)
+    document's title and header; a relation's meaning, and a scheme's critical questions."""
     index = project.index(path)
-    if key is None or occurrence is None or index is None:
+    head = project.head(path)
+    if index is None:
+        return None
+    if head is not None and not head.comparison:
+        described = _vocabulary_hover(index, offset)
+        if described is not None:
+            return described
+    occurrence, key = _named(project, path, offset)
+    if key is None or occurrence is None:
         return None
     context = project.latest_context(key[1])
     if context is None:
         return None
     where = index.range(occurrence.token.start, occurrence.token.end)
-    if key[0] == "document":
+    if key[0] == Role.DOCUMENT:
         header = context.map.header
         if header is None:
             return None
@@ -184,6 +204,33 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     if node.kind is NodeKind.EVIDENCE:
         lines += ["", *_quote_in_source(context, node.id)]
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)), where)
+
+
+def _vocabulary_hover(index: LineIndex, offset: int) -> types.Hover | None:
+    """What a relation keyword means, or a scheme's summary and critical questions, from
+    the lexicon; None for any other token. Only the cursor's line is read: the scheme's
+    `by` is on it."""
+    line = index.position(offset).line
+    tokens = tokenize(index.text, index.starts[line], index.line_end(line), line + 1)
+    words = [t for t in tokens if t.significant]
+    at = next((i for i, t in enumerate(words) if t.start <= offset < t.end), None)
+    if at is None:
+        return None
+    token = words[at]
+    lines = None
+    if token.kind is TokenKind.KEYWORD and token.text in _RELATIONS:
+        kind = RelationKind(token.text)
+        lines = [f"**{kind.value}**: {RELATION_MEANINGS[kind]}"]
+    elif token.kind is TokenKind.IDENT and at and words[at - 1].text == BY \
+            and token.text in SCHEMES:
+        scheme = SCHEMES[token.text]
+        lines = [f"**{scheme.name}**: {scheme.summary}", "", "Critical questions (answer one "
+                 "with a node tagged as shown that bears on the inference):", "",
+                 *(f"- `#{tag}`: {question}" for tag, question in scheme.questions)]
+    if lines is None:
+        return None
+    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)),
+                       index.range(token.start, token.end))
 
 
 def _quote_in_source(context: MapSemantics, node_id: str) -> list[str]:
@@ -225,7 +272,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     previous = words[-1] if words else None
     if _in_header(words):
         if symbols.comparison:
-            return [_item("use", types.CompletionItemKind.Keyword)]
+            return [_item(USE, types.CompletionItemKind.Keyword)]
         present = {t.text for t in _header_tokens(symbols.tokens, words)}
         return [_item(key, types.CompletionItemKind.Property)
                 for key in HEADER_KEYS if key not in present]
@@ -237,12 +284,16 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
             return [_item(k.value, types.CompletionItemKind.Keyword) for k in CrossKind]
         return [_item(f"{document}.", types.CompletionItemKind.Module)
                 for document in project.used_maps(path)]
-    if previous is not None and previous.text in (_RELATIONS | {",", "->"}) \
+    if previous is not None and previous.text == BY and previous.kind is TokenKind.KEYWORD:
+        return [_item(scheme.name, types.CompletionItemKind.EnumMember, scheme.summary)
+                for scheme in SCHEMES.values()]
+    if previous is not None and previous.text in (_RELATIONS | {",", "->", WITH}) \
             and previous.kind is not TokenKind.STRING:
         return _node_items(project, path, symbols, None)
-    kinds = [k.value for k in NodeKind]
-    relations = [k.value for k in RelationKind] if words else []
-    return [_item(word, types.CompletionItemKind.Keyword) for word in kinds + relations]
+    kinds = [_item(k.value, types.CompletionItemKind.Keyword) for k in NodeKind]
+    relations = [_item(k.value, types.CompletionItemKind.Keyword, RELATION_MEANINGS[k])
+                 for k in RelationKind] if words else []
+    return kinds + relations
 
 
 def _in_header(words: list[Token]) -> bool:
@@ -320,7 +371,7 @@ def rename(project: Project, path: str, offset: int, new_name: str,
 def _refuse_a_clash(project: Project, key, new_name: str) -> None:
     """`Refused` when `new_name` is already the id of a node of the map (or of a document
     the project holds): renaming would make two things one."""
-    if key[0] == "node":
+    if key[0] == Role.NODE:
         symbols = project.symbols(key[1])
         taken = next((o for o in symbols.occurrences if o.definition and o.role is Role.NODE
                       and o.name == new_name), None) if symbols else None
@@ -356,7 +407,7 @@ def document_symbols(project: Project, path: str) -> Json:
         outline.append({
             "name": name.text, "detail": statement.kind,
             "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
-                                      if statement.kind == "document"
+                                      if statement.kind == DOCUMENT
                                       else types.SymbolKind.Namespace).value,
             "range": index.range_json(statement.start, statement.end),
             "selectionRange": index.range_json(name.start, name.end)})

@@ -3,8 +3,9 @@
 A `Project` is one answer's view of the files; a `Cache`, which outlives it, keeps what
 reading them cost (the parsed files, their semantics, the source texts, their ids) for as
 long as their text stays the same, so that a keystroke in one map re-reads that map only.
-Every file that is not open is read by `read_text` or `Workspace.read_bytes`, both through
-`workspace.read_file`, which refuses a pipe or a device before opening it.
+Every `.arg` file that is not open is read by `BufferWorkspace.read_bytes`, as `argmap
+check` reads it (through the reader of its settings, which refuses a pipe or a device
+before opening it, and a link out of the project).
 """
 
 from __future__ import annotations
@@ -16,31 +17,22 @@ from functools import cached_property
 
 from lsprotocol import types
 
-from ..config import find_config, load_config
-from ..diagnostics import Finding, Severity
-from ..errors import ConfigError, InputError
+from ..diagnostics import Finding
+from ..errors import InputError
 from ..lexicon import NodeKind
-from ..lint.engine import DEFAULT_SEVERITIES, check_file
+from ..lint.engine import check_file
 from ..model import Comparison, DocumentMap
 from ..quotes import SourceText
 from ..semantics import MapSemantics, Resolver
-from ..workspace import LoadedFile, Workspace, find_arg_files, read_file, relative_to
+from ..settings import Discovery
+from ..workspace import LoadedFile, Workspace, find_arg_files, relative_to
 from .positions import LineIndex, normalized
 from .symbols import FileSymbols, Occurrence, Role, read_symbols
 
-__all__ = ["Cache", "BufferWorkspace", "Project", "Key", "read_text"]
+__all__ = ["Cache", "BufferWorkspace", "Project", "Key"]
 
-#: What an occurrence names: ("node", map path, node id) or ("document", map path, "").
+#: What an occurrence names: (Role.NODE, map path, node id) or (Role.DOCUMENT, map path, "").
 Key = tuple[str, str, str]
-
-
-def read_text(path: str) -> str | None:
-    """The text of a file that is not open in the editor, as the editor would show it (no
-    BOM; `\\n` line ends); None when it cannot be read, is not UTF-8, or is no regular file."""
-    try:
-        return normalized(read_file(path).decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the path
-        return None
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -68,11 +60,13 @@ class Cache:
 
 
 class BufferWorkspace(Workspace):
-    """A workspace that reads an open buffer, unsaved, in place of its file, and keeps what
-    it parsed and normalised in a `Cache` for the next answer."""
+    """A workspace that reads an open buffer, unsaved, in place of its file, and every other
+    file as `argmap check` reads it (through the settings found for it); it keeps what it
+    parsed and normalised in a `Cache` for the next answer."""
 
-    def __init__(self, buffers: Mapping[str, str], cache: Cache | None = None):
-        super().__init__()
+    def __init__(self, buffers: Mapping[str, str], cache: Cache | None = None,
+                 settings: Discovery | None = None):
+        super().__init__(settings)
         self.buffers = buffers
         self.cache = cache if cache is not None else Cache()
         self._read: dict[str, bytes] = {}
@@ -84,7 +78,8 @@ class BufferWorkspace(Workspace):
         text = self.buffers.get(key)
         # A lone surrogate (half an emoji, in an editor's buffer for a moment) cannot be
         # UTF-8: kept as the bytes it would be, the reader reports it as it would in a file.
-        return read_file(path) if text is None else text.encode("utf-8", "surrogatepass")
+        return (super().read_bytes(path) if text is None
+                else text.encode("utf-8", "surrogatepass"))
 
     def load(self, path: str) -> LoadedFile:
         key = os.path.realpath(path)
@@ -100,14 +95,15 @@ class BufferWorkspace(Workspace):
                 self.cache.files[key] = (data, loaded)
         return self._files[key]
 
-    def source(self, path: str) -> SourceText | str:
+    def source(self, path: str, by: str) -> SourceText | str:
         key = os.path.realpath(path)
         stamp = _stamp(path)
         cached = self.cache.sources.get(key)
         if key not in self._sources and cached is not None and cached[0] == stamp:
             self._sources[key] = cached[1]
-        found = super().source(path)
-        self.cache.sources[key] = (stamp, found)
+        found = super().source(path, by)
+        if key in self._sources:
+            self.cache.sources[key] = (stamp, self._sources[key])
         return found
 
 
@@ -146,24 +142,33 @@ def _quotes_found_before(before: MapSemantics, now: MapSemantics) -> None:
 class Project:
     """One answer's view of the files: buffers by real path, the folders to search for
     the other `.arg` files (for references and renames across files), and the position
-    encoding the editor and the server agreed on."""
+    encoding the editor and the server agreed on. Files are read as `argmap check` reads
+    them: a link out of its project, or a used map outside the comparison's, is not read
+    (`argmap.settings`)."""
 
     def __init__(self, buffers: Mapping[str, str], roots: list[str], cache: Cache | None = None,
-                 encoding: str = types.PositionEncodingKind.Utf16):
+                 encoding: str = types.PositionEncodingKind.Utf16,
+                 settings: Discovery | None = None):
         self.buffers = buffers
         self.roots = roots
         self.encoding = encoding
-        self.workspace = BufferWorkspace(buffers, cache)
+        self.workspace = BufferWorkspace(
+            buffers, cache, settings if settings is not None else Discovery(lenient=True))
+        self.settings = self.workspace.settings
         self.cache = self.workspace.cache
         self.resolver = _Resolver(self.workspace)
         self._indexes: dict[str, LineIndex | None] = {}
 
     def text(self, path: str) -> str | None:
-        """The text of an `.arg` file: its buffer, else its file; None when unreadable."""
+        """The text of an `.arg` file: its buffer, else its file as the editor would show it
+        (no BOM, `\\n` line ends); None when it cannot be read or is not UTF-8."""
         path = os.path.realpath(path)
         if path in self.buffers:
             return self.buffers[path]
-        return read_text(path)
+        try:
+            return normalized(self.workspace.read_bytes(path).decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the path
+            return None
 
     def index(self, path: str) -> LineIndex | None:
         """The lines of the file at `path`, for positions in the agreed encoding."""
@@ -242,9 +247,11 @@ class Project:
         found = dict.fromkeys(self.buffers)
         for root in self.roots:
             try:
-                found.update(dict.fromkeys(map(os.path.realpath, find_arg_files([root]))))
+                named = find_arg_files([root])
             except (InputError, OSError):  # a root that went away: its files are not searched
                 continue
+            found.update(dict.fromkeys(os.path.realpath(p) for p in named if not (
+                self.settings.excluded(p) or self.settings(p).reader.link_refusal(p))))
         return list(found)
 
     def is_comparison(self, path: str) -> bool:
@@ -271,6 +278,8 @@ class Project:
         symbols = self.head(path)
         maps: dict[str, str] = {}
         for use in symbols.uses if symbols else ():
+            if self.workspace.outside(relative_to(path, use), path) is not None:
+                continue  # check does not read it: its text is not shown either
             used = os.path.realpath(relative_to(path, use))
             used_symbols = self.head(used)
             if used_symbols is not None and used_symbols.document is not None:
@@ -289,17 +298,17 @@ class Project:
             if document not in maps:
                 return None
             if occurrence.role is Role.DOCUMENT:
-                return ("document", maps[document], "")
-            return ("node", maps[document], occurrence.name)
+                return (Role.DOCUMENT, maps[document], "")
+            return (Role.NODE, maps[document], occurrence.name)
         if occurrence.role is Role.DOCUMENT:
-            return ("document", path, "") if occurrence.name == symbols.document else None
+            return (Role.DOCUMENT, path, "") if occurrence.name == symbols.document else None
         if occurrence.document not in (None, symbols.document):
             return None
-        return ("node", path, occurrence.name)
+        return (Role.NODE, path, occurrence.name)
 
     def occurrences(self, key: Key) -> list[tuple[str, Occurrence]]:
         """Every occurrence of what `key` names, in the files the project sees."""
-        name = key[2] if key[0] == "node" else self._document_id(key[1])
+        name = key[2] if key[0] == Role.NODE else self._document_id(key[1])
         found = []
         for path in self.files:
             symbols = self.symbols(path)
@@ -316,7 +325,7 @@ class Project:
         symbols = self.symbols(key[1])
         if symbols is None:
             return None
-        role = Role.DOCUMENT if key[0] == "document" else Role.NODE
+        role = Role.DOCUMENT if key[0] == Role.DOCUMENT else Role.NODE
         return next((o for o in symbols.occurrences if o.definition and o.role is role
                      and (role is Role.DOCUMENT or o.name == key[2])), None)
 
@@ -341,19 +350,11 @@ class Project:
         return self.resolver.map(loaded)
 
     def findings(self, path: str) -> list[Finding]:
-        """What `argmap check` finds in the file at `path`, as its buffers stand."""
-        if self.load(path) is None:
+        """What `argmap check` finds in the file at `path`, as its buffers stand: nothing in
+        a file its configuration excludes."""
+        if self.settings.excluded(path) or self.load(path) is None:
             return []
-        report = check_file(self.resolver, path, _severities(path))
+        report = check_file(self.resolver, path, self.settings(path).severities(path))
         real = os.path.realpath(path)
         return [f for f in report.findings
                 if f.position.file == path or os.path.realpath(f.position.file) == real]
-
-
-def _severities(path: str) -> Mapping[str, Severity]:
-    """The rules the configuration nearest to the file turns on, at its severities."""
-    try:
-        config_path = find_config(os.path.dirname(path) or ".")
-        return load_config(config_path).severities() if config_path else DEFAULT_SEVERITIES
-    except (ConfigError, OSError):
-        return DEFAULT_SEVERITIES

@@ -14,7 +14,7 @@ import re
 from attrs import frozen
 
 from ..errors import ArgSyntaxError
-from ..lexicon import COMPARE, DOCUMENT, CrossKind, NodeKind, RelationKind
+from ..lexicon import COMPARE, DOCUMENT, USE, WITH, CrossKind, NodeKind, RelationKind
 from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, scan, tokenize
@@ -25,9 +25,10 @@ _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
 _HEADERS = frozenset({DOCUMENT, COMPARE})
 # What may come between an id and the `.` after it: white space and comments.
 _SPACE = re.compile(r"(?:[\s\ufeff]+|#(?!\S)[^\n]*)*")
-# What a reference follows: a relation, a cross relation, or a separator within one.
+# What a reference follows: a relation, a cross relation, a separator within one, or the
+# `with` of a linked support or explanation (not `by`: a scheme's name is no reference).
 _BEFORE_REF = frozenset({*(k.value for k in RelationKind), *(k.value for k in CrossKind),
-                         ",", "->"})
+                         ",", "->", WITH})
 
 
 class Role(str, enum.Enum):
@@ -115,14 +116,14 @@ def read_symbols(text: str, start: int = 0, end: int | None = None,
                 line_start = at + value.rindex("\n") + 1
             continue
         if comparison is None:
-            comparison = value == "compare" and kind is TokenKind.KEYWORD
+            comparison = value == COMPARE and kind is TokenKind.KEYWORD
         previous = before[1]
         if kind is TokenKind.PUNCT and value in "{}":
             in_header = value == "{"
             if value == "}" and opened is not None and opened[0] == COMPARE:
                 statements.append(Statement(opened[0], opened[1], opened[2], at + 1))
                 opened = None
-        elif kind is TokenKind.STRING and previous == "use" and before[0] is TokenKind.KEYWORD:
+        elif kind is TokenKind.STRING and previous == USE and before[0] is TokenKind.KEYWORD:
             try:
                 uses.append(string_value(value, at, Lines("", text)))
             except ArgSyntaxError:  # an escape being typed: the path is not known yet
@@ -134,7 +135,7 @@ def read_symbols(text: str, start: int = 0, end: int | None = None,
                 and opened is not None and opened[0] != COMPARE:
             statements.append(Statement(opened[0], opened[1], opened[2], last_end))
             opened = None
-        if kind is TokenKind.IDENT and (before[0] or comparison) and previous != "compare":
+        if kind is TokenKind.IDENT and (before[0] or comparison) and previous != COMPARE:
             token = _token(kind, value, at, line, line_start)
             occurrence = _occurrence(token, before, before_that, text, in_header, comparison)
             if occurrence is not None:
@@ -163,7 +164,7 @@ def _occurrence(token: Token, before, before_that, text: str, in_header: bool,
     after it: a definition (`thesis ID`, `document ID`), a document (`DOC.`), a node of a
     document (`DOC.ID`) or a reference (after a relation or a separator)."""
     kind, previous, _ = before
-    if kind is TokenKind.KEYWORD and previous == "document":
+    if kind is TokenKind.KEYWORD and previous == DOCUMENT:
         return Occurrence(token, Role.DOCUMENT, True)
     if kind is TokenKind.KEYWORD and previous in _NODE_KINDS:
         return Occurrence(token, Role.NODE, True)

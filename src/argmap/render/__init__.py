@@ -6,4 +6,7 @@ for pygraphviz's); `titles` puts each element's full text into the SVG as its to
 Nothing here is imported until `argmap render` runs.
 """
 
-__all__: list[str] = []
+__all__ = ["TIME_LIMIT"]
+
+#: How long a layout may take, in seconds, unless told otherwise (`--time-limit`).
+TIME_LIMIT = 60.0

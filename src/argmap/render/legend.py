@@ -28,6 +28,9 @@ from .style import (
 
 __all__ = ["add_legend"]
 
+#: What each label of `render --evaluate` says in the legend.
+_WHY = {"out": "defeated", "undecided": "neither stands nor falls",
+        "outweighed": "stands, but a rival is ranked above it"}
 _SIZE = 12
 _PER_ROW = 4
 _CLUSTER = {"label": html_label([("Legend", {"bold": True, "size": 13})]), "style": "rounded",
@@ -65,15 +68,14 @@ def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: s
             samples.append(["legend/analyst"])
         for label in evaluated:  # `render --evaluate`: the nodes that do not stand
             style = NODE_STYLES[NodeKind.PREMISE]
-            text = EVALUATION_NOTES[label].format(why="defeated" if label == "out"
-                                                  else "neither stands nor falls")
+            text = EVALUATION_NOTES[label].format(why=_WHY[label])
             legend.node(f"legend/{label}", id=f"legend:{label}",
                         label=html_label([(text, {"size": _SIZE,
                                                   "colour": EVALUATED_FADE[label]})]),
                         **{**style.attributes(), "color": EVALUATED_FADE[label],
                            "fillcolor": "#eceff1"})
-            titles[f"legend:{label}"] = (f"{label}: a node that does not stand, by "
-                                         "argmap evaluate's semantics")
+            titles[f"legend:{label}"] = (f"{label}: {_WHY[label]}, by argmap evaluate's "
+                                         "semantics")
             samples.append([f"legend/{label}"])
         rows = _rows(samples)
         samples = [_relation_sample(legend, titles, f"relation-{k.value}", RELATION_STYLES[k],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..semantics import ComparisonSemantics, MapSemantics
+from . import TIME_LIMIT
 from .centre import centre_text
 from .dot import Drawing, draw_comparison, draw_map
 from .layout import Engine, lay_out
@@ -26,7 +27,7 @@ def drawing_of(semantics: MapSemantics | ComparisonSemantics, claims_only: bool 
 
 def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
          engine: Engine | None, *, claims_only: bool = False, full: bool = False,
-         evaluated: bool = False, keyed: bool = True, time_limit: float = 60.0,
+         evaluated: bool = False, keyed: bool = True, time_limit: float = TIME_LIMIT,
          what: str = "the drawing") -> tuple[bytes, str]:
     """The drawing in `output_format` (`dot`: the DOT source, laid out by nothing; else laid
     out by `engine`), and what the engine said on its standard error."""
