@@ -132,3 +132,11 @@ def test_schemes_explanations_concessions_and_preferences_are_relations(tmp_path
     for line in ["+ p supports t by analogy", "+ q explains t", "+ q outranks p",
                  "+ r concedes t", "- p supports t by sign", "- q supports t"]:
         assert f"    {line}\n" in out
+
+
+def test_a_version_that_does_not_parse_is_named_where(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(FOLDER)
+    broken = tmp_path / "broken.arg"
+    broken.write_text('document d "D" {}\nthesis t "unterminated\n', encoding="utf-8")
+    assert main(["diff", "old.arg", str(broken)]) == 2
+    assert f"{broken}:2:10: unterminated string" in capsys.readouterr().err

@@ -92,8 +92,10 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
     resolver = Resolver()
     result = check_paths([path], resolver=resolver)
     loaded = resolver.load_named(path)
-    if loaded.error is not None:
-        raise loaded.error
+    if loaded.error is not None:  # where it does not parse, as `check` says it
+        where = loaded.error.position
+        raise InputError(f"{shown_as or path}:{where.line}:{where.column}: "
+                         f"{loaded.error.message}")
     semantics = resolver.of(loaded)
     if not isinstance(semantics, MapSemantics):
         raise InputError(f"{path}: a comparison; argmap diff compares document maps")
