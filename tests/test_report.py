@@ -121,8 +121,13 @@ def test_the_map_page_marks_quotes_links_nodes_and_lists_findings(capsys, tmp_pa
     assert nodes["harbour.deep_water_quote"]["href"] == "#quote:harbour.deep_water_quote"
     assert {a.get("id") for tag, a in tags} >= {"quote:harbour.deep_water_quote",
                                                 "harbour.deep_water_quote"}
-    # A claim shows the quotes of the evidence below it, through premises.
-    assert "harbour.deep_water_quote" in nodes["harbour.build_east"]["data-quotes"].split()
+    # A claim shows the quotes of the evidence below it, found down the nodes under it.
+    below, pending = set(), ["harbour.build_east"]
+    while pending:
+        name = pending.pop()
+        below.update(nodes[name]["data-quotes"].split())
+        pending += nodes[name].get("data-under", "").split()
+    assert "harbour.deep_water_quote" in below
     # A quote drawn inside its claim's box has a link of its own, beside the claim's: links
     # do not nest.
     assert re.search(r'<g id="harbour.deep_water" class="node">\s*<title>[^<]*</title>'
@@ -237,9 +242,11 @@ def test_a_claim_marks_its_nearest_quotes_stronger(project):
                          'premise q "Pyongyang evades sanctions." supports p\n'
                          'evidence e2 "Pyongyang is skillful at evading sanctions" supports q\n')
     links = argmap.report.page.node_links(argmap.load(str(path)))
-    assert (links["d.t"].quotes, links["d.t"].direct) == (("d.e1", "d.e2"), ("d.e1",))
-    assert (links["d.p"].quotes, links["d.p"].direct) == (("d.e1", "d.e2"), ("d.e1",))
-    assert (links["d.q"].quotes, links["d.q"].direct) == (("d.e2",), ("d.e2",))
+    below = argmap.report.page.quotes_below
+    assert below(links, ["d.t"]) == (["d.e1", "d.e2"], ["d.e1"])
+    assert below(links, ["d.p"]) == (["d.e1", "d.e2"], ["d.e1"])
+    assert below(links, ["d.q"]) == (["d.e2"], ["d.e2"])
+    assert links["d.t"].href == links["d.p"].href == "#quote:d.e1"
 
 
 def test_a_map_with_errors_is_not_reported(capsys, project):

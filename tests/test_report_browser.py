@@ -663,3 +663,12 @@ def test_a_selection_contrasts_3_to_1_with_what_is_not_selected(open_page, pages
       return Math.min(ratio(stroke, "rgb(255, 255, 255)"),
                       ...fills.map(fill => ratio(stroke, fill)));""")
     assert outline >= 3
+
+
+@pytest.mark.parametrize("fragment", ["50%", "%E0%A4%A", "fpri.%zz"])
+def test_an_address_that_is_no_percent_encoding_opens_the_page_without_an_error(
+        open_page, pages, fragment):
+    watched = open_page(pages / "fpri.html", fragment=fragment)
+    watched.page.wait_for_load_state("load")
+    watched.page.locator("a.quote").first.click()
+    assert [line for line in watched.console if line.startswith("error")] == []

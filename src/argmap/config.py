@@ -144,6 +144,8 @@ def _read(path: str) -> dict:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: its arrays or tables are nested too deeply") from None
 
 
 def _parse(data: object, path: str, prefix: str) -> Config:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 from attrs import frozen
@@ -59,6 +60,8 @@ class Labelling:
     #: For each thesis that stands, the schemes it rests on whose critical questions the
     #: map leaves open, each as "scheme (`premise` → `conclusion`): question tags".
     open_questions: dict[str, list[str]] = attrs.field(factory=dict)
+    #: The defeaters of each node worked out so far (see `defeaters`).
+    _found: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, repr=False)
 
     def reason(self, node_id: str) -> str:
         """Why a node has its label, in words; for a node that stands, what weakens it
@@ -105,24 +108,81 @@ class Labelling:
     def defeaters(self, node_id: str) -> list[str]:
         """The attacking and undercutting nodes behind a node's not standing: those that
         attack it or undercut its supports with the same label (in for an out node,
-        undecided for an undecided one), and, through a support's premises that do not
-        stand, theirs; in the order found, each once."""
-        found: dict[str, None] = {}
-        seen: set[str] = set()
+        undecided for an undecided one), then, for each premise of its supports with its
+        label, that premise's defeaters; each once.
+
+        Each node's defeaters are worked out once and kept: asked of every node of a chain,
+        a walk down the chain from each would take time in the square of its length."""
+        found = self._found
+        if node_id not in found:
+            order, cyclic = self._below(node_id)
+            if cyclic:  # a circle of support: what is kept would miss what is on the circle
+                return list(dict.fromkeys(d for own in self._walk(node_id).values()
+                                          for d in own))
+            for current in order:
+                found[current] = tuple(self._defeaters_of(current, found))
+        return list(found[node_id])
+
+    def _same_label_premises(self, node_id: str) -> Iterator[str]:
+        label = self.nodes[node_id]
+        if label is Label.IN or label is Label.OUTWEIGHED:
+            return
+        for inference in self.supports.get(node_id, []):
+            yield from (p for p in inference.premises if self.nodes[p] is label)
+
+    def _own(self, node_id: str) -> Iterator[str]:
+        """The nodes that attack `node_id`, or undercut a support of it, and defeat it."""
+        label = self.nodes[node_id]
+        if label is Label.IN or label is Label.OUTWEIGHED:
+            return
+        yield from (a for a in self.attackers.get(node_id, [])
+                    if self.nodes[a] is _defeating(label))
+        for inference in self.supports.get(node_id, []):
+            yield from (u for u in self.undercutters.get(inference, [])
+                        if self.nodes[u] is _defeating(label))
+
+    def _defeaters_of(self, node_id: str, below: Mapping[str, Iterable[str]]) -> dict[str, None]:
+        """`node_id`'s own defeaters, then those `below` holds for its premises."""
+        found = dict.fromkeys(self._own(node_id))
+        for premise in self._same_label_premises(node_id):
+            found.update(dict.fromkeys(below.get(premise, ())))
+        return found
+
+    def _below(self, node_id: str) -> tuple[list[str], bool]:
+        """The nodes below `node_id` through premises of its label not yet worked out, each
+        after those below it; and whether they go round a circle."""
+        found = self._found
+        order: list[str] = []
+        state: dict[str, bool] = {node_id: False}  # False while its premises are visited
+        stack = [(node_id, iter(self._same_label_premises(node_id)))]
+        while stack:
+            current, premises = stack[-1]
+            premise = next(premises, None)
+            if premise is None:
+                stack.pop()
+                state[current] = True
+                order.append(current)
+            elif premise in found or state.get(premise):
+                continue
+            elif premise in state:
+                return order, True
+            else:
+                state[premise] = False
+                stack.append((premise, iter(self._same_label_premises(premise))))
+        return order, False
+
+    def _walk(self, node_id: str) -> dict[str, tuple[str, ...]]:
+        """Every node below `node_id` through premises of its label, with its own
+        defeaters: for a node on a circle of support, where nothing is kept."""
+        seen: dict[str, tuple[str, ...]] = {}
         pending = deque([node_id])
         while pending:
             current = pending.popleft()
-            label = self.nodes[current]
-            if current in seen or label is Label.IN or label is Label.OUTWEIGHED:
+            if current in seen:
                 continue
-            seen.add(current)
-            found.update(dict.fromkeys(a for a in self.attackers.get(current, [])
-                                       if self.nodes[a] is _defeating(label)))
-            for inference in self.supports.get(current, []):
-                found.update(dict.fromkeys(u for u in self.undercutters.get(inference, [])
-                                           if self.nodes[u] is _defeating(label)))
-                pending += [p for p in inference.premises if self.nodes[p] is label]
-        return list(found)
+            seen[current] = tuple(self._own(current))
+            pending += self._same_label_premises(current)
+        return seen
 
     def _why_out(self, inference: Inference) -> str:
         undercutters = [u for u in self.undercutters.get(inference, [])

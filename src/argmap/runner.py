@@ -108,8 +108,12 @@ def _loop(paths: list[str], run: Callable[[list[str]], Iterator[T]],
 
 
 def _start_worker(work: Callable[[Resolver, str], object], settings: Discovery | None) -> None:
-    # Ctrl-C is for the main process to handle: a worker must not print a traceback.
+    # Ctrl-C is for the main process to handle, and SIGTERM, which the main process sends to
+    # stop the workers, ends one at once: a worker that kept the main process's handlers
+    # (which raise) would print a traceback, and the run's output would no longer be the
+    # one line that says why it ended.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker.update(work=work, resolver=Resolver(Workspace(settings)), done=0)
     # What the worker has imported lives as long as it does: out of the collector's sight.
     gc.freeze()

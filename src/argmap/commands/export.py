@@ -81,9 +81,10 @@ def run(args) -> int:
         texts[path] = export(semantics, args.format)
         for relation in left_out(semantics, args.format):
             position = relation.position
-            print(f"argmap: warning: {position.file}:{position.line}: {args.format} has no form "
-                  f"for `{relation.kind.value}`: {relation.source} {relation.kind.value} "
-                  f"{relation.target} is left out", file=sys.stderr)
+            print(visible(f"argmap: warning: {position.file}:{position.line}: {args.format} has "
+                          f"no form for `{relation.kind.value}`: {relation.source} "
+                          f"{relation.kind.value} {relation.target} is left out"),
+                  file=sys.stderr)
     for path, output in outputs.items():
         write_atomically(output, texts[path].encode("utf-8"))
         print(visible(f"{path} -> {output}"))

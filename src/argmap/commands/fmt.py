@@ -50,10 +50,12 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
+    from .._tools import visible
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError, InputError
     from ..fmt import format_text as canonical
     from ..lint import RULES, select_files
+    from ..output_files import write_atomically
     from ..parsing import parse
     from ..settings import Discovery
     from ..workspace import decode
@@ -82,16 +84,15 @@ def run(args) -> int:
             sys.stderr.write(format_text([finding], _line_of(lines)))
             failed += 1
             continue
-        formatted = canonical(text)
-        if formatted.encode("utf-8") == data:
+        formatted = _as_written(canonical(text), data)
+        if formatted == data:
             continue
         changed += 1
         if args.check:
-            print(f"would reformat {path}")
+            print(visible(f"would reformat {path}"))
         else:
-            with open(path, "w", encoding="utf-8", newline="") as file:
-                file.write(formatted)
-            print(f"reformatted {path}")
+            write_atomically(path, formatted)
+            print(visible(f"reformatted {path}"))
     verb = "would be reformatted" if args.check else "reformatted"
     print(f"{changed} of {len(paths)} file{'' if len(paths) == 1 else 's'} {verb}"
           + (f", {failed} left alone (syntax errors)" if failed else "") + ".", file=sys.stderr)
@@ -119,11 +120,23 @@ def _filter(args) -> int:
                           syntax.code)
         sys.stderr.write(format_text([finding], _line_of(lines)))
         return EXIT_FINDINGS
-    formatted = canonical(text)
+    formatted = _as_written(canonical(text), data)
     if args.check:
-        return EXIT_FINDINGS if formatted != text else EXIT_OK
-    sys.stdout.write(formatted)
+        return EXIT_FINDINGS if formatted != data else EXIT_OK
+    sys.stdout.buffer.write(formatted)
     return EXIT_OK
+
+
+def _as_written(formatted: str, data: bytes) -> bytes:
+    r"""The laid-out text `formatted` (read from `data`, with `\n` line ends) encoded as
+    `data` is: its line ends (CR LF, or CR alone) and its byte order mark kept.
+
+    >>> _as_written("a\nb\n", b"\xef\xbb\xbfa  \r\nb\r\n")
+    b'\xef\xbb\xbfa\r\nb\r\n'
+    """
+    newline = "\r\n" if b"\r\n" in data else "\r" if b"\r" in data else "\n"
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    return bom + formatted.replace("\n", newline).encode("utf-8")
 
 
 def _line_of(lines: list[str]) -> Callable[[str, int], str | None]:

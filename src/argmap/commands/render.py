@@ -18,7 +18,7 @@ from . import (
     exit_statuses,
 )
 
-__all__ = ["add_parser", "render_once"]
+__all__ = ["add_parser", "add_time_limit", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
 # A longer limit is no limit a person waits for, and the operating system's timers refuse
@@ -74,17 +74,22 @@ def add_parser(commands) -> None:
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the `dot` program when it is on PATH, else the "
                              "Graphviz bundled with pygraphviz; dot; bundled")
-    from ..render import TIME_LIMIT
-
-    render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
-                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
-                             "seconds)")
+    add_time_limit(render)
     add_config(render)
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
     add_jobs(render)
     add_watch(render, render_once)
+
+
+def add_time_limit(parser: argparse.ArgumentParser) -> None:
+    """The --time-limit option of the commands that lay out drawings (`render`, `report`)."""
+    from ..render import TIME_LIMIT
+
+    parser.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
+                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
+                             "seconds)")
 
 
 def _seconds(text: str) -> float:

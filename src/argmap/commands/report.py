@@ -47,6 +47,8 @@ installed with it) describes the pages.
 
 def add_parser(commands) -> None:
     """Add `report` to the subcommands."""
+    from .render import add_time_limit
+
     report = add_subparser(
         commands, "report", help="write an HTML page per map: the drawing beside the source",
         description="Write each map or comparison as one self-contained HTML page: beside each\n"
@@ -57,6 +59,7 @@ def add_parser(commands) -> None:
     report.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write the pages into DIR (created if needed) rather than beside "
                              "each input")
+    add_time_limit(report)
     add_config(report)
     add_jobs(report)
     add_watch(report, report_once)
@@ -77,7 +80,8 @@ def report_once(args) -> int:
         make_folder(args.output_dir)
     for path, output in outputs.items():
         own = [f for f in checked.findings if _key(f.position.file) == _key(path)]
-        write_atomically(output, _page(checked.resolver, path, own).encode("utf-8"))
+        page = _page(checked.resolver, path, own, args.time_limit)
+        write_atomically(output, page.encode("utf-8"))
         print(visible(f"{path} -> {output}"))
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK
 
@@ -87,9 +91,8 @@ def _key(path: str) -> str:
     return os.path.realpath(path)
 
 
-def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
+def _page(resolver: Resolver, path: str, findings: list[Finding], time_limit: float) -> str:
     """The page of the file at `path`, which has no errors (so it parses)."""
-    from ..render import TIME_LIMIT
     from ..render.layout import find_engine
     from ..render.output import draw
     from ..report.comparison import comparison_page
@@ -99,7 +102,7 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.
     svg = draw(semantics, "svg", find_engine(), evaluated=True, keyed=False,
-               time_limit=TIME_LIMIT, what=path)[0].decode("utf-8")
+               time_limit=time_limit, what=path)[0].decode("utf-8")
     if isinstance(semantics, ComparisonSemantics):
         return comparison_page(semantics, svg, findings)
     return map_page(semantics, svg, findings)

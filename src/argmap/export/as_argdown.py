@@ -33,7 +33,7 @@ from ..quotes import QuoteMatch
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 from . import attacks, inference_ids
 
-__all__ = ["LEFT_OUT", "export", "escape", "argument_titles"]
+__all__ = ["LEFT_OUT", "export", "escape", "data_text", "argument_titles"]
 
 #: The cross relations Argdown has a relation for; the others (agrees, qualifies) are kept
 #: only as data, in the `cross` list of the statement they start from.
@@ -57,6 +57,28 @@ def escape(text: str) -> str:
     'A \\#tag\\, a \\[ref\\] and \\/\\/ no comment\\.'
     """
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+# What Argdown's reader takes for the end of a data block or of a line wherever it stands,
+# inside a quoted string too: braces, which it counts to find the block's end, and the
+# line breaks JSON leaves raw (and the C1 controls, which a terminal would act on).
+_RAW_IN_DATA = re.compile("[{}\x7f-\x9f\u2028\u2029]")
+
+
+def data_text(value: object) -> str:
+    r"""`value` as the data of a statement or an argument: JSON, which Argdown reads as
+    YAML, with every character Argdown's reader would end the data at written as a
+    `\uXXXX` escape, which YAML reads back.
+
+    >>> print(data_text({"explanation": "{A, B}\u2028next", "line": 3}))
+    {"explanation": "\u007bA, B\u007d\u2028next", "line": 3}
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    if not _RAW_IN_DATA.search(text):
+        return text
+    # Only within strings: the braces of the data itself are JSON's own.
+    return re.sub(r'"(?:[^"\\]|\\.)*"', lambda string: _RAW_IN_DATA.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", string.group()), text)
 
 
 def export(semantics: MapSemantics | ComparisonSemantics) -> str:
@@ -98,7 +120,7 @@ def _map_blocks(semantics: MapSemantics, prefix: str, extra: dict[str, list[str]
         title = prefix + node.id
         data = {**_data(semantics, node), **(extra_data or {}).get(title, {})}
         blocks.append("\n".join([f"[{title}]: {escape(node.text)} "
-                                 f"{json.dumps(data, ensure_ascii=False)}",
+                                 f"{data_text(data)}",
                                  *attacked[node.id], *extra.get(title, [])]))
     for inference, title in titles.items():
         premises = [f"({number}) [{prefix}{premise}]"
@@ -106,7 +128,7 @@ def _map_blocks(semantics: MapSemantics, prefix: str, extra: dict[str, list[str]
         data = {"kind": "inference", "line": inference.relation.position.line}
         if inference.relation.scheme:
             data["scheme"] = inference.relation.scheme
-        blocks.append(f"<{title}> {json.dumps(data)}\n\n" + "\n".join(premises)
+        blocks.append(f"<{title}> {data_text(data)}\n\n" + "\n".join(premises)
                       + f"\n----\n({len(premises) + 1}) [{prefix}{inference.conclusion}]")
     return blocks
 

@@ -7,6 +7,7 @@ import json
 import os
 from typing import Any
 
+from .._tools import visible
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import Node, Position
 from ..quotes import QuoteMatch, SourceText
@@ -37,7 +38,7 @@ def map_data(semantics: MapSemantics) -> dict[str, Any]:
     names = inference_ids(semantics)
     return {
         "format": "argmap-export", "version": VERSION, "type": "map",
-        "file": os.path.basename(semantics.map.path),
+        "file": visible(os.path.basename(semantics.map.path)),
         "document": {
             "id": header.id if header else None,
             "title": header.title if header else None,
@@ -75,7 +76,7 @@ def comparison_data(semantics: ComparisonSemantics) -> dict[str, Any]:
     comparison = semantics.comparison
     return {
         "format": "argmap-export", "version": VERSION, "type": "comparison",
-        "file": os.path.basename(comparison.path),
+        "file": visible(os.path.basename(comparison.path)),
         "comparison": {"id": comparison.id, "title": comparison.title},
         "documents": [{"id": used.document_id, "file": used.use.path}
                       for used in semantics.used_maps],

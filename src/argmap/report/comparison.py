@@ -13,6 +13,7 @@ import os
 from collections import deque
 from html import escape as esc
 
+from .._tools import visible
 from ..diagnostics import Finding
 from ..lexicon import NodeKind
 from ..model import Link, Node
@@ -30,6 +31,7 @@ from .page import (
     node_names,
     page,
     plural,
+    quotes_below,
     text_pane,
 )
 
@@ -62,7 +64,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
         kinds[relation.kind.value] = kinds.get(relation.kind.value, 0) + 1
     counts = ", ".join(f"{kind} {n}" for kind, n in kinds.items())
     top = (f'<header class="page-header">\n<p class="kicker">Comparison '
-           f'<code>{esc(os.path.basename(comparison.path))}</code></p>\n'
+           f'<code>{esc(visible(os.path.basename(comparison.path)))}</code></p>\n'
            f"<h1>{esc(comparison.title)}</h1>\n"
            f'<ul class="counts"><li>{plural(len(comparison.relations), "relation")} between '
            f'the documents{f" ({counts})" if counts else ""}</li></ul>\n'
@@ -159,10 +161,7 @@ def _row(context: ComparisonSemantics, item: Numbered, links: dict[str, NodeLink
     source, target = item.source, item.target
     # The drawing's ids of the relation: its two lines and its number (docs/rendering.md).
     edges = [item.edge_id, f"{item.edge_id}/number", f"{item.edge_id}/to"]
-    quotes = dict.fromkeys(q for name in (source, target) if name in links
-                           for q in links[name].quotes)
-    direct = dict.fromkeys(q for name in (source, target) if name in links
-                           for q in links[name].direct)
+    quotes, direct = quotes_below(links, (source, target))
     shown = f' data-direct="{esc(" ".join(direct))}"' if direct and direct != quotes else ""
     return (f'<tr class="relation" id="{esc(relation_anchor(item.number))}" tabindex="0" '
             f'data-nodes="{esc(source)} {esc(target)}" data-edges="{esc(" ".join(edges))}" '

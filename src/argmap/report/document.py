@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from html import escape as esc
 
+from .._tools import visible
 from ..diagnostics import Finding
 from ..lexicon import NodeKind
 from ..semantics import MapSemantics
@@ -38,7 +39,7 @@ def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
               f'{f" ({relations})" if relations else ""}</li>'
               f"<li>{esc(coverage_text(stats))}</li></ul>")
     top = (f'<header class="page-header">\n<p class="kicker">Argument map of '
-           f'<code>{esc(os.path.basename(context.map.path))}</code></p>\n'
+           f'<code>{esc(visible(os.path.basename(context.map.path)))}</code></p>\n'
            f"<h1>{esc(header.title)}</h1>\n{metadata(header)}\n{counts}\n</header>\n")
     # Findings before the first node are about the header: the document's panel.
     anchors = [(0, f"document:{doc}", "")] + [

@@ -39,16 +39,15 @@ _REPEAT = re.compile(r"repeat:(?P<node>[^@]*)@")
 @frozen
 class NodeLink:
     """What a node of the drawing links to: `href`, the place it leads without JavaScript;
-    `quotes`, the evidence whose quotes selecting it shows, and of those, `direct`, the
-    nearest: the node's own and those of the evidence that supports it directly, or for a
-    claim with no evidence of its own, those of the nearest claims under it (the page shows
-    them stronger than those further below; all of them when it names none); `label`, what
-    a screen reader says; `name`, what the page calls it (`names.display_name`)."""
+    `quotes`, its own quote (evidence whose quote was found); `label`, what a screen reader
+    says; `under`, the nodes that support it directly, through which selecting it shows the
+    quotes of every node below it (`page.quotes_below`); `name`, what the page calls it
+    (`names.display_name`)."""
 
     href: str
     quotes: tuple[str, ...]
     label: str
-    direct: tuple[str, ...] = ()
+    under: tuple[str, ...] = ()
     name: str = ""
 
 
@@ -85,11 +84,11 @@ data-quotes="d.e" aria-label="premise &lt;n&gt;">
     >>> svg = ('<svg viewBox="0 0 9 9"><g id="d.c" class="node"><title>c</title><path/>'
     ...        '<g id="d.q" class="quote"><title>q</title><text>Q</text></g>\\n<text>C</text></g>'
     ...        '</svg>')
-    >>> print(inline_svg(svg, {"d.c": NodeLink("#quote:d.q", ("d.q",), "premise"),
+    >>> print(inline_svg(svg, {"d.c": NodeLink("#quote:d.q", (), "premise", ("d.q",)),
     ...                        "d.q": NodeLink("#quote:d.q", ("d.q",), "evidence")}))
     <svg class="drawing" preserveAspectRatio="xMidYMid meet" viewBox="0 0 9 9">\
 <g id="d.c" class="node"><title>c</title><a class="node-link" href="#quote:d.q" \
-data-node="d.c" data-quotes="d.q" aria-label="premise"><path/><text>C</text></a>\
+data-node="d.c" data-quotes="" data-under="d.q" aria-label="premise"><path/><text>C</text></a>\
 <g id="d.q" class="quote"><title>q</title>\
 <a class="node-link" href="#quote:d.q" data-node="d.q" data-quotes="d.q" \
 aria-label="evidence"><text>Q</text></a></g></g></svg>
@@ -157,8 +156,8 @@ def _link(name: str, body: str, links: Mapping[str, NodeLink],
     # A repeat leads to the node drawn in full, and is not a stop of its own for Tab.
     href, extra, label = ((f"#{node}", ' tabindex="-1"', f"repeated here: {target.label}")
                           if repeat else (target.href, "", target.label))
-    if target.direct and target.direct != target.quotes:
-        extra += f' data-direct="{html.escape(" ".join(target.direct))}"'
+    if target.under:
+        extra += f' data-under="{html.escape(" ".join(target.under))}"'
     if target.name:
         extra += f' data-name="{html.escape(target.name)}"'
     return (f'<a class="node-link" href="{html.escape(href)}" '

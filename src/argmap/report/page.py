@@ -15,7 +15,6 @@ from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
-from ..lexicon import NodeKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
@@ -29,7 +28,8 @@ from .highlight import QuoteSpan, highlight, quote_anchor
 from .names import display_name, named_message
 
 __all__ = ["page", "byline", "metadata", "drawing_pane", "text_pane",
-           "findings_section", "node_links", "node_names", "plural", "coverage_text"]
+           "findings_section", "node_links", "node_names", "quotes_below", "plural",
+           "coverage_text"]
 
 
 def page(title: str, kind: str, body: str, sections: list[tuple[str, str]]) -> str:
@@ -154,19 +154,23 @@ def _quote_spans(context: MapSemantics) -> list[QuoteSpan]:
 
 
 def node_links(context: MapSemantics) -> dict[str, NodeLink]:
-    """For each node of the map, by `DOC.NODE`: the quotes it rests on, and where its link
-    leads without JavaScript (the first of them, or the node itself)."""
+    """For each node of the map, by `DOC.NODE`: its own quote (evidence whose quote was
+    found), the nodes that support it directly, and where its link leads without
+    JavaScript (the first of the nearest quotes below it, or the node itself).
+
+    What a node rests on is not spelled out for each node: down a chain of n claims that
+    would be n²/2 names (`quotes_below` and the page's script follow `under` instead)."""
     doc = context.map.id
     quoted = {node for node, match in context.quotes.items() if isinstance(match, QuoteMatch)}
+    nearest = _nearest_quotes(context, quoted)
     links = {}
     for node in context.nodes.values():
-        below = [(e, depth) for e, depth in _evidence_below(context, node.id) if e in quoted]
-        quotes = tuple(f"{doc}.{e}" for e, _ in below)
-        # The nearest: the node's own evidence, or that of the nearest claims under it.
-        direct = tuple(f"{doc}.{e}" for e, depth in below if depth == below[0][1])
-        href = f"#{quote_anchor(quotes[0])}" if quotes else f"#{doc}.{node.id}"
+        first = nearest.get(node.id)
+        href = f"#{quote_anchor(f'{doc}.{first}')}" if first else f"#{doc}.{node.id}"
         label = f"{node.kind.value}: {node.text}"
-        links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label, direct, display_name(node))
+        own = (f"{doc}.{node.id}",) if node.id in quoted else ()
+        under = tuple(f"{doc}.{s}" for s in context.supporters.get(node.id, ()))
+        links[f"{doc}.{node.id}"] = NodeLink(href, own, label, under, display_name(node))
     return links
 
 
@@ -180,20 +184,60 @@ def node_names(context: MapSemantics, bare: bool) -> dict[str, str]:
     return names
 
 
-def _evidence_below(context: MapSemantics, node_id: str) -> list[tuple[str, int]]:
-    """The evidence that supports the node, directly or through other nodes, nearest first
-    (the node itself when it is evidence), each with how many supports away it is."""
-    found, seen = [], set()
-    queue = deque([(node_id, 0)])
-    while queue:
-        current, depth = queue.popleft()
-        if current in seen:
-            continue
-        seen.add(current)
-        if context.nodes[current].kind is NodeKind.EVIDENCE:
-            found.append((current, depth))
-        queue.extend((supporter, depth + 1) for supporter in context.supporters.get(current, ()))
-    return found
+def quotes_below(links: Mapping[str, NodeLink], names: Iterable[str]) -> tuple[list[str],
+                                                                              list[str]]:
+    """The quotes the nodes `names` rest on, directly or through the nodes that support
+    them, nearest first; and of those, the nearest: each node's own and those of the
+    evidence that supports it directly, or for a claim with no evidence of its own, those
+    of the nearest claims under it. The page's script finds the same (`quotesBelow`)."""
+    found: dict[str, None] = {}
+    nearest: dict[str, None] = {}
+    for name in names:
+        seen: set[str] = set()
+        queue = deque([(name, 0)])
+        depth = None
+        while queue:
+            current, at = queue.popleft()
+            if current in seen or current not in links:
+                continue
+            seen.add(current)
+            for quote in links[current].quotes:
+                found[quote] = None
+                depth = at if depth is None else depth
+                if at == depth:
+                    nearest[quote] = None
+            queue.extend((under, at + 1) for under in links[current].under)
+    return list(found), list(nearest)
+
+
+def _nearest_quotes(context: MapSemantics, quoted: set[str]) -> dict[str, str]:
+    """For each node with a quote below it, the first of the nearest (in the order a walk
+    level by level down its supports finds them): worked out once for each node, from
+    those of the nodes that support it."""
+    first: dict[str, tuple[int, str]] = {}
+    done: set[str] = set()
+    for start in context.nodes:
+        stack = [(start, iter(context.supporters.get(start, ())))]
+        on_path = {start}
+        while stack:
+            node, supporters = stack[-1]
+            supporter = next(supporters, None)
+            if supporter is not None:
+                if supporter not in done and supporter not in on_path:  # (a circle: left)
+                    on_path.add(supporter)
+                    stack.append((supporter, iter(context.supporters.get(supporter, ()))))
+                continue
+            stack.pop()
+            on_path.discard(node)
+            done.add(node)
+            if node in quoted:
+                first[node] = (0, node)
+                continue
+            below = [first[s] for s in context.supporters.get(node, ()) if s in first]
+            if below:
+                depth = min(d for d, _ in below)
+                first[node] = (depth + 1, next(q for d, q in below if d == depth))
+    return {node: quote for node, (_, quote) in first.items()}
 
 
 def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, str]],

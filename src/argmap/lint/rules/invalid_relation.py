@@ -8,8 +8,8 @@
 - A rebuttal answers an objection: it attacks objections only.
 - Only an objection or a rebuttal undercuts, and only an inference the map states
   (`undercuts a -> b` needs `a supports b`).
-- No node both supports and attacks the same node, nor supports and explains it, nor
-  concedes against a node it supports or attacks.
+- No node both supports and attacks the same node (in a map or in a comparison), nor
+  supports and explains it, nor concedes against a node it supports or attacks.
 - Evidence only supports or attacks: it neither explains, concedes nor outranks (make the
   quote support a premise that does); nothing explains, concedes against or ranks evidence.
 - Two nodes never outrank each other.
@@ -23,7 +23,7 @@ objection doubt "A doubt." supports main
 """
 
 from ...diagnostics import Severity
-from ...lexicon import NodeKind, RelationKind
+from ...lexicon import CrossKind, NodeKind, RelationKind
 from ...model import Link, Ref
 from ...semantics import ComparisonSemantics, MapSemantics
 
@@ -135,9 +135,20 @@ def _undercut(node, link: Link, context: MapSemantics) -> str | None:
     return None
 
 
+_CROSS_OPPOSITE = {CrossKind.SUPPORTS: CrossKind.ATTACKS,
+                   CrossKind.ATTACKS: CrossKind.SUPPORTS}
+
+
 def check_comparison(context: ComparisonSemantics):
+    related: set[tuple[str, str, CrossKind]] = set()  # (source, target, kind) so far
     for relation in context.comparison.relations:
         source, target = relation.source, relation.target
         if source.document is not None and source.document == target.document:
             yield relation.position, (f"both ends are in `{source.document}`: relate nodes of "
                                       "one document in its own map")
+            continue
+        ends = (str(source), str(target))
+        related.add((*ends, relation.kind))
+        opposite = _CROSS_OPPOSITE.get(relation.kind)
+        if opposite is not None and (*ends, opposite) in related:
+            yield relation.position, f"`{source}` both supports and attacks `{target}`"

@@ -2,7 +2,8 @@
    it. Without this script the same elements are plain fragment links. The page's data
    is in its attributes: a quote's `data-nodes` (its evidence nodes) and, when the drawing
    leaves these out, `data-drawn` (the drawn nodes they bear on); a node link's
-   `data-node` and `data-quotes` (the evidence it rests on); a relation row's `data-nodes`,
+   `data-node`, `data-quotes` (its own quote) and `data-under` (the nodes that support it
+   directly, down which the quotes it rests on are found); a relation row's `data-nodes`,
    `data-edges` (its lines and its number in the drawing) and `data-quotes`; a relation
    number's `data-row`. In the drawing, a node is a `g.node`, and a quote drawn inside its
    claim's box a `g.quote` within the claim's. */
@@ -106,6 +107,11 @@
   }
 
   function byId(id) { return id ? document.getElementById(id) : null; }
+  // The id a fragment names: `#50%` or `#%E0%A4%A` is no percent-encoding, and
+  // decodeURIComponent would throw; such a fragment names the id as written.
+  function fragmentId(fragment) {
+    try { return decodeURIComponent(fragment); } catch (error) { return fragment; }
+  }
   function words(text) { return text ? text.split(" ").filter(Boolean) : []; }
   function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
 
@@ -129,10 +135,45 @@
     });
   }
 
+  // The first link of each node (a repeated node has more), by its `data-node`: found once,
+  // for the walks down a map's supports.
+  var links = null;
   function nodeLink(node) {
-    return all("a.node-link").filter(function (link) {
-      return link.getAttribute("data-node") === node;
-    })[0] || null;
+    if (!links) {
+      links = Object.create(null);
+      all("a.node-link").forEach(function (link) {
+        var name = link.getAttribute("data-node");
+        if (!(name in links)) { links[name] = link; }
+      });
+    }
+    return links[node] || null;
+  }
+
+  // The quotes a node rests on, nearest first, and the nearest of them: its own, and those
+  // of the nodes under it (`data-under`) level by level, each node once. `quotes_below` in
+  // report/page.py finds the same.
+  function quotesBelow(node) {
+    var found = [];
+    var nearest = [];
+    var seen = Object.create(null);
+    var queue = [[node, 0]];
+    var depth = -1;
+    for (var i = 0; i < queue.length; i += 1) {
+      var current = queue[i][0];
+      var at = queue[i][1];
+      var link = nodeLink(current);
+      if (current in seen || !link) { continue; }
+      seen[current] = true;
+      words(link.getAttribute("data-quotes")).forEach(function (quote) {
+        found.push(quote);
+        if (depth < 0) { depth = at; }
+        if (at === depth) { nearest.push(quote); }
+      });
+      words(link.getAttribute("data-under")).forEach(function (under) {
+        queue.push([under, at + 1]);
+      });
+    }
+    return { all: found, nearest: nearest };
   }
 
   // Scroll each text pane, not the page, so that its first selected quote is in the middle.
@@ -308,13 +349,10 @@
     var direct = [];
     var below = false;
     nodes.forEach(function (node) {
-      var link = nodeLink(node);
-      var its = words(link ? link.getAttribute("data-quotes") : "");
-      var own = its;
-      if (link && link.hasAttribute("data-direct")) {
-        own = words(link.getAttribute("data-direct"));
-        below = true;
-      }
+      var under = quotesBelow(node);
+      var its = under.all;
+      var own = under.nearest;
+      if (own.length !== its.length) { below = true; }
       its.forEach(function (q) { if (quotes.indexOf(q) < 0) { quotes.push(q); } });
       own.forEach(function (q) { if (direct.indexOf(q) < 0) { direct.push(q); } });
     });
@@ -322,7 +360,7 @@
   }
 
   function aboutRow(finding) {
-    var row = byId(decodeURIComponent(finding.getAttribute("href").slice(1)));
+    var row = byId(fragmentId(finding.getAttribute("href").slice(1)));
     return row && row.matches("tr.relation") ? row : null;
   }
 
@@ -434,7 +472,7 @@
   // A page opened at `#DOC.NODE` selects that node, and one opened at `#relation:N` that
   // relation, once the browser has scrolled to it.
   window.addEventListener("load", function () {
-    var opened = decodeURIComponent(window.location.hash.slice(1));
+    var opened = fragmentId(window.location.hash.slice(1));
     var row = byId(opened);
     if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
     else if (row && row.matches("tr.relation")) { selectRow(row, "table"); }
