@@ -18,7 +18,7 @@ import attrs
 from attrs import field, frozen
 
 from .diagnostics import Finding, Severity
-from .lexicon import BY, CLAIM_KINDS, RelationKind
+from .lexicon import BY, CLAIM_KINDS, NodeKind, RelationKind
 
 __all__ = ["Snapshot", "MapDiff", "snapshot", "compare", "describe", "text", "markdown", "data",
            "marked_dot", "MARKS", "VERSION"]
@@ -118,7 +118,7 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
                            _inference(inference.premises, inference.conclusion)))
     quotes = {}
     for node_id, node in semantics.nodes.items():
-        if node.kind.value == "evidence":
+        if node.kind is NodeKind.EVIDENCE:
             found = semantics.quotes.get(node_id) if semantics.source is not None else None
             quotes[node_id] = None if found is None else isinstance(found, QuoteMatch)
     # Where the old version was read from is not where the reader knows it.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..lexicon import DOCUMENT, CrossKind, NodeKind, RelationKind
 from ..render.escape import xml_characters
 from ..render.style import CROSS_STYLES, NODE_STYLES, RELATION_STYLES
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
@@ -34,12 +34,14 @@ _Y = "http://www.yworks.com/xml/graphml"
 ET.register_namespace("", _GRAPHML)
 ET.register_namespace("y", _Y)
 
-#: The data keys: (id, for, name, type).
-_KEYS = [("label", "node", "label", "string"), ("kind", "node", "kind", "string"),
-         ("tags", "node", "tags", "string"), ("document", "node", "document", "string"),
-         ("scheme", "node", "scheme", "string"), ("relation", "edge", "relation", "string"),
-         ("explanation", "edge", "explanation", "string"),
-         ("scheme_of_edge", "edge", "scheme", "string")]
+#: The data keys: each key's id and its name (the same but for the edge's scheme), by what
+#: they are data of (their type is string).
+_KEYS = {"node": [("label", "label"), ("kind", "kind"), ("tags", "tags"),
+                  (DOCUMENT, DOCUMENT), ("scheme", "scheme")],
+         "edge": [("relation", "relation"), ("explanation", "explanation"),
+                  ("scheme_of_edge", "scheme")]}
+#: What an edge from a premise to the point where a linked inference's premises meet is.
+_PREMISE = "premise"
 #: yEd's shapes for the drawings' Graphviz shapes.
 _SHAPES = {"box": "rectangle", "note": "rectangle", "octagon": "octagon",
            "hexagon": "hexagon"}
@@ -55,9 +57,10 @@ class _Graph:
 
     def __init__(self) -> None:
         self.root = ET.Element(f"{{{_GRAPHML}}}graphml")
-        for key, target, name, kind in _KEYS:
-            ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
-                "id": key, "for": target, "attr.name": name, "attr.type": kind})
+        for target, keys in _KEYS.items():
+            for key, name in keys:
+                ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
+                    "id": key, "for": target, "attr.name": name, "attr.type": "string"})
         for key, target in (("yn", "node"), ("ye", "edge")):
             ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
                 "id": key, "for": target,
@@ -133,7 +136,7 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
     document = semantics.map.id or ""
     for node in semantics.nodes.values():
         graph.node(prefix + node.id, {"label": node.text, "kind": node.kind.value,
-                                      "tags": ",".join(node.tags), "document": document},
+                                      "tags": ",".join(node.tags), DOCUMENT: document},
                    node.kind)
     undercut = {inference for u in semantics.undercuts for inference in u.inferences}
     joined: dict[Inference, str] = {}
@@ -148,10 +151,10 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
                            style.colour, style.line, style.arrowhead, **scheme)
                 continue
             point = joined[inference] = f"{prefix}{name}"
-            graph.node(point, {"label": "", "kind": "inference", "document": document,
+            graph.node(point, {"label": "", "kind": "inference", DOCUMENT: document,
                                **scheme}, None)
             for premise in inference.premises:
-                graph.edge(prefix + premise, point, "premise", style.colour, style.line,
+                graph.edge(prefix + premise, point, _PREMISE, style.colour, style.line,
                            "none")
             graph.edge(point, conclusion, kind.value, style.colour, style.line,
                        style.arrowhead, **scheme)
@@ -162,10 +165,10 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
                        style.arrowhead)
     style = RELATION_STYLES[RelationKind.ATTACKS]
     for attacker, target, _ in attacks(semantics):
-        graph.edge(prefix + attacker, prefix + target, "attacks", style.colour, style.line,
-                   style.arrowhead)
+        graph.edge(prefix + attacker, prefix + target, RelationKind.ATTACKS.value, style.colour,
+                   style.line, style.arrowhead)
     style = RELATION_STYLES[RelationKind.UNDERCUTS]
     for item in semantics.undercuts:
         for inference in item.inferences:
-            graph.edge(prefix + item.node, joined[inference], "undercuts", style.colour,
-                       style.line, style.arrowhead)
+            graph.edge(prefix + item.node, joined[inference], RelationKind.UNDERCUTS.value,
+                       style.colour, style.line, style.arrowhead)

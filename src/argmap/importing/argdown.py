@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
-from ..lexicon import NodeKind, RelationKind
+from ..lexicon import WITH, NodeKind, RelationKind
 from . import Draft, DraftNode, Support, identifier, scheme_named
 
 __all__ = ["read", "run_argdown", "draft_of"]
@@ -307,7 +307,7 @@ class _Reader:
             for kind in _AS_DATA:
                 entries = data.get(kind.value)
                 for entry in entries if isinstance(entries, list) else []:
-                    ends = [entry.get("to"), *(entry.get("with") or [])]
+                    ends = [entry.get("to"), *(entry.get(WITH) or [])]
                     if not all(("statement", end) in self.ids for end in ends):
                         self.draft.note(line, f"`{kind.value}` data of [{title}] names a "
                                               "statement Argdown did not define; left out")
