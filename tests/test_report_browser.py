@@ -8,6 +8,7 @@ are skipped, except in CI (`CI` set), where that is a failure.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -413,6 +414,21 @@ def test_the_keyboard_selects_quotes_and_rows(open_page, pages):
     assert page.evaluate("document.activeElement.getAttribute('class')") == "node-link"
 
 
+def test_a_click_in_the_drawing_leaves_no_focus_ring_elsewhere(open_page, pages):
+    """A row selected with the keyboard keeps its focus ring after Escape; a node clicked
+    next takes the selection, and the ring leaves the row, which would look selected too."""
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    row = page.locator("tr.relation").nth(2)
+    row.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert row.evaluate("e => e.matches(':focus-visible')")
+    box = page.locator(link("fpri.engage_russia")).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 10)
+    assert page.locator(".selected").first.get_attribute("id") == "fpri.engage_russia"
+    assert page.evaluate("document.querySelector(':focus-visible')") is None
+
+
 def test_without_javascript_the_links_still_lead_to_their_targets(open_page, pages):
     page = open_page(pages / "fpri.html", javascript=False).page
     evidence = "fpri.sanctions_evaded_quote"
@@ -430,6 +446,24 @@ def test_on_a_phone_the_panes_stack(open_page, pages):
     assert all(box["width"] <= PHONE["width"] for box in boxes)
     assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"] <= boxes[2]["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_on_a_phone_a_relation_reads_down_claim_relation_claim(open_page, pages):
+    """Stacked, a row of the table reads down: its first claim, the relation under it,
+    then the other claim, then the explanation; never two claims one under the other with
+    nothing between them."""
+    page = open_page(pages / "fpri-vs-eastwest.html", viewport=PHONE).page
+    rows = page.locator("tr.relation").evaluate_all("""rows => rows.map(row =>
+      [...row.cells].map(cell => {
+        const box = cell.getBoundingClientRect();
+        return [box.top, box.bottom];
+      }))""")
+    assert rows
+    for number, first, kind, second, explanation in rows:
+        assert number[0] == first[0]
+        assert first[1] <= kind[0] + 1 and kind[1] <= second[0] + 1
+        if explanation[1] > explanation[0]:  # a relation may have none
+            assert second[1] <= explanation[0] + 1
 
 
 def test_printing_shows_the_whole_drawing_and_no_buttons(open_page, pages):
@@ -552,6 +586,45 @@ def test_the_comparison_gives_the_drawing_and_the_table_room(open_page, pages, s
         assert all(text["height"] >= 0.6 * PHONE["height"] for text in panes["texts"])
 
 
+def test_on_a_phone_a_selected_relation_stays_legible(open_page, pages):
+    """A relation runs across both columns, wider than a phone: selecting its row keeps
+    the drawing legible, its number in the middle, rather than fitting both claims in
+    text too small to read."""
+    page = open_page(pages / "fpri-vs-eastwest.html", viewport=PHONE).page
+    page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
+    row = page.locator("tr.relation").nth(2)
+    row.click()
+    wait_in_view(page, f'g.node[id="{row.get_attribute("data-edges").split()[1]}"].selected')
+    assert drawing_text_size(page) >= 11.5
+
+
+# Whether an element lies wholly across the drawing's pane, from its left edge to its right.
+ACROSS = """element => {
+  const box = element.getBoundingClientRect();
+  const pane = document.querySelector(".viewport").getBoundingClientRect();
+  return box.left >= pane.left - 1 && box.right <= pane.right + 1;
+}"""
+
+
+def test_a_selection_in_a_comparison_keeps_the_claims_facing_it_in_view(open_page, pages):
+    """At 1,400 × 900 the comparison starts legible with both columns across its pane: a
+    quote selected brings its claim to the middle at that zoom, not zoomed further, so the
+    claim it is related to across the columns stays in view; and no blank beyond the
+    drawing's edges is shown."""
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
+    size = drawing_text_size(page)
+    page.locator(quote("fpri.sanctions_insufficient_quote")).click()
+    wait_in_view(page, f'{node("fpri.sanctions_insufficient")}.selected')
+    assert drawing_text_size(page) == pytest.approx(size, abs=0.5)
+    # Relation 4: it agrees with EastWest's claim in the other column.
+    for name in ("fpri.sanctions_insufficient", "eastwest.strategy_struggles"):
+        assert page.locator(node(name)).evaluate(ACROSS), name
+    graph = page.locator("svg.drawing > g#argmap").bounding_box()
+    pane = page.locator(".viewport").bounding_box()
+    assert graph["x"] <= pane["x"] + 1 and graph["y"] <= pane["y"] + 1
+
+
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_a_map_starts_legible_at_its_thesis(open_page, pages, size):
     viewport = DESKTOP if size == "desktop" else PHONE
@@ -564,6 +637,22 @@ def test_a_map_starts_legible_at_its_thesis(open_page, pages, size):
         assert drawing["width"] >= 0.55 * DESKTOP["width"] and drawing["height"] >= 600
     else:
         assert drawing["height"] >= 0.6 * PHONE["height"]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_map_shows_the_key_to_its_drawing_where_it_starts(open_page, pages, size):
+    """The drawing starts zoomed in at its thesis, its own legend out of view at its foot:
+    the head of its pane names each kind of node and of relation it draws, with a sample."""
+    viewport = DESKTOP if size == "desktop" else PHONE
+    page = open_page(pages / "fpri.html", viewport=viewport).page
+    legend = page.locator(".drawing-pane .legend")
+    # Those the header counts: "52 nodes (thesis 1, premise 19, …)", "50 relations (…)".
+    nodes, relations = page.locator(".counts li").all_inner_texts()[:2]
+    kinds = re.findall(r"(\w+) \d+", nodes + relations)
+    assert len(kinds) >= 5
+    assert legend.locator("li").all_inner_texts() == kinds
+    assert legend.locator("li > svg").count() == len(kinds)
+    assert in_view(page, ".drawing-pane .legend li:last-child")
 
 
 # WCAG contrast from computed styles: a colour's relative luminance, the ratio of two, and

@@ -68,9 +68,13 @@ class Config:
         return self._matches(self.exclude, path)
 
     def ignored_rules(self, path: str) -> set[str]:
-        """The rules `per-file-ignores` turns off for the file at `path`."""
-        return {name for glob, names in self.per_file_ignores
-                if self._matches((glob,), path) for name in names}
+        """The rules `per-file-ignores` turns off for the file at `path`: a glob matches its
+        path as `exclude`'s do, and a glob without `/` its name too, wherever it is
+        (`"*.draft.arg"`), as ruff's do."""
+        name = os.path.basename(path)
+        return {rule for glob, names in self.per_file_ignores
+                if self._matches((glob,), path) or ("/" not in glob and _glob(glob).match(name))
+                for rule in names}
 
     def _matches(self, globs: Iterable[str], path: str) -> bool:
         if not globs:

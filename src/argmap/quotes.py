@@ -261,7 +261,8 @@ class SourceText:
         self._original = text
         with collector_paused():  # lists of offsets and words: no cycles to collect
             self.text, self._norm_points, self._orig_points = _normalize(text)
-            self._line_starts = line_starts(text)
+        # Worked out for the first line asked for: a check that finds every quote asks none.
+        self._line_starts: list[int] | None = None
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_words: dict[str, list[int]] | None = None
 
@@ -443,4 +444,6 @@ class SourceText:
 
     def line_at(self, norm_pos: int) -> int:
         """The 1-based line of the original text at a normalised offset."""
+        if self._line_starts is None:
+            self._line_starts = line_starts(self._original)
         return bisect.bisect_right(self._line_starts, self.original_offset(norm_pos))

@@ -10,24 +10,30 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .errors import ArgSyntaxError, InputError
+from .lexicon import EXTENSION
 from .model import ArgFile
-from .parsing import decode, parse
+from .parsing import decode, parse_all
 from .quotes import SourceText
 
 if TYPE_CHECKING:  # the settings read the configuration, whose rules read workspaces
     from .settings import Discovery
 
-__all__ = ["LoadedFile", "Workspace", "find_arg_files", "read_file", "relative_to"]
+__all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "read_file",
+           "relative_to"]
 
 
 @frozen
 class LoadedFile:
-    """A `.arg` file: its model when it parses, its syntax error when it does not."""
+    """A `.arg` file: its model when it parses, its (first) syntax error when it does not,
+    all of them in `errors`, and then the model of its statements that parse in `partial`
+    (see `parsing.parse_all`)."""
 
     path: str
     model: ArgFile | None
     error: ArgSyntaxError | None
     lines: tuple[str, ...]
+    errors: tuple[ArgSyntaxError, ...] = ()
+    partial: ArgFile | None = None
 
 
 def read_file(path: str) -> bytes:
@@ -53,7 +59,7 @@ def find_arg_files(paths: list[str]) -> list[str]:
             for folder, subfolders, files in os.walk(name):
                 subfolders.sort()
                 found += [os.path.normpath(os.path.join(folder, f)) for f in sorted(files)
-                          if f.endswith(".arg")]
+                          if f.endswith(EXTENSION)]
         elif mode is not None and stat.S_ISREG(mode):
             found.append(os.path.normpath(name))
         elif mode is not None:
@@ -120,13 +126,14 @@ class Workspace:
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, ())
+                self._files[key] = LoadedFile(path, None, error, (), (error,))
                 return self._files[key]
             lines = tuple(text.split("\n"))
-            try:
-                self._files[key] = LoadedFile(path, parse(text, path), None, lines)
-            except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, lines)
+            model, errors = parse_all(text, path)
+            if errors:
+                self._files[key] = LoadedFile(path, None, errors[0], lines, errors, model)
+            else:
+                self._files[key] = LoadedFile(path, model, None, lines)
         return self._files[key]
 
     def read_bytes(self, path: str) -> bytes:
@@ -173,3 +180,17 @@ class Workspace:
         """The lines of a loaded `.arg` file (none for a file not loaded)."""
         loaded = self._files.get(os.path.realpath(path))
         return loaded.lines if loaded is not None else ()
+
+
+class OverlayWorkspace(Workspace):
+    """A workspace that reads given bytes in place of some `.arg` files, by real path:
+    standard input under the name `--stdin-filename` gives it, or a file as `--fix` is
+    changing it."""
+
+    def __init__(self, settings: Discovery, overlay: dict[str, bytes]) -> None:
+        super().__init__(settings)
+        self.overlay = {os.path.realpath(path): data for path, data in overlay.items()}
+
+    def read_bytes(self, path: str) -> bytes:
+        data = self.overlay.get(os.path.realpath(path))
+        return super().read_bytes(path) if data is None else data

@@ -106,20 +106,21 @@ def add_watch(parser: argparse.ArgumentParser,
         from ..settings import Discovery
         from ..watch import watch
 
-        return watch(args.paths, lambda: run_once(args), Discovery(args.config))
+        return watch(args.paths, lambda: run_once(args), Discovery.for_run(args.config))
 
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",
                         help="run again whenever a map, a map it uses or a source text changes, "
-                             "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
+                             "until Ctrl-C (needs watchfiles, argmap's `watch` extra: pip install "
+                             "'.[watch]' in a clone of argmap)")
 
 
-def add_paths(parser: argparse.ArgumentParser) -> None:
+def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
     """The PATH... operand of the commands that read `.arg` files: the current folder when
-    none is given."""
+    none is given; `more` says what else it may be."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help=".arg files, or folders to search for *.arg files (default: the "
-                             "current folder)")
+                             f"current folder{more})")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

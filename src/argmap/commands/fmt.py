@@ -19,9 +19,10 @@ from . import (
 __all__ = ["add_parser", "run"]
 
 _EXIT_CODES = exit_statuses({
-    EXIT_OK: "every file is in the canonical layout (with --check) or was rewritten in it",
-    EXIT_FINDINGS: "with --check, some file would be rewritten; or some file does not parse "
-                   "(its syntax error is printed, and the file is left as it is)",
+    EXIT_OK: "every file is in the canonical layout (with --check or --diff) or was rewritten "
+             "in it",
+    EXIT_FINDINGS: "with --check or --diff, some file would be rewritten; or some file does "
+                   "not parse (its syntax error is printed, and the file is left as it is)",
     EXIT_USAGE: USAGE_PROBLEM})
 
 
@@ -41,6 +42,9 @@ def add_parser(commands) -> None:
     fmt.add_argument("--check", action="store_true",
                      help="write nothing; list the files that would be rewritten and exit 1 "
                           "when there are any (for CI and pre-commit)")
+    fmt.add_argument("--diff", action="store_true",
+                     help="write nothing; show how each file would be rewritten as a unified "
+                          "diff, and exit 1 when there is any")
     add_config(fmt, "its exclude globs, the project folder")
     fmt.add_argument("--force-exclude", action="store_true",
                      help="leave out the files named on the command line that the "
@@ -50,7 +54,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Format each file; 1 when, with --check, one is not in the layout, or one does not parse."""
-    from .._tools import visible
+    from .._tools import unified_diff, visible
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError, InputError
     from ..fmt import format_text as canonical
@@ -62,7 +66,7 @@ def run(args) -> int:
 
     if args.paths == ["-"]:
         return _filter(args)
-    settings = Discovery(args.config)
+    settings = Discovery.for_run(args.config)
     paths = select_files(args.paths, settings.excluded, args.force_exclude)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
@@ -88,19 +92,24 @@ def run(args) -> int:
         if formatted == data:
             continue
         changed += 1
-        if args.check:
+        if args.diff:
+            sys.stdout.write(unified_diff(path, data.decode("utf-8", "replace"),
+                                          formatted.decode("utf-8", "replace")))
+        elif args.check:
             print(visible(f"would reformat {path}"))
         else:
             write_atomically(path, formatted)
             print(visible(f"reformatted {path}"))
-    verb = "would be reformatted" if args.check else "reformatted"
+    verb = "would be reformatted" if args.check or args.diff else "reformatted"
     print(f"{changed} of {len(paths)} file{'' if len(paths) == 1 else 's'} {verb}"
           + (f", {failed} left alone (syntax errors)" if failed else "") + ".", file=sys.stderr)
-    return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK
+    return EXIT_FINDINGS if failed or ((args.check or args.diff) and changed) else EXIT_OK
 
 
 def _filter(args) -> int:
-    """Standard input laid out on standard output; nothing there when it does not parse."""
+    """Standard input laid out on standard output (or the change, with --diff); nothing
+    there when it does not parse."""
+    from .._tools import unified_diff
     from ..diagnostics import Finding, format_text
     from ..errors import ArgSyntaxError
     from ..fmt import format_text as canonical
@@ -121,7 +130,10 @@ def _filter(args) -> int:
         sys.stderr.write(format_text([finding], _line_of(lines)))
         return EXIT_FINDINGS
     formatted = _as_written(canonical(text), data)
-    if args.check:
+    if args.diff:
+        sys.stdout.write(unified_diff("-", data.decode("utf-8", "replace"),
+                                      formatted.decode("utf-8", "replace")))
+    if args.check or args.diff:
         return EXIT_FINDINGS if formatted != data else EXIT_OK
     sys.stdout.buffer.write(formatted)
     return EXIT_OK

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..lexicon import NodeKind, RelationKind
+from ..lexicon import SOURCE, NodeKind, RelationKind
 from . import Draft, DraftNode, Support, identifier, scheme_named
 
 __all__ = ["read", "draft_of"]
@@ -44,6 +44,8 @@ def read(path: str) -> Draft:
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}"
                          ) from error
+    except RecursionError:  # json reads nested arrays and objects by recursion
+        raise InputError(f"{path}: its arrays or objects are nested too deeply") from None
     stem = os.path.basename(path).removesuffix(".json").removesuffix(".aif")
     return draft_of(data, text, stem, f"{os.path.basename(path)} (AIF, read by arguebuf)")
 
@@ -84,7 +86,7 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
         node = DraftNode(ids[atom.id], atom.plain_text, lines.get(atom.id, 0))
         if atom.id in sources:
             node.kind = NodeKind.EVIDENCE
-            draft.fields.setdefault("source", sources[atom.id])
+            draft.fields.setdefault(SOURCE, sources[atom.id])
         draft.nodes[ids[atom.id]] = node
     schemes = sorted(graph.scheme_nodes.values(), key=lambda s: lines.get(s.id, 0))
     inferences: dict[str, Support] = {}

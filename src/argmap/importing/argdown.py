@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
-from ..lexicon import WITH, NodeKind, RelationKind
+from ..lexicon import SOURCE, WITH, NodeKind, RelationKind
 from . import Draft, DraftNode, Support, identifier, scheme_named
 
 __all__ = ["read", "run_argdown", "draft_of"]
@@ -171,7 +171,7 @@ class _Reader:
         if data.get("kind") in _KINDS:
             node.kind = _KINDS[data["kind"]]
         if data.get("kind") == NodeKind.EVIDENCE.value and isinstance(data.get("source"), str):
-            self.draft.fields.setdefault("source", data["source"])
+            self.draft.fields.setdefault(SOURCE, data["source"])
         other = {key: value for key, value in data.items() if key not in _OWN_DATA}
         if other:
             node.comments.append(f"Argdown data: {json.dumps(other, ensure_ascii=False)}")

@@ -19,7 +19,6 @@ from ..lexicon import NodeKind
 from ..model import Link, Node
 from ..quotes import QuoteMatch
 from ..render.key import Numbered, numbered
-from ..render.style import NODE_STYLES
 from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
 from .drawing import NodeLink, drawn_ids
@@ -27,6 +26,7 @@ from .page import (
     byline,
     drawing_pane,
     findings_section,
+    legend,
     node_links,
     node_names,
     page,
@@ -86,7 +86,9 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
                   if node.kind is NodeKind.THESIS and name in drawn), None)
     body = (top + findings_section(findings, anchors, names)
             + '<main class="workspace">\n'
-            + drawing_pane(svg, links, "The comparison", start, rows, _legend(context, drawn))
+            + drawing_pane(svg, links, "The comparison", start, rows, legend(
+                {node.kind for doc, document in context.documents.items()
+                 for node in document.nodes.values() if f"{doc}.{node.id}" in drawn}))
             + _relations_pane(context, relations, links)
             + "".join(text_pane(document, stats[doc], document.header.title,
                                 drawn_instead(document, drawn))
@@ -95,19 +97,6 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     sections = [("drawing-heading", "the drawing"), ("relations-heading", "the relations")]
     sections += [(f"text-heading:{doc}", f"the text of {doc}") for doc in context.documents]
     return page(comparison.title, "comparison", body, sections)
-
-
-def _legend(context: ComparisonSemantics, drawn: set[str]) -> str:
-    """The kinds of node the drawing shows, each with a sample of its colours: the drawing
-    of a page has no key of its own (the table is its key)."""
-    kinds = {node.kind for doc, document in context.documents.items()
-             for node in document.nodes.values() if f"{doc}.{node.id}" in drawn}
-    samples = "".join(
-        f'<li><svg width="16" height="12" aria-hidden="true"><rect x="1" y="1" width="14" '
-        f'height="10" rx="2" fill="{NODE_STYLES[kind].fill}" stroke="{NODE_STYLES[kind].border}" '
-        f'stroke-width="1.5"/></svg>{kind.value}</li>'
-        for kind in NodeKind if kind in kinds)
-    return f'<ul class="legend" aria-label="Kinds of node">{samples}</ul>' if samples else ""
 
 
 def drawn_instead(document: MapSemantics, drawn: set[str]) -> dict[str, tuple[str, ...]]:

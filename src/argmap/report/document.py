@@ -11,10 +11,12 @@ from ..diagnostics import Finding
 from ..lexicon import NodeKind
 from ..semantics import MapSemantics
 from ..stats import map_stats
+from .drawing import drawn_ids
 from .page import (
     coverage_text,
     drawing_pane,
     findings_section,
+    legend,
     metadata,
     node_links,
     node_names,
@@ -45,11 +47,17 @@ def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
     anchors = [(0, f"document:{doc}", "")] + [
         (node.position.line, f"{doc}.{node.id}", f"{doc}.{node.id}")
         for node in context.map.nodes]
+    # The kinds of node the drawing shows (a quote inside its claim's box among them), and
+    # of relation.
+    drawn = drawn_ids(svg)
+    kinds = {node.kind for node in context.nodes.values() if f"{doc}.{node.id}" in drawn}
+    relation_kinds = {relation.kind for node in context.map.nodes for relation in node.relations}
     thesis = next((node for node in context.map.nodes if node.kind is NodeKind.THESIS), None)
     body = (top + findings_section(findings, anchors, node_names(context, bare=True))
             + '<main class="workspace">\n'
             + drawing_pane(svg, node_links(context), "The map",
-                           f"{doc}.{thesis.id}" if thesis else None)
+                           f"{doc}.{thesis.id}" if thesis else None,
+                           key=legend(kinds, relation_kinds))
             + text_pane(context, stats, "The source text") + "</main>\n")
     return page(header.title, "map", body,
                 [("drawing-heading", "the map"), (f"text-heading:{doc}", "the source text")])

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
+from ..lexicon import BYLINE_KEYS, HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
-from ..render.style import TEXT_SIZE
+from ..render.style import NODE_STYLES, RELATION_STYLES, TEXT_SIZE, EdgeStyle, NodeStyle
 from ..semantics import MapSemantics
 from ..severity import Severity
 from ..stats import MapStats
@@ -27,7 +28,7 @@ from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
 from .names import display_name, named_message
 
-__all__ = ["page", "byline", "metadata", "drawing_pane", "text_pane",
+__all__ = ["page", "byline", "metadata", "drawing_pane", "legend", "text_pane",
            "findings_section", "node_links", "node_names", "quotes_below", "plural",
            "coverage_text"]
 
@@ -65,19 +66,18 @@ def plural(count: int, word: str) -> str:
 
 def byline(header: DocumentHeader) -> str:
     """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
+    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
 
 
 def metadata(header: DocumentHeader) -> str:
     """The header's fields as a description list; a url is a link only when it is http(s)."""
     rows = []
-    for key in ("publisher", "author", "date", "url", "source"):
+    for key in (key for key in HEADER_KEYS if key != SKIP_LINES):
         field = header.get(key)
         if field is None or not field.value:
             continue
         value = esc(field.value)
-        url = safe_url(field.value) if key == "url" else None
+        url = safe_url(field.value) if key == URL else None
         if url is not None:
             value = f'<a href="{esc(url)}" rel="noopener noreferrer">{value}</a>'
         rows.append(f"<dt>{key}</dt><dd>{value}</dd>")
@@ -96,11 +96,11 @@ def coverage_text(stats: MapStats) -> str:
 
 
 def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str, start: str | None,
-                 rows: Mapping[str, tuple[str, str]] | None = None, legend: str = "") -> str:
+                 rows: Mapping[str, tuple[str, str]] | None = None, key: str = "") -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
     `start`: the node (a thesis) the drawing starts at, when it is too large to read whole;
     `rows`: the table row each relation's number in the drawing links to, by its id;
-    `legend`: HTML shown above the drawing, for a drawing without a legend of its own."""
+    `key`: HTML shown above the drawing (`legend`)."""
     # The size of the drawing's text, in its units: the script zooms until it is legible.
     begin = f' data-text-size="{TEXT_SIZE}"' + (f' data-start="{esc(start)}"' if start else "")
     buttons = "".join(
@@ -110,11 +110,53 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str, start: str 
     return (f'<section class="pane drawing-pane" aria-labelledby="drawing-heading">\n'
             f'<div class="pane-head"><h2 id="drawing-heading">{esc(heading)}</h2>'
             f'<p class="status" role="status" aria-live="polite"></p>'
-            f'<div class="zoom">{buttons}</div>{legend}</div>\n'
+            f'<div class="zoom">{buttons}</div>{key}</div>\n'
             f'<div class="viewport" tabindex="0" role="group"{begin} aria-label="The drawing: '
             'arrow keys pan it, + and − zoom">\n'
             f'<div class="canvas">\n{inline_svg(svg, links, rows)}\n</div>\n</div>\n'
             "</section>\n")
+
+
+def legend(kinds: Collection[NodeKind], relations: Collection[RelationKind] = ()) -> str:
+    """The kinds of node and of relation a drawing shows, each with a sample of its shape and
+    colours, for the head of its pane: the drawing's own legend (if it has one) lies at its
+    foot, out of view while the drawing is zoomed in to be read.
+
+    >>> legend([NodeKind.OBJECTION], [RelationKind.ATTACKS]).count("<li>")
+    2
+    >>> legend([])
+    ''
+    """
+    samples = [f"<li>{_node_sample(NODE_STYLES[kind])}{kind.value}</li>"
+               for kind in NodeKind if kind in kinds]
+    samples += [f"<li>{_line_sample(RELATION_STYLES[kind])}{kind.value}</li>"
+                for kind in RelationKind if kind in relations]
+    return (f'<ul class="legend" aria-label="The drawing\'s legend">{"".join(samples)}</ul>'
+            if samples else "")
+
+
+def _node_sample(style: NodeStyle) -> str:
+    """A node's shape, fill and outline, 16 × 12 pixels."""
+    paint = (f'fill="{style.fill}" stroke="{style.border}" stroke-width="1.5"'
+             + (' stroke-dasharray="3 2"' if "dashed" in style.style else ""))
+    if style.shape in _SAMPLE_POLYGONS:
+        shape = f'<polygon points="{_SAMPLE_POLYGONS[style.shape]}" {paint}/>'
+    else:
+        rounded = ' rx="3"' if "rounded" in style.style else ""
+        shape = f'<rect x="1" y="1" width="14" height="10"{rounded} {paint}/>'
+    return f'<svg width="16" height="12" aria-hidden="true">{shape}</svg>'
+
+
+_SAMPLE_POLYGONS = {"octagon": "4,1 12,1 15,4 15,8 12,11 4,11 1,8 1,4",
+                    "hexagon": "4,1 12,1 15,6 12,11 4,11 1,6"}
+
+
+def _line_sample(style: EdgeStyle) -> str:
+    """A relation's line, its colour and dashes, 18 × 12 pixels."""
+    dashes = {"dashed": ' stroke-dasharray="4 3"', "dotted": ' stroke-dasharray="1.5 2.5"'}
+    dash = next((value for key, value in dashes.items() if key in style.line), "")
+    return (f'<svg width="18" height="12" aria-hidden="true"><line x1="1" y1="6" x2="17" '
+            f'y2="6" stroke="{style.colour}" stroke-width="2"{dash}/></svg>')
 
 
 def text_pane(context: MapSemantics, stats: MapStats, title: str,
@@ -123,7 +165,7 @@ def text_pane(context: MapSemantics, stats: MapStats, title: str,
     `shown_by`: for the quotes the drawing leaves out, what it draws instead (`highlight`)."""
     header = context.header
     doc = header.id
-    source_field = header.get("source")
+    source_field = header.get(SOURCE)
     name = esc(source_field.value) if source_field else "no source"
     heading = (f'<h2 id="text-heading:{esc(doc)}">{esc(title)} '
                f'<span class="file">{name}</span></h2>')

@@ -3,8 +3,12 @@
 A rule module has `NAME` (kebab-case), `CODE` (`AM` and three digits; the first digit is
 the group: 1 the file and its names, 2 sources and quotes, 3 the argument, 9 suppression
 comments), `SEVERITY` (its default) and one or both of `check_map(context)` and
-`check_comparison(context)`, generators of `(position, message)` pairs. `syntax-error` and
-`unused-suppression` have no checks: the engine reports them.
+`check_comparison(context)`, generators of `(position, message)` pairs, and `PARTIAL =
+True` when its findings in a map with syntax errors, among the statements that parse,
+cannot follow from those set aside (a duplicate id, a quote not found: not a claim left
+unsupported, nor a reference to a node that a broken statement defined), so that they are
+reported beside the syntax errors. `syntax-error` and `unused-suppression` have no checks:
+the engine reports them.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ class Rule:
     doc: str
     check_map: Callable | None = None
     check_comparison: Callable | None = None
+    #: Whether it runs on the statements of a map with syntax errors that parse.
+    partial: bool = False
 
     @property
     def summary(self) -> str:
@@ -62,7 +68,8 @@ class Rule:
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
         return cls(module.NAME, module.CODE, module.SEVERITY, module.__doc__ or "",
-                   getattr(module, "check_map", None), getattr(module, "check_comparison", None))
+                   getattr(module, "check_map", None), getattr(module, "check_comparison", None),
+                   getattr(module, "PARTIAL", False))
 
 
 _MODULES = (

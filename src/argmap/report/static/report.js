@@ -46,14 +46,11 @@
     var width = canvas.offsetWidth;
     var height = canvas.offsetHeight;
     var fit = fitted();
-    var textSize = Number(viewport.getAttribute("data-text-size")) || 14;
-    var legible = LEGIBLE / (textSize * fit);
+    var legible = legibleScale();
     var wide = box.height / box.width > height / width ? width / (box.width * fit) : 1;
     var scale = Math.max(legible, wide);
     if (scale <= 1.01) { return; }
-    // The drawing fills the canvas, centred; in the canvas's pixels before any zoom:
-    var drawn = { left: (width - box.width * fit) / 2, top: (height - box.height * fit) / 2,
-      width: box.width * fit, height: box.height * fit };
+    var drawn = drawnBox();
     var at = { x: width / 2, y: drawn.top };
     var start = byId(viewport.getAttribute("data-start"));
     if (start) {
@@ -64,12 +61,33 @@
         y: (node.top + node.height / 2 - shown.top) / k };
     }
     panzoom.zoom(scale, { animate: false });
-    scale = panzoom.getScale();  // as Panzoom keeps it, within its largest scale
-    at = { x: within(at.x, drawn.left, drawn.width, width / scale),
-      y: within(at.y, drawn.top, drawn.height, height / scale) };
-    // A point p of the canvas is shown in the middle when the pan is c - p (showInDrawing).
-    panzoom.pan(width / 2 - at.x, height / 2 - at.y, { animate: false });
+    centreOn(at);
     startAt = { scale: panzoom.getScale(), pan: panzoom.getPan() };
+  }
+
+  // Where the drawing lies in the canvas, which it fills, centred: in the canvas's pixels
+  // before any zoom.
+  function drawnBox() {
+    var box = drawingBox();
+    var fit = fitted();
+    return { left: (canvas.offsetWidth - box.width * fit) / 2,
+      top: (canvas.offsetHeight - box.height * fit) / 2,
+      width: box.width * fit, height: box.height * fit };
+  }
+
+  // Pan so that the point `at` of the canvas (its pixels before any zoom) is in the middle
+  // of the viewport, or as near as the drawing's edges allow: no blank beyond them, and a
+  // drawing no wider (or taller) than the view stays whole across it. Panzoom draws
+  // `scale(s) translate(x, y)` about the canvas's centre c: a point p of the canvas is shown
+  // at c + s (p + (x, y) - c), so p is in the middle, which the canvas fills, when
+  // (x, y) = c - p, whatever the scale.
+  function centreOn(at) {
+    var width = canvas.offsetWidth;
+    var height = canvas.offsetHeight;
+    var scale = panzoom.getScale();  // as Panzoom keeps it, within its largest scale
+    var drawn = drawnBox();
+    panzoom.pan(width / 2 - within(at.x, drawn.left, drawn.width, width / scale),
+      height / 2 - within(at.y, drawn.top, drawn.height, height / scale), { animate: false });
   }
 
   // The middle of a view `span` long at `at`, moved so that the view stays within the
@@ -91,6 +109,12 @@
   function fitted() {
     var box = drawingBox();
     return box ? Math.min(canvas.offsetWidth / box.width, canvas.offsetHeight / box.height) : 1;
+  }
+
+  // Panzoom's scale at which the drawing's body text shows at LEGIBLE pixels.
+  function legibleScale() {
+    var textSize = Number(viewport.getAttribute("data-text-size")) || 14;
+    return LEGIBLE / (textSize * fitted());
   }
 
   // The pane may change size as the page settles, or with the window: the start view
@@ -197,12 +221,10 @@
     }
   }
 
-  // Zoom the drawing until the elements are legible, no more than fits, and centre them.
-  // Panzoom draws `scale(s) translate(x, y)` about the canvas's centre c: a point p of the
-  // canvas is shown at c + s (p + (x, y) - c), so p is in the middle of the viewport, which
-  // the canvas fills, when (x, y) = c - p, whatever the scale. Where p lies is read from the
-  // drawing as shown, against the canvas as shown: a zoom still animating shows another
-  // scale than the one Panzoom reports.
+  // Zoom the drawing until the elements are legible, and centre them (centreOn): at the
+  // zoom it has when that is legible and they fit, else zoomed out until they fit or in
+  // until legible. Where they lie is read from the drawing as shown, against the canvas as
+  // shown: a zoom still animating shows another scale than the one Panzoom reports.
   function showInDrawing(elements, reveal) {
     if (!panzoom || !elements.length) { return; }
     if (!started) {
@@ -217,11 +239,13 @@
     var py = (box.top + box.height / 2 - shown.top) / shownScale;
     var fits = Math.min(0.85 * view.width * shownScale / box.width,
       0.85 * view.height * shownScale / box.height);
-    // Legible: the drawing's text about the size of the page's (a point of the drawing
-    // shown a pixel), so that what is around the elements shows too.
-    var legible = 1 / fitted();
-    panzoom.zoom(Math.min(fits, Math.max(legible, panzoom.getScale())), { animate: false });
-    panzoom.pan(canvas.offsetWidth / 2 - px, canvas.offsetHeight / 2 - py, { animate: false });
+    // Never smaller than legible, even when they then do not fit whole (a relation across
+    // a phone's width), and no larger than it needs: zooming in further would push what
+    // is around them out of view, in a comparison the claims facing them.
+    var legible = legibleScale();
+    panzoom.zoom(Math.max(legible, Math.min(fits, Math.max(legible, panzoom.getScale()))),
+      { animate: false });
+    centreOn({ x: px, y: py });
     if (reveal) { revealOnPage(viewport); }
   }
 
@@ -443,7 +467,13 @@
   if (panzoom) {
     fitPaneToDrawing();
     window.addEventListener("resize", fitPaneToDrawing);
-    canvas.addEventListener("pointerdown", function () { downAt = panzoom.getPan(); }, true);
+    canvas.addEventListener("pointerdown", function () {
+      downAt = panzoom.getPan();
+      // Panzoom keeps a press in the drawing from taking the focus: it leaves what had it
+      // (a row, a quote), whose ring would stay beside the new selection, like a second one.
+      var focused = document.activeElement;
+      if (focused && focused !== viewport && focused !== document.body) { focused.blur(); }
+    }, true);
     viewport.addEventListener("wheel", panzoom.zoomWithWheel);
     all("[data-zoom]").forEach(function (button) {
       button.hidden = false;
