@@ -173,8 +173,11 @@ def scheme_named(name: str) -> str | None:
 
     >>> scheme_named("Practical Reasoning"), scheme_named("Abductive"), scheme_named("Modus ponens")
     ('practical-reasoning', 'best-explanation', None)
+    >>> scheme_named("Argument From Expert Opinion"), scheme_named("Argument from Sign")
+    ('expert-opinion', 'sign')
     """
     key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    key = re.sub(r"^argument-(from-)?", "", key)
     key = _SCHEME_NAMES.get(key, key)
     return key if key in SCHEMES else None
 
