@@ -432,9 +432,9 @@ def test_version_and_check_do_not_import_graphviz(tmp_path):
 
 FAKE_DOT = """\
 #!{python}
-import sys, time
+import os, sys, time
 with open({log!r}, "a") as log:
-    log.write(" ".join(sys.argv[1:]) + "\\n")
+    log.write(" ".join(sys.argv[1:]) + " " + os.path.basename(os.environ["FONTCONFIG_FILE"]) + "\\n")
 source = sys.stdin.read()
 sys.stderr.write("Warning: engine noise\\n")
 {behaviour}
@@ -464,26 +464,37 @@ def fake_dot(tmp_path, monkeypatch):
     return install
 
 
-def test_dot_on_path_is_preferred_and_its_noise_hidden(capsys, tmp_path, fake_dot):
+def test_the_bundled_graphviz_is_preferred_to_dot_on_path(capsys, tmp_path, fake_dot):
     log = fake_dot()
     status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
     assert (status, err) == (0, "")
-    assert log.read_text() == "-Kdot -Tsvg\n"
+    assert not log.exists()
+    svg = (tmp_path / "out" / "ferry.svg").read_text(encoding="utf-8")
+    assert 'id="ferry.no_harbour" class="node"' in svg
+
+
+def test_dot_on_path_runs_with_argmaps_fonts_and_its_noise_hidden(capsys, tmp_path, fake_dot):
+    log = fake_dot()
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--engine", "dot")
+    assert (status, err) == (0, "")
+    assert log.read_text() == "-Kdot -Tsvg fonts.conf\n"
     svg = (tmp_path / "out" / "ferry.svg").read_text(encoding="utf-8")
     assert "<title>Keep the Ferries</title>" in svg
 
 
 def test_verbose_shows_the_engine_and_its_noise(capsys, tmp_path, fake_dot):
     fake_dot()
-    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--verbose")
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--verbose",
+                            "--engine", "dot")
     assert status == 0
     assert "argmap: laying out with " in err and err.endswith("Warning: engine noise\n")
 
 
 def test_a_comparison_is_laid_out_then_its_relations_routed(capsys, tmp_path, fake_dot):
     log = fake_dot()
-    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out", "--full")[0] == 0
-    assert log.read_text() == "-Kdot -Tdot\n-Knop2 -Tsvg\n"
+    assert render(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path / "out", "--full",
+                  "--engine", "dot")[0] == 0
+    assert log.read_text() == "-Kdot -Tdot fonts.conf\n-Knop2 -Tsvg fonts.conf\n"
 
 
 def test_engine_bundled_is_used_when_asked_for(capsys, tmp_path, fake_dot):
@@ -495,7 +506,8 @@ def test_engine_bundled_is_used_when_asked_for(capsys, tmp_path, fake_dot):
 
 def test_a_layout_past_the_time_limit_is_stopped_with_advice(capsys, tmp_path, fake_dot):
     fake_dot("time.sleep(30)")
-    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--time-limit", "0.5")
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--time-limit", "0.5",
+                            "--engine", "dot")
     assert status == 2
     assert err.startswith(f"argmap: error: laying out {RENDER / 'ferry.arg'} took longer than 0.5 "
                           "seconds and was stopped;")
@@ -506,7 +518,7 @@ def test_a_layout_past_the_time_limit_is_stopped_with_advice(capsys, tmp_path, f
 
 def test_an_engine_that_fails_says_why(capsys, tmp_path, fake_dot):
     fake_dot('sys.stderr.write("Error: <stdin>: syntax error in line 1\\n"); sys.exit(1)')
-    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out")
+    status, _, err = render(capsys, RENDER / "ferry.arg", "-o", tmp_path / "out", "--engine", "dot")
     assert status == 2
     assert err == (f"argmap: error: Graphviz could not lay out {RENDER / 'ferry.arg'}: "
                    "Error: <stdin>: syntax error in line 1\n")

@@ -16,8 +16,9 @@ TIME_LIMIT = 60.0
 MAX_TIME_LIMIT = 86400.0
 
 EPILOG = """\
-The layout runs in the `dot` program when it is on PATH, and otherwise in the Graphviz
-that the pygraphviz wheels bundle, so `pip install argmap` is all it takes. A file with
+The layout runs in the Graphviz that the pygraphviz wheels bundle, so `pip install argmap`
+is all it takes (or, without pygraphviz, in the `dot` program on PATH), and measures text
+with the fonts argmap ships, so a drawing is the same on every machine. A file with
 errors (as `argmap check` reports them, with the same configuration: rule severities
 and exclude globs) is not drawn; a comparison is not drawn while a map it uses has errors.
 Warnings do not stop a drawing.
@@ -63,8 +64,8 @@ def add_parser(commands) -> None:
                              "them: out (defeated) or undecided, each with why, faded, and "
                              "named in the legend (maps, and comparisons with --full)")
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
-                        help="auto (default): the `dot` program when it is on PATH, else the "
-                             "Graphviz bundled with pygraphviz; dot; bundled")
+                        help="auto (default): the Graphviz bundled with pygraphviz, else the "
+                             "`dot` program on PATH; dot; bundled")
     render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
                         help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
                              "seconds)")

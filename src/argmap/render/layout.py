@@ -1,4 +1,11 @@
-"""Laying out a drawing: the `dot` program when it is on PATH, else the Graphviz in pygraphviz.
+"""Laying out a drawing: the Graphviz bundled in pygraphviz, else the `dot` program on PATH.
+
+Graphviz measures each line of text with the fonts fontconfig finds, so the same DOT laid
+out on two machines with other fonts installed gives boxes of other widths. The layout
+therefore sees only the fonts argmap ships (`fonts/`, DejaVu Sans): the child process gets
+`FONTCONFIG_FILE` pointing at `fonts/fonts.conf`, which lists that folder alone. The bundled
+Graphviz is preferred to a `dot` on PATH for the same reason: its version is the one the
+pygraphviz wheel pins, not whichever a package manager installed.
 
 Either runs in a child process, so that a layout that takes too long can be stopped at the
 time limit, and so that what Graphviz writes on its standard error (fontconfig and layout
@@ -11,10 +18,12 @@ one Graphviz that has run `dot` routes the second pass wrongly.)
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
 import time
+from importlib.resources import files
 
 from attrs import frozen
 
@@ -22,7 +31,10 @@ from ..errors import LayoutError
 from .bundled import NO_PYGRAPHVIZ
 from .dot import Drawing
 
-__all__ = ["Engine", "find_engine", "lay_out"]
+__all__ = ["Engine", "find_engine", "lay_out", "FONTS_CONFIG"]
+
+#: The fontconfig configuration the layout runs with: argmap's own fonts, and no others.
+FONTS_CONFIG = str(files("argmap.render") / "fonts" / "fonts.conf")
 
 NO_ENGINE = ("no Graphviz layout engine found: install argmap with pip so that its "
              "dependency pygraphviz>=2.0, which bundles Graphviz, is installed too, or "
@@ -44,17 +56,19 @@ class Engine:
 
 
 def find_engine(choice: str = "auto") -> Engine:
-    """The engine `choice` names; for `auto`, `dot` when it is on PATH, else the bundled one."""
-    if choice in ("auto", "dot"):
-        dot = shutil.which("dot")
-        if dot:
-            return Engine("dot", (dot,))
-        if choice == "dot":
-            raise LayoutError("no `dot` program on PATH: install Graphviz "
-                              "(https://graphviz.org/download/), or use --engine bundled")
-    if importlib.util.find_spec("pygraphviz") is None:
-        raise LayoutError(NO_ENGINE)
-    return Engine("bundled", (sys.executable, "-m", "argmap.render.bundled"))
+    """The engine `choice` names; for `auto`, the bundled one, else `dot` when it is on PATH."""
+    bundled = importlib.util.find_spec("pygraphviz") is not None
+    if choice == "bundled" or (choice == "auto" and bundled):
+        if not bundled:
+            raise LayoutError(NO_ENGINE)
+        return Engine("bundled", (sys.executable, "-m", "argmap.render.bundled"))
+    dot = shutil.which("dot")
+    if dot:
+        return Engine("dot", (dot,))
+    if choice == "dot":
+        raise LayoutError("no `dot` program on PATH: install Graphviz "
+                          "(https://graphviz.org/download/), or use --engine bundled")
+    raise LayoutError(NO_ENGINE)
 
 
 def lay_out(drawing: Drawing, output_format: str, engine: Engine, time_limit: float,
@@ -77,6 +91,7 @@ def _run(engine: Engine, layout: str, output_format: str, source: str, deadline:
     try:
         done = subprocess.run(engine.command(output_format, layout), input=source.encode("utf-8"),
                               capture_output=True, check=False,
+                              env={**os.environ, "FONTCONFIG_FILE": FONTS_CONFIG},
                               timeout=max(deadline - time.monotonic(), 0.001))
     except subprocess.TimeoutExpired:
         raise LayoutError(

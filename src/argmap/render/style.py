@@ -17,8 +17,9 @@ __all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PAN
            "ANALYSTS_NOTE", "JOIN_POINT",
            "EVALUATED_FADE", "EVALUATION_NOTES"]
 
-#: Sans-serif families in order of preference; the SVG names them all, for the viewer.
-FONT = "Helvetica,Arial,sans-serif"
+#: Sans-serif families in order of preference: the layout measures text in DejaVu Sans, which
+#: argmap ships (`fonts/`); the SVG names them all, for a viewer without it.
+FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 TEXT_SIZE = 14
 SMALL_SIZE = 11
 INK = "#1b1f24"
