@@ -162,7 +162,7 @@ def _spreads(objects: dict, boxes: dict, edges: list[dict]) -> tuple[float, floa
     for head, tails in reasons.items():
         centres = [(boxes[t][1] + boxes[t][3]) / 2 for t in tails]
         tallest = max(boxes[t][3] - boxes[t][1] for t in tails)
-        spread = (max(centres) - min(centres)) / tallest if tallest else 0.0
+        spread = round((max(centres) - min(centres)) / tallest, 3) if tallest else 0.0
         claim = max(claim, spread)
         if _is_thesis(objects[head]):
             thesis = max(thesis, spread)
@@ -275,6 +275,7 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
     from argmap.lint import select_files
     from argmap.render.dot import draw_comparison, draw_map
     from argmap.render.layout import find_engine, lay_out
+    from argmap.render.scene import Options
     from argmap.semantics import ComparisonSemantics, Resolver
 
     engine = find_engine("auto")
@@ -284,7 +285,7 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
         semantics = resolver.of(resolver.load(path))
         if isinstance(semantics, ComparisonSemantics):
             views = [("comparison", draw_comparison(semantics)),
-                     ("comparison --full", draw_comparison(semantics, full=True))]
+                     ("comparison --full", draw_comparison(semantics, Options(full=True)))]
         else:
             views = [("map", draw_map(semantics))]
         for view, drawing in views:

@@ -107,6 +107,7 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
     from ..output_files import make_folder, write_atomically
     from ..render.layout import find_engine
     from ..render.output import draw
+    from ..render.scene import Options
 
     engine = None if args.format == "dot" else find_engine(args.engine)
     if engine is not None and args.verbose:
@@ -115,12 +116,11 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
         print(f"argmap: laying out with {where}", file=sys.stderr)
     if args.output_dir:
         make_folder(args.output_dir)
+    options = Options(claims_only=args.claims_only, full=args.full, evaluated=args.evaluate,
+                      engine=args.engine, time_limit=args.time_limit)
     for path, output in outputs.items():
-        data, noise = draw(resolver.of(resolver.load(path)), args.format, engine,
-                           claims_only=args.claims_only, full=args.full,
-                           evaluated=args.evaluate,
-                           time_limit=args.time_limit, what=path)
-        if args.verbose and noise:
-            sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
-        write_atomically(output, data)
+        drawn = draw(resolver.of(resolver.load(path)), args.format, engine, options, what=path)
+        if args.verbose and drawn.noise:
+            sys.stderr.write(drawn.noise if drawn.noise.endswith("\n") else drawn.noise + "\n")
+        write_atomically(output, drawn.data)
         print(visible(f"{path} -> {output}"))

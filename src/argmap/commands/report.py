@@ -82,6 +82,7 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     """The page of the file at `path`, which has no errors (so it parses)."""
     from ..render.layout import find_engine
     from ..render.output import draw
+    from ..render.scene import Options
     from ..report.comparison import comparison_page
     from ..report.document import map_page
     from ..semantics import ComparisonSemantics
@@ -89,8 +90,8 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
 
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.
-    svg = draw(semantics, "svg", find_engine(), evaluated=True, keyed=False,
-               time_limit=TIME_LIMIT, what=path)[0].decode("utf-8")
+    drawing = draw(semantics, "svg", find_engine(),
+                   Options(evaluated=True, keyed=False, time_limit=TIME_LIMIT), what=path)
     if isinstance(semantics, ComparisonSemantics):
-        return comparison_page(semantics, svg, findings)
-    return map_page(semantics, svg, findings)
+        return comparison_page(semantics, drawing, findings)
+    return map_page(semantics, drawing, findings)

@@ -12,21 +12,17 @@ tails could also join into one arrow, for reasons that support a claim jointly).
 relations of a comparison are an overlay: drawn after the documents are laid out, so they
 never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
 labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
-from `Drawing.titles` (`titles`), so no user string becomes a Graphviz attribute.
+from the scene's titles (`titles`), so no user string becomes a Graphviz attribute.
 
-A map's many nodes and edges share a handful of styles: each style's attribute list is
-quoted once (`graphviz.quoting.a_list`) and its statements are written into the graph's
-body, rather than quoting every attribute of every `node()` and `edge()` call again, which
-was most of the time taken for a large map.
+What is drawn is built as a `scene.Scene` (shapes, lines, groups, each with its role, id,
+tooltip and style key), from one `scene.Options`; `writer` alone turns it into DOT.
 """
 
 from __future__ import annotations
 
 from typing import TypeGuard
 
-import graphviz
 from attrs import frozen
-from graphviz.quoting import a_list
 
 from ..evaluation import Label, Labelling, evaluate
 from ..lexicon import CrossKind, NodeKind, RelationKind
@@ -36,8 +32,9 @@ from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .labels import Line, small, wrap
 from .legend import add_legend
 from .overview import draw_overview
+from .scene import Group, Options, Scene, Shape
+from .scene import Line as Edge
 from .style import (
-    ANALYST_ATTRIBUTES,
     CROSS_STYLES,
     EVALUATED_FADE,
     EVALUATION_NOTES,
@@ -45,7 +42,6 @@ from .style import (
     INK,
     JOIN_POINT,
     LINK_POINT,
-    NODE_ATTRIBUTES,
     NODE_STYLES,
     PANEL_BORDER,
     PANEL_FILL,
@@ -58,11 +54,11 @@ from .texts import (
     document_title,
     node_label,
     node_title,
-    quoted,
     repeat_label,
     title_label,
 )
 from .tree import depths, quotes_in_the_middle, spines
+from .writer import base_source, dot_source, overlay_source
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
@@ -78,81 +74,99 @@ _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
 _CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
             "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
 
-#: The key: a white panel of the relations' numbers, kinds, claims and explanations.
-_KEY = {"shape": "box", "style": "rounded,filled", "fillcolor": "white", "color": PANEL_BORDER,
-        "margin": "0.12"}
 
-# A repeat of a node: its kind's shape and colours, with a dashed outline.
-_REPEAT_ATTRIBUTES = {kind: a_list(kwargs={**style.attributes(), "style": style.style + ",dashed",
-                                           "penwidth": "1"})
-                      for kind, style in NODE_STYLES.items()}
-_RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
-                        for kind, style in RELATION_STYLES.items()}
-# The first half of an undercut support link, which ends at the link's point.
-_HALF_LINK_ATTRIBUTES = a_list(kwargs={**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
-                                       "arrowhead": "none"})
-_LINK_POINT_ATTRIBUTES = a_list(kwargs=LINK_POINT)
-_JOIN_POINT_ATTRIBUTES = a_list(kwargs=JOIN_POINT)
+def _styles() -> dict[str, dict[str, str]]:
+    """The style of each style key a map or a full comparison uses."""
+    styles: dict[str, dict[str, str]] = {}
+    for kind, style in NODE_STYLES.items():
+        styles[f"node:{kind.value}"] = style.attributes()
+        # A claim the analyst adds: dotted (an assumption is dashed already).
+        styles[f"analyst:{kind.value}"] = {
+            **style.attributes(), "style": style.style.replace("dashed,", "") + ",dotted"}
+        # A repeat of a node: its kind's shape and colours, with a dashed outline.
+        styles[f"repeat:{kind.value}"] = {**style.attributes(), "style": style.style + ",dashed",
+                                          "penwidth": "1"}
+    for relation, line in RELATION_STYLES.items():
+        styles[f"relation:{relation.value}"] = line.attributes()
+    for cross, line in CROSS_STYLES.items():
+        styles[f"cross:{cross.value}"] = {**line.attributes(), "constraint": "false"}
+    # The first half of a support link that meets a point, which ends at the point.
+    styles["half-link"] = {**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
+                           "arrowhead": "none"}
+    styles["link-point"] = dict(LINK_POINT)
+    styles["join-point"] = dict(JOIN_POINT)
+    #: The key: a white panel of the relations' numbers, kinds, claims and explanations.
+    styles["key"] = {"shape": "box", "style": "rounded,filled", "fillcolor": "white",
+                     "color": PANEL_BORDER, "margin": "0.12"}
+    styles["invisible"] = {"style": "invis", "weight": "0"}
+    styles["plain"] = {}
+    return styles
 
 
 @frozen
 class Drawing:
-    """What to lay out: the documents (`base`) and the relations drawn over them once they
-    are placed (`overlay`, DOT edge statements); the whole as one DOT graph (`source`); and
-    the tooltip of each element, by its SVG id."""
+    """A drawing ready for the layout: its scene, and from it the documents (`base`) and the
+    relations drawn over them once they are placed (`overlay`, DOT edge statements); the
+    whole as one DOT graph (`source`); and the tooltip of each element, by its SVG id."""
 
-    base: str
-    overlay: str
-    titles: dict[str, str]
+    scene: Scene
+
+    @property
+    def base(self) -> str:
+        return base_source(self.scene)
+
+    @property
+    def overlay(self) -> str:
+        return overlay_source(self.scene)
 
     @property
     def source(self) -> str:
         """The DOT of the whole drawing; the overlay's edges do not constrain the layout."""
-        end = self.base.rstrip().rfind("}")
-        return self.base[:end] + self.overlay + self.base[end:]
+        return dot_source(self.scene)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.scene.titles
 
 
-def draw_map(context: MapSemantics, claims_only: bool = False,
-             evaluated: bool = False) -> Drawing:
-    """The drawing of one document map; `evaluated`: with the nodes that do not stand
-    marked (`evaluation`)."""
-    builder = _Builder(claims_only, evaluated)
+_DEFAULT = Options()
+
+
+def draw_map(context: MapSemantics, options: Options = _DEFAULT) -> Drawing:
+    """The drawing of one document map (`options.evaluated`: with the nodes that do not
+    stand marked, `evaluation`)."""
+    builder = _Builder(options)
     builder.add_document(context)
     return builder.finish(context.header.title)
 
 
-def draw_comparison(context: ComparisonSemantics, claims_only: bool = False,
-                    full: bool = False, evaluated: bool = False, keyed: bool = True) -> Drawing:
-    """The drawing of a comparison: by default its overview (`overview`; `keyed`: with its
-    key beside it), the claims that relations link facing each other; `full`, every node of
-    its documents side by side and the relations drawn over them (`evaluated`: with the
-    nodes of each document that do not stand marked)."""
-    builder = _Builder(claims_only, evaluated)
-    if not full:
-        source, titles = draw_overview(context, builder.shows, keyed)
-        return Drawing(source, "", titles)
+def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -> Drawing:
+    """The drawing of a comparison: by default its overview (`overview`; `options.keyed`:
+    with its key beside it), the claims that relations link facing each other;
+    `options.full`, every node of its documents side by side and the relations drawn over
+    them (`options.evaluated`: with the nodes of each document that do not stand marked)."""
+    builder = _Builder(options)
+    if not options.full:
+        return Drawing(draw_overview(context, builder.shows, options.keyed))
     relations = numbered(context, builder.shows)
     builder.linked = {end for item in relations for end in (item.source, item.target)}
     for document in context.documents.values():
         builder.add_document(document)
     builder.add_cross_relations(relations)
     comparison = context.comparison
-    builder.graph.attr(label=title_label(comparison.title))
+    builder.scene.attributes["label"] = title_label(comparison.title)
     return builder.finish(comparison.title)
 
 
 class _Builder:
-    """Adds documents and relations to a graph, noting what the legend must show."""
+    """Adds documents and relations to a scene, noting what the legend must show."""
 
-    def __init__(self, claims_only: bool, evaluated: bool = False):
-        self.claims_only = claims_only
-        self.evaluated = evaluated
+    def __init__(self, options: Options):
+        self.claims_only = options.claims_only
+        self.evaluated = options.evaluated
         #: The labels `--evaluate` marked, for the legend.
         self.labels_shown: set[Label] = set()
-        self.graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr=_NODE,
-                                      edge_attr=_EDGE)
-        self.overlay = graphviz.Digraph()
-        self.titles: dict[str, str] = {}
+        self.scene = Scene(dict(_GRAPH), dict(_NODE), dict(_EDGE), _styles())
         self.kinds: set[NodeKind] = set()
         self.relations: set[RelationKind] = set()
         self.cross: set[CrossKind] = set()
@@ -161,33 +175,33 @@ class _Builder:
         self.top: list[str] = []
         #: The nodes (`DOC.NODE`) that relations between documents link.
         self.linked: set[str] = set()
-        #: The key's node name and label, when relations between documents are drawn.
-        self.key: tuple[str, str] | None = None
+        #: The key's label, when relations between documents are drawn.
+        self.key: str | None = None
         #: Whether some node drawn is the analyst's (`#analyst`), and some linked support
         #: drawn, for the legend.
         self.analyst = False
         self.linked_supports = False
 
     def finish(self, title: str) -> Drawing:
+        root = self.scene.root
         if self.top:
-            with self.graph.subgraph() as top:
-                top.attr(rank="same")
-                for name in self.top:
-                    top.node(name)
+            top = root.group(rank="same", role="layout")
+            for name in self.top:
+                top.add(Shape(name, "plain", role="layout"))
         # The key, then the legend, go under the shallowest document, where there is room
         # beside the others.
         lowest = min(self.bottoms)[1] if self.bottoms else None
         if self.key is not None:
-            name, label = self.key
-            self.graph.node(name, label=label, id=name, **_KEY)
+            root.add(Shape(KEY_ID, "key", label=self.key, id=KEY_ID, role="key",
+                           title="What each numbered relation between the documents is"))
             if lowest is not None:
-                self.graph.edge(name, lowest, style="invis", weight="0")
-            lowest = name
-        add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest,
+                root.add(Edge(KEY_ID, lowest, "invisible", role="layout"))
+            lowest = KEY_ID
+        add_legend(root, self.kinds, self.relations, self.cross, lowest,
                    analyst=self.analyst, linked=self.linked_supports,
                    evaluated=[label.value for label in Label if label in self.labels_shown])
-        self.titles["argmap"] = title
-        return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
+        self.scene.title = title
+        return Drawing(self.scene)
 
     def shows(self, node: Node | None) -> TypeGuard[Node]:
         return node is not None and (not self.claims_only or node.kind in CLAIM_KINDS_DRAWN)
@@ -199,46 +213,43 @@ class _Builder:
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
         labelling = evaluate(context) if self.evaluated else None
         nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
-        with self.graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=document_label(header), **_CLUSTER)
-            self.titles[f"document:{doc}"] = document_title(header)
-            for node in nodes:
-                name = f"{doc}.{node.id}"
-                self.kinds.add(node.kind)
-                dot_name = quoted(name)
-                quotes = inside.get(node.id, [])
-                note, faded = self._evaluation(labelling, node)
-                label = (claim_label(context, node, quotes, note) if quotes
-                         else node_label(context, node, note))
-                # An HTML-like label is written as it is: `<...>` is its quoting.
-                looks = (ANALYST_ATTRIBUTES if node.by_analyst
-                         and node.kind is not NodeKind.ASSUMPTION else NODE_ATTRIBUTES)
-                self.analyst |= looks is ANALYST_ATTRIBUTES
-                cluster.body.append(f"\t{dot_name} [label={label} "
-                                    f"id={dot_name} {looks[node.kind]}{faded}]\n")
-                self.titles[name] = node_title(context, node)
-                for quote in quotes:
-                    self.kinds.add(quote.kind)
-                    self.titles[f"{doc}.{quote.id}"] = node_title(context, quote)
-            self._add_relations(context, cluster, nodes)
+        cluster = self.scene.root.group(f"cluster_{doc}", attributes={
+            "label": document_label(header), **_CLUSTER}, id=f"document:{doc}",
+            title=document_title(header), role="panel")
+        for node in nodes:
+            name = f"{doc}.{node.id}"
+            self.kinds.add(node.kind)
+            quotes = inside.get(node.id, [])
+            note, faded = self._evaluation(labelling, node)
+            label = (claim_label(context, node, quotes, note) if quotes
+                     else node_label(context, node, note))
+            analyst = node.by_analyst and node.kind is not NodeKind.ASSUMPTION
+            self.analyst |= analyst
+            cluster.add(Shape(name, f"{'analyst' if analyst else 'node'}:{node.kind.value}",
+                              label=label, id=name, title=node_title(context, node),
+                              quotes=tuple((f"{doc}.{quote.id}", node_title(context, quote))
+                                           for quote in quotes),
+                              extra=faded))
+            self.kinds.update(quote.kind for quote in quotes)
+        self._add_relations(context, cluster, nodes)
         # Theses that bear on nothing else share the top row.
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
 
-    def _evaluation(self, labelling: Labelling | None, node: Node) -> tuple[list[Line], str]:
+    def _evaluation(self, labelling: Labelling | None, node: Node
+                    ) -> tuple[list[Line], tuple[tuple[str, str], ...]]:
         """For a node that does not stand: the line that says why, and the attributes that
         fade it (nothing for a node that stands, or without `--evaluate`)."""
         if labelling is None or labelling.nodes[node.id] is Label.IN:
-            return [], ""
+            return [], ()
         label = labelling.nodes[node.id]
         self.labels_shown.add(label)
         fade = EVALUATED_FADE[label.value]
         why = labelling.reason(node.id) or label.value
         note = [small(line, fade) for line in
                 wrap(EVALUATION_NOTES[label.value].format(why=why), NODE_STYLES[node.kind].wrap)]
-        return note, (f' color="{fade}" fillcolor="#eceff1" fontcolor="#5f6b76"')
-
+        return note, (("color", fade), ("fillcolor", "#eceff1"), ("fontcolor", "#5f6b76"))
     def _quotes_inside(self, context: MapSemantics) -> dict[str, list[Node]]:
         """For each claim, the quotes drawn inside its box: the evidence that supports it
         and nothing else, and on which nothing bears (no support, no attack, no undercut
@@ -267,7 +278,7 @@ class _Builder:
                 inside.setdefault(target.id, []).append(node)
         return inside
 
-    def _add_relations(self, context: MapSemantics, cluster, nodes: list[Node]) -> None:
+    def _add_relations(self, context: MapSemantics, cluster: Group, nodes: list[Node]) -> None:
         doc = context.map.id
         points = {}  # undercut support link (supporter id, supported id) -> its point
         for node in nodes:
@@ -277,7 +288,7 @@ class _Builder:
                     if self.shows(supporter) and self.shows(supported):
                         points[(supporter.id, supported.id)] = (
                             f"{doc}.{supporter.id}->{supported.id}")
-        edges: list[tuple[str, str, str]] = []  # tail, head, and its quoted attributes
+        edges: list[tuple[str, str, str]] = []  # tail, head, and its style key
         seen: set[tuple[str, str]] = set()
 
         def add(tail: str, head: str, style: str, kind: RelationKind) -> None:
@@ -290,7 +301,7 @@ class _Builder:
         for node in nodes:
             name = f"{doc}.{node.id}"
             for relation in node.relations:
-                style = _RELATION_ATTRIBUTES[relation.kind]
+                style = f"relation:{relation.kind.value}"
                 if isinstance(relation.target, Link):
                     ends = tuple(n.id for n in context.link_ends(relation.target) if n is not None)
                     # An undercut of a linked inference meets its join; of a plain one, its point.
@@ -305,7 +316,7 @@ class _Builder:
                 if relation in joins:  # the nodes of a linked support, joined into one arrow
                     join, premises = joins[relation]
                     for premise in premises:
-                        add(f"{doc}.{premise}", join, _HALF_LINK_ATTRIBUTES, relation.kind)
+                        add(f"{doc}.{premise}", join, "half-link", relation.kind)
                     add(join, f"{doc}.{target.id}", style, relation.kind)
                     continue
                 head = f"{doc}.{target.id}"
@@ -314,10 +325,9 @@ class _Builder:
                     add(name, head, style, relation.kind)
                     continue
                 # The link is drawn in two halves, meeting at the point the undercut aims at.
-                cluster.body.append(f"\t{quoted(point)} [id={quoted(f'link:{point}')} "
-                                    f"{_LINK_POINT_ATTRIBUTES}]\n")
-                self.titles[f"link:{point}"] = f"{node.id} supports {target.id}: undercut"
-                add(name, point, _HALF_LINK_ATTRIBUTES, relation.kind)
+                cluster.add(Shape(point, "link-point", id=f"link:{point}", role="point",
+                                  title=f"{node.id} supports {target.id}: undercut"))
+                add(name, point, "half-link", relation.kind)
                 add(point, head, style, relation.kind)
         depth = depths([(tail, head) for tail, head, _ in edges])
         if depth:
@@ -336,10 +346,11 @@ class _Builder:
             lower = by_name.get(tail)
             if tail in placed and lower is not None:
                 tail = f"repeat:{tail}@{head}"
-                cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(lower)} "
-                                    f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[lower.kind]}]\n")
-                self.titles[tail] = (node_title(context, lower)
-                                     + "\n(repeated here: drawn in full under another claim)")
+                cluster.add(Shape(
+                    tail, f"repeat:{lower.kind.value}", label=repeat_label(lower), id=tail,
+                    title=(node_title(context, lower)
+                           + "\n(repeated here: drawn in full under another claim)"),
+                    role="repeat", stands_for=f"{doc}.{lower.id}"))
             placed.add(tail)
             if lower is not None and lower.kind is NodeKind.EVIDENCE:
                 evidence.add(tail)
@@ -347,11 +358,11 @@ class _Builder:
         # With `ordering=in`, the order of a claim's edges is the order of its row.
         rows = quotes_in_the_middle(drawn, evidence)
         for name, top in spines(rows).items():
-            cluster.body.append(f"\t{quoted(name)} [group={quoted(top)}]\n")
+            cluster.add(Shape(name, "plain", role="layout", extra=(("group", top),)))
         for tail, head, style in rows:
-            cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
+            cluster.add(Edge(tail, head, style))
 
-    def _joins(self, context: MapSemantics, cluster, nodes: list[Node]
+    def _joins(self, context: MapSemantics, cluster: Group, nodes: list[Node]
                ) -> tuple[dict[Relation, tuple[str, list[str]]], dict[tuple[str, str], str]]:
         """For each linked support drawn, the point where its nodes' lines join before one
         arrow goes on to its claim, and those nodes; and the join an undercut of the
@@ -370,10 +381,9 @@ class _Builder:
                 if not self.shows(target) or len(premises) < 2:
                     continue
                 join = f"{doc}.join:{'+'.join(premises)}->{target.id}"
-                cluster.body.append(f"\t{quoted(join)} [id={quoted(join)} "
-                                    f"{_JOIN_POINT_ATTRIBUTES}]\n")
-                self.titles[join] = (f"{', '.join(premises[:-1])} and {premises[-1]} support "
-                                     f"{target.id} together")
+                cluster.add(Shape(join, "join-point", id=join, role="point",
+                                  title=(f"{', '.join(premises[:-1])} and {premises[-1]} "
+                                         f"support {target.id} together")))
                 for premise in premises:
                     joined.setdefault((premise, target.id), join)
                 joins[relation] = (join, premises)
@@ -386,10 +396,9 @@ class _Builder:
         for item in relations:
             self.cross.add(item.relation.kind)
             style = CROSS_STYLES[item.relation.kind]
-            self.overlay.edge(item.source, item.target, id=item.edge_id, constraint="false",
-                              xlabel=number_badge(item.number, style.colour.split(":")[0]),
-                              **style.attributes())
-            self.titles[item.edge_id] = item.title
+            badge = number_badge(item.number, style.colour.split(":")[0])
+            self.scene.overlay.append(Edge(item.source, item.target,
+                                           f"cross:{item.relation.kind.value}", id=item.edge_id,
+                                           title=item.title, extra=(("xlabel", badge),)))
         if relations:
-            self.key = (KEY_ID, key_label(relations, []))
-            self.titles[KEY_ID] = "What each numbered relation between the documents is"
+            self.key = key_label(relations, [])

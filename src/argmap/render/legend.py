@@ -14,6 +14,7 @@ import attrs
 
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from .labels import html_label
+from .scene import Group, Line, Shape
 from .style import (
     CROSS_STYLES,
     EVALUATED_FADE,
@@ -37,7 +38,7 @@ _CLUSTER = {"label": html_label([("Legend", {"bold": True, "size": 13})]), "styl
 _LINE_START = {"shape": "box", "width": "0.55", "height": "0.3", "style": "invis", "label": ""}
 
 
-def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: set[RelationKind],
+def add_legend(graph: Group, kinds: set[NodeKind], relations: set[RelationKind],
                cross: set[CrossKind], lowest: str | None, analyst: bool = False,
                linked: bool = False, evaluated: Sequence[str] = ()) -> None:
     """Add a legend cluster to `graph` for the kinds and relations given, below the node
@@ -46,79 +47,80 @@ def add_legend(graph, titles: dict[str, str], kinds: set[NodeKind], relations: s
     if not kinds:
         return
     samples: list[list[str]] = []  # the nodes of each sample, left to right
-    with graph.subgraph(name="cluster/legend") as legend:
-        legend.attr(**_CLUSTER)
-        for kind in (k for k in NodeKind if k in kinds):
-            style = NODE_STYLES[kind]
-            label = html_label([(style.description, {"bold": style.bold, "size": _SIZE})])
-            legend.node(f"legend/{kind.value}", label=label, id=f"legend:{kind.value}",
-                        **style.attributes())
-            titles[f"legend:{kind.value}"] = style.description
-            samples.append([f"legend/{kind.value}"])
-        if analyst:  # a claim the analyst adds, drawn dotted
-            style = NODE_STYLES[NodeKind.PREMISE]
-            label = html_label([("#analyst: the analyst's claim", {"size": _SIZE})])
-            legend.node("legend/analyst", label=label, id="legend:analyst",
-                        **{**style.attributes(), "style": style.style + ",dotted"})
-            titles["legend:analyst"] = ("a claim the analyst adds, which the text does not "
-                                        "make (tagged #analyst)")
-            samples.append(["legend/analyst"])
-        for label in evaluated:  # `render --evaluate`: the nodes that do not stand
-            style = NODE_STYLES[NodeKind.PREMISE]
-            text = EVALUATION_NOTES[label].format(why="defeated" if label == "out"
-                                                  else "neither stands nor falls")
-            legend.node(f"legend/{label}", id=f"legend:{label}",
-                        label=html_label([(text, {"size": _SIZE,
-                                                  "colour": EVALUATED_FADE[label]})]),
-                        **{**style.attributes(), "color": EVALUATED_FADE[label],
-                           "fillcolor": "#eceff1"})
-            titles[f"legend:{label}"] = (f"{label}: a node that does not stand, by "
-                                         "argmap evaluate's semantics")
-            samples.append([f"legend/{label}"])
-        rows = _rows(samples)
-        samples = [_relation_sample(legend, titles, f"relation-{k.value}", RELATION_STYLES[k],
-                                    k is RelationKind.UNDERCUTS)
-                   for k in RelationKind if k in relations]
-        if linked:  # lines that join at a point: reasons that support a claim only together
-            joined = attrs.evolve(RELATION_STYLES[RelationKind.SUPPORTS], arrowhead="none",
-                                  description="supports, joined: only together")
-            samples.insert(1, _relation_sample(legend, titles, "relation-linked", joined, True,
-                                               JOIN_POINT))
-        samples += [_relation_sample(legend, titles, f"cross-{k.value}", CROSS_STYLES[k], False)
-                    for k in CrossKind if k in cross]
-        rows += _rows(samples)
-        for row in rows:
-            with legend.subgraph() as same:
-                same.attr(rank="same")
-                for name in (name for sample in row for name in sample):
-                    same.node(name)
-            # A flat edge keeps its tail on the left: so the samples keep their order.
-            for left, right in itertools.pairwise(row):
-                legend.edge(left[-1], right[0], style="invis")
-        for lower, upper in zip(rows[1:], rows):
-            legend.edge(lower[0][0], upper[0][0], style="invis")
+    legend = graph.group("cluster/legend", attributes=dict(_CLUSTER), id="legend",
+                         role="legend", title="Legend")
+
+    def sample(name: str, key: str, label: str, description: str, looks: dict[str, str]) -> None:
+        legend.add(Shape(name, "plain", label=label, id=f"legend:{key}", title=description,
+                         role="legend", extra=tuple(looks.items())))
+        samples.append([name])
+
+    for kind in (k for k in NodeKind if k in kinds):
+        style = NODE_STYLES[kind]
+        sample(f"legend/{kind.value}", kind.value,
+               html_label([(style.description, {"bold": style.bold, "size": _SIZE})]),
+               style.description, style.attributes())
+    if analyst:  # a claim the analyst adds, drawn dotted
+        style = NODE_STYLES[NodeKind.PREMISE]
+        sample("legend/analyst", "analyst",
+               html_label([("#analyst: the analyst's claim", {"size": _SIZE})]),
+               "a claim the analyst adds, which the text does not make (tagged #analyst)",
+               {**style.attributes(), "style": style.style + ",dotted"})
+    for label in evaluated:  # `render --evaluate`: the nodes that do not stand
+        style = NODE_STYLES[NodeKind.PREMISE]
+        text = EVALUATION_NOTES[label].format(why="defeated" if label == "out"
+                                              else "neither stands nor falls")
+        sample(f"legend/{label}", label,
+               html_label([(text, {"size": _SIZE, "colour": EVALUATED_FADE[label]})]),
+               f"{label}: a node that does not stand, by argmap evaluate's semantics",
+               {**style.attributes(), "color": EVALUATED_FADE[label], "fillcolor": "#eceff1"})
+    rows = _rows(samples)
+    samples = [_relation_sample(legend, f"relation-{k.value}", RELATION_STYLES[k],
+                                k is RelationKind.UNDERCUTS)
+               for k in RelationKind if k in relations]
+    if linked:  # lines that join at a point: reasons that support a claim only together
+        joined = attrs.evolve(RELATION_STYLES[RelationKind.SUPPORTS], arrowhead="none",
+                              description="supports, joined: only together")
+        samples.insert(1, _relation_sample(legend, "relation-linked", joined, True, JOIN_POINT))
+    samples += [_relation_sample(legend, f"cross-{k.value}", CROSS_STYLES[k], False)
+                for k in CrossKind if k in cross]
+    rows += _rows(samples)
+    for row in rows:
+        same = legend.group(rank="same", role="layout")
+        for name in (name for sample in row for name in sample):
+            same.add(Shape(name, "plain", role="layout"))
+        # A flat edge keeps its tail on the left: so the samples keep their order.
+        for left, right in itertools.pairwise(row):
+            legend.add(Line(left[-1], right[0], "plain", role="layout", extra=_INVISIBLE))
+    for lower, upper in zip(rows[1:], rows):
+        legend.add(Line(lower[0][0], upper[0][0], "plain", role="layout", extra=_INVISIBLE))
     if lowest is not None:
-        graph.edge(rows[0][0][0], lowest, style="invis", weight="0")
+        graph.add(Line(rows[0][0][0], lowest, "invisible", role="layout"))
+
+
+_INVISIBLE = (("style", "invis"),)
 
 
 def _rows(samples: list[list[str]]) -> list[list[list[str]]]:
     return [samples[i:i + _PER_ROW] for i in range(0, len(samples), _PER_ROW)]
 
 
-def _relation_sample(legend, titles: dict[str, str], key: str, style: EdgeStyle,
-                     to_point: bool, point_style: dict[str, str] = LINK_POINT) -> list[str]:
+def _relation_sample(legend: Group, key: str, style: EdgeStyle, to_point: bool,
+                     point_style: dict[str, str] = LINK_POINT) -> list[str]:
     """A line in the relation's style, ending at its name (or, for an undercut, at a link's
     point); the names of its nodes, left to right."""
     start, point, text = (f"legend/{key}/{part}" for part in ("start", "point", "text"))
-    legend.node(start, id=f"legend:{key}:start", **_LINE_START)
-    legend.node(text, id=f"legend:{key}", shape="plaintext", margin="0.04,0",
-                label=html_label([(style.description, {"size": _SIZE})]))
-    titles[f"legend:{key}"] = style.description
-    line = {**style.attributes(), "tailclip": "false"}
+    legend.add(Shape(start, "plain", id=f"legend:{key}:start", role="layout",
+                     extra=tuple(_LINE_START.items())))
+    legend.add(Shape(text, "plain", id=f"legend:{key}", role="legend", title=style.description,
+                     label=html_label([(style.description, {"size": _SIZE})]),
+                     extra=(("shape", "plaintext"), ("margin", "0.04,0"))))
+    line = tuple({**style.attributes(), "tailclip": "false"}.items())
     if not to_point:
-        legend.edge(start, text, **line)
+        legend.add(Line(start, text, "plain", role="legend", extra=line))
         return [start, text]
-    legend.node(point, id=f"legend:{key}:point", **point_style)
-    legend.edge(start, point, **line)
-    legend.edge(point, text, style="invis")
+    legend.add(Shape(point, "plain", id=f"legend:{key}:point", role="point",
+                     extra=tuple(point_style.items())))
+    legend.add(Line(start, point, "plain", role="legend", extra=line))
+    legend.add(Line(point, text, "plain", role="layout", extra=_INVISIBLE))
     return [start, point, text]

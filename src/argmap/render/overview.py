@@ -15,22 +15,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-import graphviz
-from graphviz.quoting import a_list
-
 from ..lexicon import NodeKind
 from ..model import Node
 from ..semantics import ComparisonSemantics
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .labels import small
-from .style import CROSS_STYLES, FONT, INK, NODE_ATTRIBUTES, PANEL_BORDER, PANEL_FILL
+from .scene import Line, Scene, Shape
+from .style import CROSS_STYLES, FONT, INK, NODE_STYLES, PANEL_BORDER, PANEL_FILL
 from .texts import (
     document_label,
     document_title,
     node_label,
     node_title,
     note_colour,
-    quoted,
     title_label,
 )
 
@@ -45,18 +42,19 @@ _KEY = {"shape": "box", "style": "rounded", "color": PANEL_BORDER, "margin": "0.
 
 
 def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], bool],
-                  keyed: bool = True) -> tuple[str, dict[str, str]]:
-    """The DOT of the overview of a comparison, and the tooltip of each element by its id;
-    `shows` says whether a node may be drawn (`--claims-only` leaves evidence out); `keyed`,
-    whether the key is drawn beside the columns (a page that has the key as a table of its
-    own leaves it out)."""
+                  keyed: bool = True) -> Scene:
+    """The scene of the overview of a comparison; `shows` says whether a node may be drawn
+    (`--claims-only` leaves evidence out); `keyed`, whether the key is drawn beside the
+    columns (a page that has the key as a table of its own leaves it out)."""
     relations = numbered(context, shows)
     linked = {end for item in relations for end in (item.source, item.target)}
-    graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr={"fontname": FONT},
-                             edge_attr={"fontname": FONT, "arrowsize": "0.9"})
-    titles: dict[str, str] = {}
+    styles = {f"node:{kind.value}": style.attributes() for kind, style in NODE_STYLES.items()}
+    styles.update(key=_KEY, invisible={"style": "invis"}, plain={})
+    scene = Scene(dict(_GRAPH), {"fontname": FONT}, {"fontname": FONT, "arrowsize": "0.9"},
+                  styles)
     comparison = context.comparison
-    graph.attr(label=title_label(comparison.title))
+    scene.attributes["label"] = title_label(comparison.title)
+    scene.title = comparison.title
     columns: dict[str, int] = {}  # document id -> its column, left to right
     firsts: list[str] = []  # the first node of each column
     last: list[str] = []  # the nodes of the last column
@@ -69,43 +67,40 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
         columns[doc] = len(columns)
         firsts.append(f"{doc}.{nodes[0].id}")
         last = [f"{doc}.{n.id}" for n in nodes]
-        with graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=document_label(document.header),
-                         **_CLUSTER)
-            titles[f"document:{doc}"] = document_title(document.header)
-            cluster.body.append("\t{rank=same; "
-                                + " ".join(quoted(f"{doc}.{n.id}") for n in nodes) + "}\n")
-            for node in nodes:
-                name = f"{doc}.{node.id}"
-                kinds.add(node.kind)
-                # Its `DOC.NODE` under its text, as the key names it.
-                label = node_label(document, node, [small(name, note_colour(node.kind))])
-                cluster.body.append(f"\t{quoted(name)} [label={label} id={quoted(name)} "
-                                    f"{NODE_ATTRIBUTES[node.kind]}]\n")
-                titles[name] = node_title(document, node)
+        cluster = scene.root.group(f"cluster_{doc}", attributes={
+            "label": document_label(document.header), **_CLUSTER}, id=f"document:{doc}",
+            title=document_title(document.header), role="panel")
+        same = cluster.group(rank="same", role="layout")
+        for node in nodes:
+            same.add(Shape(f"{doc}.{node.id}", "plain", role="layout"))
+        for node in nodes:
+            name = f"{doc}.{node.id}"
+            kinds.add(node.kind)
+            # Its `DOC.NODE` under its text, as the key names it.
+            label = node_label(document, node, [small(name, note_colour(node.kind))])
+            cluster.add(Shape(name, f"node:{node.kind.value}", label=label, id=name,
+                              title=node_title(document, node)))
     # Columns in the order of the `use` lines, even where no relation joins two of them,
     # with room between them for the relations' numbers.
     for left, right in itertools.pairwise(firsts):
-        graph.edge(left, right, style="invis", weight="0", minlen="2")
+        scene.root.add(Line(left, right, "invisible", role="layout",
+                            extra=(("weight", "0"), ("minlen", "2"))))
     for item in relations:
-        graph.body.append(_relation(item, columns))
-        for part in ("", "/number", "/to"):
-            titles[item.edge_id + part] = item.title
+        _relation(scene, item, columns)
     if firsts and keyed:
-        graph.node(KEY_ID, label=key_label(relations, [k for k in NodeKind if k in kinds]),
-                   id=KEY_ID, **_KEY)
+        scene.root.add(Shape(KEY_ID, "key", id=KEY_ID, role="key",
+                             label=key_label(relations, [k for k in NodeKind if k in kinds]),
+                             title="What each numbered relation between the documents is"))
         # An edge from every node of the last column draws the key level with its middle.
         for name in last:
-            graph.edge(name, KEY_ID, style="invis")
-        titles[KEY_ID] = "What each numbered relation between the documents is"
-    titles["argmap"] = comparison.title
-    return graph.source, titles
+            scene.root.add(Line(name, KEY_ID, "invisible", role="layout"))
+    return scene
 
 
-def _relation(item: Numbered, columns: dict[str, int]) -> str:
-    """The DOT of a relation: two lines meeting at its number, from the left column to the
-    right one whatever its direction, so that it never pulls a column out of line; its
-    ends drawn where it points (both, for `agrees` and `contradicts`)."""
+def _relation(scene: Scene, item: Numbered, columns: dict[str, int]) -> None:
+    """A relation: two lines meeting at its number, from the left column to the right one
+    whatever its direction, so that it never pulls a column out of line; its ends drawn
+    where it points (both, for `agrees` and `contradicts`)."""
     style = CROSS_STYLES[item.relation.kind]
     line = {key: value for key, value in style.attributes().items()
             if key in ("color", "style", "penwidth")}
@@ -121,9 +116,9 @@ def _relation(item: Numbered, columns: dict[str, int]) -> str:
     to_right = ({"arrowhead": style.arrowhead} if style.both_ends or not backwards
                 else {"dir": "none"})
     badge = number_badge(item.number, style.colour.split(":")[0])
-    return (f"\t{quoted(number)} [label={badge} id={quoted(item.edge_id + '/number')} "
-            f"shape=plain]\n"
-            f"\t{quoted(left)} -> {quoted(number)} "
-            f"[{a_list(kwargs={**line, **to_left, 'id': item.edge_id})}]\n"
-            f"\t{quoted(number)} -> {quoted(right)} "
-            f"[{a_list(kwargs={**line, **to_right, 'id': item.edge_id + '/to'})}]\n")
+    scene.root.add(Shape(number, "plain", label=badge, id=item.edge_id + "/number",
+                         title=item.title, role="number", extra=(("shape", "plain"),)))
+    scene.root.add(Line(left, number, "plain", id=item.edge_id, title=item.title,
+                        extra=tuple({**line, **to_left}.items())))
+    scene.root.add(Line(number, right, "plain", id=item.edge_id + "/to", title=item.title,
+                        extra=tuple({**line, **to_right}.items())))

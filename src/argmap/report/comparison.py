@@ -18,6 +18,7 @@ from ..lexicon import NodeKind
 from ..model import Link, Node
 from ..quotes import QuoteMatch
 from ..render.key import Numbered, numbered
+from ..render.output import Rendered
 from ..render.style import NODE_STYLES
 from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
@@ -45,7 +46,8 @@ def relation_anchor(index: int) -> str:
     return f"relation:{index}"
 
 
-def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Finding]) -> str:
+def comparison_page(context: ComparisonSemantics, drawing: Rendered,
+                    findings: list[Finding]) -> str:
     """The report of one comparison, given its drawing and its warnings and infos."""
     comparison = context.comparison
     links: dict[str, NodeLink] = {}
@@ -73,10 +75,10 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     rows = {f"{item.edge_id}/number": (relation_anchor(item.number), f"relation {item.number}: "
                                        f"{item.source} {item.relation.kind.value} {item.target}")
             for item in relations}
-    drawn = drawn_ids(svg)
+    drawn = drawn_ids(drawing)
     body = (top + findings_section(findings, anchors)
             + '<main class="workspace">\n'
-            + drawing_pane(svg, links, "The comparison", rows, _legend(context, drawn))
+            + drawing_pane(drawing, links, "The comparison", rows, _legend(context, drawn))
             + _relations_pane(context, relations, links)
             + "".join(text_pane(document, stats[doc], document.header.title,
                                 drawn_instead(document, drawn))

@@ -7,6 +7,7 @@ import os
 from html import escape as esc
 
 from ..diagnostics import Finding
+from ..render.output import Rendered
 from ..semantics import MapSemantics
 from ..stats import map_stats
 from .page import (
@@ -23,7 +24,7 @@ from .page import (
 __all__ = ["map_page"]
 
 
-def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
+def map_page(context: MapSemantics, drawing: Rendered, findings: list[Finding]) -> str:
     """The report of one document map, given its drawing and its warnings and infos."""
     stats = map_stats(context)
     header = context.header
@@ -44,7 +45,7 @@ def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
         for node in context.map.nodes]
     body = (top + findings_section(findings, anchors)
             + '<main class="workspace">\n'
-            + drawing_pane(svg, node_links(context), "The map")
+            + drawing_pane(drawing, node_links(context), "The map")
             + text_pane(context, stats, "The source text") + "</main>\n")
     return page(header.title, "map", body,
                 [("drawing-heading", "the map"), (f"text-heading:{doc}", "the source text")])

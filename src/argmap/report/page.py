@@ -19,6 +19,7 @@ from ..lexicon import NodeKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
+from ..render.output import Rendered
 from ..semantics import MapSemantics
 from ..stats import MapStats
 from .assets import PANZOOM_VERSION, assets, content_security_policy
@@ -92,7 +93,7 @@ def coverage_text(stats: MapStats) -> str:
             f"{plural(len(stats.sentences), 'argumentative sentence')}")
 
 
-def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
+def drawing_pane(drawing: Rendered, links: dict[str, NodeLink], heading: str,
                  rows: Mapping[str, tuple[str, str]] | None = None, legend: str = "") -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
     `rows`: the table row each relation's number in the drawing links to, by its id;
@@ -107,7 +108,7 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str,
             f'<div class="zoom">{buttons}</div>{legend}</div>\n'
             '<div class="viewport" tabindex="0" role="group" aria-label="The drawing: arrow '
             'keys pan it, + and − zoom">\n'
-            f'<div class="canvas">\n{inline_svg(svg, links, rows)}\n</div>\n</div>\n'
+            f'<div class="canvas">\n{inline_svg(drawing, links, rows)}\n</div>\n</div>\n'
             "</section>\n")
 
 
