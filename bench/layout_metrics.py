@@ -110,7 +110,8 @@ def measure(layout: dict) -> Metrics:
             # claim) may meet on their way to it, which is no crossing.
             if not {first["tail"], first["head"]} & {second["tail"], second["head"]}:
                 crossings += len(_intersections(lines[first["_gvid"]], lines[second["_gvid"]]))
-    thesis_spread, claim_spread = _spreads(objects, boxes, edges)
+    thesis_spread, claim_spread = _spreads(objects, boxes, edges,
+                                           layout.get("rankdir") in ("LR", "RL"))
     labels = [box for e in edges for box in [_label_box(e)] if box is not None]
     overlaps = sum(1 for label in labels for box in boxes.values() if _overlap(label, box))
     overlaps += sum(1 for i, a in enumerate(labels) for b in labels[i + 1:] if _overlap(a, b))
@@ -151,7 +152,8 @@ def _node_box(node: dict) -> Box:
     return x - half_width, y - half_height, x + half_width, y + half_height
 
 
-def _spreads(objects: dict, boxes: dict, edges: list[dict]) -> tuple[float, float]:
+def _spreads(objects: dict, boxes: dict, edges: list[dict],
+             across: bool = False) -> tuple[float, float]:
     """The widest vertical spread of the direct reasons of a thesis, and of any claim, in
     heights of the tallest of those reasons. A relation between documents is not a reason."""
     reasons: dict[int, list[int]] = {}
@@ -159,9 +161,12 @@ def _spreads(objects: dict, boxes: dict, edges: list[dict]) -> tuple[float, floa
         if ":" not in edge.get("id", ""):
             reasons.setdefault(edge["head"], []).append(edge["tail"])
     thesis = claim = 0.0
+    # Ranks are rows, or in an outline (`rankdir=LR` or `RL`) columns: the spread is
+    # measured across them, in the sizes of the reasons that way.
+    axis = 0 if across else 1
     for head, tails in reasons.items():
-        centres = [(boxes[t][1] + boxes[t][3]) / 2 for t in tails]
-        tallest = max(boxes[t][3] - boxes[t][1] for t in tails)
+        centres = [(boxes[t][axis] + boxes[t][axis + 2]) / 2 for t in tails]
+        tallest = max(boxes[t][axis + 2] - boxes[t][axis] for t in tails)
         spread = round((max(centres) - min(centres)) / tallest, 3) if tallest else 0.0
         claim = max(claim, spread)
         if _is_thesis(objects[head]):

@@ -96,7 +96,7 @@ def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
     model = argmap.load(str(RENDER / "harbour.arg")).map
     for node in model.nodes:  # a node of its own, or a quote inside its claim's box
         assert f'id="harbour.{node.id}"' in dot or f'ID="harbour.{node.id}"' in dot
-    assert 'shape=octagon' in dot and 'shape=hexagon' in dot and 'shape=note' in dot
+    assert 'style="filled,diagonals"' in dot and 'peripheries=2' in dot and 'shape=note' in dot
     assert '"rounded,dashed,filled"' in dot  # assumptions
 
 

@@ -30,7 +30,7 @@ from ..model import Link, Node, Relation
 from ..semantics import ComparisonSemantics, MapSemantics
 from .key import KEY_ID, Numbered, key_label, number_badge, numbered
 from .labels import Line, small, wrap
-from .legend import add_legend
+from .legend import LEGEND_ID, legend_table
 from .overview import draw_overview
 from .scene import Group, Options, Scene, Shape
 from .scene import Line as Edge
@@ -52,6 +52,7 @@ from .texts import (
     claim_label,
     document_label,
     document_title,
+    folded_label,
     node_label,
     node_title,
     repeat_label,
@@ -67,12 +68,14 @@ CLAIM_KINDS_DRAWN = frozenset(NodeKind) - {NodeKind.EVIDENCE}
 
 _GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3",
           "ranksep": "0.45", "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
-          "labelloc": "t", "id": "argmap"}
+          "labelloc": "t", "id": "argmap", "compound": "true"}
+#: An outline: columns left to right, closer together than rows (a column is as wide as its
+#: widest text, a row only as tall as its tallest).
+_OUTLINE = {"rankdir": "RL", "ranksep": "0.3"}
 _NODE = {"fontname": FONT}
 _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
-# With rankdir=BT, a cluster label placed at the "bottom" is drawn at the top.
 _CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
-            "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
+            "penwidth": "1", "margin": "16", "labeljust": "c"}
 
 
 def _styles() -> dict[str, dict[str, str]]:
@@ -99,6 +102,7 @@ def _styles() -> dict[str, dict[str, str]]:
     styles["key"] = {"shape": "box", "style": "rounded,filled", "fillcolor": "white",
                      "color": PANEL_BORDER, "margin": "0.12"}
     styles["invisible"] = {"style": "invis", "weight": "0"}
+    styles["invisible-rank"] = {"style": "invis"}
     styles["plain"] = {}
     return styles
 
@@ -129,15 +133,44 @@ class Drawing:
         return self.scene.titles
 
 
+#: The frame round the reasons of a linked support: they support their claim only jointly.
+_FRAME = {"style": "rounded,dashed", "color": RELATION_STYLES[RelationKind.SUPPORTS].colour,
+          "penwidth": "1.4", "margin": "6", "label": ""}
+
 _DEFAULT = Options()
+
+
+def _together(premises: list[str], claim: str) -> str:
+    """The tooltip of a linked support."""
+    return f"{', '.join(premises[:-1])} and {premises[-1]} support {claim} together"
 
 
 def draw_map(context: MapSemantics, options: Options = _DEFAULT) -> Drawing:
     """The drawing of one document map (`options.evaluated`: with the nodes that do not
     stand marked, `evaluation`)."""
-    builder = _Builder(options)
+    builder = _Builder(options, _outline(context, options))
     builder.add_document(context)
     return builder.finish(context.header.title)
+
+
+#: How many reasons a map may end in and still be drawn upwards, its theses on top: a row
+#: of more does not fit a screen's width at a legible size.
+_WIDEST_ROW = 5
+
+
+def _outline(context: MapSemantics, options: Options) -> bool:
+    """Whether the map is drawn as an outline, its theses on the left and each claim's
+    reasons in a column to its right: when asked, or (`auto`) when the map ends in more
+    reasons than a row can hold."""
+    if options.direction != "auto":
+        return options.direction == "right"
+    def bears(node: Node) -> bool:
+        return node.kind is not NodeKind.EVIDENCE or options.quotes_inside
+    borne = {target for node in context.nodes.values() if bears(node)
+             for relation in node.relations if not isinstance(relation.target, Link)
+             for target in [context.resolve(relation.target)] if target is not None}
+    leaves = [node for node in context.nodes.values() if bears(node) and node not in borne]
+    return len(leaves) > _WIDEST_ROW
 
 
 def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -> Drawing:
@@ -148,25 +181,35 @@ def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -
     builder = _Builder(options)
     if not options.full:
         return Drawing(draw_overview(context, builder.shows, options.keyed))
+    # The title over the documents, in a frameless panel round them: the graph's own label
+    # holds the key and the legend, under the documents.
+    builder.container = builder.scene.root.group(
+        "cluster_comparison", role="layout",
+        attributes={"label": title_label(context.comparison.title), "peripheries": "0",
+                    "labelloc": "b", "margin": "4"})
     relations = numbered(context, builder.shows)
     builder.linked = {end for item in relations for end in (item.source, item.target)}
     for document in context.documents.values():
         builder.add_document(document)
     builder.add_cross_relations(relations)
-    comparison = context.comparison
-    builder.scene.attributes["label"] = title_label(comparison.title)
-    return builder.finish(comparison.title)
+    return builder.finish(context.comparison.title)
 
 
 class _Builder:
     """Adds documents and relations to a scene, noting what the legend must show."""
 
-    def __init__(self, options: Options):
+    def __init__(self, options: Options, outline: bool = False):
         self.claims_only = options.claims_only
+        #: Drawn as an outline (`rankdir=RL`): a claim's reasons in a column to its right.
+        self.outline = outline
         self.evaluated = options.evaluated
+        self.quotes_inside = options.quotes_inside
         #: The labels `--evaluate` marked, for the legend.
         self.labels_shown: set[Label] = set()
-        self.scene = Scene(dict(_GRAPH), dict(_NODE), dict(_EDGE), _styles())
+        self.scene = Scene({**_GRAPH, **(_OUTLINE if outline else {})}, dict(_NODE),
+                           dict(_EDGE), _styles())
+        #: Where the documents' panels go.
+        self.container = self.scene.root
         self.kinds: set[NodeKind] = set()
         self.relations: set[RelationKind] = set()
         self.cross: set[CrossKind] = set()
@@ -181,6 +224,8 @@ class _Builder:
         #: drawn, for the legend.
         self.analyst = False
         self.linked_supports = False
+        #: The tooltip of each linked support, by its frame's (or point's) name.
+        self.together: dict[str, str] = {}
 
     def finish(self, title: str) -> Drawing:
         root = self.scene.root
@@ -188,18 +233,27 @@ class _Builder:
             top = root.group(rank="same", role="layout")
             for name in self.top:
                 top.add(Shape(name, "plain", role="layout"))
-        # The key, then the legend, go under the shallowest document, where there is room
-        # beside the others.
-        lowest = min(self.bottoms)[1] if self.bottoms else None
+        # The key and the legend are tables in the graph's label, under the drawing: a label
+        # takes no rank, so they never stretch a row or a column of the documents.
+        parts = []
         if self.key is not None:
-            root.add(Shape(KEY_ID, "key", label=self.key, id=KEY_ID, role="key",
-                           title="What each numbered relation between the documents is"))
-            if lowest is not None:
-                root.add(Edge(KEY_ID, lowest, "invisible", role="layout"))
-            lowest = KEY_ID
-        add_legend(root, self.kinds, self.relations, self.cross, lowest,
-                   analyst=self.analyst, linked=self.linked_supports,
-                   evaluated=[label.value for label in Label if label in self.labels_shown])
+            parts.append(f'<TABLE BORDER="1" COLOR="{PANEL_BORDER}" STYLE="rounded" '
+                         f'CELLBORDER="0" BGCOLOR="white"><TR><TD ID="{KEY_ID}" '
+                         f'TOOLTIP="{KEY_ID}">{self.key[1:-1]}</TD></TR></TABLE>')
+            self.scene.cells[KEY_ID] = (
+                "key", "What each numbered relation between the documents is")
+        legend = legend_table(self.kinds, self.relations, self.cross, analyst=self.analyst,
+                              linked=self.linked_supports,
+                              evaluated=[label.value for label in Label
+                                         if label in self.labels_shown])
+        if legend is not None:
+            parts.append(legend)
+            self.scene.cells[LEGEND_ID] = ("legend", "What each shape, colour and line means")
+        if parts:
+            cells = "".join(f'<TD VALIGN="TOP">{part}</TD>' for part in parts)
+            self.scene.attributes.update(
+                label=f'<<TABLE BORDER="0" CELLSPACING="10"><TR>{cells}</TR></TABLE>>',
+                labelloc="b", labeljust="l")
         self.scene.title = title
         return Drawing(self.scene)
 
@@ -213,20 +267,28 @@ class _Builder:
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
         labelling = evaluate(context) if self.evaluated else None
         nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
-        cluster = self.scene.root.group(f"cluster_{doc}", attributes={
-            "label": document_label(header), **_CLUSTER}, id=f"document:{doc}",
+        cluster = self.container.group(f"cluster_{doc}", attributes={
+            "label": document_label(header), **_CLUSTER,
+            # With rankdir=BT, a label placed at the "bottom" is drawn at the top.
+            "labelloc": "t" if self.outline else "b"}, id=f"document:{doc}",
             title=document_title(header), role="panel")
         for node in nodes:
             name = f"{doc}.{node.id}"
             self.kinds.add(node.kind)
             quotes = inside.get(node.id, [])
             note, faded = self._evaluation(labelling, node)
-            label = (claim_label(context, node, quotes, note) if quotes
-                     else node_label(context, node, note))
+            title = node_title(context, node)
+            if quotes and not self.quotes_inside:
+                label = folded_label(context, node, quotes, note)
+                title += "".join(f"\n\n{node_title(context, quote)}" for quote in quotes)
+                quotes = []
+            else:
+                label = (claim_label(context, node, quotes, note) if quotes
+                         else node_label(context, node, note))
             analyst = node.by_analyst and node.kind is not NodeKind.ASSUMPTION
             self.analyst |= analyst
             cluster.add(Shape(name, f"{'analyst' if analyst else 'node'}:{node.kind.value}",
-                              label=label, id=name, title=node_title(context, node),
+                              label=label, id=name, title=title,
                               quotes=tuple((f"{doc}.{quote.id}", node_title(context, quote))
                                            for quote in quotes),
                               extra=faded))
@@ -297,7 +359,11 @@ class _Builder:
                 self.relations.add(kind)
                 edges.append((tail, head, style))
 
-        joins, joined = self._joins(context, cluster, nodes)
+        joins, joined = self._joins(context, nodes)
+        undercut = {joined[ends] for node in nodes for relation in node.relations
+                    if isinstance(relation.target, Link)
+                    for ends in [tuple(n.id for n in context.link_ends(relation.target)
+                                       if n is not None)] if ends in joined}
         for node in nodes:
             name = f"{doc}.{node.id}"
             for relation in node.relations:
@@ -313,11 +379,18 @@ class _Builder:
                 target = context.resolve(relation.target)
                 if not self.shows(target) or target is node:
                     continue
-                if relation in joins:  # the nodes of a linked support, joined into one arrow
+                if relation in joins:  # the nodes of a linked support
                     join, premises = joins[relation]
-                    for premise in premises:
-                        add(f"{doc}.{premise}", join, "half-link", relation.kind)
-                    add(join, f"{doc}.{target.id}", style, relation.kind)
+                    if join in undercut:  # joined at a point, which the undercut meets
+                        cluster.add(Shape(join, "join-point", id=join, role="point",
+                                          title=_together(premises, target.id)))
+                        for premise in premises:
+                            add(f"{doc}.{premise}", join, "half-link", relation.kind)
+                        add(join, f"{doc}.{target.id}", style, relation.kind)
+                    else:  # framed together, one arrow from the frame
+                        for premise in premises:
+                            add(f"{doc}.{premise}", f"{doc}.{target.id}", f"frame|{join}",
+                                relation.kind)
                     continue
                 head = f"{doc}.{target.id}"
                 point = points.get((node.id, target.id))
@@ -359,14 +432,40 @@ class _Builder:
         rows = quotes_in_the_middle(drawn, evidence)
         for name, top in spines(rows).items():
             cluster.add(Shape(name, "plain", role="layout", extra=(("group", top),)))
-        for tail, head, style in rows:
-            cluster.add(Edge(tail, head, style))
+        arrows = self._frames(cluster, rows)
+        # An outline turns the layout's rows into columns read from the bottom up: its
+        # edges go in backwards, so that each column reads down in the order of the file.
+        for tail, head, style in (reversed(rows) if self.outline else rows):
+            if not style.startswith("frame|"):
+                cluster.add(Edge(tail, head, style))
+            elif tail == arrows[style]:
+                cluster.add(Edge(tail, head, "relation:supports",
+                                 extra=(("ltail", f"cluster_{style[6:]}"),)))
+            else:  # in the frame's rank, under its one arrow
+                cluster.add(Edge(tail, head, "invisible-rank", role="layout"))
 
-    def _joins(self, context: MapSemantics, cluster: Group, nodes: list[Node]
+    def _frames(self, cluster: Group, rows: list[tuple[str, str, str]]) -> dict[str, str]:
+        """A frame round the reasons of each linked support drawn framed (their edges' style
+        is `frame|JOIN`), and for each, the reason whose edge draws its one arrow: the
+        middle one."""
+        framed: dict[str, list[str]] = {}
+        for tail, _, style in rows:
+            if style.startswith("frame|"):
+                framed.setdefault(style, []).append(tail)
+        for style, tails in framed.items():
+            join = style[6:]
+            frame = cluster.group(f"cluster_{join}", attributes=dict(_FRAME), id=join,
+                                  role="frame", title=self.together[join])
+            for tail in tails:
+                frame.add(Shape(tail, "plain", role="layout"))
+        return {style: tails[len(tails) // 2] for style, tails in framed.items()}
+
+
+    def _joins(self, context: MapSemantics, nodes: list[Node]
                ) -> tuple[dict[Relation, tuple[str, list[str]]], dict[tuple[str, str], str]]:
-        """For each linked support drawn, the point where its nodes' lines join before one
-        arrow goes on to its claim, and those nodes; and the join an undercut of the
-        inference meets, by (any of its nodes, its claim)."""
+        """For each linked support drawn, the name of its frame, or of the point where its
+        nodes' lines join when an undercut attacks it, and those nodes; and the join an
+        undercut of the inference meets, by (any of its nodes, its claim)."""
         doc = context.map.id
         drawn = {node.id for node in nodes}
         joins: dict[Relation, tuple[str, list[str]]] = {}
@@ -381,9 +480,7 @@ class _Builder:
                 if not self.shows(target) or len(premises) < 2:
                     continue
                 join = f"{doc}.join:{'+'.join(premises)}->{target.id}"
-                cluster.add(Shape(join, "join-point", id=join, role="point",
-                                  title=(f"{', '.join(premises[:-1])} and {premises[-1]} "
-                                         f"support {target.id} together")))
+                self.together[join] = _together(premises, target.id)
                 for premise in premises:
                     joined.setdefault((premise, target.id), join)
                 joins[relation] = (join, premises)

@@ -21,9 +21,10 @@ __all__ = ["Options", "Shape", "Line", "Group", "Scene", "Role", "Direction"]
 #: What an element of a drawing is, for the page that shows it: `node`, a claim or a quote
 #: drawn as a box (with the quotes drawn inside it, `Shape.quotes`); `repeat`, a node drawn
 #: again under another claim; `point`, where lines meet; `number`, a relation's number;
-#: `key`, `legend`, `panel` (a document), `band` (a topic), `relation` (a line), `layout`
+#: `key`, `legend`, `panel` (a document), `band` (a topic), `frame` (round reasons that
+#: support a claim only jointly), `relation` (a line), `layout`
 #: (an invisible element that only holds the layout).
-Role = Literal["node", "repeat", "point", "number", "key", "legend", "panel", "band",
+Role = Literal["node", "repeat", "point", "number", "key", "legend", "panel", "band", "frame",
                "relation", "layout"]
 #: Which way a map's arguments run: `up`, the theses on top; `right`, the theses on the left
 #: and their reasons in columns to the right, as an outline; `auto`, `right` for a map wider
@@ -36,7 +37,7 @@ class Options:
     """How to draw: one value for every choice the command line, the API and the report make.
 
     >>> Options(full=True).evolve(claims_only=True)
-    Options(claims_only=True, full=True, evaluated=False, keyed=True, titles=True, \
+    Options(claims_only=True, full=True, evaluated=False, keyed=True, quotes_inside=False, \
 direction='auto', engine='auto', time_limit=60.0)
     """
 
@@ -48,9 +49,10 @@ direction='auto', engine='auto', time_limit=60.0)
     evaluated: bool = False
     #: A comparison's overview with the key of its numbered relations beside it.
     keyed: bool = True
-    #: Each node drawn by its short title, its full text one hover away (`titles`); False:
-    #: every node with its full text.
-    titles: bool = True
+    #: The quotes on which nothing else bears drawn in full inside their claims' boxes;
+    #: by default they are folded into the claim (a line says how many, and where), the
+    #: quote one hover away, or in a report one click.
+    quotes_inside: bool = False
     direction: Direction = "auto"
     #: The layout engine (`auto`, `dot`, `bundled`) and how long it may take, in seconds.
     engine: str = "auto"
@@ -142,6 +144,9 @@ class Scene:
     overlay: list[Line] = field(factory=list)
     #: The graph's own tooltip (its SVG id is `argmap`).
     title: str = ""
+    #: Tables inside labels that are elements of their own (the legend, the key): their
+    #: role and tooltip, by id. Graphviz draws each as an anchor, `svg` makes it a group.
+    cells: dict[str, tuple[Role, str]] = field(factory=dict)
 
     def elements(self) -> Iterator[Shape | Line | Group]:
         """Every shape, line and group, the overlay's lines last."""
@@ -152,6 +157,7 @@ class Scene:
     def titles(self) -> dict[str, str]:
         """The tooltip of each element, by its SVG id; a quote inside a claim's box too."""
         titles = {"argmap": self.title}
+        titles.update((name, title) for name, (_, title) in self.cells.items())
         for item in self.elements():
             if item.id is not None and item.title is not None:
                 titles[item.id] = item.title

@@ -8,8 +8,10 @@ the ids the scene gave them, so that another Graphviz, which orders attributes o
   only add an `xlink:title`, which not every browser shows, and would pass user text
   through Graphviz's escape expansion. So each element's `<title>` is set to the scene's
   tooltip for its id.
-- **Quotes inside a claim's box.** Graphviz draws such a table cell as an anchor group
-  `a_DOC.NODE`; it becomes `<g id="DOC.NODE" class="quote">`, titled with its full text.
+- **Cells of their own.** Graphviz draws a table cell with an id as an anchor group
+  `a_ID`; a quote inside its claim's box becomes `<g id="DOC.NODE" class="quote">`, titled
+  with its full text, and the legend and the key, `<g id="legend" class="legend">` and
+  `<g id="key" class="key">`.
 - **Centred text.** Graphviz centres a line by estimating its width and starting it half
   that width left of the centre (`text-anchor="start"`). A viewer without the font the
   layout measured with (`layout`) sets other widths, so every line of a node's, a panel's
@@ -72,9 +74,10 @@ class="quote"><title>the quote</title><text text-anchor="middle" x="50">Q</text>
     root = parse(svg)
     titles = scene.titles
     for group in list(root.iter(_G)):
-        quote = group.get("id", "")
-        if quote.startswith("a_") and quote[2:] in titles and group.get("class") is None:
-            _as_quote(group, quote[2:], titles[quote[2:]])
+        cell = group.get("id", "")[2:]
+        if group.get("id", "").startswith("a_") and cell in titles and group.get("class") is None:
+            role = scene.cells[cell][0] if cell in scene.cells else "quote"
+            _as_group(group, cell, role, titles[cell])
             continue
         title = group.find(_TITLE)
         if title is not None and group.get("id") in titles:
@@ -85,14 +88,15 @@ class="quote"><title>the quote</title><text text-anchor="middle" x="50">Q</text>
     return serialise(root)
 
 
-def _as_quote(group: ET.Element, name: str, title: str) -> None:
-    """An anchor group of a quote's cell made the quote's own titled group."""
+def _as_group(group: ET.Element, name: str, role: str, title: str) -> None:
+    """An anchor group of a table cell (a quote in its claim's box, the legend, the key) made
+    a titled group of its own, of the class `role`."""
     anchor = group.find(_A)
     body = list(anchor) if anchor is not None else []
     for child in list(group):
         group.remove(child)
     group.set("id", name)
-    group.set("class", "quote")
+    group.set("class", role)
     heading = ET.SubElement(group, _TITLE)
     heading.text = title
     group.extend(body)
@@ -102,7 +106,7 @@ def _own(group: ET.Element) -> Iterator[ET.Element]:
     """The elements of a group's own drawing: those inside it, but not inside another node,
     edge or cluster (the graph's group holds all of them)."""
     for child in group:
-        if child.tag == _G and child.get("class") in _ELEMENTS:
+        if child.tag == _G and child.get("class") in _ELEMENTS | _LEFT_ALIGNED:
             continue
         yield child
         yield from _own(child)

@@ -15,7 +15,7 @@ from .labels import Line, html_label, html_lines, small, wrap
 from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES
 
 __all__ = ["quoted", "note_colour", "title_label", "document_label", "document_title", "node_label",
-           "claim_label", "node_title", "repeat_label"]
+           "claim_label", "folded_label", "node_title", "repeat_label"]
 
 _TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
 #: How many lines of its text a repeated node shows.
@@ -105,6 +105,21 @@ def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
                     f"{html_lines(lines)}</TD></TR>")
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">'
             f'{"".join(rows)}</TABLE>>')
+
+
+def folded_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
+                 lines_after: Sequence[Line] = ()) -> str:
+    """The label of a claim with the quotes that support it folded into it: its text, then
+    one small line that says how many quotes and where they are in the source; the quotes
+    themselves are one hover away (`node_title`) or, in a report, one click."""
+    lines = [*_node_lines(context, node), *lines_after]
+    where = ", ".join(dict.fromkeys(_source_line(context, quote).partition(" · ")[2]
+                                    for quote in quotes)).strip(", ")
+    count = "1 quote" if len(quotes) == 1 else f"{len(quotes)} quotes"
+    lines += [small(line, note_colour(node.kind)) for line in
+              wrap(f"“{count}” · {where}" if where else f"“{count}”",
+                   NODE_STYLES[node.kind].wrap)]
+    return html_label(lines)
 
 
 def _node_lines(context: MapSemantics, node: Node, width: int | None = None) -> list[Line]:
