@@ -94,16 +94,19 @@ def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
     model = argmap.load(str(RENDER / "harbour.arg")).map
-    for node in model.nodes:  # a node of its own, or a quote inside its claim's box
-        assert f'id="harbour.{node.id}"' in dot or f'ID="harbour.{node.id}"' in dot
+    folded = re.findall(r"“(\d) quotes?”", dot)  # quotes folded into their claims
+    for node in model.nodes:  # a node of its own, or a quote folded into its claim
+        assert f'id="harbour.{node.id}"' in dot or node.kind.value == "evidence"
+    assert sum(map(int, folded)) + dot.count('shape=note') == sum(
+        node.kind.value == "evidence" for node in model.nodes)
     assert 'style="filled,diagonals"' in dot and 'peripheries=2' in dot and 'shape=note' in dot
     assert '"rounded,dashed,filled"' in dot  # assumptions
 
 
 def test_evidence_shows_its_quote_in_quotation_marks_and_its_source_line(capsys, tmp_path):
-    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
-    assert "<I>“the port authority estimates that the</I>" in dot
-    assert "<I>“Critics say the cost is too</I></FONT><BR/>" in dot
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg", "--quotes-inside")
+    assert "<I>“the port authority" in dot
+    assert "<I>“Critics say the cost is</I></FONT><BR/>" in dot
     assert "harbour · line 5<" in dot
     assert "harbour · lines 9–10<" in dot  # a quote over two lines of the source
 
@@ -126,8 +129,19 @@ def test_long_texts_wrap_and_are_never_cut(capsys, tmp_path):
         "in-the-old-town.").replace(" ", "")
 
 
-def test_a_quote_on_which_nothing_bears_is_drawn_inside_its_claims_box(capsys, tmp_path):
+def test_a_quote_on_which_nothing_bears_is_folded_into_its_claim(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
+    too_costly = dot.split('\t"harbour.too_costly" [label=')[1].split("\n")[0]
+    assert "“1 quote” · line 5" in too_costly and "Critics say" not in too_costly
+    assert '\t"harbour.critics_quote"' not in dot and '-> "harbour.critics_quote"' not in dot
+    svg = render_svg(capsys, RENDER / "harbour.arg", tmp_path / "svg")
+    assert title(groups(svg)["harbour.too_costly"]).endswith(
+        "evidence harbour.critics_quote\n“Critics say the cost is too high.”\n"
+        "harbour · line 5 of harbour.txt")
+
+
+def test_a_quote_on_which_nothing_bears_is_drawn_inside_its_claims_box(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg", "--quotes-inside")
     too_costly = dot.split('\t"harbour.too_costly" [label=')[1].split("\n")[0]
     assert 'ID="harbour.critics_quote" TOOLTIP="harbour.critics_quote" BGCOLOR="#fbf5e4"' in (
         too_costly)
@@ -182,53 +196,55 @@ def test_a_full_comparison_draws_documents_as_titled_clusters_and_relations_betw
     assert len(styles) == 5
     for number in range(1, 6):  # numbered on its line, as in the key
         assert f"<B>{number}</B></FONT></TD></TR></TABLE>>" in dot
-    assert 'id=key' in dot
+    assert 'ID="key"' in dot
 
 
-def test_a_comparison_draws_the_linked_claims_facing_each_other_and_a_key(capsys, tmp_path):
+def test_a_comparison_reads_down_a_row_per_relation_its_theses_first(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
-    assert "rankdir=LR" in dot
-    assert "subgraph cluster_harbour {" in dot and "subgraph cluster_ferry {" in dot
-    # The claims the relations link, and the theses; no quote, no unlinked reason.
+    assert "rankdir=TB" in dot
     flat = re.sub(r"\s+", " ", dot)
-    assert ('{ rank=same "harbour.build_east" "harbour.deep_water" "harbour.pays_for_itself" '
-            '"harbour.too_costly" }') in flat
-    assert '{ rank=same "ferry.no_harbour" "ferry.ferries_enough" "ferry.small_quay" }' in flat
+    # The headers, then the theses and the relation between them, numbered 1.
+    assert '{ rank=same "header/harbour" [' in flat and '"header/ferry" [' in flat
+    assert re.search(r'rank=same "harbour.build_east" \[[^\]]*\] "ferry.no_harbour" \[[^\]]*\] '
+                     r'"relation/1" ', flat)
+    # A relation between theses is among the first rows; a thesis drawn above is repeated.
+    assert re.search(r'rank=same "repeat:harbour.build_east@row/2" \[[^\]]*\] '
+                     r'"ferry.small_quay" \[[^\]]*\] "relation/2" ', flat)
+    # The claims the relations link; no quote, no unlinked reason.
     assert "harbour.jobs" not in dot and "_quote" not in dot
-    # Every relation runs from the left column to the right one, in two lines meeting at its
-    # number; "ferry.small_quay qualifies harbour.build_east" ends at build_east, on the left.
-    assert re.search(r'\t"relation/2" \[label=<<TABLE[^\n]*<B>2</B>[^\n]*'
-                     r'id="qualifies:ferry.small_quay:harbour.build_east/number"', dot)
-    assert ('\t"harbour.build_east" -> "relation/2" [arrowtail=odiamond color="#e69f00" dir=back '
-            'id="qualifies:ferry.small_quay:harbour.build_east"') in dot
-    assert ('\t"relation/2" -> "ferry.small_quay" [color="#e69f00" dir=none '
-            'id="qualifies:ferry.small_quay:harbour.build_east/to"') in dot
-    # Both ends of an agreement have their dot.
-    assert re.search(r'"harbour.deep_water" -> "relation/3" \[arrowtail=dot [^\n]*dir=back', dot)
-    assert re.search(r'"relation/3" -> "ferry.small_quay" \[arrowhead=dot', dot)
-    # The key: number, kind, the two claims and the explanation of each.
-    key = dot.split('\t"key" [label=')[1].split("\n")[0].replace("<BR/>", " ")
-    assert re.search(r"<B>1</B>.*contradicts.*harbour.build_east – ferry.no_harbour.*One wants a "
-                     r"harbour on the east bank, the other no harbour at all.", key)
-    assert re.search(r"<B>3</B>.*agrees.*harbour.deep_water – ferry.small_quay</FONT></TD>", key)
-    assert "<B>6</B>" not in key
+    # A relation runs from the left column to the right one, in two lines meeting at its
+    # number; "ferry.small_quay qualifies harbour.build_east" ends at build_east, on the left,
+    # drawn again there as a repeat.
+    assert re.search(r'\t"repeat:harbour.build_east@row/2" -> "relation/2" \[arrowtail=odiamond '
+                     r'color="#e69f00" dir=back id="qualifies:ferry.small_quay:harbour.build_east"',
+                     dot)
+    assert re.search(r'\t"relation/2" -> "ferry.small_quay" \[color="#e69f00" dir=none '
+                     r'id="qualifies:ferry.small_quay:harbour.build_east/to"', dot)
+    # Each row ends with its relation's kind and explanation.
+    why = dot.split('id="contradicts:harbour.build_east:ferry.no_harbour/why"')[0].rsplit(
+        "\n", 1)[1].replace("<BR/>", " ")
+    assert re.search(r"1\. contradicts.*One wants a harbour on the east bank, the other no "
+                     r"harbour at all.", why)
+    # The numbers go down the page in order.
+    assert [int(n) for n in re.findall(r'"relation/(\d)" -> "relation/\d"', dot)] == [1, 2, 3, 4]
 
 
-def test_a_comparison_without_relations_says_so_in_its_key(project, capsys, tmp_path):
+def test_a_comparison_without_relations_shows_its_theses_in_order(project, capsys, tmp_path):
     project.write("a.arg", 'document a "A" { source "../seeds/fpri.txt" }\nthesis t "T."\n')
     project.write("b.arg", 'document b "B" { source "../seeds/fpri.txt" }\nthesis u "U."\n')
     both = project.write("ab.arg", 'compare ab "A and B" { use "a.arg" use "b.arg" }\n')
     dot = dot_of(capsys, tmp_path, both)
-    assert "None between these documents." in dot
-    assert '"a.t" -> "b.u" [minlen=2 weight=0 style=invis]' in dot  # the columns keep their order
+    assert "relation/" not in dot
+    assert dot.index('"header/a" [') < dot.index('"header/b" [')  # the columns keep their order
+    assert '"header/a" -> "a.t"' in dot and '"header/b" -> "b.u"' in dot
 
 
 def test_claims_only_leaves_evidence_out(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full", "--claims-only")
     assert "shape=note" not in dot and "_quote" not in dot
     assert '"harbour.build_east"' in dot and '"harbour.estimates_reliable"' in dot
-    assert "legend/evidence" not in dot
-    assert "legend/assumption" in dot and "legend/rebuttal" in dot
+    assert "evidence: a quote" not in dot
+    assert "assumption: left unstated" in dot and "rebuttal: answers" in dot
 
 
 def test_a_document_url_is_a_link_only_when_it_is_http(capsys, tmp_path):
@@ -242,16 +258,24 @@ def test_a_document_url_is_a_link_only_when_it_is_http(capsys, tmp_path):
 def test_the_legend_shows_only_what_the_map_uses(project, capsys, tmp_path):
     path = project.write("small.arg", HEADER + 'thesis t "A thesis."\nassumption a "An assumption." supports t\n')
     svg = render_svg(capsys, path, tmp_path)
-    legend = [name for name in groups(svg) if name and name.startswith("legend:")]
-    assert sorted(legend) == ["legend:assumption", "legend:relation-supports", "legend:thesis"]
+    legend = groups(svg)["legend"]
+    assert legend.get("class") == "legend"
+    texts = " ".join(text.text or "" for text in legend.iter(f"{SVG}text"))
+    for shown in ("thesis: a conclusion", "assumption: left unstated", "supports"):
+        assert shown in texts
+    for absent in ("premise", "evidence", "objection", "attacks", "undercuts"):
+        assert absent not in texts
 
 
 def test_the_legend_of_a_full_comparison_shows_the_cross_relations(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg", "--full")
-    for key in ("thesis", "premise", "evidence", "assumption", "objection", "rebuttal",
-                "relation-supports", "relation-attacks", "relation-undercuts", "cross-agrees",
-                "cross-contradicts", "cross-qualifies", "cross-supports", "cross-attacks"):
-        assert f'id="legend:{key}"' in dot
+    legend = dot.split('ID="legend"')[1]
+    for shown in ("thesis: a conclusion", "premise: a reason", "evidence: a quote",
+                  "assumption: left", "objection: a counter", "rebuttal: answers",
+                  "supports<", "attacks<", "undercuts: attacks a link", "agrees<",
+                  "contradicts<", "qualifies<", "supports (across documents)",
+                  "attacks (across documents)"):
+        assert shown in legend, shown
 
 
 # The SVG, laid out by the Graphviz bundled with pygraphviz.
@@ -269,12 +293,18 @@ def test_the_seed_comparison_is_valid_svg_with_every_node_and_a_legend(capsys, t
     comparison = resolver.comparison(resolver.load(str(MAPS / "fpri-vs-eastwest.arg")))
     documents = {doc: semantics.map for doc, semantics in comparison.documents.items()}
     assert set(documents) == {"fpri", "eastwest"}
+    tooltips = "\n".join(title(group) for group in found.values()
+                          if group.find(f"{SVG}title") is not None)
     for doc, document_map in documents.items():
         for node in document_map.nodes:
-            assert found[f"{doc}.{node.id}"].get("class") in ("node", "quote")
-            assert title(found[f"{doc}.{node.id}"]).splitlines()[-1] != f"{doc}.{node.id}"
-    assert found["legend"].get("class") == "cluster"
-    assert found["legend:thesis"].get("class") == "node"
+            if f"{doc}.{node.id}" in found:
+                assert found[f"{doc}.{node.id}"].get("class") in ("node", "quote")
+                assert title(found[f"{doc}.{node.id}"]).splitlines()[-1] != f"{doc}.{node.id}"
+            else:  # a quote folded into its claim, its text in the claim's tooltip
+                assert node.kind.value == "evidence"
+                assert f"evidence {doc}.{node.id}\n“{node.text}”" in tooltips
+    assert found["legend"].get("class") == "legend"
+    assert found["key"].get("class") == "key"
 
 
 def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, tmp_path):
@@ -284,9 +314,9 @@ def test_tooltips_hold_the_full_text_and_the_quote_with_its_source_line(capsys, 
         "premise harbour.pays_for_itself\nThe harbour would pay for itself within fifteen years, "
         "because larger ships could dock\nwithout lighters — and a premise this long shows how a "
         "long text wraps over several lines\ninstead of being cut.")
-    assert title(found["harbour.recovers_quote"]) == (
-        "evidence harbour.recovers_quote\n“It adds that the disturbance would be temporary and "
-        "that the river recovers”\nharbour · lines 9–10 of harbour.txt")
+    assert title(found["harbour.temporary"]).endswith(
+        "\n\nevidence harbour.recovers_quote\n“It adds that the disturbance would be temporary "
+        "and that the river recovers”\nharbour · lines 9–10 of harbour.txt")
     assert title(found["harbour.build_east"]).endswith("\n#policy #harbour")
     assert title(found["contradicts:harbour.build_east:ferry.no_harbour"]) == (
         "1. harbour.build_east contradicts ferry.no_harbour\n"
@@ -593,7 +623,28 @@ def test_a_linked_support_is_drawn_as_lines_joined_into_one_arrow(capsys, tmp_pa
     assert not re.findall(r'"harbour\.deep_water" -> "harbour\.build_east"', dot)
     # The undercut of the linked inference meets its join.
     assert re.findall(rf'"harbour\.dredging" -> {re.escape(join)} \[[^\]]*style=dotted', dot)
-    assert 'id="legend:relation-linked"' in dot
+    assert "supports, framed together" in dot
+
+
+def test_linked_reasons_are_framed_together_with_one_arrow_from_the_frame(capsys, tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy_data(tmp_path, "harbour.txt")
+    (tmp_path / "m.arg").write_text(
+        'document harbour "H" { source "harbour.txt" }\n'
+        'thesis c "C."\n'
+        'premise p "P." supports c with q, r\n'
+        'premise q "Q."\npremise r "R."\n', encoding="utf-8")
+    dot = dot_of(capsys, tmp_path, tmp_path / "m.arg")
+    frame = "cluster_harbour.join:p+q+r->c"
+    inside = dot.split(f'subgraph "{frame}" {{')[1].split("}")[0]
+    assert all(f'"harbour.{name}"' in inside for name in "pqr") and "dashed" in inside
+    # One arrow, from the frame (its middle reason's line, clipped at the frame), the others
+    # invisible, holding the reasons in the claim's column.
+    assert f'"harbour.q" -> "harbour.c" [ltail="{frame}"' in dot
+    for name in "pr":
+        assert f'"harbour.{name}" -> "harbour.c" [style=invis]' in dot
+    assert "join:" not in dot.split(f'subgraph "{frame}"')[0]  # no join point
 
 
 def test_the_analysts_claims_are_drawn_as_the_analysts(capsys, tmp_path):
@@ -603,10 +654,10 @@ def test_the_analysts_claims_are_drawn_as_the_analysts(capsys, tmp_path):
         return line
 
     dredging = node("harbour.dredging")
-    assert "filled,dotted" in dredging and "the analyst&#39;s, not the author&#39;s" in dredging
+    assert "dotted" in dredging and "the analyst&#39;s, not the author&#39;s" in dredging
     ground = node("harbour.warehouses")
     assert "dotted" not in ground and "analyst" not in ground
-    assert 'id="legend:analyst"' in dot
+    assert "#analyst: the analyst&#39;s claim" in dot
 
 
 # render --evaluate (issue 16).
@@ -619,12 +670,13 @@ def test_evaluate_marks_what_does_not_stand_and_why(capsys, tmp_path):
     dot = (tmp_path / "evaluated" / "harbour.dot").read_text(encoding="utf-8")
     [thesis] = [line for line in dot.splitlines()
                 if line.strip().startswith('"harbour.build_east" [label')]
-    assert "✗ out: attacked by `too_costly`" in thesis and 'fillcolor="#eceff1"' in thesis
+    assert "✗ out: attacked by" in thesis and "`too_costly`" in thesis
+    assert 'fillcolor="#eceff1"' in thesis
     [quote] = [line for line in dot.splitlines()
                if line.strip().startswith('"harbour.deep_water" [label')]
     assert "out:" not in quote
-    assert 'id="legend:out"' in dot
-    assert "✗ out" not in plain and "legend:out" not in plain
+    assert "✗ out: defeated" in dot.split('ID="legend"')[1]
+    assert "✗ out" not in plain
 
 
 def test_a_quote_in_a_linked_support_is_a_node_of_its_own_joined_with_the_others(
@@ -638,10 +690,11 @@ def test_a_quote_in_a_linked_support_is_a_node_of_its_own_joined_with_the_others
         'evidence quote "The east bank has deep water close to the shore"\n'
         '  supports build_east with warehouses\n', encoding="utf-8")
     dot = dot_of(capsys, tmp_path, tmp_path / "m.arg")
-    join = '"harbour.join:quote+warehouses->build_east"'
-    assert f'"harbour.quote" -> {join}' in dot  # not a cell inside the claim's box
-    # warehouses, drawn under the claim it supports on its own, is repeated under the join.
-    assert f'"repeat:harbour.warehouses@harbour.join:quote+warehouses->build_east" -> {join}' in dot
+    frame = dot.split('subgraph "cluster_harbour.join:quote+warehouses->build_east" {')[1]
+    frame = frame.split("}")[0]
+    assert '"harbour.quote"' in frame  # not folded into the claim
+    # warehouses, drawn under the claim it supports on its own, is repeated in the frame.
+    assert '"repeat:harbour.warehouses@harbour.build_east"' in frame
     assert '"harbour.warehouses" -> "harbour.build_east"' in dot
 
 

@@ -82,7 +82,7 @@ def squeeze(text: str) -> str:
 
 
 def test_hostile_text_is_shown_as_typed(hostile, capsys):
-    svg = render_svg(capsys, hostile, "both.arg", "--full")
+    svg = render_svg(capsys, hostile, "both.arg", "--full", "--quotes-inside")
     groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
     tags = " ".join(f"#{t}" for t in TAGS)
     assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + tags)
@@ -104,7 +104,7 @@ def test_hostile_text_is_shown_as_typed(hostile, capsys):
         squeeze(HOSTILE[5] + HOSTILE[3] + " · " + HOSTILE[1] + " · " + HOSTILE[2]))
     assert groups["document:hostile"].find(f"{SVG}title").text == (
         f"{HOSTILE[5]}\n{HOSTILE[3]} · {HOSTILE[1]} · {HOSTILE[2]}")
-    assert shown(groups["argmap"]).startswith(squeeze(HOSTILE[3]))
+    assert shown(groups["comparison"]) == squeeze(HOSTILE[3])
     assert groups["contradicts:hostile.top:other.t"].find(f"{SVG}title").text == (
         f"1. hostile.top contradicts other.t\n{HOSTILE[4]}")
 
@@ -112,8 +112,9 @@ def test_hostile_text_is_shown_as_typed(hostile, capsys):
 def test_hostile_explanations_are_shown_as_typed_in_the_key(hostile, capsys):
     svg = render_svg(capsys, hostile, "both.arg")
     groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
-    assert squeeze(HOSTILE[4]) in shown(groups["key"])
-    assert squeeze(HOSTILE[6]) in shown(groups["key"])
+    explained = "".join(shown(group) for name, group in groups.items()
+                        if name and name.endswith("/why"))
+    assert squeeze(HOSTILE[4]) in explained and squeeze(HOSTILE[6]) in explained
     assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + " ".join(f"#{t}" for t in TAGS)
                                                    + "hostile.top")
 

@@ -223,7 +223,6 @@ def test_a_quote_cell_is_filled_and_its_claim_is_not_outlined(open_page, pages):
 def test_clicking_a_repeated_node_selects_the_node(open_page, pages):
     page = open_page(pages / "fpri.html").page
     repeat = 'g.node[id="repeat:fpri.china_unenthusiastic@fpri.china_half_hearted"]'
-    page.locator("button[data-zoom=in]").click()
     page.locator(f"{repeat} > a.node-link").click()
     assert page.locator(".selected").first.get_attribute("id") == "fpri.china_unenthusiastic"
     wait_in_view(page, f'{node("fpri.china_unenthusiastic")}.selected')
@@ -284,7 +283,6 @@ def test_clicking_a_relation_number_selects_its_row(open_page, pages):
     row = page.locator("tr.relation").last
     line = row.get_attribute("data-edges").split()[0]
     page.locator("button[data-zoom=fit]").click()  # the whole drawing: the last number too
-    page.locator("button[data-zoom=in]").click()
     page.locator(f'g.node[id="{line}/number"] > a.relation-link').click()
     wait_in_view(page, f'tr.relation.selected[id="{row.get_attribute("id")}"]')
     assert page.locator(f'g.edge[id="{line}"].selected').count() == 1
@@ -412,7 +410,6 @@ def test_on_a_phone_the_panes_stack(open_page, pages):
 
 def test_printing_shows_the_whole_drawing_and_no_buttons(open_page, pages):
     page = open_page(pages / "fpri.html").page
-    page.locator("button[data-zoom=in]").click()
     page.emulate_media(media="print")
     assert page.locator("button[data-zoom=in]").is_hidden()
     assert page.locator(".canvas").evaluate("e => getComputedStyle(e).transform") == "none"

@@ -63,6 +63,15 @@ def add_parser(commands) -> None:
                         help="mark the nodes that do not stand, as `argmap evaluate` labels "
                              "them: out (defeated) or undecided, each with why, faded, and "
                              "named in the legend (maps, and comparisons with --full)")
+    render.add_argument("--quotes-inside", action="store_true",
+                        help="draw each quote on which nothing else bears in full inside its "
+                             "claim's box; by default a claim says how many quotes support it "
+                             "and where, and shows them on hover")
+    render.add_argument("--direction", choices=("auto", "up", "right"), default="auto",
+                        help="auto (default): a map whose reasons would not fit one row is "
+                             "drawn as an outline, its theses on the left and each claim's "
+                             "reasons in a column to its right; up: theses on top; right: "
+                             "always an outline")
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the Graphviz bundled with pygraphviz, else the "
                              "`dot` program on PATH; dot; bundled")
@@ -117,6 +126,7 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
     if args.output_dir:
         make_folder(args.output_dir)
     options = Options(claims_only=args.claims_only, full=args.full, evaluated=args.evaluate,
+                      quotes_inside=args.quotes_inside, direction=args.direction,
                       engine=args.engine, time_limit=args.time_limit)
     for path, output in outputs.items():
         drawn = draw(resolver.of(resolver.load(path)), args.format, engine, options, what=path)

@@ -91,7 +91,8 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.
     drawing = draw(semantics, "svg", find_engine(),
-                   Options(evaluated=True, keyed=False, time_limit=TIME_LIMIT), what=path)
+                   Options(evaluated=True, keyed=False, quotes_inside=True, direction="up",
+                           time_limit=TIME_LIMIT), what=path)
     if isinstance(semantics, ComparisonSemantics):
         return comparison_page(semantics, drawing, findings)
     return map_page(semantics, drawing, findings)

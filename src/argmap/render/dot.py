@@ -184,7 +184,7 @@ def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -
     # The title over the documents, in a frameless panel round them: the graph's own label
     # holds the key and the legend, under the documents.
     builder.container = builder.scene.root.group(
-        "cluster_comparison", role="layout",
+        "cluster_comparison", role="layout", id="comparison", title=context.comparison.title,
         attributes={"label": title_label(context.comparison.title), "peripheries": "0",
                     "labelloc": "b", "margin": "4"})
     relations = numbered(context, builder.shows)
@@ -354,8 +354,10 @@ class _Builder:
         seen: set[tuple[str, str]] = set()
 
         def add(tail: str, head: str, style: str, kind: RelationKind) -> None:
-            if (tail, head) not in seen:
-                seen.add((tail, head))
+            # A reason both alone and framed with others bears on its claim twice.
+            key = (tail, style if style.startswith("frame|") else head)
+            if key not in seen:
+                seen.add(key)
                 self.relations.add(kind)
                 edges.append((tail, head, style))
 

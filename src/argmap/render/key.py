@@ -49,13 +49,17 @@ class Numbered:
 
 def numbered(context: ComparisonSemantics, shows: Callable[[Node | None], bool]) -> list[Numbered]:
     """The relations of a comparison whose two nodes are drawn (`shows`), numbered from 1 in
-    the order of the file."""
-    found: list[Numbered] = []
-    ids: dict[str, int] = {}
+    the order they are read: those between two theses first (the documents' bottom lines),
+    then the others in the order of the file."""
+    kept = []
     for relation in context.comparison.relations:
         ends = (context.resolve(relation.source), context.resolve(relation.target))
-        if not all(shows(node) for node in ends):
-            continue
+        if all(shows(node) for node in ends):
+            kept.append((not all(node is not None and node.kind is NodeKind.THESIS
+                                 for node in ends), relation))
+    found: list[Numbered] = []
+    ids: dict[str, int] = {}
+    for _, relation in sorted(kept, key=lambda item: item[0]):
         source, target = str(relation.source), str(relation.target)
         edge_id = f"{relation.kind.value}:{source}:{target}"
         ids[edge_id] = count = ids.get(edge_id, 0) + 1

@@ -44,11 +44,12 @@ def title_label(title: str) -> str:
     return html_label([(line, {"bold": True, "size": 22}) for line in wrap(title, 70)])
 
 
-def document_label(header) -> str:
-    """A document's title, in large bold type, over its byline; a link when its url is
-    http(s)."""
-    lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
-    lines += [small(line) for line in wrap(_byline(header), 60) if line]
+def document_label(header, width: int = 48) -> str:
+    """A document's title, in large bold type, over its byline, wrapped at `width`; a link
+    when its url is http(s)."""
+    lines: list[Line] = [(line, {"bold": True, "size": 18 if width >= 40 else 15})
+                         for line in wrap(header.title, width)]
+    lines += [small(line) for line in wrap(_byline(header), width + 12) if line]
     label = html_label(lines)
     url = safe_url(header.get("url").value) if header.get("url") else None
     if url is None:
@@ -81,9 +82,11 @@ def _source_line(context: MapSemantics, node: Node) -> str:
     return f"{doc} · line {match.line}"
 
 
-def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = ()) -> str:
-    """The label of `node`: its text, a quote's source line, its tags, then `lines_after`."""
-    return html_label(_node_lines(context, node) + list(lines_after))
+def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = (),
+               width: int | None = None) -> str:
+    """The label of `node`: its text, a quote's source line, its tags, then `lines_after`;
+    wrapped at its kind's width, or at `width`."""
+    return html_label(_node_lines(context, node, width) + list(lines_after))
 
 
 def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],

@@ -10,6 +10,8 @@ from ..diagnostics import Finding
 from ..render.output import Rendered
 from ..semantics import MapSemantics
 from ..stats import map_stats
+from .comparison import drawn_instead
+from .drawing import drawn_ids
 from .page import (
     coverage_text,
     drawing_pane,
@@ -46,6 +48,8 @@ def map_page(context: MapSemantics, drawing: Rendered, findings: list[Finding]) 
     body = (top + findings_section(findings, anchors)
             + '<main class="workspace">\n'
             + drawing_pane(drawing, node_links(context), "The map")
-            + text_pane(context, stats, "The source text") + "</main>\n")
+            # A quote folded into its claim in the drawing leads to the claim.
+            + text_pane(context, stats, "The source text",
+                        drawn_instead(context, drawn_ids(drawing))) + "</main>\n")
     return page(header.title, "map", body,
                 [("drawing-heading", "the map"), (f"text-heading:{doc}", "the source text")])
