@@ -37,6 +37,8 @@ from .scene import Line as Edge
 from .style import (
     CROSS_STYLES,
     EVALUATED_FADE,
+    EVALUATED_FILL,
+    EVALUATED_INK,
     EVALUATION_NOTES,
     FONT,
     INK,
@@ -96,6 +98,13 @@ def _styles() -> dict[str, dict[str, str]]:
     # The first half of a support link that meets a point, which ends at the point.
     styles["half-link"] = {**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
                            "arrowhead": "none"}
+    # `--evaluate`: the arrow of an undercut inference that does not stand, faded, dashed and
+    # marked as a node that does not stand is.
+    for label, fade in EVALUATED_FADE.items():
+        styles[f"inference:{label}"] = {
+            **RELATION_STYLES[RelationKind.SUPPORTS].attributes(), "color": fade,
+            "style": "dashed", "fontcolor": EVALUATED_INK[label],
+            "label": EVALUATION_NOTES[label].format(why="undercut").split(":")[0]}
     styles["link-point"] = dict(LINK_POINT)
     styles["join-point"] = dict(JOIN_POINT)
     #: The key: a white panel of the relations' numbers, kinds, claims and explanations.
@@ -278,13 +287,15 @@ class _Builder:
             quotes = inside.get(node.id, [])
             note, faded = self._evaluation(labelling, node)
             title = node_title(context, node)
+            # A faded node's small type is in its faded ink.
+            ink = dict(faded).get("fontcolor")
             if quotes and not self.quotes_inside:
-                label = folded_label(context, node, quotes, note)
+                label = folded_label(context, node, quotes, note, ink)
                 title += "".join(f"\n\n{node_title(context, quote)}" for quote in quotes)
                 quotes = []
             else:
-                label = (claim_label(context, node, quotes, note) if quotes
-                         else node_label(context, node, note))
+                label = (claim_label(context, node, quotes, note, ink) if quotes
+                         else node_label(context, node, note, note=ink))
             analyst = node.by_analyst and node.kind is not NodeKind.ASSUMPTION
             self.analyst |= analyst
             cluster.add(Shape(name, f"{'analyst' if analyst else 'node'}:{node.kind.value}",
@@ -293,7 +304,7 @@ class _Builder:
                                            for quote in quotes),
                               extra=faded))
             self.kinds.update(quote.kind for quote in quotes)
-        self._add_relations(context, cluster, nodes)
+        self._add_relations(context, cluster, nodes, labelling)
         # Theses that bear on nothing else share the top row.
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
@@ -309,9 +320,10 @@ class _Builder:
         self.labels_shown.add(label)
         fade = EVALUATED_FADE[label.value]
         why = labelling.reason(node.id) or label.value
-        note = [small(line, fade) for line in
+        note = [small(line, EVALUATED_INK[label.value]) for line in
                 wrap(EVALUATION_NOTES[label.value].format(why=why), NODE_STYLES[node.kind].wrap)]
-        return note, (("color", fade), ("fillcolor", "#eceff1"), ("fontcolor", "#5f6b76"))
+        return note, (("color", fade), ("fillcolor", EVALUATED_FILL),
+                      ("fontcolor", EVALUATED_INK["out"]))
     def _quotes_inside(self, context: MapSemantics) -> dict[str, list[Node]]:
         """For each claim, the quotes drawn inside its box: the evidence that supports it
         and nothing else, and on which nothing bears (no support, no attack, no undercut
@@ -340,8 +352,22 @@ class _Builder:
                 inside.setdefault(target.id, []).append(node)
         return inside
 
-    def _add_relations(self, context: MapSemantics, cluster: Group, nodes: list[Node]) -> None:
+    def _add_relations(self, context: MapSemantics, cluster: Group, nodes: list[Node],
+                       labelling: Labelling | None = None) -> None:
         doc = context.map.id
+
+        def inference(supporters: tuple[str, ...], claim: str, style: str) -> str:
+            """The style of an undercut inference's arrow: faded and marked when `--evaluate`
+            finds that it does not stand."""
+            if labelling is None:
+                return style
+            for found, label in labelling.inferences.items():
+                if (found.conclusion == claim and set(supporters) <= set(found.premises)
+                        and label is not Label.IN):
+                    self.labels_shown.add(label)
+                    return f"inference:{label.value}"
+            return style
+
         points = {}  # undercut support link (supporter id, supported id) -> its point
         for node in nodes:
             for relation in node.relations:
@@ -388,7 +414,8 @@ class _Builder:
                                           title=_together(premises, target.id)))
                         for premise in premises:
                             add(f"{doc}.{premise}", join, "half-link", relation.kind)
-                        add(join, f"{doc}.{target.id}", style, relation.kind)
+                        add(join, f"{doc}.{target.id}",
+                            inference(tuple(premises), target.id, style), relation.kind)
                     else:  # framed together, one arrow from the frame
                         for premise in premises:
                             add(f"{doc}.{premise}", f"{doc}.{target.id}", f"frame|{join}",
@@ -403,7 +430,7 @@ class _Builder:
                 cluster.add(Shape(point, "link-point", id=f"link:{point}", role="point",
                                   title=f"{node.id} supports {target.id}: undercut"))
                 add(name, point, "half-link", relation.kind)
-                add(point, head, style, relation.kind)
+                add(point, head, inference((node.id,), target.id, style), relation.kind)
         depth = depths([(tail, head) for tail, head, _ in edges])
         if depth:
             lowest = max(depth, key=lambda name: depth[name])  # the first of the deepest
@@ -495,7 +522,7 @@ class _Builder:
         for item in relations:
             self.cross.add(item.relation.kind)
             style = CROSS_STYLES[item.relation.kind]
-            badge = number_badge(item.number, style.colour.split(":")[0])
+            badge = number_badge(item.number, style.ink)
             self.scene.overlay.append(Edge(item.source, item.target,
                                            f"cross:{item.relation.kind.value}", id=item.edge_id,
                                            title=item.title, extra=(("xlabel", badge),)))

@@ -90,7 +90,7 @@ def key_label(relations: list[Numbered], kinds: list[NodeKind]) -> str:
     for item in relations:
         style = CROSS_STYLES[item.relation.kind]
         lines: list[Line] = [
-            (item.relation.kind.value, {"bold": True, "colour": style.colour.split(":")[0]}),
+            (item.relation.kind.value, {"bold": True, "colour": style.ink}),
             (f"{item.source} – {item.target}", _IDS)]
         explanation = item.relation.explanation
         if explanation:

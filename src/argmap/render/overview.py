@@ -183,7 +183,7 @@ def _relation(scene: Scene, row: Group, item: Numbered, names: list[str], keyed:
     """A relation's number between its two claims, the lines that join them through it, and
     (`keyed`) its kind and explanation at the end of the row; the number's DOT name."""
     style = CROSS_STYLES[item.relation.kind]
-    colour = style.colour.split(":")[0]
+    colour = style.ink
     line = {key: value for key, value in style.attributes().items()
             if key in ("color", "style", "penwidth")}
     left, right = names[0], names[-1]

@@ -11,7 +11,8 @@ from graphviz.quoting import a_list
 
 from ..lexicon import CrossKind, NodeKind, RelationKind
 
-__all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PANEL_BORDER",
+__all__ = ["contrast", "FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL",
+           "PANEL_BORDER",
            "NodeStyle", "EdgeStyle", "NODE_ATTRIBUTES",
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT", "ANALYST_ATTRIBUTES",
            "ANALYSTS_NOTE", "JOIN_POINT",
@@ -68,11 +69,19 @@ class EdgeStyle:
     penwidth: float
     description: str
     both_ends: bool = False
+    #: The colour of text that names the relation (its number's outline, its kind in the key):
+    #: the line's, darkened where the line's is under 4.5:1 on white.
+    text: str | None = None
+
+    @property
+    def ink(self) -> str:
+        """The colour of text in this relation's colour."""
+        return self.text or self.colour.split(":")[0]
 
     def attributes(self) -> dict[str, str]:
         """The Graphviz attributes of such an edge."""
         attributes = {"color": self.colour, "style": self.line, "arrowhead": self.arrowhead,
-                      "penwidth": f"{self.penwidth:g}", "fontcolor": self.colour.split(":")[0]}
+                      "penwidth": f"{self.penwidth:g}", "fontcolor": self.ink}
         if self.both_ends:
             attributes.update(dir="both", arrowtail=self.arrowhead)
         return attributes
@@ -121,16 +130,18 @@ RELATION_STYLES = {
 }
 
 CROSS_STYLES = {
-    CrossKind.AGREES: EdgeStyle("#009e73", "solid", "dot", 2.6, "agrees", both_ends=True),
+    CrossKind.AGREES: EdgeStyle("#009e73", "solid", "dot", 2.6, "agrees", both_ends=True,
+                                text="#00745a"),
     # A double line: two red pairs around a white one. Graphviz colours the tail's bar
     # with the second colour and the head's with the last, so both are red.
     CrossKind.CONTRADICTS: EdgeStyle("#c0392b:#c0392b:#ffffff:#c0392b:#c0392b", "solid", "tee",
                                      1, "contradicts", both_ends=True),
-    CrossKind.QUALIFIES: EdgeStyle("#e69f00", "dashed", "odiamond", 2.6, "qualifies"),
+    CrossKind.QUALIFIES: EdgeStyle("#e69f00", "dashed", "odiamond", 2.6, "qualifies",
+                                   text="#8a5f00"),
     CrossKind.SUPPORTS: EdgeStyle("#0072b2", "solid", "normal", 2.6,
                                   "supports (across documents)"),
     CrossKind.ATTACKS: EdgeStyle("#d55e00", "bold,dashed", "tee", 2.6,
-                                 "attacks (across documents)"),
+                                 "attacks (across documents)", text="#a84a00"),
 }
 
 #: The small point an undercut meets on the support link it attacks.
@@ -149,3 +160,20 @@ EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00"}
 EVALUATED_FILL = "#eceff1"
 EVALUATED_INK = {"out": "#5f6b76", "undecided": "#7a5a00"}
 EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}"}
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two `#rrggbb` colours: 1 (none) to 21 (black on white);
+    text needs at least 4.5 (AA).
+
+    >>> round(contrast("#000000", "#ffffff"), 1), round(contrast(MUTED, "#ffffff"), 2)
+    (21.0, 5.45)
+    """
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        red, green, blue = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                            for c in channels)
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

@@ -84,16 +84,19 @@ def _write_group(group: Group, styles: dict[str, str], out: list[str], indent: s
 
 
 def _shape(shape: Shape, styles: dict[str, str], indent: str) -> str:
-    own = a_list(shape.label, kwargs={"id": shape.id, **dict(shape.extra)})
-    attributes = " ".join(part for part in (own, styles.get(shape.style, "")) if part)
+    # Its own attributes after its style's: Graphviz keeps the last of an attribute given
+    # twice, so a faded node's colours override its kind's.
+    attributes = " ".join(part for part in (
+        a_list(shape.label, kwargs={"id": shape.id}), styles.get(shape.style, ""),
+        a_list(kwargs=dict(shape.extra))) if part)
     return f"{indent}{_name(shape.name)} [{attributes}]\n" if attributes else (
         f"{indent}{_name(shape.name)}\n")
 
 
 def _line(line: Line, styles: dict[str, str], indent: str) -> str:
-    own = {"id": line.id, **dict(line.extra)}
-    attributes = " ".join(part for part in (a_list(kwargs=own), styles.get(line.style, ""))
-                          if part)
+    attributes = " ".join(part for part in (
+        a_list(kwargs={"id": line.id}), styles.get(line.style, ""),
+        a_list(kwargs=dict(line.extra))) if part)
     return f"{indent}{_name(line.tail)} -> {_name(line.head)} [{attributes}]\n"
 
 
