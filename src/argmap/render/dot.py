@@ -60,7 +60,7 @@ from .texts import (
     repeat_label,
     title_label,
 )
-from .tree import depths, quotes_in_the_middle, spines
+from .tree import quotes_in_the_middle, spines
 from .writer import base_source, dot_source, overlay_source
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
@@ -222,8 +222,8 @@ class _Builder:
         self.kinds: set[NodeKind] = set()
         self.relations: set[RelationKind] = set()
         self.cross: set[CrossKind] = set()
-        #: For each document: how deep it is drawn, and its lowest node.
-        self.bottoms: list[tuple[int, str]] = []
+        #: How many documents are drawn.
+        self.documents = 0
         self.top: list[str] = []
         #: The nodes (`DOC.NODE`) that relations between documents link.
         self.linked: set[str] = set()
@@ -259,9 +259,11 @@ class _Builder:
             parts.append(legend)
             self.scene.cells[LEGEND_ID] = ("legend", "What each shape, colour and line means")
         if parts:
-            cells = "".join(f'<TD VALIGN="TOP">{part}</TD>' for part in parts)
+            # One above the other: side by side, Graphviz stretches the shorter table to
+            # the taller one's height.
+            rows = "".join(f'<TR><TD ALIGN="LEFT">{part}</TD></TR>' for part in parts)
             self.scene.attributes.update(
-                label=f'<<TABLE BORDER="0" CELLSPACING="10"><TR>{cells}</TR></TABLE>>',
+                label=f'<<TABLE BORDER="0" CELLSPACING="10">{rows}</TABLE>>',
                 labelloc="b", labeljust="l")
         self.scene.title = title
         return Drawing(self.scene)
@@ -271,6 +273,7 @@ class _Builder:
 
     def add_document(self, context: MapSemantics) -> None:
         doc = context.map.id
+        self.documents += 1
         header = context.header
         inside = self._quotes_inside(context)
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
@@ -431,12 +434,6 @@ class _Builder:
                                   title=f"{node.id} supports {target.id}: undercut"))
                 add(name, point, "half-link", relation.kind)
                 add(point, head, inference((node.id,), target.id, style), relation.kind)
-        depth = depths([(tail, head) for tail, head, _ in edges])
-        if depth:
-            lowest = max(depth, key=lambda name: depth[name])  # the first of the deepest
-            self.bottoms.append((depth[lowest], lowest))
-        elif nodes:
-            self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
         # A node is drawn under the claim its first relation bears on. Under each other claim
         # it bears on stands a repeat of it, so the drawing stays a tree: no line runs
         # across the map to a distant claim, and no claim's reasons are pulled off their row.
@@ -527,4 +524,5 @@ class _Builder:
                                            f"cross:{item.relation.kind.value}", id=item.edge_id,
                                            title=item.title, extra=(("xlabel", badge),)))
         if relations:
-            self.key = key_label(relations, [])
+            # Under the documents, in as many columns as there are documents and two more.
+            self.key = key_label(relations, columns=2 + self.documents)
