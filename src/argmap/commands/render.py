@@ -55,10 +55,10 @@ def add_parser(commands) -> None:
                              "documents with --full)")
     render.add_argument("--full", action="store_true",
                         help="for a comparison, draw every reason and quote of its documents, "
-                             "side by side, with the relations between them drawn over; by "
-                             "default a comparison draws only the claims its relations link, "
-                             "one document per column, each relation numbered and explained "
-                             "in a key")
+                             "one under the other, each relation's number under the claims "
+                             "it links and explained in a key; by default a comparison draws "
+                             "only the claims its relations link, a row per relation, its "
+                             "explanation beside it")
     render.add_argument("--evaluate", action="store_true",
                         help="mark the nodes that do not stand, as `argmap evaluate` labels "
                              "them: out (defeated) or undecided, each with why, faded, and "

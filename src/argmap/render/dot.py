@@ -1,18 +1,19 @@
-"""The Graphviz DOT source of a map or a comparison, built with the `graphviz` package.
+"""The drawing of a map, or of a comparison in full, as a scene that `writer` turns into DOT.
 
 Every document is a cluster drawn as a tree: theses sit at the top (`rankdir=BT`: an arrow
-points from a reason up to what it bears on), and the reasons and objections of each claim
-share the row below it, in the order of the file (`ordering=in`), each with its own reasons
-under it; each claim stands over the middle of its row (`tree.spines`). A quote on which
-nothing else bears is drawn inside the box of the claim it supports (`texts.claim_label`);
-the other quotes stand in the middle of their claim's row. A node that bears on several
-claims is drawn under the first and repeated under the others, so no line crosses the map.
-An undercut meets a small point on the support link it attacks (the point where several
-tails could also join into one arrow, for reasons that support a claim jointly). The
-relations of a comparison are an overlay: drawn after the documents are laid out, so they
-never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
-labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
-from the scene's titles (`titles`), so no user string becomes a Graphviz attribute.
+points from a reason up to what it bears on), or for a map too wide for that on the left,
+as an outline (`rankdir=RL`), and the reasons and objections of each claim share the rank
+next to it, in the order of the file (`ordering=in`), each with its own reasons beyond it;
+each claim stands over the middle of its row (`tree.spines`). A quote on which nothing else
+bears is folded into the claim it supports (`texts.folded_label`), or drawn inside its box
+(`texts.claim_label`); the other quotes stand in the middle of their claim's row. A node
+that bears on several claims is drawn under the first and repeated under the others, so no
+line crosses the map. Reasons that support a claim only together are framed together, one
+arrow going from the frame; an undercut meets a small point on the support link it
+attacks. The relations of a full comparison are numbered on the claims they link and
+explained in a key. User text reaches the DOT only inside HTML-like labels that `labels`
+builds from escaped text; the tooltips are set in the SVG afterwards from the scene's
+titles (`svg`), so no user string becomes a Graphviz attribute.
 
 What is drawn is built as a `scene.Scene` (shapes, lines, groups, each with its role, id,
 tooltip and style key), from one `scene.Options`; `writer` alone turns it into DOT.
@@ -28,7 +29,7 @@ from ..evaluation import Label, Labelling, evaluate
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import Link, Node, Relation
 from ..semantics import ComparisonSemantics, MapSemantics
-from .key import KEY_ID, Numbered, key_label, number_badge, numbered
+from .key import KEY_ID, Numbered, key_label, numbered
 from .labels import Line, small, wrap
 from .legend import LEGEND_ID, legend_table
 from .overview import draw_overview
@@ -57,11 +58,12 @@ from .texts import (
     folded_label,
     node_label,
     node_title,
+    note_colour,
     repeat_label,
     title_label,
 )
 from .tree import quotes_in_the_middle, spines
-from .writer import base_source, dot_source, overlay_source
+from .writer import dot_source
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
@@ -118,23 +120,13 @@ def _styles() -> dict[str, dict[str, str]]:
 
 @frozen
 class Drawing:
-    """A drawing ready for the layout: its scene, and from it the documents (`base`) and the
-    relations drawn over them once they are placed (`overlay`, DOT edge statements); the
-    whole as one DOT graph (`source`); and the tooltip of each element, by its SVG id."""
+    """A drawing ready for the layout: its scene, its DOT (`source`), and the tooltip of
+    each element, by its SVG id."""
 
     scene: Scene
 
     @property
-    def base(self) -> str:
-        return base_source(self.scene)
-
-    @property
-    def overlay(self) -> str:
-        return overlay_source(self.scene)
-
-    @property
     def source(self) -> str:
-        """The DOT of the whole drawing; the overlay's edges do not constrain the layout."""
         return dot_source(self.scene)
 
     @property
@@ -184,10 +176,11 @@ def _outline(context: MapSemantics, options: Options) -> bool:
 
 def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -> Drawing:
     """The drawing of a comparison: by default its overview (`overview`; `options.keyed`:
-    with its key beside it), the claims that relations link facing each other;
-    `options.full`, every node of its documents side by side and the relations drawn over
-    them (`options.evaluated`: with the nodes of each document that do not stand marked)."""
-    builder = _Builder(options)
+    with each relation's explanation in its row), the claims that relations link facing each
+    other; `options.full`, every node of its documents, each relation's number under its
+    claims and a key (`options.evaluated`: with the nodes that do not stand marked)."""
+    # In full, each document an outline, as a wide map is drawn, one under the other.
+    builder = _Builder(options, outline=options.direction != "up")
     if not options.full:
         return Drawing(draw_overview(context, builder.shows, options.keyed))
     # The title over the documents, in a frameless panel round them: the graph's own label
@@ -195,10 +188,16 @@ def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -
     builder.container = builder.scene.root.group(
         "cluster_comparison", role="layout", id="comparison", title=context.comparison.title,
         attributes={"label": title_label(context.comparison.title), "peripheries": "0",
-                    "labelloc": "b", "margin": "4"})
+                    # With rankdir=BT, a label placed at the "bottom" is drawn at the top.
+                    "labelloc": "t" if builder.outline else "b", "margin": "4"})
     relations = numbered(context, builder.shows)
     builder.linked = {end for item in relations for end in (item.source, item.target)}
-    for document in context.documents.values():
+    for item in relations:
+        for end in dict.fromkeys((item.source, item.target)):
+            builder.cross_relations.setdefault(end, []).append(item)
+    documents = list(context.documents.values())
+    # An outline stacks the documents from the bottom up: the first `use` on top.
+    for document in reversed(documents) if builder.outline else documents:
         builder.add_document(document)
     builder.add_cross_relations(relations)
     return builder.finish(context.comparison.title)
@@ -225,8 +224,10 @@ class _Builder:
         #: How many documents are drawn.
         self.documents = 0
         self.top: list[str] = []
-        #: The nodes (`DOC.NODE`) that relations between documents link.
+        #: The nodes (`DOC.NODE`) that relations between documents link, and the relations
+        #: of each.
         self.linked: set[str] = set()
+        self.cross_relations: dict[str, list[Numbered]] = {}
         #: The key's label, when relations between documents are drawn.
         self.key: str | None = None
         #: Whether some node drawn is the analyst's (`#analyst`), and some linked support
@@ -289,9 +290,10 @@ class _Builder:
             self.kinds.add(node.kind)
             quotes = inside.get(node.id, [])
             note, faded = self._evaluation(labelling, node)
-            title = node_title(context, node)
             # A faded node's small type is in its faded ink.
             ink = dict(faded).get("fontcolor")
+            note += self._markers(name, ink or note_colour(node.kind))
+            title = node_title(context, node)
             if quotes and not self.quotes_inside:
                 label = folded_label(context, node, quotes, note, ink)
                 title += "".join(f"\n\n{node_title(context, quote)}" for quote in quotes)
@@ -312,6 +314,20 @@ class _Builder:
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
+
+    def _markers(self, name: str, colour: str) -> list[Line]:
+        """In a full comparison, a line under a claim for each relation between documents it
+        takes part in: its number, its kind and the claim at its other end. Lines drawn over
+        two documents side by side crossed each other and the documents' own lines (225
+        times in the seed comparison); the numbers, and the key, lead from one end to the
+        other instead."""
+        lines = []
+        for item in self.cross_relations.get(name, ()):
+            other = item.target if item.source == name else item.source
+            arrow = "→" if item.source == name else "←"
+            lines.append(small(f"{item.number} {item.relation.kind.value} {arrow} {other}",
+                               colour))
+        return lines
 
     def _evaluation(self, labelling: Labelling | None, node: Node
                     ) -> tuple[list[Line], tuple[tuple[str, str], ...]]:
@@ -514,15 +530,8 @@ class _Builder:
         return joins, joined
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:
-        """Each relation, numbered on its line, over the documents; the key says what each
-        number is."""
-        for item in relations:
-            self.cross.add(item.relation.kind)
-            style = CROSS_STYLES[item.relation.kind]
-            badge = number_badge(item.number, style.ink)
-            self.scene.overlay.append(Edge(item.source, item.target,
-                                           f"cross:{item.relation.kind.value}", id=item.edge_id,
-                                           title=item.title, extra=(("xlabel", badge),)))
+        """The key under the documents, which says what each relation's number is (the
+        numbers are on the claims, `_markers`)."""
         if relations:
             # Under the documents, in as many columns as there are documents and two more.
             self.key = key_label(relations, columns=2 + self.documents)

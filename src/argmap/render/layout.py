@@ -9,10 +9,7 @@ pygraphviz wheel pins, not whichever a package manager installed.
 
 Either runs in a child process, so that a layout that takes too long can be stopped at the
 time limit, and so that what Graphviz writes on its standard error (fontconfig and layout
-warnings) is captured, to be shown only when asked for. A drawing with an overlay (the
-relations of a comparison) takes two runs: `dot` places the documents, then `nop2` keeps
-every position and routes the overlay's edges around the nodes. (Two processes, because
-one Graphviz that has run `dot` routes the second pass wrongly.)
+warnings) is captured, to be shown only when asked for.
 """
 
 from __future__ import annotations
@@ -49,7 +46,8 @@ class Engine:
     program: tuple[str, ...]
 
     def command(self, output_format: str, layout: str) -> list[str]:
-        """The command that lays out DOT on its standard input with `layout` (`dot`, `nop2`)."""
+        """The command that lays out DOT on its standard input with the Graphviz layout
+        `layout` (`dot`)."""
         if self.name == "dot":
             return [*self.program, f"-K{layout}", f"-T{output_format}"]
         return [*self.program, output_format, layout]
@@ -76,14 +74,7 @@ def lay_out(drawing: Drawing, output_format: str, engine: Engine, time_limit: fl
     """`drawing` laid out in `output_format`, and what the engine said on its standard error;
     `what` names the drawing in messages."""
     deadline = time.monotonic() + time_limit
-    if not drawing.overlay:
-        return _run(engine, "dot", output_format, drawing.base, deadline, time_limit, what)
-    placed, noise = _run(engine, "dot", "dot", drawing.base, deadline, time_limit, what)
-    placed_text = placed.decode("utf-8")
-    end = placed_text.rstrip().rfind("}")
-    routed = placed_text[:end] + "splines=true\n" + drawing.overlay + placed_text[end:]
-    output, more = _run(engine, "nop2", output_format, routed, deadline, time_limit, what)
-    return output, noise + more
+    return _run(engine, "dot", output_format, drawing.source, deadline, time_limit, what)
 
 
 def _run(engine: Engine, layout: str, output_format: str, source: str, deadline: float,

@@ -132,16 +132,13 @@ class Group:
 @define
 class Scene:
     """A whole drawing: the graph's attributes, the default attributes of its nodes and edges,
-    the style of each style key, its groups and items (`root`), and the lines drawn over it
-    once it is laid out (`overlay`: a comparison's relations, which must not move the
-    documents)."""
+    the style of each style key, and its groups and items (`root`)."""
 
     attributes: dict[str, str]
     node_defaults: dict[str, str]
     edge_defaults: dict[str, str]
     styles: dict[str, dict[str, str]]
     root: Group = field(factory=Group)
-    overlay: list[Line] = field(factory=list)
     #: The graph's own tooltip (its SVG id is `argmap`).
     title: str = ""
     #: Tables inside labels that are elements of their own (the legend, the key): their
@@ -149,9 +146,8 @@ class Scene:
     cells: dict[str, tuple[Role, str]] = field(factory=dict)
 
     def elements(self) -> Iterator[Shape | Line | Group]:
-        """Every shape, line and group, the overlay's lines last."""
+        """Every shape, line and group."""
         yield from self.root.walk()
-        yield from self.overlay
 
     @property
     def titles(self) -> dict[str, str]:

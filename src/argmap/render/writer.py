@@ -12,11 +12,11 @@ from graphviz.quoting import a_list, quote
 
 from .scene import Group, Line, Scene, Shape
 
-__all__ = ["base_source", "overlay_source", "dot_source"]
+__all__ = ["dot_source"]
 
 
 def dot_source(scene: Scene) -> str:
-    """The DOT of the whole drawing; the overlay's lines do not constrain the layout.
+    """The DOT of a scene.
 
     >>> scene = Scene({"rankdir": "BT"}, {}, {}, {"box": {"shape": "box"}})
     >>> scene.root.add(Shape("d.a", "box", label="<A &amp; B>", id="d.a"))
@@ -31,13 +31,6 @@ def dot_source(scene: Scene) -> str:
     }
     <BLANKLINE>
     """
-    base = base_source(scene)
-    end = base.rstrip().rfind("}")
-    return base[:end] + overlay_source(scene) + base[end:]
-
-
-def base_source(scene: Scene) -> str:
-    """The DOT of the drawing without its overlay: what is laid out first."""
     styles = {key: a_list(kwargs=attributes) for key, attributes in scene.styles.items()}
     out = ["digraph argmap {\n"]
     for keyword, attributes in (("graph", scene.attributes), ("node", scene.node_defaults),
@@ -46,15 +39,6 @@ def base_source(scene: Scene) -> str:
             out.append(f"\t{keyword} [{a_list(kwargs=attributes)}]\n")
     _write_items(scene.root, styles, out, "\t")
     out.append("}\n")
-    return "".join(out)
-
-
-def overlay_source(scene: Scene) -> str:
-    """The DOT statements of the lines drawn over the laid-out drawing."""
-    styles = {key: a_list(kwargs=attributes) for key, attributes in scene.styles.items()}
-    out: list[str] = []
-    for line in scene.overlay:
-        out.append(_line(line, styles, "\t"))
     return "".join(out)
 
 
