@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from graphviz.quoting import quote
 
-from ..lexicon import BYLINE_KEYS, SOURCE, URL, NodeKind
+from ..lexicon import SOURCE, URL, NodeKind
 from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
@@ -48,7 +48,7 @@ def document_label(header) -> str:
     """A document's title, in large bold type, over its byline; a link when its url is
     http(s)."""
     lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
-    lines += [small(line) for line in wrap(_byline(header), 60) if line]
+    lines += [small(line) for line in wrap(header.byline, 60) if line]
     label = html_label(lines)
     url = safe_url(header.get(URL).value) if header.get(URL) else None
     if url is None:
@@ -57,15 +57,10 @@ def document_label(header) -> str:
             f"{label[1:-1]}</TD></TR></TABLE>>")
 
 
-def _byline(header) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
-
-
 def document_title(header) -> str:
     """A document's tooltip: its title, byline and url."""
     url = header.get(URL)
-    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
+    parts = [header.title, header.byline, url.value if url and safe_url(url.value) else ""]
     return "\n".join(p for p in parts if p)
 
 

@@ -23,7 +23,6 @@ from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
 from .drawing import NodeLink, drawn_ids
 from .page import (
-    byline,
     drawing_pane,
     findings_section,
     legend,
@@ -57,7 +56,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     # Each document's coverage is said above its text: the header stays short.
     documents = "".join(
         f"<li><strong>{esc(document.header.title)}</strong> <code>{esc(doc)}</code>"
-        f'<span class="byline">{esc(byline(document.header))}</span></li>'
+        f'<span class="byline">{esc(document.header.byline)}</span></li>'
         for doc, document in context.documents.items())
     kinds: dict[str, int] = {}
     for relation in comparison.relations:

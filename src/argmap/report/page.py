@@ -15,7 +15,7 @@ from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
-from ..lexicon import BYLINE_KEYS, HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
+from ..lexicon import HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
@@ -28,7 +28,7 @@ from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
 from .names import display_name, named_message
 
-__all__ = ["page", "byline", "metadata", "drawing_pane", "legend", "text_pane",
+__all__ = ["page", "metadata", "drawing_pane", "legend", "text_pane",
            "findings_section", "node_links", "node_names", "quotes_below", "plural",
            "coverage_text"]
 
@@ -62,11 +62,6 @@ def plural(count: int, word: str) -> str:
     ('1 quote', '3 sentences')
     """
     return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def byline(header: DocumentHeader) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
 
 
 def metadata(header: DocumentHeader) -> str:
