@@ -355,7 +355,7 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
         else:
             views = [("map", draw_map(semantics))]
         for view, drawing in views:
-            output, _ = lay_out(drawing, "json", engine, 120, path)
+            output, _ = lay_out(drawing.source, "json", engine, 120, path)
             drawn.append((path, view, json.loads(output)))
     return drawn
 

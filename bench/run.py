@@ -5,17 +5,22 @@
 For each size N, `bench/gen.py` writes a map (and its source text, and the same map in
 Argdown) into a scratch folder. Then:
 
-- `argmap check` runs end to end as a command: its wall time and peak memory (the
-  targets of issue 6 are on these); and again on the same map with a typo on its last
-  line (a file someone is still typing), which Lark must parse to put into words;
+- `argmap check` runs end to end as a command: its wall time, CPU time and peak memory;
+  and again on the same map with a typo on its last line (a file someone is still
+  typing), which Lark must parse to put into words;
+- "the floor": `argmap check --select syntax-error` on the same map, the CPU time of what
+  any check costs with no rule to run: start-up, reading and parsing the map, reading and
+  normalising its source;
 - a fresh process times the stages in turn: parse (bytes to model), model (the node index
   and relation graphs the rules share), quote matching (normalising the source, finding
   every quote), checks (every rule), DOT build (`argmap render`'s DOT), layout (Graphviz,
   as `argmap render` runs it, stopped at --layout-limit);
 - with --argdown, `argdown json` (from bench/node_modules: `npm ci` in bench/) reads the
-  Argdown file: its wall time and peak memory.
+  Argdown file: its wall time, CPU time and peak memory.
 
-Other programs share the CPU, so every time is the minimum of R runs. Start-up is timed
+Other programs share the CPU, so every time is the minimum of R runs; CPU time (user and
+system, from wait4) varies less with them than wall time, and the targets of issue 23 are
+on it. Start-up is timed
 once: `argmap --version`, and `argmap check` on a one-node map.
 """
 
@@ -44,9 +49,9 @@ ARGDOWN = os.path.join(HERE, "node_modules", ".bin", "argdown")
 
 
 def _run_measured(command: list[str], cwd: str | None = None
-                  ) -> tuple[float, float, bytes, bytes, int]:
+                  ) -> tuple[float, float, bytes, bytes, int, float]:
     """Run `command` in `cwd`, waiting with wait4 for its own resource usage: wall seconds,
-    peak MB, output, error output, exit status."""
+    peak MB, output, error output, exit status, CPU seconds (user and system)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd)
@@ -55,20 +60,30 @@ def _run_measured(command: list[str], cwd: str | None = None
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return elapsed, usage.ru_maxrss / 1024, out.read(), err.read(), process.returncode
+        return (elapsed, usage.ru_maxrss / 1024, out.read(), err.read(), process.returncode,
+                usage.ru_utime + usage.ru_stime)
 
 
 def _best(command: list[str], repeat: int, ok=(0,), cwd: str | None = None
           ) -> tuple[float, float]:
     """The least wall time and the largest peak memory of `repeat` runs of `command`."""
-    times, peaks = [], []
+    wall, peak, _ = _best_with_cpu(command, repeat, ok, cwd)
+    return wall, peak
+
+
+def _best_with_cpu(command: list[str], repeat: int, ok=(0,), cwd: str | None = None
+                   ) -> tuple[float, float, float]:
+    """The least wall time, the largest peak memory and the least CPU time of `repeat` runs
+    of `command`."""
+    times, peaks, cpus = [], [], []
     for _ in range(repeat):
-        elapsed, peak, _, err, status = _run_measured(command, cwd)
+        elapsed, peak, _, err, status, cpu = _run_measured(command, cwd)
         if status not in ok:
             raise SystemExit(f"{' '.join(command)} failed ({status}): {err.decode()[-500:]}")
         times.append(elapsed)
         peaks.append(peak)
-    return min(times), max(peaks)
+        cpus.append(cpu)
+    return min(times), max(peaks), min(cpus)
 
 
 def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | None]:
@@ -105,7 +120,7 @@ def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | Non
             semantics = one_run(file.read())
     if layout_limit > 0:
         try:
-            clock("layout", lambda: lay_out(draw_map(semantics), "svg", find_engine("auto"),
+            clock("layout", lambda: lay_out(draw_map(semantics).source, "svg", find_engine("auto"),
                                             layout_limit, path))
         except LayoutError:
             best["layout"] = None  # over the limit
@@ -183,24 +198,26 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         paths = generate(n, folder)
         repeat = args.repeat if n < 100_000 else min(args.repeat, 2)
-        _, _, out, _, _ = _run_measured(argmap + ["check", "--format", "json", paths["arg"]],
-                                        folder)
+        out = _run_measured(argmap + ["check", "--format", "json", paths["arg"]], folder)[2]
         if b'"quote-not-found"' in out or b'"source-not-found"' in out:
             raise SystemExit(f"{paths['arg']}: its quotes are not all checked: {out[:500]!r}")
-        check, peak = _best(argmap + ["check", "--format", "json", paths["arg"]], repeat,
-                            ok=(0, 1), cwd=folder)
+        check, peak, check_cpu = _best_with_cpu(
+            argmap + ["check", "--format", "json", paths["arg"]], repeat, ok=(0, 1), cwd=folder)
+        floor = _best_with_cpu(argmap + ["check", "--select", "syntax-error", "--format",
+                                         "json", paths["arg"]], repeat, cwd=folder)[2]
         typo = _with_typo(paths["arg"])
         typo_check, _ = _best(argmap + ["check", "--format", "json", typo], repeat, ok=(1,),
                               cwd=folder)
-        _, _, out, err, status = _run_measured(
+        _, _, out, err, status, _ = _run_measured(
             [sys.executable, os.path.abspath(__file__), "--stages", paths["arg"], "--repeat",
              str(repeat), "--layout-limit", str(args.layout_limit)])
         if status != 0:
             raise SystemExit(f"timing the stages of {paths['arg']} failed: {err.decode()[-500:]}")
-        row = {"n": n, "check": check, "peak": peak, "typo": typo_check, **json.loads(out)}
+        row = {"n": n, "check": check, "peak": peak, "typo": typo_check, "check_cpu": check_cpu,
+               "floor": floor, **json.loads(out)}
         if args.argdown:
             output = os.path.join(folder, "argdown-json")
-            row["argdown"], row["argdown_peak"] = _best(
+            row["argdown"], row["argdown_peak"], row["argdown_cpu"] = _best_with_cpu(
                 [ARGDOWN, "json", paths["argdown"], output], 1 if n >= 100_000 else repeat)
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
@@ -219,18 +236,21 @@ def _with_typo(path: str) -> str:
 
 def _print_table(rows: list[dict], markdown: bool, argdown: bool, layout_limit: float) -> None:
     header = ["N", "check (s)", "peak (MB)", "typo at end (s)", "parse", "model", "quotes",
-              "checks", "DOT build", "layout"]
+              "checks", "DOT build", "layout", "check CPU (s)", "floor CPU (s)", "× floor"]
     if argdown:
-        header += ["argdown json (s)", "argdown peak (MB)"]
+        header += ["argdown json (s)", "argdown peak (MB)", "argdown CPU (s)", "× argdown CPU"]
     lines = []
     for row in rows:
         layout = row.get("layout")
         cells = [f"{row['n']:,}", f"{row['check']:.2f}", f"{row['peak']:.0f}", f"{row['typo']:.2f}",
                  *(f"{row[s]:.3f}" for s in STAGES[:-1]),
                  "—" if layout_limit <= 0 else f"{layout:.2f}" if layout is not None
-                 else f"> {layout_limit:g}"]
+                 else f"> {layout_limit:g}",
+                 f"{row['check_cpu']:.2f}", f"{row['floor']:.2f}",
+                 f"{row['check_cpu'] / row['floor']:.1f}"]
         if argdown:
-            cells += [f"{row['argdown']:.2f}", f"{row['argdown_peak']:.0f}"]
+            cells += [f"{row['argdown']:.2f}", f"{row['argdown_peak']:.0f}",
+                      f"{row['argdown_cpu']:.2f}", f"{row['check_cpu'] / row['argdown_cpu']:.2f}"]
         lines.append(cells)
     print_table(header, lines, markdown)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,11 +28,40 @@ settings.register_profile("long", max_examples=3000, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def _missing(message: str):
+    """A test that needs what is missing: skipped, with the reason; failed under `CI=true`,
+    where everything the tests need is installed (by .ci/run), so a skip would hide a gap."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI=true: every tool must be installed)")
+    pytest.skip(message)
+
+
+def require_tool(program: str | Path, install: str) -> str:
+    """The path of an outside program a test runs (a name on PATH, or a path), or the test
+    skipped (failed under CI=true) saying how to `install` it."""
+    found = shutil.which(str(program))
+    if found is None:
+        _missing(f"{program} is not installed: {install}")
+    return found
+
+
+def require_module(name: str, install: str) -> ModuleType:
+    """A Python module a test drives an outside tool with, or the test skipped (failed under
+    CI=true) saying how to `install` it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return _missing(f"Python's {name} is not installed: {install}")
+
+
 class Project:
-    """A scratch folder with `seeds/` copied in and `.arg` files written on demand."""
+    """A scratch folder with `seeds/` copied in and `.arg` files written on demand; a `.git`
+    folder makes it a repository, the project its maps' sources must lie in when no
+    configuration says otherwise."""
 
     def __init__(self, root: Path):
         self.root = root
+        (root / ".git").mkdir()
         shutil.copytree(SEEDS, root / "seeds")
         (root / "maps").mkdir()
 
@@ -50,7 +81,6 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Project:
-    # Run from the project's folder, which is then the folder its sources must lie in.
     monkeypatch.chdir(tmp_path)
     return Project(tmp_path)
 

@@ -39,7 +39,7 @@ def test_text_format_shows_line_and_caret(project, capsys):
     assert lines[start:start + 3] == [
         f"{path}:3:24: error: no node `mian` in this map; did you mean `main`? [unknown-reference]",
         '  premise p "y" supports mian',
-        "                         ^",
+        "                         ^^^^",
     ]
     assert out.splitlines()[-1] == "Found 1 error, 2 warnings in 1 file."
 
@@ -49,7 +49,7 @@ def test_caret_keeps_tabs(project, capsys):
     _, out, _ = run(capsys, "check", str(path))
     lines = out.splitlines()
     start = next(i for i, line in enumerate(lines) if "[unknown-reference]" in line)
-    assert lines[start + 1:start + 3] == ['  \tpremise\tp "y" supports\tmian', "  \t       \t" + " " * 14 + "\t^"]
+    assert lines[start + 1:start + 3] == ['  \tpremise\tp "y" supports\tmian', "  \t       \t" + " " * 14 + "\t^^^^"]
 
 
 def test_json_format_follows_the_contract(project, capsys):
@@ -59,9 +59,11 @@ def test_json_format_follows_the_contract(project, capsys):
     findings = json.loads(out)
     assert [f for f in findings if f["severity"] == "error"] == [{
         "rule": "unknown-reference", "code": "AM105", "severity": "error", "file": str(path),
-        "line": 3, "column": 24, "message": "no node `mian` in this map; did you mean `main`?"}]
+        "line": 3, "column": 24, "message": "no node `mian` in this map; did you mean `main`?",
+        "end_column": 28}]
     for finding in findings:
-        assert set(finding) == {"rule", "code", "severity", "file", "line", "column", "message"}
+        assert set(finding) == {"rule", "code", "severity", "file", "line", "column",
+                                "end_column", "message"}
         assert finding["severity"] in ("error", "warning", "info")
 
 
@@ -237,7 +239,7 @@ def test_rules_lists_every_rule_with_its_code(capsys):
 def test_rules_as_json(capsys):
     assert main(["rules", "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
-    assert items[6] == {"code": "AM202", "name": "quote-not-found", "severity": "error",
+    assert items[7] == {"code": "AM202", "name": "quote-not-found", "severity": "error",
                         "summary": "An evidence quote does not occur in the document's source."}
     assert len({item["code"] for item in items}) == len(items)
 

@@ -177,7 +177,7 @@ def test_globs():
 
 @pytest.mark.parametrize("text, words", [
     ('fail_on = "warning"\n', "`fail_on`: unknown key; did you mean `fail-on`? (the keys are "
-                              "rules, fail-on, exclude, allow-outside-project)"),
+                              "rules, fail-on, exclude, per-file-ignores, allow-outside-project)"),
     ('[rules]\nunused-evidnce = "off"\n', "`rules.unused-evidnce`: no rule is called that; did "
                                           "you mean `unused-evidence`?"),
     ('[rules]\nunused-evidence = "fatal"\n', "`rules.unused-evidence`: 'fatal' is not \"error\", "
@@ -229,3 +229,38 @@ def test_load_config_reads_argmap_toml(tmp_path):
     assert "no-thesis" not in severities and severities["quote-not-found"].value == "warning"
     with pytest.raises(ConfigError):
         config.severities(ignore=["nothing-at-all"])
+
+
+def test_per_file_ignores_turn_rules_off_for_the_files_a_glob_matches(here, capsys):
+    write(here / "argmap.toml", '[per-file-ignores]\n"maps/m.arg" = ["unused-evidence"]\n'
+                                '"other/**" = ["AM307"]\n')
+    assert check(capsys, "maps")[1] == [("unanswered-objection", "info")]
+    write(here / "argmap.toml", '[per-file-ignores]\n"maps/*.arg" = ["AM306", "AM307"]\n')
+    assert check(capsys, "maps")[1] == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ('per-file-ignores = ["x"]\n', "`per-file-ignores`: must be a table of globs"),
+    ('[per-file-ignores]\n"m.arg" = "AM306"\n', "`per-file-ignores.m.arg`: must be a list"),
+    ('[per-file-ignores]\n"m.arg" = ["unused-evidnce"]\n', "no rule is called `unused-evidnce`; "
+                                                           "did you mean `unused-evidence`?"),
+    ('[per-file-ignores]\n"[z-a]" = ["AM306"]\n', "`per-file-ignores.[z-a]`: `[z-a]` is not a glob"),
+])
+def test_per_file_ignores_errors(here, capsys, text, words):
+    write(here / "argmap.toml", text)
+    status, _, err = check(capsys, "maps")
+    assert status == 2 and words in err, err
+
+
+@pytest.mark.parametrize("text", ['[tool]\nargmap = "x"\n', "[[tool.argmap]]\n"])
+def test_a_table_of_the_wrong_type_is_a_configuration_error(here, capsys, text):
+    write(here / "pyproject.toml", text)
+    status, _, err = check(capsys, "maps")
+    assert status == 2 and err.startswith("argmap: error: ") and err.count("\n") == 1, err
+    assert "`tool.argmap` must be a table" in err
+
+
+@pytest.mark.parametrize("text", ['tool = "argmap"\n', "tool = []\n"])
+def test_a_pyproject_whose_tool_is_no_table_is_passed_over(here, capsys, text):
+    write(here / "pyproject.toml", text)
+    assert check(capsys, "maps")[0] == 0

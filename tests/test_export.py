@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -25,9 +26,10 @@ from argmap.export import FORMATS, inference_ids
 from argmap.lexicon import CrossKind, NodeKind
 from argmap.quotes import normalize, quote_pieces
 from argmap.semantics import MapSemantics
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, require_tool
 
 ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
+INSTALL_ARGDOWN = "npm ci --prefix bench"
 
 # arguebuf runs on Python 3.11 and later only, and is installed there only.
 needs_arguebuf = pytest.mark.skipif(sys.version_info < (3, 11),
@@ -73,6 +75,13 @@ def expected_relations(semantics) -> Counter:
                 found["undercuts", (prefix + undercut.node,),
                       (tuple(prefix + p for p in inference.premises),
                        prefix + inference.conclusion)] += 1
+        for conclusion, inferences in map_semantics.explanations.items():
+            for inference in inferences:
+                found["explains", tuple(prefix + p for p in inference.premises),
+                      prefix + conclusion] += 1
+        for lower, higher in map_semantics.outranked_by.items():
+            for upper in higher:
+                found["outranks", (prefix + upper,), prefix + lower] += 1
     if not isinstance(semantics, MapSemantics):
         for relation in semantics.comparison.relations:
             found[relation.kind.value, (str(relation.source),), str(relation.target)] += 1
@@ -119,7 +128,13 @@ def test_the_json_export_holds_every_node_and_relation(exported, path):
     for undercut in data["undercuts"]:
         for name in undercut["inferences"]:
             relations["undercuts", (undercut["from"],), inferences[name]] += 1
+    for explanation in data["explanations"]:
+        relations["explains", tuple(explanation["premises"]), explanation["conclusion"]] += 1
+    for preference in data["preferences"]:
+        relations["outranks", (preference["from"],), preference["to"]] += 1
     assert relations == expected_relations(semantics)
+    assert sorted((c["from"], c["to"]) for c in data["concessions"]) == sorted(
+        (c, node_id) for node_id, found in semantics.conceded.items() for c in found)
 
 
 @pytest.mark.parametrize("path", [p for p in FILES if "-vs-" not in p.name], ids=lambda p: p.name)
@@ -157,7 +172,7 @@ def aif_structure(graph) -> Counter:
     """The relations arguebuf read, as `expected_relations` gives them: each scheme node
     as (kind, its premises, its conclusion), a conflict aimed at a support node as an
     undercut of that inference."""
-    from arguebuf.model.scheme import Attack, Rephrase, Support
+    from arguebuf.model.scheme import Attack, Preference, Rephrase, Support
 
     def inference(scheme) -> tuple:
         (conclusion,) = graph.outgoing_nodes(scheme)
@@ -169,8 +184,11 @@ def aif_structure(graph) -> Counter:
     for scheme in graph.scheme_nodes.values():
         premises, _ = inference(scheme)
         (target,) = graph.outgoing_nodes(scheme)
-        if isinstance(scheme.scheme, Support):
-            found["supports", premises, target.id] += 1
+        if isinstance(scheme.scheme, Support):  # an explanation's RA node is named `ra:x1`
+            kind = "explains" if re.search(r"(^|[.:])ra:x\d+$", scheme.id) else "supports"
+            found[kind, premises, target.id] += 1
+        elif isinstance(scheme.scheme, Preference):
+            found["outranks", premises, target.id] += 1
         elif isinstance(scheme.scheme, Rephrase):
             found["agrees", premises, target.id] += 1
         else:
@@ -246,9 +264,9 @@ def test_a_relation_aif_cannot_hold_is_named_when_left_out(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def argdown_json(exported, tmp_path_factory) -> Path:
     """`argdown json` run on every Argdown export at once: the folder of its output."""
-    assert ARGDOWN.exists(), "the Argdown CLI is missing: run `npm ci --prefix bench`"
+    argdown = require_tool(ARGDOWN, INSTALL_ARGDOWN)
     folder = tmp_path_factory.mktemp("argdown-json")
-    done = subprocess.run([str(ARGDOWN), "json", str(exported["argdown"] / "*.argdown"),
+    done = subprocess.run([argdown, "json", str(exported["argdown"] / "*.argdown"),
                            str(folder)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "error" not in (done.stdout + done.stderr).lower()
@@ -279,7 +297,7 @@ def argdown_structure(data: dict) -> Counter:
 def argdown_expected(semantics) -> Counter:
     """`expected_relations` as Argdown holds them: `agrees` and `qualifies` only as data."""
     return Counter({key: n for key, n in expected_relations(semantics).items()
-                    if key[0] not in ("agrees", "qualifies")})
+                    if key[0] not in ("agrees", "qualifies", "explains", "outranks")})
 
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)
@@ -308,6 +326,13 @@ def test_argdown_keeps_each_nodes_kind_line_and_source_as_data(argdown_json, pat
             if node.kind is NodeKind.EVIDENCE:
                 assert kept["source"] == source
                 assert kept["source_line"] == map_semantics.quotes[node.id].line
+            # Explanations, concessions and preferences: data, Argdown having no relation.
+            weighed = [(r.kind.value, r.target.node, r.scheme) for r in node.relations
+                       if r.kind.value in ("explains", "concedes", "outranks")]
+            assert [(kind, entry["to"], entry.get("scheme"))
+                    for kind in ("explains", "concedes", "outranks")
+                    for entry in kept.get(kind, [])] == sorted(
+                        weighed, key=lambda w: ("explains", "concedes", "outranks").index(w[0]))
     if not isinstance(semantics, MapSemantics):
         kept = Counter((kind["kind"], title, kind["to"])
                        for title, statement in data["statements"].items()
@@ -324,8 +349,9 @@ def test_argdown_keeps_each_nodes_kind_line_and_source_as_data(argdown_json, pat
 def test_argdown_reads_escaped_text_back_as_written(tmp_path, text):
     from argmap.export.as_argdown import escape
 
+    argdown = require_tool(ARGDOWN, INSTALL_ARGDOWN)
     (tmp_path / "t.argdown").write_text(f"[t]: {escape(text)}\n", encoding="utf-8")
-    done = subprocess.run([str(ARGDOWN), "json", str(tmp_path / "t.argdown"), str(tmp_path)],
+    done = subprocess.run([argdown, "json", str(tmp_path / "t.argdown"), str(tmp_path)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
@@ -352,7 +378,7 @@ def test_export_writes_beside_the_input_by_default(project, capsys):
     written = project.root / "maps" / "m.json"
     assert json.loads(written.read_text(encoding="utf-8"))["inferences"] == [
         {"id": "i1", "premises": ["a"], "conclusion": "t", "linked": False,
-         "position": {"line": 3, "column": 28}}]
+         "position": {"line": 3, "column": 28}, "scheme": None}]
     assert capsys.readouterr().out.endswith("m.json\n")
 
 

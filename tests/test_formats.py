@@ -9,6 +9,7 @@ https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import jsonschema
@@ -57,7 +58,7 @@ def test_color_always_paints_place_severity_caret_and_rule(three, capsys):
     assert error == (f"\x1b[1m{three}:4:45:\x1b[0m \x1b[1;31merror:\x1b[0m no node `mian` in this "
                      "map; did you mean `main`? \x1b[2m[unknown-reference]\x1b[0m")
     assert "\x1b[1;33mwarning:\x1b[0m" in out and "\x1b[1;36minfo:\x1b[0m" in out
-    assert "\x1b[1;31m^\x1b[0m" in out
+    assert re.search(r"\x1b\[1;31m\^+\x1b\[0m", out)
     assert out.splitlines()[-1] == ("Found \x1b[1;31m1 error\x1b[0m, \x1b[1;33m1 warning\x1b[0m, "
                                     "\x1b[1;36m1 info\x1b[0m in 1 file.")
 
@@ -88,8 +89,8 @@ def test_json_items_have_the_contract_keys_and_the_code(three, capsys):
     assert [(f["rule"], f["code"], f["severity"]) for f in findings] == [
         ("unknown-reference", "AM105", "error"), ("unanswered-objection", "AM307", "info"),
         ("unsupported-claim", "AM304", "warning")]
-    assert all(set(f) == {"rule", "code", "severity", "file", "line", "column", "message"}
-               for f in findings)
+    assert all(set(f) == {"rule", "code", "severity", "file", "line", "column", "end_column",
+                          "message"} for f in findings)
 
 
 # github

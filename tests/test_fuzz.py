@@ -117,14 +117,17 @@ def statements(draw) -> list[str]:
                   draw(st.sampled_from(_IDENTS)), draw(strings())]
         tokens += draw(st.lists(st.sampled_from(["#t", "#x:y", "#été"]), max_size=2))
         for _ in range(draw(st.integers(0, 2))):
-            relation = draw(st.sampled_from(["supports", "attacks", "undercuts", "linked"]))
+            relation = draw(st.sampled_from(["supports", "attacks", "undercuts", "linked",
+                                             "explains", "concedes", "outranks"]))
             targets = draw(st.lists(ref, min_size=1, max_size=3))
             if relation == "undercuts":
                 targets = [f"{t} -> {draw(ref)}" for t in targets]
             if relation == "linked":  # `supports C with B, D`, or a misplaced `with`
-                relation = draw(st.sampled_from(["supports", "supports", "attacks"]))
+                relation = draw(st.sampled_from(["supports", "explains", "attacks"]))
                 targets = [draw(ref), "with", ", ".join(targets)]
-            tokens += [relation, ", ".join(targets)]
+            # A scheme, well placed (after a support or an explanation) or not.
+            scheme = draw(st.sampled_from([[], [], ["by", "sign"], ["by", "x-y"], ["by"]]))
+            tokens += [relation, ", ".join(targets), *scheme]
         return tokens
     if shape == "document":
         fields = draw(st.lists(st.tuples(st.sampled_from(list(HEADER_KEYS) + ["use", "x"]),
@@ -156,6 +159,7 @@ def soups(draw) -> str:
 @settings(max_examples=max(500, settings.default.max_examples))
 @given(soups())
 @example('premise p "x" supports a, b attacks c.d #t')
+@example('premise p "x" explains a with b by sign concedes c outranks d supports e by x')
 @example('objection o "x" undercuts a->b, c . d -> e')
 @example('compare c "t" { use "a.arg" } a.b agrees c.d "why" e.f qualifies g.h')
 @example('thesis t """\n  a "b" \\" c\n  """ document d "x" { source "s" }')

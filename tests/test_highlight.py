@@ -8,7 +8,7 @@ from hypothesis import given
 
 pygments = pytest.importorskip("pygments")
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename  # noqa: E402
-from pygments.token import Comment, Error, Keyword, Name, String  # noqa: E402
+from pygments.token import Comment, Error, Keyword, Name, Punctuation, String  # noqa: E402
 
 from argmap.highlight import ArgmapLexer  # noqa: E402
 from test_fmt import REPOSITORY_FILES, noisy_maps  # noqa: E402
@@ -51,8 +51,8 @@ def test_the_types_of_the_tokens():
         'premise p "x" #tag  # why\n  supports t\n') if value.strip()]
     assert found == [
         (Keyword.Namespace, "document"), (Name.Function, "d"), (String.Double, '"T"'),
-        (found[3][0], "{"), (Name.Attribute, "source"), (String.Double, '"s.txt"'),
-        (found[6][0], "}"), (Keyword.Declaration, "premise"), (Name.Function, "p"),
+        (Punctuation, "{"), (Name.Attribute, "source"), (String.Double, '"s.txt"'),
+        (Punctuation, "}"), (Keyword.Declaration, "premise"), (Name.Function, "p"),
         (String.Double, '"x"'), (Name.Decorator, "#tag"), (Comment.Single, "# why"),
         (Keyword, "supports"), (Name, "t")]
 

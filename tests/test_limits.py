@@ -167,6 +167,8 @@ def test_a_clean_check_works_out_no_line_or_column(project, monkeypatch):
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_as_source_or_map_is_refused_not_read_for_ever(project):
+    # Allowed outside the project, so that it is the device that is refused.
+    (project.root / "argmap.toml").write_text("allow-outside-project = true\n")
     project.write("m.arg", 'document d "D" { source "/dev/zero" }\nthesis t "x"\n'
                            'evidence e "abc" supports t\n')
     project.write("c.arg", 'compare c "C" { use "/dev/zero" }\n')

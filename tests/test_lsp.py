@@ -12,6 +12,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from argmap.lexicon import RELATION_MEANINGS, SCHEMES, RelationKind
 from conftest import SEEDS
 
 pytestmark = pytest.mark.asyncio
@@ -54,6 +55,7 @@ fpri.engage_russia agrees eastwest.useful_partner
 @pytest.fixture
 def folder(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
+    (root / ".git").mkdir()  # a repository: the project its maps' sources lie in
     shutil.copytree(SEEDS, root / "seeds")
     maps = root / "maps"
     maps.mkdir()
@@ -293,3 +295,23 @@ async def test_a_document_id_renames_and_hovers_across_files(client, folder):
                                         for e in edits]
                for name, edits in edit.changes.items()}
     assert changes == {"fpri.arg": [(0, 9)], "cmp.arg": [(5, 0)]}
+
+
+async def test_completion_offers_the_schemes_after_by_and_hover_explains_them(client, folder):
+    typing = MAP + "\npremise more \"More.\"\n  supports engage_russia by \n"
+    address = await open_file(client, folder, "fpri.arg", typing)
+    lines = typing.split("\n")
+    result = await client.text_document_completion_async(types.CompletionParams(
+        types.TextDocumentIdentifier(address),
+        types.Position(len(lines) - 2, len("  supports engage_russia by "))))
+    assert [item.label for item in result.items] == list(SCHEMES)
+    assert result.items[0].detail == SCHEMES["practical-reasoning"].summary
+    written = MAP + "\npremise more \"More.\"\n  explains engage_russia by practical-reasoning\n"
+    await replace_all(client, address, written, 2)
+    scheme = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(address), at(written, "practical-reasoning", into=3)))
+    assert scheme.contents.value.startswith("**practical-reasoning**: means and end")
+    assert "- `#alternatives`: Would other means reach the goal" in scheme.contents.value
+    relation = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(address), at(written, "explains", into=2)))
+    assert relation.contents.value == f"**explains**: {RELATION_MEANINGS[RelationKind.EXPLAINS]}"

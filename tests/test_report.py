@@ -5,7 +5,6 @@ The pages in a browser: `test_report_browser.py`."""
 from __future__ import annotations
 
 import base64
-import doctest
 import hashlib
 import html
 import os
@@ -20,13 +19,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-import argmap.output_files
 import argmap.report.assets
-import argmap.report.comparison
-import argmap.report.drawing
-import argmap.report.highlight
 import argmap.report.page
 from argmap.cli import main
+from argmap.lexicon import CrossKind
+from argmap.render.style import INK, NODE_STYLES, PAGE_COLOURS, PANEL_FILL, contrast
 from argmap.report.highlight import QuoteSpan, highlight, quote_anchor
 from conftest import DATA, ROOT
 
@@ -64,14 +61,6 @@ class Elements(HTMLParser):
             self.blocks[self._open][-1] += data
 
 
-@pytest.mark.parametrize("module", [argmap.output_files, argmap.report.assets,
-                                    argmap.report.comparison, argmap.report.drawing,
-                                    argmap.report.highlight, argmap.report.page],
-                         ids=lambda module: module.__name__)
-def test_doctests(module):
-    failures, tried = doctest.testmod(module)
-    assert tried and not failures
-
 
 def test_report_of_the_maps_writes_three_pages(capsys, tmp_path):
     status, out, err = report(capsys, ROOT / "maps", "-o", tmp_path)
@@ -81,7 +70,8 @@ def test_report_of_the_maps_writes_three_pages(capsys, tmp_path):
     assert out.count(" -> ") == 3
     comparison = (tmp_path / "fpri-vs-eastwest.html").read_text(encoding="utf-8")
     # Every cross relation is a row, and both source texts are there.
-    assert comparison.count('<tr class="relation"') == 23
+    relations = argmap.load(str(ROOT / "maps" / "fpri-vs-eastwest.arg")).comparison.relations
+    assert comparison.count('<tr class="relation"') == len(relations) == 22
     assert 'id="text:fpri"' in comparison and 'id="text:eastwest"' in comparison
 
 
@@ -131,8 +121,13 @@ def test_the_map_page_marks_quotes_links_nodes_and_lists_findings(capsys, tmp_pa
     assert nodes["harbour.deep_water_quote"]["href"] == "#quote:harbour.deep_water_quote"
     assert {a.get("id") for tag, a in tags} >= {"quote:harbour.deep_water_quote",
                                                 "harbour.deep_water_quote"}
-    # A claim shows the quotes of the evidence below it, through premises.
-    assert "harbour.deep_water_quote" in nodes["harbour.build_east"]["data-quotes"].split()
+    # A claim shows the quotes of the evidence below it, found down the nodes under it.
+    below, pending = set(), ["harbour.build_east"]
+    while pending:
+        name = pending.pop()
+        below.update(nodes[name]["data-quotes"].split())
+        pending += nodes[name].get("data-under", "").split()
+    assert "harbour.deep_water_quote" in below
     # A quote drawn inside its claim's box has a link of its own, beside the claim's: links
     # do not nest.
     assert re.search(r'<g id="harbour.deep_water" class="node">\s*<title>[^<]*</title>'
@@ -146,6 +141,66 @@ def test_the_map_page_marks_quotes_links_nodes_and_lists_findings(capsys, tmp_pa
     findings = [a for tag, a in tags if tag == "a" and a.get("class") == "finding-link"]
     assert findings and all(f["href"] == "#" + f["data-node"] for f in findings)
     assert 'harbour.dredging' in {f["data-node"] for f in findings}
+
+
+def test_findings_and_the_status_line_name_nodes_by_their_text(capsys, tmp_path):
+    """`check` names nodes by id, in backticks, for the analyst; the page names them by
+    what they say, shortened, and leaves other spans in backticks as code."""
+    assert report(capsys, RENDER / "harbour.arg", "-o", tmp_path)[0] == 0
+    page = (tmp_path / "harbour.html").read_text(encoding="utf-8")
+    findings = re.findall(r'<li class="finding [^>]*>(.*?)</li>', page)
+    assert any("objection “Dredging could disturb the river bed, so the…” rests on nothing"
+               in finding for finding in findings)
+    assert not any("`" in finding for finding in findings)
+    # What the script says a node or a relation is: its name, in its link or its row.
+    tags = Elements(page).tags
+    names = {a["data-node"]: a["data-name"] for tag, a in tags if a.get("class") == "node-link"}
+    assert names["harbour.too_costly"] == "The cost is too high."
+    assert report(capsys, RENDER / "harbour-vs-ferry.arg", "-o", tmp_path)[0] == 0
+    tags = Elements((tmp_path / "harbour-vs-ferry.html").read_text(encoding="utf-8")).tags
+    rows = [a["data-name"] for tag, a in tags if a.get("class") == "relation"]
+    assert rows[0] == ("Relation 1: “The city should build the new harbour on the…” "
+                       "contradicts “The city does not need a new harbour.”")
+
+
+# A colour as a style sheet may write it: #rgb to #rrggbbaa, a colour function, or a name.
+COLOUR = re.compile(r"#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(|"
+                    r":\s*(?:white|black|red|green|blue|orange|yellow|gray|grey)\b", re.IGNORECASE)
+
+
+def test_the_page_takes_its_colours_from_the_palette_of_the_drawings():
+    """One palette: `render/style.py` holds every colour; the style sheet names them only
+    as custom properties, which the page defines from it."""
+    css = (ROOT / "src/argmap/report/static/report.css").read_text(encoding="utf-8")
+    without_comments = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    # Attribute selectors match the drawing's own values, `[fill="white"]`: no colour set.
+    values = re.sub(r"\[[^\]]*\]", "", without_comments)
+    assert COLOUR.findall(values) == []
+    used = set(re.findall(r"var\(--([\w-]+)\)", css))
+    assert used <= set(PAGE_COLOURS), used - set(PAGE_COLOURS)
+    style = argmap.report.assets.assets().style
+    for name in used:
+        assert f"--{name}: {PAGE_COLOURS[name]};" in style
+    # The drawing's own colours are the page's: its ink, its panels, an evidence's edge.
+    assert PAGE_COLOURS["ink"] == INK and PAGE_COLOURS["panel"] == PANEL_FILL
+
+
+def test_the_page_s_colours_read_on_their_backgrounds():
+    """The contrasts the palette promises: text 4.5:1 on what it is shown on, a selection 3:1
+    with what it is beside."""
+    colours = PAGE_COLOURS
+    for text, ground in [("ink", "paper"), ("ink", "quote"), ("ink", "pick-below"),
+                         ("pick-ink", "pick-strong"), ("muted", "paper"), ("muted", "panel"),
+                         ("muted", "findings"), ("warning", "warning-fill"), ("info", "info-fill"),
+                         *[(f"kind-{kind.value}", ground) for kind in CrossKind
+                           for ground in ("paper", "pick-row", "related-row", "row-hover")]]:
+        assert contrast(colours[text], colours[ground]) >= 4.5, (text, ground)
+    for mark, ground in [("pick-strong", "quote"), ("pick-below", "quote"),
+                         ("pick-strong", "pick-below"), ("pick", "paper"), ("pick", "panel"),
+                         ("pick", "pick-row"), ("pick", "related-row")]:
+        assert contrast(colours[mark], colours[ground]) >= 3, (mark, ground)
+    for style in NODE_STYLES.values():
+        assert contrast(colours["pick"], style.fill) >= 3, style
 
 
 @pytest.mark.parametrize("name", ["harbour", "harbour-vs-ferry"])
@@ -187,9 +242,11 @@ def test_a_claim_marks_its_nearest_quotes_stronger(project):
                          'premise q "Pyongyang evades sanctions." supports p\n'
                          'evidence e2 "Pyongyang is skillful at evading sanctions" supports q\n')
     links = argmap.report.page.node_links(argmap.load(str(path)))
-    assert (links["d.t"].quotes, links["d.t"].direct) == (("d.e1", "d.e2"), ("d.e1",))
-    assert (links["d.p"].quotes, links["d.p"].direct) == (("d.e1", "d.e2"), ("d.e1",))
-    assert (links["d.q"].quotes, links["d.q"].direct) == (("d.e2",), ("d.e2",))
+    below = argmap.report.page.quotes_below
+    assert below(links, ["d.t"]) == (["d.e1", "d.e2"], ["d.e1"])
+    assert below(links, ["d.p"]) == (["d.e1", "d.e2"], ["d.e1"])
+    assert below(links, ["d.q"]) == (["d.e2"], ["d.e2"])
+    assert links["d.t"].href == links["d.p"].href == "#quote:d.e1"
 
 
 def test_a_map_with_errors_is_not_reported(capsys, project):

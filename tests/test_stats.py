@@ -80,7 +80,8 @@ def test_counts_per_kind(project, capsys):
     [stats] = _stats(project, capsys)
     assert stats["nodes"] == {"thesis": 1, "premise": 1, "evidence": 0, "assumption": 0,
                               "objection": 1, "rebuttal": 1}
-    assert stats["relations"] == {"supports": 1, "attacks": 2, "undercuts": 1}
+    assert stats["relations"] == {"supports": 1, "attacks": 2, "undercuts": 1, "explains": 0,
+                                  "concedes": 0, "outranks": 0}
 
 
 def test_no_source_means_unknown_coverage(project, capsys):
@@ -98,7 +99,7 @@ def test_comparison_counts_cross_relations(project, capsys):
     comparison = next(s for s in _stats(project, capsys) if s["kind"] == "comparison")
     assert comparison["documents"] == ["d", "e"]
     assert comparison["relations"] == {"agrees": 1, "contradicts": 1, "qualifies": 0,
-                                       "supports": 0, "attacks": 0}
+                                       "supports": 0, "attacks": 0, "explains": 0}
 
 
 def test_text_format_lists_unquoted_sentences(project, capsys):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from argmap.model import CrossKind, NodeKind, RelationKind
+from argmap.lexicon import KEYWORDS
 from argmap.textmate import grammar
 from conftest import ROOT
 
@@ -20,8 +20,8 @@ def test_the_committed_grammar_is_the_built_one():
 
 def test_the_grammar_knows_every_keyword():
     text = GRAMMAR.read_text(encoding="utf-8")
-    for kind in (*NodeKind, *RelationKind, *CrossKind):
-        assert re.search(rf"[(|]{kind.value}[|)]", text), kind
+    for word in KEYWORDS:
+        assert re.search(rf"[(|]{word}[|)]", text), word
 
 
 def test_the_extension_declares_the_grammar_for_arg_files():

@@ -3,13 +3,11 @@ installed) highlights each construct with it."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
-import pytest
-
+from argmap.lexicon import KEYWORDS
 from argmap.vim import syntax
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 VIM = ROOT / "editors" / "vim"
 
@@ -29,8 +27,14 @@ def test_the_committed_syntax_file_is_the_built_one():
     assert (VIM / "syntax" / "argmap.vim").read_text(encoding="utf-8") == syntax()
 
 
-@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
+def test_the_syntax_file_knows_every_keyword():
+    listed = {word for line in syntax().splitlines() if line.startswith("syn keyword ")
+              for word in line.split()[3:] if "=" not in word and word != "skipwhite"}
+    assert KEYWORDS <= listed
+
+
 def test_neovim_highlights_each_construct(tmp_path):
+    nvim = require_tool("nvim", "apt-get install neovim")
     sample = tmp_path / "sample.arg"
     sample.write_text(SAMPLE, encoding="utf-8")
     wanted = {  # (line, column): syntax group, both 1-based
@@ -44,7 +48,7 @@ def test_neovim_highlights_each_construct(tmp_path):
     script.write_text("let out = [&filetype]\n" + "".join(
         f'call add(out, synIDattr(synID({line}, {column}, 1), "name"))\n'
         for line, column in wanted) + f'call writefile(out, "{out}")\nqa!\n', encoding="utf-8")
-    subprocess.run(["nvim", "--headless", "-u", "NONE", "--cmd", f"set rtp^={VIM}",
+    subprocess.run([nvim, "--headless", "-u", "NONE", "--cmd", f"set rtp^={VIM}",
                     "--cmd", "filetype plugin on", "--cmd", "syntax on", str(sample),
                     "-S", str(script)], check=True, timeout=60, capture_output=True)
     filetype, *groups = out.read_text(encoding="utf-8").splitlines()

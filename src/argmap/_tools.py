@@ -9,7 +9,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text", "line_starts"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text", "line_starts",
+           "unified_diff", "install_hint"]
 
 
 def line_starts(text: str) -> list[int]:
@@ -132,3 +133,40 @@ def json_text(value: object) -> str:
 
     text = json.dumps(value, indent=2, ensure_ascii=False)
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change from `before` to `after`, the texts of the file at `path`, as a unified
+    diff (`--- PATH`, `+++ PATH`, the hunks), as `git diff` and ruff's `--diff` show it.
+
+    >>> print(unified_diff("m.arg", "a\\nb\\n", "a\\nc\\n"), end="")
+    --- m.arg
+    +++ m.arg
+    @@ -1,2 +1,2 @@
+     a
+    -b
+    +c
+    """
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True), path, path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def install_hint(extra: str) -> str:
+    """How to install the optional dependencies of argmap's extra `extra`. argmap is not
+    published on an index, so `pip install 'argmap[EXTRA]'` would find nothing: the hint
+    names the extra's packages, as the installed argmap lists them, and the command that
+    installs the extra from a clone."""
+    from importlib import metadata
+
+    marker = re.compile(rf"""\s*;\s*extra\s*==\s*['"]{re.escape(extra)}['"]\s*$""")
+    try:
+        requirements = metadata.requires("argmap") or []
+    except metadata.PackageNotFoundError:  # run from the source tree, not installed
+        requirements = []
+    packages = " ".join(f"'{marker.sub('', r)}'" for r in requirements if marker.search(r))
+    clone = f"pip install '.[{extra}]' in a clone of argmap"
+    return f"pip install {packages} (or {clone})" if packages else clone

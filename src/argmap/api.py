@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .lint import CheckResult
+from .render import TIME_LIMIT
 from .semantics import ComparisonSemantics, MapSemantics, Resolver
 
 __all__ = ["load", "check", "draw"]
@@ -17,13 +18,19 @@ __all__ = ["load", "check", "draw"]
 TEXT_FORMATS = ("dot", "svg")
 
 
-def load(path: str) -> MapSemantics | ComparisonSemantics:
+def load(path: str, *, config: str | None = None) -> MapSemantics | ComparisonSemantics:
     """The `.arg` file at `path`, parsed and resolved: a map with its quotes located in its
-    source, or a comparison with the maps it uses.
+    source, or a comparison with the maps it uses; read as `argmap check` reads it, with
+    the settings found for the file (or those of the file `config` names): a source or
+    used map outside the project is not read.
 
-    Raises `InputError` when the file cannot be read and `ArgSyntaxError` when it is not
-    the language (its `position` and `problem` say where and what)."""
-    resolver = Resolver()
+    Raises `InputError` when the file cannot be read, `ConfigError` when its configuration
+    cannot be used, and `ArgSyntaxError` when it is not the language (its `position` and
+    `problem` say where and what)."""
+    from .settings import Discovery
+    from .workspace import Workspace
+
+    resolver = Resolver(Workspace(Discovery.for_run(config)))
     loaded = resolver.load_named(path)
     if loaded.error is not None:
         raise loaded.error
@@ -33,20 +40,20 @@ def load(path: str) -> MapSemantics | ComparisonSemantics:
 def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
           config: str | None = None, jobs: int = 1) -> CheckResult:
     """Lint the `.arg` files named and under the folders named, and the maps they use, as
-    `argmap check` does: with the configuration found from the current folder (or the file
+    `argmap check` does: each file with the settings found for it (or those of the file
     `config` names), the rules `select` names (all when empty) less those `ignore` names.
     The findings are sorted by file, line and column."""
-    from .config import config_for_run
     from .lint import check_paths
+    from .settings import Discovery, Options
 
-    settings = config_for_run(config)
-    return check_paths(list(paths), severities=settings.severities(select, ignore),
-                       excluded=settings.excluded, jobs=jobs, project=settings.project)
+    return check_paths(list(paths), settings=Discovery.for_run(config, Options(select, ignore)),
+                       jobs=jobs)
 
 
 def draw(path: str, output_format: str = "svg", *, claims_only: bool = False,
          full: bool = False, evaluated: bool = False, quotes_inside: bool = False,
-         direction: str = "auto", engine: str = "auto", time_limit: float = 60.0) -> str:
+         direction: str = "auto", engine: str = "auto", time_limit: float = TIME_LIMIT,
+         config: str | None = None) -> str:
     """The drawing of the `.arg` file at `path` as `argmap render` draws it, whatever its
     findings: `dot` (the Graphviz source) or `svg`; with the options of `argmap render`:
     `claims_only` (no evidence), `full` (a comparison's every reason and quote), `evaluated`
@@ -66,4 +73,5 @@ def draw(path: str, output_format: str = "svg", *, claims_only: bool = False,
                       quotes_inside=quotes_inside, direction=direction,  # type: ignore[arg-type]
                       engine=engine, time_limit=time_limit)
     chosen = None if output_format == "dot" else find_engine(engine)
-    return draw_in(load(path), output_format, chosen, options, what=path).data.decode("utf-8")
+    return draw_in(load(path, config=config), output_format, chosen, options,
+                   what=path).data.decode("utf-8")

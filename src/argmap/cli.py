@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
 import os
@@ -11,13 +12,19 @@ import sys
 
 from . import __version__
 from ._tools import visible
-from .commands import COMMANDS, EXIT_CODES, EXIT_OK, EXIT_USAGE, Formatter
+from .commands import (
+    COMMANDS,
+    EXIT_BROKEN_PIPE,
+    EXIT_CODES,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Formatter,
+)
 from .errors import ArgmapError, Terminated
 
 __all__ = ["main"]
-
-# What shells report for a program ended by a signal: 128 + SIGINT, SIGPIPE, SIGTERM.
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return args.run(args)
+        status = args.run(args)
+        # Written out here, so that a full disk under the output is reported as such, not
+        # left to the interpreter's exit.
+        sys.stdout.flush()
+        return status
     except ArgmapError as error:
         print(f"argmap: error: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -44,16 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`argmap check | head`): the output is cut short, so the run
         # ends as a program that SIGPIPE stopped, never as a success.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
         return EXIT_BROKEN_PIPE
-    except Exception as error:  # a bug: one clear line, the traceback only on request
-        if os.environ.get("ARGMAP_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-        print(visible(f"argmap: internal error: {type(error).__name__}: {error} (please "
-                      "report it; set ARGMAP_DEBUG=1 to see the traceback)"), file=sys.stderr)
+    except OSError as error:
+        if error.errno not in _NO_ROOM:
+            return _internal_error(error)
+        # Files are written by `write_atomically`, which words its own errors: this is
+        # standard output, on a full disk (`> /dev/full`).
+        _drop_output()
+        print(f"argmap: error: cannot write the output: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as error:  # a bug: one clear line, the traceback only on request
+        return _internal_error(error)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if program:
@@ -61,6 +74,29 @@ def main(argv: list[str] | None = None) -> int:
             # (modules, classes, the last file's model) to find no cycle: a tenth of a
             # small check's time. Frozen objects are still freed, but not walked.
             gc.freeze()
+
+
+# The errors of a write that found no room: a full disk, a quota, a file size limit.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _drop_output() -> None:
+    """Send what is left of standard output nowhere: the interpreter would write it at exit,
+    and fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):  # not a file (captured by a test)
+        pass
+
+
+def _internal_error(error: Exception) -> int:
+    if os.environ.get("ARGMAP_DEBUG"):
+        import traceback
+
+        traceback.print_exception(error)
+    print(visible(f"argmap: internal error: {type(error).__name__}: {error} (please "
+                  "report it; set ARGMAP_DEBUG=1 to see the traceback)"), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -1,8 +1,10 @@
 """Configuration: `[tool.argmap]` in the nearest pyproject.toml that has it, or argmap.toml.
 
 Keys: `rules` (a table from rule name or code to "error", "warning", "info" or "off"),
-`fail-on` (the least severity that makes `argmap check` exit 1) and `exclude` (globs of
-files to leave out, relative to the configuration file's folder).
+`fail-on` (the least severity that makes `argmap check` exit 1), `exclude` (globs of
+files to leave out, relative to the configuration file's folder), `per-file-ignores` (a
+table from such a glob to the rules not to run on the files it matches) and
+`allow-outside-project`. Which configuration applies to a file: `argmap.settings`.
 """
 
 from __future__ import annotations
@@ -16,23 +18,23 @@ from collections.abc import Iterable, Mapping
 from attrs import field, frozen
 
 from ._tools import closest
-from .diagnostics import Severity
 from .errors import ConfigError
 from .lint.rules import RULES, find_rule
+from .severity import SEVERITY_WORDS, Severity, words_or
 
-__all__ = ["Config", "config_for_run", "find_config", "load_config"]
+__all__ = ["Config", "find_config", "load_config"]
 
-_KEYS = ("rules", "fail-on", "exclude", "allow-outside-project")
+_KEYS = ("rules", "fail-on", "exclude", "per-file-ignores", "allow-outside-project")
 # The rule that always runs, at error (see Config.severities).
 _ALWAYS = "syntax-error"
-_RULE_VALUES = ("error", "warning", "info", "off")
-_FAIL_ON = ("error", "warning", "info")
+_RULE_VALUES = (*SEVERITY_WORDS, "off")
 
 
 @frozen
 class Config:
-    """The settings of a run: severities set for rules (None for off), the failing
-    severity, and the globs of files to leave out, relative to the folder `root`."""
+    """What a configuration file says: severities set for rules (None for off), the failing
+    severity, the globs of files to leave out and the rules to leave out by glob, relative
+    to the folder `root`."""
 
     path: str | None = None
     rules: Mapping[str, Severity | None] = field(factory=dict)
@@ -41,12 +43,8 @@ class Config:
     root: str = "."
     #: Whether sources and used maps may lie outside the project folder.
     allow_outside: bool = False
-
-    @property
-    def project(self) -> str | None:
-        """The folder sources and used maps must lie in: the configuration's, else the
-        current one; None when the configuration allows them anywhere."""
-        return None if self.allow_outside else os.path.realpath(self.root)
+    #: Globs, each with the names of the rules not to run on the files it matches.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def severities(self, select: Iterable[str] = (),
                    ignore: Iterable[str] = ()) -> dict[str, Severity]:
@@ -67,14 +65,26 @@ class Config:
 
     def excluded(self, path: str) -> bool:
         """Whether an `exclude` glob matches the file, or a folder it is in."""
-        if not self.exclude:
+        return self._matches(self.exclude, path)
+
+    def ignored_rules(self, path: str) -> set[str]:
+        """The rules `per-file-ignores` turns off for the file at `path`: a glob matches its
+        path as `exclude`'s do, and a glob without `/` its name too, wherever it is
+        (`"*.draft.arg"`), as ruff's do."""
+        name = os.path.basename(path)
+        return {rule for glob, names in self.per_file_ignores
+                if self._matches((glob,), path) or ("/" not in glob and _glob(glob).match(name))
+                for rule in names}
+
+    def _matches(self, globs: Iterable[str], path: str) -> bool:
+        if not globs:
             return False
         try:
             relative = os.path.relpath(os.path.abspath(path), self.root)
         except ValueError:  # on another drive
             return False
         relative = relative.replace(os.sep, "/")
-        return any(_glob(pattern).match(relative) for pattern in self.exclude)
+        return any(_glob(pattern).match(relative) for pattern in globs)
 
 
 def _rule(key: str, option: str):
@@ -97,7 +107,7 @@ def find_config(start: str = ".") -> str | None:
         if os.path.isfile(os.path.join(candidate, "argmap.toml")):
             return os.path.join(candidate, "argmap.toml")
         pyproject = os.path.join(candidate, "pyproject.toml")
-        if os.path.isfile(pyproject) and "argmap" in _read(pyproject).get("tool", {}):
+        if os.path.isfile(pyproject) and "argmap" in _tool(_read(pyproject)):
             return pyproject
         parent = os.path.dirname(candidate)
         if parent == candidate:
@@ -105,22 +115,22 @@ def find_config(start: str = ".") -> str | None:
         candidate = parent
 
 
-def config_for_run(path: str | None) -> Config:
-    """The configuration a command uses: the file `--config` names, else the nearest one,
-    else the defaults."""
-    path = path or find_config()
-    return load_config(path) if path else Config()
-
-
 def load_config(path: str) -> Config:
     """The configuration in the file at `path`; `ConfigError` naming the file and key."""
-    data = _read(path)
+    table = _read(path)
+    data: object = table
     prefix = ""
     if os.path.basename(os.path.normpath(path)) == "pyproject.toml":
-        data, prefix = data.get("tool", {}).get("argmap"), "tool.argmap."
+        data, prefix = _tool(table).get("argmap"), "tool.argmap."
         if data is None:
             raise ConfigError(f"{path}: no [tool.argmap] table")
     return _parse(data, path, prefix)
+
+
+def _tool(data: dict) -> dict:
+    """The `[tool]` table of a pyproject.toml: none when `tool` is not a table."""
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}
 
 
 def _read(path: str) -> dict:
@@ -138,9 +148,11 @@ def _read(path: str) -> dict:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: its arrays or tables are nested too deeply") from None
 
 
-def _parse(data: dict, path: str, prefix: str) -> Config:
+def _parse(data: object, path: str, prefix: str) -> Config:
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: `{prefix}{key}`: {problem}")
 
@@ -153,35 +165,59 @@ def _parse(data: dict, path: str, prefix: str) -> Config:
     rules: dict[str, Severity | None] = {}
     table = data.get("rules", {})
     if not isinstance(table, dict):
-        raise fail("rules", 'must be a table of rule names to "error", "warning", "info" or "off"')
+        raise fail("rules", f"must be a table of rule names to {words_or(_RULE_VALUES)}")
     for key, value in table.items():
         rule = find_rule(key)
         if rule is None:
             raise fail(f"rules.{key}", "no rule is called that" + _did_you_mean(key, RULES))
         if value not in _RULE_VALUES:
-            raise fail(f"rules.{key}", f'{value!r} is not "error", "warning", "info" or "off"')
+            raise fail(f"rules.{key}", f"{value!r} is not {words_or(_RULE_VALUES)}")
         if rule.name in rules:
             raise fail(f"rules.{key}", f"`{rule.name}` is already set (by name or code)")
-        if rule.name == _ALWAYS and value != "error":
+        if rule.name == _ALWAYS and value != Severity.ERROR:
             raise fail(f"rules.{key}", f"`{_ALWAYS}` is always an error: a file that does not "
                        "parse is never checked")
         rules[rule.name] = None if value == "off" else Severity(value)
-    fail_on = data.get("fail-on", "error")
-    if fail_on not in _FAIL_ON:
-        raise fail("fail-on", f'{fail_on!r} is not "error", "warning" or "info"')
+    fail_on = data.get("fail-on", Severity.ERROR.value)
+    if fail_on not in SEVERITY_WORDS:
+        raise fail("fail-on", f"{fail_on!r} is not {words_or(SEVERITY_WORDS)}")
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
         raise fail("exclude", 'must be a list of globs, such as ["drafts/**"]')
     for glob in exclude:
-        try:
-            _glob(glob)
-        except re.error as error:
-            raise fail("exclude", f"`{glob}` is not a glob: {error}") from None
+        _check_glob(glob, fail, "exclude")
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise fail("per-file-ignores", 'must be a table of globs to lists of rules, such as '
+                   '{"drafts/**" = ["unused-evidence"]}')
+    per_file_ignores = []
+    for glob, names in per_file.items():
+        key = f"per-file-ignores.{glob}"
+        _check_glob(glob, fail, key)
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise fail(key, 'must be a list of rule names or codes, such as ["AM105"]')
+        ignored = []
+        for name in names:
+            rule = find_rule(name)
+            if rule is None:
+                raise fail(key, f"no rule is called `{name}`" + _did_you_mean(name, RULES))
+            if rule.name == _ALWAYS:
+                raise fail(key, f"`{_ALWAYS}` cannot be ignored: a file that does not parse "
+                           "is never checked")
+            ignored.append(rule.name)
+        per_file_ignores.append((glob, tuple(ignored)))
     allow_outside = data.get("allow-outside-project", False)
     if not isinstance(allow_outside, bool):
         raise fail("allow-outside-project", "must be true or false")
     return Config(path, rules, Severity(fail_on), tuple(exclude),
-                  os.path.dirname(os.path.abspath(path)), allow_outside)
+                  os.path.dirname(os.path.abspath(path)), allow_outside, tuple(per_file_ignores))
+
+
+def _check_glob(glob: str, fail, key: str) -> None:
+    try:
+        _glob(glob)
+    except re.error as error:
+        raise fail(key, f"`{glob}` is not a glob: {error}") from None
 
 
 @functools.cache

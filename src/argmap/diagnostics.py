@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import enum
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
 from ._tools import json_text, visible
+from .lexicon import TERMINALS
 from .model import Position
+from .severity import Severity
 
-__all__ = ["Severity", "Finding", "format_text", "format_json", "summary"]
-
-
-class Severity(str, enum.Enum):
-    """How serious a finding is; `rank` orders them."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return ("info", "warning", "error").index(self.value)
+__all__ = ["Severity", "Finding", "end_column", "format_text", "format_concise", "format_json",
+           "summary", "statistics", "format_statistics", "fixes_summary"]
 
 
 @frozen(order=True)
@@ -45,9 +36,38 @@ class Finding:
                 "column": self.position.column, "message": visible(self.message)}
 
 
-def format_json(findings: Iterable[Finding]) -> str:
-    """A JSON array of findings, as the diagnostics contract specifies."""
-    return json_text([f.to_data() for f in findings]) + "\n"
+# The token a finding points at, which its span covers: a string as the language lexes
+# it, or else a run of characters up to white space, `,`, `{` or `}` (an identifier, a
+# word of a quote, or the start of a string that does not end).
+_TOKEN = re.compile(rf"{TERMINALS['STRING']}|[^\s,{{}}]+")
+
+
+def end_column(line: str | None, column: int) -> int | None:
+    """The column just past the token at `column` of `line` (the finding's span ends
+    there); None when the line is unknown or nothing but white space is there.
+
+    >>> end_column('premise p "y" supports mian', 24)
+    28
+    >>> end_column('thesis t "a quote"', 10)
+    19
+    """
+    token = _TOKEN.match(line, column - 1) if line is not None else None
+    return column + len(token.group()) if token else None
+
+
+def format_json(findings: Iterable[Finding],
+                line_of: Callable[[str, int], str | None] | None = None) -> str:
+    """A JSON array of findings, as the diagnostics contract specifies; with `line_of`, the
+    source lines, each finding with the `end_column` of its span *(extension)*."""
+    data = []
+    for finding in findings:
+        item = finding.to_data()
+        where = finding.position
+        end = end_column(line_of(where.file, where.line), where.column) if line_of else None
+        if end is not None:
+            item["end_column"] = end
+        data.append(item)
+    return json_text(data) + "\n"
 
 
 # ANSI SGR parameters: bold, dim, and each severity's colour (red, yellow, cyan).
@@ -61,8 +81,9 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str | None], *,
                 color: bool = False) -> str:
-    """`file:line:col: severity: message [rule]`, then the source line with a caret;
-    `color` paints the place, the severity and the caret with ANSI escapes. Text from the
+    """`file:line:col: severity: message [rule]`, then the source line with the span of
+    the finding (the token there) underlined with carets; `color` paints the place, the
+    severity and the carets with ANSI escapes. Text from the
     files is printed with its control characters visible, never sent raw to a terminal."""
     out = []
     for finding in findings:
@@ -77,8 +98,54 @@ def format_text(findings: Iterable[Finding], line_of: Callable[[str, int], str |
             # Keep tabs in the caret's indentation so it lines up under the column.
             before = visible(source_line[: where.column - 1])
             indent = "".join(c if c == "\t" else " " for c in before)
-            out.append("  " + indent + _paint("^", tint, color))
+            end = end_column(source_line, where.column) or where.column + 1
+            width = len(visible(source_line[where.column - 1:end - 1])) or 1
+            out.append("  " + indent + _paint("^" * width, tint, color))
     return "".join(line + "\n" for line in out)
+
+
+def format_concise(findings: Iterable[Finding], *, color: bool = False) -> str:
+    """One line a finding, `file:line:col: severity: message [rule]`, as ruff's `concise`."""
+    return format_text(findings, lambda path, line: None, color=color)
+
+
+def statistics(findings: Iterable[Finding], fixable: Iterable[Finding] = ()) -> list[dict]:
+    """For each rule that found something: its code, name, how many findings, and whether
+    `--fix` (with the options given) fixes any of them; most findings first, as ruff's
+    `--statistics`."""
+    counts = Counter((f.code, f.rule) for f in findings)
+    fixed = {(f.code, f.rule) for f in fixable}
+    return [{"code": code, "name": rule, "count": n, "fixable": (code, rule) in fixed}
+            for (code, rule), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def format_statistics(rows: list[dict]) -> str:
+    """`statistics` as ruff prints it: count, code, `[*]` when fixable, name; a tab apart.
+
+    >>> format_statistics([{"code": "AM105", "name": "unknown-reference", "count": 12,
+    ...                     "fixable": True}])
+    '12\\tAM105\\t[*] unknown-reference\\n'
+    """
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    return "".join(f"{row['count']:>{width}}\t{row['code']}\t"
+                   f"{'[*]' if row['fixable'] else '[ ]'} {row['name']}\n" for row in rows)
+
+
+def fixes_summary(fixable: int, hidden: int) -> str:
+    """What `--fix` would fix, and what only `--unsafe-fixes` would, in ruff's words; empty
+    when `--fix` would fix nothing (a run full of "did you mean" would otherwise end, every
+    time, on fixes that no option but `--unsafe-fixes` applies).
+
+    >>> print(fixes_summary(1, 0), end="")
+    [*] 1 fixable with the `--fix` option.
+    >>> fixes_summary(0, 2)
+    ''
+    """
+    if not fixable:
+        return ""
+    hint = (f" ({hidden} hidden fix{'' if hidden == 1 else 'es'} can be enabled with the "
+            "`--unsafe-fixes` option)") if hidden else ""
+    return f"[*] {fixable} fixable with the `--fix` option{hint}.\n"
 
 
 def summary(findings: list[Finding], file_count: int, *, color: bool = False) -> str:
@@ -88,10 +155,8 @@ def summary(findings: list[Finding], file_count: int, *, color: bool = False) ->
         return f"No problems found in {files}.\n"
     counts = Counter(f.severity for f in findings)
     parts = []
-    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
-                           (Severity.INFO, "info")):
+    for severity in reversed(Severity):
         n = counts.get(severity, 0)
         if n:
-            parts.append(_paint(f"{n} {word}" + ("" if n == 1 or word == "info" else "s"),
-                                _COLOURS[severity], color))
+            parts.append(_paint(severity.tally(n), _COLOURS[severity], color))
     return f"Found {', '.join(parts)} in {files}.\n"

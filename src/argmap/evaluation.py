@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping
 
+import attrs
 from attrs import frozen
 
-from .lexicon import GROUND_KINDS
+from .lexicon import GROUND_KINDS, NodeKind
 from .semantics import Inference, MapSemantics
 
 __all__ = ["Label", "Labelling", "evaluate"]
@@ -31,6 +33,9 @@ class Label(str, enum.Enum):
     IN = "in"
     OUT = "out"
     UNDECIDED = "undecided"
+    #: It stands, but a rival that stands is ranked above it (`outranks`): an alternative
+    #: the author considers and ranks lower, not one they refute.
+    OUTWEIGHED = "outweighed"
 
 
 @frozen(eq=False)
@@ -47,12 +52,28 @@ class Labelling:
     undercutters: dict[Inference, list[str]]
     #: For each node id, its supports (empty for evidence and assumptions: they need none).
     supports: dict[str, list[Inference]]
+    #: For each node id, its explanations, the nodes conceded against it and those ranked
+    #: above it: none defeats it.
+    explanations: dict[str, list[Inference]] = attrs.field(factory=dict)
+    conceded: dict[str, list[str]] = attrs.field(factory=dict)
+    outranked_by: dict[str, list[str]] = attrs.field(factory=dict)
+    #: For each thesis that stands, the schemes it rests on whose critical questions the
+    #: map leaves open, each as "scheme (`premise` → `conclusion`): question tags".
+    open_questions: dict[str, list[str]] = attrs.field(factory=dict)
+    #: The defeaters of each node worked out so far (see `defeaters`).
+    _found: dict[str, tuple[str, ...]] = attrs.field(factory=dict, init=False, repr=False)
 
     def reason(self, node_id: str) -> str:
-        """Why a node has its label, in words (empty for a node that stands)."""
+        """Why a node has its label, in words; for a node that stands, what weakens it
+        without defeating it (a concession, open critical questions), or nothing."""
         label = self.nodes[node_id]
         if label is Label.IN:
-            return ""
+            return "; ".join(self._weakened(node_id))
+        if label is Label.OUTWEIGHED:
+            above = [a for a in self.outranked_by.get(node_id, [])
+                     if self.nodes[a] is not Label.OUT]
+            return "; ".join([f"stands, ranked below {_names(above)}",
+                              *self._weakened(node_id)])
         attackers = [a for a in self.attackers.get(node_id, [])
                      if self.nodes[a] is _defeating(label)]
         if attackers:
@@ -62,6 +83,11 @@ class Labelling:
         if supports is None:  # evidence or an assumption: only an attack defeats it
             return ""
         if not supports:
+            explainers = [p for inference in self.explanations.get(node_id, [])
+                          for p in inference.premises]
+            if explainers:
+                return (f"nothing supports it ({_names(explainers)} only "
+                        f"{'explains' if len(explainers) == 1 else 'explain'} why it is so)")
             return "nothing supports it"
         if label is Label.OUT:
             return f"every support of it is out ({'; '.join(map(self._why_out, supports))})"
@@ -69,27 +95,94 @@ class Labelling:
             self._why_undecided(inference) for inference in supports
             if self.inferences[inference] is Label.UNDECIDED))
 
+    def _weakened(self, node_id: str) -> list[str]:
+        """What weakens a standing node without defeating it, in words."""
+        found = []
+        conceded = [c for c in self.conceded.get(node_id, []) if self.nodes[c] is not Label.OUT]
+        if conceded:
+            found.append(f"stands, though the author concedes {_names(conceded)} against it")
+        if self.open_questions.get(node_id):
+            found.append("rests on " + "; ".join(self.open_questions[node_id]))
+        return found
+
     def defeaters(self, node_id: str) -> list[str]:
         """The attacking and undercutting nodes behind a node's not standing: those that
         attack it or undercut its supports with the same label (in for an out node,
-        undecided for an undecided one), and, through a support's premises that do not
-        stand, theirs; in the order found, each once."""
-        found: dict[str, None] = {}
-        seen: set[str] = set()
+        undecided for an undecided one), then, for each premise of its supports with its
+        label, that premise's defeaters; each once.
+
+        Each node's defeaters are worked out once and kept: asked of every node of a chain,
+        a walk down the chain from each would take time in the square of its length."""
+        found = self._found
+        if node_id not in found:
+            order, cyclic = self._below(node_id)
+            if cyclic:  # a circle of support: what is kept would miss what is on the circle
+                return list(dict.fromkeys(d for own in self._walk(node_id).values()
+                                          for d in own))
+            for current in order:
+                found[current] = tuple(self._defeaters_of(current, found))
+        return list(found[node_id])
+
+    def _same_label_premises(self, node_id: str) -> Iterator[str]:
+        label = self.nodes[node_id]
+        if label is Label.IN or label is Label.OUTWEIGHED:
+            return
+        for inference in self.supports.get(node_id, []):
+            yield from (p for p in inference.premises if self.nodes[p] is label)
+
+    def _own(self, node_id: str) -> Iterator[str]:
+        """The nodes that attack `node_id`, or undercut a support of it, and defeat it."""
+        label = self.nodes[node_id]
+        if label is Label.IN or label is Label.OUTWEIGHED:
+            return
+        yield from (a for a in self.attackers.get(node_id, [])
+                    if self.nodes[a] is _defeating(label))
+        for inference in self.supports.get(node_id, []):
+            yield from (u for u in self.undercutters.get(inference, [])
+                        if self.nodes[u] is _defeating(label))
+
+    def _defeaters_of(self, node_id: str, below: Mapping[str, Iterable[str]]) -> dict[str, None]:
+        """`node_id`'s own defeaters, then those `below` holds for its premises."""
+        found = dict.fromkeys(self._own(node_id))
+        for premise in self._same_label_premises(node_id):
+            found.update(dict.fromkeys(below.get(premise, ())))
+        return found
+
+    def _below(self, node_id: str) -> tuple[list[str], bool]:
+        """The nodes below `node_id` through premises of its label not yet worked out, each
+        after those below it; and whether they go round a circle."""
+        found = self._found
+        order: list[str] = []
+        state: dict[str, bool] = {node_id: False}  # False while its premises are visited
+        stack = [(node_id, iter(self._same_label_premises(node_id)))]
+        while stack:
+            current, premises = stack[-1]
+            premise = next(premises, None)
+            if premise is None:
+                stack.pop()
+                state[current] = True
+                order.append(current)
+            elif premise in found or state.get(premise):
+                continue
+            elif premise in state:
+                return order, True
+            else:
+                state[premise] = False
+                stack.append((premise, iter(self._same_label_premises(premise))))
+        return order, False
+
+    def _walk(self, node_id: str) -> dict[str, tuple[str, ...]]:
+        """Every node below `node_id` through premises of its label, with its own
+        defeaters: for a node on a circle of support, where nothing is kept."""
+        seen: dict[str, tuple[str, ...]] = {}
         pending = deque([node_id])
         while pending:
             current = pending.popleft()
-            label = self.nodes[current]
-            if current in seen or label is Label.IN:
+            if current in seen:
                 continue
-            seen.add(current)
-            found.update(dict.fromkeys(a for a in self.attackers.get(current, [])
-                                       if self.nodes[a] is _defeating(label)))
-            for inference in self.supports.get(current, []):
-                found.update(dict.fromkeys(u for u in self.undercutters.get(inference, [])
-                                           if self.nodes[u] is _defeating(label)))
-                pending += [p for p in inference.premises if self.nodes[p] is label]
-        return list(found)
+            seen[current] = tuple(self._own(current))
+            pending += self._same_label_premises(current)
+        return seen
 
     def _why_out(self, inference: Inference) -> str:
         undercutters = [u for u in self.undercutters.get(inference, [])
@@ -217,7 +310,43 @@ def evaluate(semantics: MapSemantics) -> Labelling:
             label = nodes[item] = node_label(item)
             if label is not UNDECIDED:
                 pending.extend(depending.get(item, no_one))
-    return Labelling(nodes, dict(zip(every, labels)), attackers, undercutters, supports)
+    # A preference weighs, it does not attack: a node that stands with a rival that stands
+    # ranked above it is outweighed, and what rests on it keeps the label it had.
+    standing = {node_id for node_id, label in nodes.items() if label is IN}
+    for node_id, above in semantics.outranked_by.items():
+        if node_id in standing and standing.intersection(above):
+            nodes[node_id] = Label.OUTWEIGHED
+    inference_labels = dict(zip(every, labels))
+    return Labelling(nodes, inference_labels, attackers, undercutters, supports,
+                     dict(semantics.explanations), dict(semantics.conceded),
+                     dict(semantics.outranked_by),
+                     _open_questions(semantics, nodes, inference_labels))
+
+
+def _open_questions(semantics: MapSemantics, nodes: dict[str, Label],
+                    inferences: dict[Inference, Label]) -> dict[str, list[str]]:
+    """For each thesis that stands, the schemes of the standing supports it rests on (its
+    own and, through their premises, those below) whose critical questions are open."""
+    found: dict[str, list[str]] = {}
+    for thesis, node in semantics.nodes.items():
+        if node.kind is not NodeKind.THESIS or nodes[thesis] is not Label.IN:
+            continue
+        seen, pending, open_ = {thesis}, deque([thesis]), []
+        while pending:
+            for inference in semantics.inferences.get(pending.popleft(), ()):
+                if inferences.get(inference) is not Label.IN:
+                    continue
+                questions = semantics.open_questions(inference)
+                if questions and inference.scheme is not None:
+                    open_.append(f"{inference.scheme.name} ({_premises(inference)} → "
+                                 f"`{inference.conclusion}`) with open critical questions: "
+                                 + ", ".join(tag for tag, _ in questions))
+                fresh = [p for p in inference.premises if p not in seen]
+                seen.update(fresh)
+                pending.extend(fresh)
+        if open_:
+            found[thesis] = open_
+    return found
 
 
 def _defeating(label: Label) -> Label:

@@ -31,14 +31,14 @@ import re
 
 from attrs import define, field
 
-from .lexicon import NodeKind, RelationKind
+from .lexicon import COMPARE, DOCUMENT, NodeKind, RelationKind
 from .tokens import Token, TokenKind, tokenize
 
 __all__ = ["format_text"]
 
 INDENT = "  "
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
-_HEADERS = frozenset({"document", "compare"})
+_HEADERS = frozenset({DOCUMENT, COMPARE})
 # Keywords that start an indented line of their own within a node.
 _STARTS_LINE = frozenset(kind.value for kind in RelationKind)
 _DIRECTIVE = re.compile(r"#\s*argmap\s*:")
@@ -117,7 +117,7 @@ def _statements(tokens: list[Token], layout: _Layout) -> list[list[_Line]]:
 
 
 def _statement_starts(tokens: list[Token]) -> list[int]:
-    if not tokens or tokens[0].text != "compare":
+    if not tokens or tokens[0].text != COMPARE:
         return [i for i, t in enumerate(tokens)
                 if t.kind is TokenKind.KEYWORD and (t.text in _NODE_KINDS or t.text in _HEADERS)]
     # A comparison: its header, then cross relations `REF KIND REF "why"?`.

@@ -26,13 +26,13 @@ from pygments.token import (
     _TokenType,
 )
 
-from .lexicon import NodeKind
+from .lexicon import COMPARE, DOCUMENT, EXTENSION, STATEMENT_KEYWORDS, NodeKind
 from .tokens import TokenKind, tokenize
 
 __all__ = ["ArgmapLexer"]
 
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
-_HEADERS = frozenset({"document", "compare", "use"})
+_HEADERS = frozenset(STATEMENT_KEYWORDS)
 _TYPES: dict[TokenKind, _TokenType] = {
     TokenKind.SPACE: Whitespace, TokenKind.COMMENT: Comment.Single,
     TokenKind.TAG: Name.Decorator, TokenKind.STRING: String.Double,
@@ -45,7 +45,7 @@ class ArgmapLexer(Lexer):
 
     name = "argmap"
     aliases: ClassVar[list[str]] = ["argmap", "arg"]
-    filenames: ClassVar[list[str]] = ["*.arg"]
+    filenames: ClassVar[list[str]] = [f"*{EXTENSION}"]
     mimetypes: ClassVar[list[str]] = ["text/x-argmap"]
 
     def get_tokens_unprocessed(self, text: str) -> Iterator[tuple[int, _TokenType, str]]:
@@ -57,7 +57,7 @@ class ArgmapLexer(Lexer):
                 kind = (Keyword.Declaration if token.text in _NODE_KINDS
                         else Keyword.Namespace if token.text in _HEADERS else Keyword)
             elif token.kind is TokenKind.IDENT:
-                if previous in _NODE_KINDS or previous in ("document", "compare"):
+                if previous in _NODE_KINDS or previous in (DOCUMENT, COMPARE):
                     kind = Name.Function
                 elif in_header:
                     kind = Name.Attribute

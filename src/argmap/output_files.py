@@ -1,8 +1,10 @@
-"""The files `render` and `report` write: where each goes, and writing it whole or not at all."""
+"""The files argmap writes: where each goes, that none is one of the run's inputs, and
+writing each whole or not at all."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 
@@ -24,15 +26,16 @@ def output_path(path: str, output_dir: str | None, extension: str) -> str:
 
 
 def refuse_clashes(outputs: dict[str, str], done: str, command: str,
-                   inputs: Iterable[str] = ()) -> None:
+                   inputs: Iterable[str] = (), instead: str = "") -> None:
     """Two inputs whose outputs would be one file, or an output that is one of the run's
     `inputs` (real paths of the maps and sources it read), are a usage problem, caught
-    before anything is written; `done` and `command` word the message (`drawn`, `render`)."""
+    before anything is written; `done` and `command` word the message (`drawn`, `render`),
+    and `instead` what to do (by default, `COMMAND it into another folder`)."""
     read = set(inputs)
     for path, output in outputs.items():
         if os.path.realpath(output) in read:
             raise InputError(f"{path} would be {done} to {output}, which is one of the files "
-                             f"{command} reads; {command} it into another folder")
+                             f"{command} reads; {instead or f'{command} it into another folder'}")
     first: dict[str, str] = {}
     for path, output in outputs.items():
         other = first.setdefault(os.path.normcase(os.path.abspath(output)), path)
@@ -50,23 +53,62 @@ def make_folder(folder: str) -> None:
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Write `path` through a temporary file beside it, so a reader never sees half of it."""
-    folder, name = os.path.split(path)
+    """Write `data` to `path` whole or not at all: into a temporary file beside it, flushed
+    to the disk, then renamed over it, so that a reader, a crash, a signal or a full disk
+    finds the old file or the new one, never a part. The file keeps its permissions (a new
+    one gets those the umask gives); a file written through a link is the link's target.
+    A file that cannot be written is an `InputError` in words, and no temporary file is
+    left behind, whatever stopped the write.
+
+    Every file argmap writes goes through here (a test keeps it so)."""
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    mode = _mode_to_keep(path, target)
+    folder, name = os.path.split(target)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.",
                                                  suffix=".tmp")
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise InputError(_cannot_write(path, error)) from None
     try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; give it the permissions a new file gets.
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view[:_CHUNK]):]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as error:  # interrupted or terminated too
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise InputError(_cannot_write(path, error)) from None
+        raise
+
+
+# Written a megabyte at a time: a full disk stops the write at the first that fails.
+_CHUNK = 1 << 20
+
+
+def _mode_to_keep(path: str, target: str) -> int:
+    """The permissions of the file at `target`, which a rewrite keeps; those a new file gets
+    when there is none. A read-only file is refused: renaming over it would succeed, and
+    its being read-only says it is not to be changed."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException as error:  # interrupted too: no temporary file is left behind
-        os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-        raise
+        return 0o666 & ~umask
+    except OSError as error:
+        raise InputError(_cannot_write(path, error)) from None
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise InputError(f"cannot write {path}: it is read-only")
+    return mode
+
+
+def _cannot_write(path: str, error: OSError) -> str:
+    return f"cannot write {path}: {error.strerror or error}"

@@ -71,6 +71,10 @@ _COMMON = 1000
 # costs less than a second pass over all the text's windows.
 _CROWDED = 8
 _FEW_CROWDED = 16
+# A sentence longer than this (a paragraph with no full stop) is compared with a missing
+# quote only where the quote's words are densest; and only this much of a quote is compared.
+_LONG_SENTENCE = 2000
+_LONGEST_COMPARED = 1000
 # `.` with DOTALL rather than `[\s\S]`: the regular expression engine reads a run of "any
 # character" at once, four times faster.
 _WINDOWS = re.compile(rf" (?=(.{{0,{_WINDOW}}}))", re.DOTALL)
@@ -257,7 +261,8 @@ class SourceText:
         self._original = text
         with collector_paused():  # lists of offsets and words: no cycles to collect
             self.text, self._norm_points, self._orig_points = _normalize(text)
-            self._line_starts = line_starts(text)
+        # Worked out for the first line asked for: a check that finds every quote asks none.
+        self._line_starts: list[int] | None = None
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_words: dict[str, list[int]] | None = None
 
@@ -364,11 +369,13 @@ class SourceText:
         if not scores:
             return None, None
         best = sorted(scores, key=lambda s: (-scores[s], s))[:5]
-        ratio = {s: difflib.SequenceMatcher(None, quote, self.text[slice(*sentences[s])]).ratio()
+        quote = quote[:_LONGEST_COMPARED]
+        spans = {s: self._around(quote, *sentences[s]) for s in best}
+        ratio = {s: difflib.SequenceMatcher(None, quote, self.text[slice(*spans[s])]).ratio()
                  for s in best}
         # Shared rare words decide; likeness of the whole only breaks ties.
         chosen = max(best, key=lambda s: (round(scores[s], 6), ratio[s], -s))
-        start, end = sentences[chosen]
+        start, end = spans[chosen]
         sentence = self.text[start:end]
         # Align the passage with the quote: where its first sizeable shared run implies,
         # moved back to the start of a word.
@@ -382,6 +389,33 @@ class SourceText:
         if len(passage) > 120:
             passage = passage[:117] + "..."
         return self.line_at(start + offset), passage
+
+    def _around(self, quote: str, start: int, end: int) -> tuple[int, int]:
+        """The part of the sentence from `start` to `end` to compare with `quote`: all of it,
+        unless it is long (a paragraph with no full stop); then the stretch a few times the
+        quote's length where the quote's words are densest, weighed by their rarity in it.
+        Comparing a quote with all of a long sentence costs time in the product of their
+        lengths (`difflib`)."""
+        if end - start <= max(_LONG_SENTENCE, 4 * len(quote)):
+            return start, end
+        width = 2 * len(quote)
+        text = self.text[start:end]
+        wanted = set(_WORD.findall(quote))
+        places: dict[str, list[int]] = defaultdict(list)
+        for match in _WORD.finditer(text):
+            if match.group() in wanted:
+                places[match.group()].append(match.start())
+        found = sorted((at, 1.0 / len(ats)) for ats in places.values() for at in ats)
+        best, best_at, weight, first = 0.0, 0, 0.0, 0
+        for at, value in found:  # the stretch `width` long that ends at each word found
+            weight += value
+            while found[first][0] < at - width:
+                weight -= found[first][1]
+                first += 1
+            if weight > best + 1e-9:
+                best, best_at = weight, found[first][0]
+        begin = text.rfind(" ", 0, max(0, best_at - len(quote) // 2)) + 1  # at a word
+        return start + begin, min(end, start + begin + 2 * width)
 
     def _sentence_index(self):
         if self._sentences is None:
@@ -410,4 +444,6 @@ class SourceText:
 
     def line_at(self, norm_pos: int) -> int:
         """The 1-based line of the original text at a normalised offset."""
+        if self._line_starts is None:
+            self._line_starts = line_starts(self._original)
         return bisect.bisect_right(self._line_starts, self.original_offset(norm_pos))

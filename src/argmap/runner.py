@@ -13,11 +13,14 @@ import gc
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ArgmapError
 from .semantics import Resolver
 from .workspace import Workspace
+
+if TYPE_CHECKING:  # the settings read the configuration, which names the rules
+    from .settings import Discovery
 
 __all__ = ["MIN_FILES", "for_each_file", "default_jobs"]
 
@@ -44,7 +47,7 @@ def default_jobs() -> int:
 
 
 def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs: int = 1,
-                  resolver: Resolver | None = None, project: str | None = None,
+                  resolver: Resolver | None = None, settings: Discovery | None = None,
                   follow: Callable[[T], Iterable[str]] | None = None,
                   progress: Callable[[int, int], None] | None = None) -> list[T]:
     """`work(resolver, path)` for each of `paths`, then for each path `follow(result)` names,
@@ -53,7 +56,7 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
     Up to `jobs` worker processes do the work when there are at least `MIN_FILES` paths;
     `work` must then be picklable (a module-level function, or a `functools.partial` of one).
     Otherwise it runs here with `resolver` (a new one when None). A new resolver, here or in
-    a worker, reads sources and used maps inside `project` only (see `Workspace`).
+    a worker, reads through each file's `settings` (see `Workspace`).
     `progress(done, total)` is called here after each file."""
     if jobs > 1 and len(paths) >= MIN_FILES:
         import multiprocessing  # only when workers run
@@ -63,7 +66,7 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
         chunk = max(1, len(paths) // (4 * jobs))
         try:
             with ProcessPoolExecutor(min(jobs, len(paths)), initializer=_start_worker,
-                                     initargs=(work, project)) as workers:
+                                     initargs=(work, settings)) as workers:
                 try:
                     return _loop(paths, lambda batch: workers.map(_work_in_worker, batch,
                                                                   chunksize=chunk),
@@ -76,7 +79,7 @@ def for_each_file(paths: list[str], work: Callable[[Resolver, str], T], *, jobs:
         except BrokenProcessPool:
             raise ArgmapError("a worker process died (killed for lack of memory?); try "
                               "`--jobs 1`") from None
-    here = resolver if resolver is not None else Resolver(Workspace(project))
+    here = resolver if resolver is not None else Resolver(Workspace(settings))
     return _loop(paths, lambda batch: (work(here, path) for path in batch), follow, progress)
 
 
@@ -104,10 +107,14 @@ def _loop(paths: list[str], run: Callable[[list[str]], Iterator[T]],
     return results
 
 
-def _start_worker(work: Callable[[Resolver, str], object], project: str | None) -> None:
-    # Ctrl-C is for the main process to handle: a worker must not print a traceback.
+def _start_worker(work: Callable[[Resolver, str], object], settings: Discovery | None) -> None:
+    # Ctrl-C is for the main process to handle, and SIGTERM, which the main process sends to
+    # stop the workers, ends one at once: a worker that kept the main process's handlers
+    # (which raise) would print a traceback, and the run's output would no longer be the
+    # one line that says why it ended.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(work=work, resolver=Resolver(Workspace(project)), done=0)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _worker.update(work=work, resolver=Resolver(Workspace(settings)), done=0)
     # What the worker has imported lives as long as it does: out of the collector's sight.
     gc.freeze()
     gc.disable()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HEADER_KEYS, KEYWORDS
+from .lexicon import HEADER_KEYS, KEYWORDS, SKIP_LINES, SOURCE, TERMINALS
 from .quotes import SourceText
 from .stats import argumentative_sentences
 
-__all__ = ["document_id", "new_map"]
+__all__ = ["document_id", "id_problem", "new_map"]
 
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -23,6 +23,23 @@ def document_id(name: str) -> str:
     return ident + "_doc" if ident in KEYWORDS else ident
 
 
+def id_problem(ident: str) -> str | None:
+    """Why `ident` cannot be a document's id in the language; None when it can.
+
+    >>> id_problem("9bad")
+    'an id starts with a letter or `_`, and goes on with letters, digits, `_` and `-`'
+    >>> id_problem("thesis")
+    '`thesis` is a keyword of the language'
+    >>> id_problem("fpri-2017") is None
+    True
+    """
+    if ident in KEYWORDS:
+        return f"`{ident}` is a keyword of the language"
+    if not re.fullmatch(TERMINALS["IDENT"], ident, re.ASCII):
+        return "an id starts with a letter or `_`, and goes on with letters, digits, `_` and `-`"
+    return None
+
+
 def _string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -31,7 +48,7 @@ def new_map(text: str, source: str, ident: str) -> str:
     """The map of the source text `text`, whose path from the map is `source`."""
     title = next((line.strip() for line in text.splitlines() if line.strip()), ident)
     sentences = argumentative_sentences(SourceText(text))
-    optional = [key for key in HEADER_KEYS if key not in ("source", "skip-lines")]
+    optional = [key for key in HEADER_KEYS if key not in (SOURCE, SKIP_LINES)]
     lines = [f"document {ident} {_string(title)} {{",
              f"  source {_string(source)}",
              *(f'  # {key} ""' for key in optional),

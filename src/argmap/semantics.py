@@ -17,8 +17,9 @@ from attrs import frozen
 
 from ._tools import Suggestions
 from .errors import InputError
-from .lexicon import GROUND_KINDS, NodeKind, RelationKind
+from .lexicon import GROUND_KINDS, SCHEMES, SOURCE, NodeKind, RelationKind, Scheme
 from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Relation, Use
+from .notebook import Drawable
 from .quotes import QuoteMatch, QuoteMiss, SourceText
 from .workspace import LoadedFile, Workspace, relative_to
 
@@ -29,7 +30,7 @@ __all__ = ["MapSemantics", "Inference", "Undercut", "ComparisonSemantics", "Used
 def source_path_of(document_map: DocumentMap) -> str | None:
     """The map's source file as a path to open (relative to the map), when its header names one."""
     header = document_map.header
-    field = header.get("source") if header else None
+    field = header.get(SOURCE) if header else None
     return relative_to(document_map.path, field.value) if field else None
 
 
@@ -52,6 +53,21 @@ class Inference:
     def linked(self) -> bool:
         return len(self.premises) > 1
 
+    @property
+    def explains(self) -> bool:
+        """Whether the premises say why the conclusion is so, rather than that it is: an
+        explanation grounds nothing."""
+        return self.relation.kind is RelationKind.EXPLAINS
+
+    @property
+    def scheme(self) -> Scheme | None:
+        """The scheme the inference names, when the language knows it."""
+        return SCHEMES.get(self.relation.scheme or "")
+
+
+#: The relations that weigh claims without supporting or attacking them.
+_WEIGHING = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES, RelationKind.OUTRANKS})
+
 
 @frozen
 class Undercut:
@@ -64,7 +80,7 @@ class Undercut:
     inferences: tuple[Inference, ...]
 
 
-class MapSemantics:
+class MapSemantics(Drawable):
     """A document map with its relations resolved and its quotes located in its source."""
 
     def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None,
@@ -84,7 +100,7 @@ class MapSemantics:
     def of(cls, document_map: DocumentMap, workspace: Workspace) -> MapSemantics:
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
-        return cls(document_map, workspace.source(path) if path else None,
+        return cls(document_map, workspace.source(path, document_map.path) if path else None,
                    workspace.lines(document_map.path))
 
     @property
@@ -159,6 +175,67 @@ class MapSemantics:
                         if start != end:
                             attackers[end].append(start)
         return inferences, supporters, supported, attackers
+
+    @cached_property
+    def _weighed(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
+                                dict[str, list[str]]]:
+        """The explanations, concessions and preferences of the map resolved, in one pass:
+        `explanations`, `conceded` and `outranked_by`."""
+        explanations: dict[str, list[Inference]] = defaultdict(list)
+        conceded: dict[str, list[str]] = defaultdict(list)
+        outranked_by: dict[str, list[str]] = defaultdict(list)
+        for node in self.nodes.values():
+            for relation in node.relations:
+                kind, ref = relation.kind, relation.target
+                if kind not in _WEIGHING or isinstance(ref, Link):
+                    continue
+                target = self.resolve(ref)
+                if target is None:
+                    continue
+                if kind is RelationKind.EXPLAINS:
+                    premises = [node, *map(self.resolve, relation.jointly)]
+                    ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
+                    explanations[target.id].append(Inference(target.id, ids, relation))
+                elif target.id != node.id:
+                    found = conceded if kind is RelationKind.CONCEDES else outranked_by
+                    found[target.id].append(node.id)
+        return explanations, conceded, outranked_by
+
+    @cached_property
+    def explanations(self) -> dict[str, list[Inference]]:
+        """For each node id, the explanations of it (`explains`), in the map's order: why it
+        is so, which grounds nothing."""
+        return self._weighed[0]
+
+    @cached_property
+    def conceded(self) -> dict[str, list[str]]:
+        """For each node id, the nodes the author concedes against it."""
+        return self._weighed[1]
+
+    @cached_property
+    def outranked_by(self) -> dict[str, list[str]]:
+        """For each node id, the nodes ranked above it (`outranks`)."""
+        return self._weighed[2]
+
+    def open_questions(self, inference: Inference) -> list[tuple[str, str]]:
+        """The critical questions of an inference's scheme that no node answers: a node
+        answers one by carrying its tag and bearing on the inference (undercutting it) or
+        on its conclusion or one of its premises (by any relation)."""
+        scheme = inference.scheme
+        if scheme is None:
+            return []
+        ends = {inference.conclusion, *inference.premises}
+        answered = set()
+        for node in self.nodes.values():
+            tags = set(node.tags)
+            if not tags.intersection(tag for tag, _ in scheme.questions):
+                continue
+            for relation in node.relations:
+                bears = any(end is not None and end.id in ends
+                            for end in map(self.resolve, relation.refs))
+                if bears:
+                    answered |= tags
+        return [(tag, question) for tag, question in scheme.questions if tag not in answered]
 
     @cached_property
     def every_inference(self) -> list[Inference]:
@@ -267,7 +344,7 @@ class UsedFile:
         return model.id if isinstance(model, DocumentMap) else None
 
 
-class ComparisonSemantics:
+class ComparisonSemantics(Drawable):
     """A comparison, the files it uses, and the semantics of the document maps among them."""
 
     def __init__(self, comparison: Comparison, used: tuple[UsedFile, ...],
@@ -349,7 +426,7 @@ class Resolver:
         used = []
         for use in loaded.model.uses:
             path = relative_to(loaded.path, use.path)
-            refused = self.workspace.outside(path)
+            refused = self.workspace.outside(path, loaded.path)
             if refused is not None:
                 used.append(UsedFile(use, None, refused))
                 continue

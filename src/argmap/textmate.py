@@ -11,7 +11,18 @@ from __future__ import annotations
 import json
 import sys
 
-from .lexicon import TERMINALS, CrossKind, NodeKind, RelationKind
+from .lexicon import (
+    BY,
+    COMPARE,
+    DOCUMENT,
+    EXTENSION,
+    TERMINALS,
+    USE,
+    WITH,
+    CrossKind,
+    NodeKind,
+    RelationKind,
+)
 
 __all__ = ["grammar", "SCOPE"]
 
@@ -24,7 +35,7 @@ _AFTER = r"(?![A-Za-z0-9_]|-(?!>))"
 
 
 def _words(*groups) -> str:
-    words = dict.fromkeys(kind.value for group in groups for kind in group)
+    words = dict.fromkeys(getattr(word, "value", word) for group in groups for word in group)
     return _BEFORE + "(" + "|".join(words) + ")" + _AFTER
 
 
@@ -36,7 +47,7 @@ def grammar() -> dict:
         "$schema": "https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json",
         "name": "argmap",
         "scopeName": SCOPE,
-        "fileTypes": ["arg"],
+        "fileTypes": [EXTENSION[1:]],
         "patterns": [{"include": "#comment"}, {"include": "#header"}, {"include": "#node"},
                      {"include": "#statement"}],
         "repository": {
@@ -52,7 +63,7 @@ def grammar() -> dict:
                 {"name": "string.quoted.double.argmap", "begin": '"', "end": '"|$',
                  "patterns": [{"include": "#escape"}]}]},
             "header": {
-                "begin": _BEFORE + "(document|compare)" + _AFTER + rf"\s*({_IDENT})?",
+                "begin": _BEFORE + f"({DOCUMENT}|{COMPARE})" + _AFTER + rf"\s*({_IDENT})?",
                 "beginCaptures": {"1": {"name": "keyword.other.header.argmap"},
                                   "2": {"name": "entity.name.type.document.argmap"}},
                 "end": r"\}",
@@ -60,7 +71,7 @@ def grammar() -> dict:
                 "patterns": [
                     {"include": "#comment"}, {"include": "#string"},
                     {"match": r"\{", "name": "punctuation.section.block.begin.argmap"},
-                    {"match": _BEFORE + "(use)" + _AFTER,
+                    {"match": _BEFORE + f"({USE})" + _AFTER,
                      "name": "keyword.other.use.argmap"},
                     {"match": _BEFORE + _IDENT, "name": "variable.other.key.argmap"}]},
             "node": {
@@ -69,7 +80,10 @@ def grammar() -> dict:
                              "2": {"name": "entity.name.function.node.argmap"}}},
             "statement": {"patterns": [
                 {"include": "#comment"}, {"include": "#tag"}, {"include": "#string"},
-                {"match": _words(RelationKind), "name": "keyword.operator.relation.argmap"},
+                {"match": _words(RelationKind, [WITH]), "name": "keyword.operator.relation.argmap"},
+                {"match": rf"{_BEFORE}({BY}){_AFTER}\s*({_IDENT})?",
+                 "captures": {"1": {"name": "keyword.operator.scheme.argmap"},
+                              "2": {"name": "support.constant.scheme.argmap"}}},
                 {"match": _words(cross_only), "name": "keyword.operator.cross-relation.argmap"},
                 {"match": "->", "name": "keyword.operator.arrow.argmap"},
                 {"match": ",", "name": "punctuation.separator.comma.argmap"},

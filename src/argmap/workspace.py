@@ -5,25 +5,35 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from .errors import ArgSyntaxError, InputError
+from .lexicon import EXTENSION
 from .model import ArgFile
-from .parsing import decode, parse
+from .parsing import decode, parse_all
 from .quotes import SourceText
 
-__all__ = ["LoadedFile", "Workspace", "find_arg_files", "read_file", "relative_to"]
+if TYPE_CHECKING:  # the settings read the configuration, whose rules read workspaces
+    from .settings import Discovery
+
+__all__ = ["LoadedFile", "Workspace", "OverlayWorkspace", "find_arg_files", "read_file",
+           "relative_to"]
 
 
 @frozen
 class LoadedFile:
-    """A `.arg` file: its model when it parses, its syntax error when it does not."""
+    """A `.arg` file: its model when it parses, its (first) syntax error when it does not,
+    all of them in `errors`, and then the model of its statements that parse in `partial`
+    (see `parsing.parse_all`)."""
 
     path: str
     model: ArgFile | None
     error: ArgSyntaxError | None
     lines: tuple[str, ...]
+    errors: tuple[ArgSyntaxError, ...] = ()
+    partial: ArgFile | None = None
 
 
 def read_file(path: str) -> bytes:
@@ -49,7 +59,7 @@ def find_arg_files(paths: list[str]) -> list[str]:
             for folder, subfolders, files in os.walk(name):
                 subfolders.sort()
                 found += [os.path.normpath(os.path.join(folder, f)) for f in sorted(files)
-                          if f.endswith(".arg")]
+                          if f.endswith(EXTENSION)]
         elif mode is not None and stat.S_ISREG(mode):
             found.append(os.path.normpath(name))
         elif mode is not None:
@@ -86,63 +96,59 @@ def relative_to(base_file: str, target: str) -> str:
 
 
 class Workspace:
-    """The files one run reads, each read once whichever file refers to it.
+    """The files one run reads, each read once whichever file refers to it, through the
+    reader of each file's settings (`argmap.settings`): a source or used map is read only
+    when the settings of the map that names it allow it.
 
-    `project`: the folder that the sources and used maps a file names must lie in (links
-    resolved), so that a map cannot have argmap read, and quote back, a file from anywhere
-    on the machine; None lets them lie anywhere."""
+    `settings`: the settings of each file (default: found per file, as ruff finds them)."""
 
-    def __init__(self, project: str | None = None) -> None:
-        self.project = os.path.realpath(project) if project is not None else None
+    def __init__(self, settings: Discovery | None = None) -> None:
+        if settings is None:
+            from .settings import Discovery
+
+            settings = Discovery()
+        self.settings = settings
         self._files: dict[str, LoadedFile] = {}
         self._sources: dict[str, SourceText | str] = {}
 
-    def outside(self, path: str) -> str | None:
-        """Why a source or used map at `path` may not be read: it lies outside the project;
-        None when it may."""
-        if self.project is None:
-            return None
-        real = os.path.realpath(path)
-        if real == self.project or real.startswith(self.project.rstrip(os.sep) + os.sep):
-            return None
-        return (f"it lies outside the project folder {self.project}; the configuration's "
-                "`allow-outside-project = true` lets argmap read it")
+    def outside(self, path: str, by: str) -> str | None:
+        """Why the source or used map at `path`, which the file at `by` names, may not be
+        read: it lies outside that file's project; None when it may."""
+        return self.settings(by).reader.refusal(path)
 
     def load(self, path: str) -> LoadedFile:
         """Read and parse a `.arg` file; `OSError` when it cannot be read at all, or when it
-        is a link to a file outside the project (which a folder's search would otherwise
+        is a link to a file outside its project (which a folder's search would otherwise
         read, and quote back under its findings)."""
         key = os.path.realpath(path)
         if key not in self._files:
-            refused = self.outside(path) if os.path.islink(path) else None
-            if refused is not None:
-                raise OSError(errno.EACCES, f"it is a link, and {refused}")
             data = self.read_bytes(path)
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, ())
+                self._files[key] = LoadedFile(path, None, error, (), (error,))
                 return self._files[key]
             lines = tuple(text.split("\n"))
-            try:
-                self._files[key] = LoadedFile(path, parse(text, path), None, lines)
-            except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, lines)
+            model, errors = parse_all(text, path)
+            if errors:
+                self._files[key] = LoadedFile(path, None, errors[0], lines, errors, model)
+            else:
+                self._files[key] = LoadedFile(path, model, None, lines)
         return self._files[key]
 
     def read_bytes(self, path: str) -> bytes:
         """The bytes of the `.arg` file at `path`: the file's, here; the language server's
         workspace reads the editor's unsaved buffers instead."""
-        return read_file(path)
+        return self.settings(path).reader.read_map(path)
 
-    def source(self, path: str) -> SourceText | str:
-        """A source text ready for quote matching, or why it cannot be read."""
+    def source(self, path: str, by: str) -> SourceText | str:
+        """The source text at `path`, which the map at `by` names, ready for quote matching;
+        or why it cannot be read."""
+        refused = self.outside(path, by)  # before the cache: another map may be allowed it
+        if refused is not None:
+            return refused
         key = os.path.realpath(path)
         if key not in self._sources:
-            refused = self.outside(path)
-            if refused is not None:
-                self._sources[key] = refused
-                return refused
             try:
                 self._sources[key] = SourceText(decode(read_file(path), path))
             except ArgSyntaxError as error:
@@ -174,3 +180,17 @@ class Workspace:
         """The lines of a loaded `.arg` file (none for a file not loaded)."""
         loaded = self._files.get(os.path.realpath(path))
         return loaded.lines if loaded is not None else ()
+
+
+class OverlayWorkspace(Workspace):
+    """A workspace that reads given bytes in place of some `.arg` files, by real path:
+    standard input under the name `--stdin-filename` gives it, or a file as `--fix` is
+    changing it."""
+
+    def __init__(self, settings: Discovery, overlay: dict[str, bytes]) -> None:
+        super().__init__(settings)
+        self.overlay = {os.path.realpath(path): data for path, data in overlay.items()}
+
+    def read_bytes(self, path: str) -> bytes:
+        data = self.overlay.get(os.path.realpath(path))
+        return super().read_bytes(path) if data is None else data

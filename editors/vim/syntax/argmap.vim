@@ -8,7 +8,8 @@ syn iskeyword @,48-57,_,-
 syn keyword argmapHeader document compare use
 syn keyword argmapKind thesis premise evidence assumption objection rebuttal nextgroup=argmapDefinition skipwhite skipempty
 syn match argmapDefinition /\v[A-Za-z_]([A-Za-z0-9_]|-(\>)@!)*/ contained
-syn keyword argmapRelation supports attacks undercuts agrees contradicts qualifies
+syn keyword argmapRelation supports attacks undercuts explains concedes outranks agrees contradicts qualifies with by
+syn keyword argmapScheme practical-reasoning best-explanation cause-to-effect consequences sign expert-opinion analogy
 syn match argmapArrow /->/
 syn match argmapTag /\v#[^ \t#",{}()]+/
 syn match argmapComment /\v#(\s|$)@=.*$/
@@ -21,6 +22,7 @@ hi def link argmapHeader PreProc
 hi def link argmapKind Type
 hi def link argmapDefinition Function
 hi def link argmapRelation Keyword
+hi def link argmapScheme Constant
 hi def link argmapArrow Operator
 hi def link argmapTag Label
 hi def link argmapComment Comment

@@ -10,25 +10,54 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Mapping
 
-__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_CODES", "Formatter",
-           "add_subparser", "add_paths", "add_jobs", "add_watch", "add_config"]
+__all__ = ["COMMANDS", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERRUPTED",
+           "EXIT_BROKEN_PIPE", "EXIT_TERMINATED", "USAGE_PROBLEM", "EXIT_CODES",
+           "exit_statuses", "Formatter", "add_subparser", "add_paths", "add_jobs", "add_watch",
+           "add_config"]
 
+# The exit statuses, defined here once: each command's help lists what they mean for it
+# (`exit_statuses`), and tests/test_docs.py checks the docs' tables against the help.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# What shells report for a program ended by a signal: 128 + SIGINT, SIGPIPE, SIGTERM.
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
+#: What the statuses of the signals mean, the same for every command.
+_SIGNALS = {
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+    EXIT_BROKEN_PIPE: "the reader of the output stopped early (| head)",
+    EXIT_TERMINATED: "ended by SIGTERM",
+}
+#: What exit status 2 means for every command that reads files; commands add their own.
+USAGE_PROBLEM = "usage or input problem: a bad option, a path that does not exist or cannot be read"
 
-EXIT_CODES = """\
-exit status:
-  0  no finding at or above the failing severity (error)
-  1  findings at or above it
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+
+def exit_statuses(meanings: Mapping[int, str]) -> str:
+    """The `exit status:` section of a command's help: what each status in `meanings`
+    means for it, then the statuses of the signals.
+
+    >>> print(exit_statuses({EXIT_OK: "done", EXIT_USAGE: "a bad option"}), end="")
+    exit status:
+      0  done
+      2  a bad option
+      130  interrupted (Ctrl-C)
+      141  the reader of the output stopped early (| head)
+      143  ended by SIGTERM
+    """
+    lines = ["exit status:"]
+    for status, meaning in {**meanings, **_SIGNALS}.items():
+        lines += textwrap.wrap(meaning, 88, initial_indent=f"  {status}  ",
+                               subsequent_indent=" " * (4 + len(str(status))))
+    return "\n".join(lines) + "\n"
+
+
+EXIT_CODES = exit_statuses({EXIT_OK: "no finding at or above the failing severity (error)",
+                            EXIT_FINDINGS: "findings at or above it", EXIT_USAGE: USAGE_PROBLEM})
 
 # In the order `argmap --help` lists them.
-COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "evaluate", "fmt",
-            "lsp")
+COMMANDS = ("init", "check", "rules", "stats", "render", "report", "export", "import", "diff",
+            "evaluate", "fmt", "lsp")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
@@ -74,25 +103,24 @@ def add_watch(parser: argparse.ArgumentParser,
     def run(args: argparse.Namespace) -> int:
         if not args.watch:
             return run_once(args)
-        from ..config import config_for_run
+        from ..settings import Discovery
         from ..watch import watch
 
-        config = config_for_run(args.config)
-        return watch(args.paths, lambda: run_once(args), config.excluded,
-                     project=config.project)
+        return watch(args.paths, lambda: run_once(args), Discovery.for_run(args.config))
 
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",
                         help="run again whenever a map, a map it uses or a source text changes, "
-                             "until Ctrl-C (needs argmap[watch]: pip install 'argmap[watch]')")
+                             "until Ctrl-C (needs watchfiles, argmap's `watch` extra: pip install "
+                             "'.[watch]' in a clone of argmap)")
 
 
-def add_paths(parser: argparse.ArgumentParser) -> None:
+def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
     """The PATH... operand of the commands that read `.arg` files: the current folder when
-    none is given."""
+    none is given; `more` says what else it may be."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help=".arg files, or folders to search for *.arg files (default: the "
-                             "current folder)")
+                             f"current folder{more})")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

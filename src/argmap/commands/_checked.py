@@ -33,18 +33,17 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     errors of the files kept back on standard output, and `argmap: PATH not WHAT: ...` for
     each on standard error."""
     from .._tools import visible
-    from ..config import config_for_run
     from ..diagnostics import Severity, format_text
     from ..lint import check_paths, select_files
     from ..runner import default_jobs
+    from ..settings import Discovery
 
-    config = config_for_run(config_path)
-    targets = select_files(paths, config.excluded)
+    settings = Discovery.for_run(config_path)
+    targets = select_files(paths, settings.excluded)
     if not targets:
         print(f"argmap: warning: no .arg files in {', '.join(paths)}", file=sys.stderr)
-    resolver = Resolver(Workspace(config.project))
-    result = check_paths(targets, severities=config.severities([], []), excluded=config.excluded,
-                         jobs=jobs or default_jobs(), resolver=resolver, project=config.project)
+    resolver = Resolver(Workspace(settings))
+    result = check_paths(targets, jobs=jobs or default_jobs(), resolver=resolver)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     failed = {os.path.realpath(f.position.file) for f in errors}
     clean, kept_back, shown = [], [], set()

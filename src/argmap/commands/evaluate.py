@@ -6,7 +6,17 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 if TYPE_CHECKING:
     from ..semantics import MapSemantics
@@ -22,11 +32,11 @@ is evaluated through the maps it uses, each on its own. A file with errors (as `
 check` reports them) is not evaluated. The semantics, with worked examples:
 docs/evaluation.md in argmap's source repository (not installed with it).
 
-exit status:
-  0  every file was evaluated
-  1  a file was not evaluated because it, or a map it uses, has errors (printed like `check`)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was evaluated",
+    EXIT_FINDINGS: "a file was not evaluated because it, or a map it uses, has errors "
+                   "(printed like `check`)",
+    EXIT_USAGE: USAGE_PROBLEM})
 
 
 def add_parser(commands) -> None:
@@ -80,11 +90,13 @@ def _text(semantics, labelling) -> str:
     from ..evaluation import Label
 
     counts = {label: list(labelling.nodes.values()).count(label) for label in Label}
+    # Outweighed nodes are counted only in a map that ranks rivals.
     lines = [f"{semantics.map.path}: document {semantics.map.id}: "
-             + ", ".join(f"{n} {label.value}" for label, n in counts.items())]
+             + ", ".join(f"{n} {label.value}" for label, n in counts.items()
+                         if n or label is not Label.OUTWEIGHED)]
     for node_id, label in labelling.nodes.items():
         reason = labelling.reason(node_id)
-        lines.append(f"  {label.value:<9}  {semantics.nodes[node_id].kind.value} {node_id}"
+        lines.append(f"  {label.value:<10}  {semantics.nodes[node_id].kind.value} {node_id}"
                      + (f": {reason}" if reason else ""))
     return visible("\n".join(lines) + "\n")
 

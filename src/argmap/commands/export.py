@@ -1,45 +1,56 @@
-"""`argmap export`: maps and comparisons as JSON, AIF JSON or Argdown (docs/export.md)."""
+"""`argmap export`: maps and comparisons as JSON, AIF JSON, Argdown or GraphML
+(docs/export.md)."""
 
 from __future__ import annotations
 
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "run"]
 
 # The format names, here and in `argmap.export.FORMATS` (a test keeps them the same): the
 # export package is imported only when the command runs.
-_FORMATS = ("json", "aif", "argdown")
+_FORMATS = ("json", "aif", "argdown", "graphml")
 
 _EPILOG = """\
-Each file is written beside its input (or into DIR) as NAME.json, NAME.aif.json or
-NAME.argdown, through a temporary file, so that a reader never sees half of one. A file
-with errors (as `argmap check` reports them, with the same configuration) is not exported.
-What each format cannot hold: docs/export.md in argmap's source repository (not installed
-with it); a relation a format leaves out is named on standard error.
+Each file is written beside its input (or into DIR) as NAME.json, NAME.aif.json,
+NAME.argdown or NAME.graphml, through a temporary file, so that a reader never sees half
+of one. A file with errors (as `argmap check` reports them, with the same configuration)
+is not exported. What each format cannot hold: docs/export.md in argmap's source
+repository (not installed with it); a relation a format leaves out is named on standard
+error.
 
-exit status:
-  0  every file was exported
-  1  a file was not exported because it, or a map it uses, has errors (printed like `check`)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read or
-     written
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was exported",
+    EXIT_FINDINGS: "a file was not exported because it, or a map it uses, has errors (printed "
+                   "like `check`)",
+    EXIT_USAGE: f"{USAGE_PROBLEM} or written"})
 
 
 def add_parser(commands) -> None:
     """Add `export` to the subcommands."""
     export = add_subparser(
-        commands, "export", help="write maps out as JSON, AIF or Argdown",
+        commands, "export", help="write maps out as JSON, AIF, Argdown or GraphML",
         description="Write each map or comparison in another format: json (argmap's own,\n"
-                    "described by a JSON Schema), aif (AIF JSON, as AIFdb and OVA write it)\n"
-                    "or argdown (for Argdown's tools).",
+                    "described by a JSON Schema), aif (AIF JSON, as AIFdb and OVA write it),\n"
+                    "argdown (for Argdown's tools) or graphml (for yEd, Gephi, networkx).",
         epilog=_EPILOG)
     add_paths(export)
     export.add_argument("--format", choices=_FORMATS, required=True,
                         help="json: nodes, inferences, attacks, undercuts and where each quote "
                              "is; aif: I, RA, CA, L and YA nodes; argdown: statements and "
-                             "arguments")
+                             "arguments; graphml: nodes and relations, with yEd's graphics")
     export.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write into DIR (created if needed) rather than beside each input")
     add_config(export)
@@ -70,9 +81,10 @@ def run(args) -> int:
         texts[path] = export(semantics, args.format)
         for relation in left_out(semantics, args.format):
             position = relation.position
-            print(f"argmap: warning: {position.file}:{position.line}: {args.format} has no form "
-                  f"for `{relation.kind.value}`: {relation.source} {relation.kind.value} "
-                  f"{relation.target} is left out", file=sys.stderr)
+            print(visible(f"argmap: warning: {position.file}:{position.line}: {args.format} has "
+                          f"no form for `{relation.kind.value}`: {relation.source} "
+                          f"{relation.kind.value} {relation.target} is left out"),
+                  file=sys.stderr)
     for path, output in outputs.items():
         write_atomically(output, texts[path].encode("utf-8"))
         print(visible(f"{path} -> {output}"))

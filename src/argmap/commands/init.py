@@ -5,17 +5,14 @@ from __future__ import annotations
 import os
 import sys
 
-from . import EXIT_OK, add_subparser
+from . import EXIT_OK, EXIT_USAGE, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  the map was written
-  2  usage or input problem: the source cannot be read, or the map exists (see --force)
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "the map was written",
+    EXIT_USAGE: "usage or input problem: the source cannot be read, the map exists (see "
+                "--force) or would be the source, an --id that is not an id"})
 
 
 def add_parser(commands) -> None:
@@ -37,12 +34,19 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     """Write the map; 2 when the source cannot be read or the map exists."""
+    from .._tools import visible
     from ..errors import ArgSyntaxError, InputError
-    from ..scaffold import document_id, new_map
+    from ..output_files import make_folder, write_atomically
+    from ..scaffold import document_id, id_problem, new_map
     from ..workspace import decode, read_file
 
+    if args.id is not None and (problem := id_problem(args.id)) is not None:
+        raise InputError(f"--id: `{args.id}` is not an id: {problem}")
     stem = os.path.splitext(os.path.basename(args.source))[0]
     output = args.output or f"{stem}.arg"
+    if os.path.realpath(output) == os.path.realpath(args.source):
+        raise InputError(f"{output} is the source text {args.source}; write the map to "
+                         "another file")
     if os.path.exists(output) and not args.force:
         raise InputError(f"{output} exists; --force overwrites it")
     try:
@@ -54,11 +58,12 @@ def run(args) -> int:
     source = os.path.relpath(os.path.abspath(args.source),
                              os.path.dirname(os.path.abspath(output))).replace(os.sep, "/")
     ident = args.id or document_id(stem)
+    if any("\udc80" <= char <= "\udcff" for char in source):  # a byte that was not UTF-8
+        raise InputError(f"cannot refer to {args.source} from a map: its path is not UTF-8")
     folder = os.path.dirname(output)
     if folder:
-        os.makedirs(folder, exist_ok=True)
-    with open(output, "w", encoding="utf-8") as file:
-        file.write(new_map(text, source, ident))
-    print(f"wrote {output}: document `{ident}`; its argumentative sentences are comments, "
-          "ready to quote", file=sys.stderr)
+        make_folder(folder)
+    write_atomically(output, new_map(text, source, ident).encode("utf-8"))
+    print(visible(f"wrote {output}: document `{ident}`; its argumentative sentences are "
+                  "comments, ready to quote"), file=sys.stderr)
     return EXIT_OK

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK, EXIT_USAGE, add_subparser
+from . import EXIT_OK, EXIT_USAGE, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
 _EPILOG = """\
-The server needs the optional dependencies of argmap[lsp]:
-  pip install 'argmap[lsp]'
+The server needs pygls and lsprotocol, argmap's `lsp` extra: in a clone of argmap,
+  pip install '.[lsp]'
 Editor set-up (VS Code, Neovim, Helix, Emacs) is described in docs/editors.md of argmap's
 source repository (a guide, not installed with the package).
-"""
+
+""" + exit_statuses({EXIT_OK: "the editor ended the session",
+                     EXIT_USAGE: "argmap[lsp] is not installed"})
 
 
 def add_parser(commands) -> None:
@@ -32,8 +34,10 @@ def run(args) -> int:
     try:
         from ..lsp.server import serve
     except ImportError as error:
-        print(f"argmap: error: the language server needs argmap[lsp] ({error}): "
-              "pip install 'argmap[lsp]'", file=sys.stderr)
+        from .._tools import install_hint
+
+        print(f"argmap: error: the language server needs argmap's `lsp` extra ({error}): "
+              f"{install_hint('lsp')}", file=sys.stderr)
         return EXIT_USAGE
     serve()
     return EXIT_OK

@@ -5,12 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    add_watch,
+    exit_statuses,
+)
 
-__all__ = ["add_parser", "render_once"]
+__all__ = ["add_parser", "add_time_limit", "render_once"]
 
 FORMATS = ("svg", "dot", "png", "pdf")
-TIME_LIMIT = 60.0
 # A longer limit is no limit a person waits for, and the operating system's timers refuse
 # some (an OverflowError for 1e300 seconds).
 MAX_TIME_LIMIT = 86400.0
@@ -23,12 +33,11 @@ errors (as `argmap check` reports them, with the same configuration: rule severi
 and exclude globs) is not drawn; a comparison is not drawn while a map it uses has errors.
 Warnings do not stop a drawing.
 
-exit status:
-  0  every file was drawn
-  1  a file was not drawn because it, or a map it uses, has errors (printed like `check`)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
-     no layout engine, a layout that failed or ran out of time
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was drawn",
+    EXIT_FINDINGS: "a file was not drawn because it, or a map it uses, has errors (printed "
+                   "like `check`)",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, no layout engine, a layout that failed or ran out of time"})
 
 
 def add_parser(commands) -> None:
@@ -75,15 +84,22 @@ def add_parser(commands) -> None:
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
                         help="auto (default): the Graphviz bundled with pygraphviz, else the "
                              "`dot` program on PATH; dot; bundled")
-    render.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
-                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
-                             "seconds)")
+    add_time_limit(render)
     add_config(render)
     render.add_argument("-v", "--verbose", action="store_true",
                         help="say which engine runs, and show what it prints (fontconfig and "
                              "layout warnings)")
     add_jobs(render)
     add_watch(render, render_once)
+
+
+def add_time_limit(parser: argparse.ArgumentParser) -> None:
+    """The --time-limit option of the commands that lay out drawings (`render`, `report`)."""
+    from ..render import TIME_LIMIT
+
+    parser.add_argument("--time-limit", type=_seconds, default=TIME_LIMIT, metavar="SECONDS",
+                        help=f"stop a layout that takes longer than this (default {TIME_LIMIT:g} "
+                             "seconds)")
 
 
 def _seconds(text: str) -> float:

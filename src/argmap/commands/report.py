@@ -5,7 +5,18 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_config, add_jobs, add_paths, add_subparser, add_watch
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    add_watch,
+    exit_statuses,
+)
 
 if TYPE_CHECKING:  # imported by `run` only: `argmap --version` stays fast
     from ..diagnostics import Finding
@@ -26,18 +37,18 @@ a file with errors is not reported, nor is a comparison while a map it uses has 
 The page lists the warnings and infos. docs/report.md in argmap's source repository (not
 installed with it) describes the pages.
 
-exit status:
-  0  every file was reported
-  1  a file was not reported because it, or a map it uses, has errors (printed like `check`)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read,
-     an output that cannot be written, no layout engine, a layout that failed
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+""" + exit_statuses({
+    EXIT_OK: "every file was reported",
+    EXIT_FINDINGS: "a file was not reported because it, or a map it uses, has errors (printed "
+                   "like `check`)",
+    EXIT_USAGE: f"{USAGE_PROBLEM}, an output that cannot be written, no layout engine, a "
+                "layout that failed"})
 
 
 def add_parser(commands) -> None:
     """Add `report` to the subcommands."""
+    from .render import add_time_limit
+
     report = add_subparser(
         commands, "report", help="write an HTML page per map: the drawing beside the source",
         description="Write each map or comparison as one self-contained HTML page: beside each\n"
@@ -48,6 +59,7 @@ def add_parser(commands) -> None:
     report.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write the pages into DIR (created if needed) rather than beside "
                              "each input")
+    add_time_limit(report)
     add_config(report)
     add_jobs(report)
     add_watch(report, report_once)
@@ -68,7 +80,8 @@ def report_once(args) -> int:
         make_folder(args.output_dir)
     for path, output in outputs.items():
         own = [f for f in checked.findings if _key(f.position.file) == _key(path)]
-        write_atomically(output, _page(checked.resolver, path, own).encode("utf-8"))
+        page = _page(checked.resolver, path, own, args.time_limit)
+        write_atomically(output, page.encode("utf-8"))
         print(visible(f"{path} -> {output}"))
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK
 
@@ -78,7 +91,7 @@ def _key(path: str) -> str:
     return os.path.realpath(path)
 
 
-def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
+def _page(resolver: Resolver, path: str, findings: list[Finding], time_limit: float) -> str:
     """The page of the file at `path`, which has no errors (so it parses)."""
     from ..render.layout import find_engine
     from ..render.output import draw
@@ -86,13 +99,12 @@ def _page(resolver: Resolver, path: str, findings: list[Finding]) -> str:
     from ..report.comparison import comparison_page
     from ..report.document import map_page
     from ..semantics import ComparisonSemantics
-    from .render import TIME_LIMIT
 
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.
     drawing = draw(semantics, "svg", find_engine(),
                    Options(evaluated=True, keyed=False, quotes_inside=True, direction="up",
-                           time_limit=TIME_LIMIT), what=path)
+                           time_limit=time_limit), what=path)
     if isinstance(semantics, ComparisonSemantics):
         return comparison_page(semantics, drawing, findings)
     return map_page(semantics, drawing, findings)

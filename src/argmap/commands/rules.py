@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK, add_subparser
+from . import EXIT_OK, EXIT_USAGE, add_subparser, exit_statuses
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  the rules were printed
-  2  usage problem: a bad option, or no rule with that name or code
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "the rules were printed",
+    EXIT_USAGE: "usage problem: a bad option, or no rule with that name or code"})
 
 
 def add_parser(commands) -> None:

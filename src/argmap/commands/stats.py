@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_jobs, add_paths, add_subparser
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    USAGE_PROBLEM,
+    add_config,
+    add_jobs,
+    add_paths,
+    add_subparser,
+    exit_statuses,
+)
 
 __all__ = ["add_parser", "run"]
 
-_EXIT_CODES = """\
-exit status:
-  0  every file was read
-  1  some file does not parse (its syntax error is printed on stderr)
-  2  usage or input problem: a bad option, a path that does not exist or cannot be read
-  130  interrupted (Ctrl-C); 141  the reader of the output stopped early (| head);
-       143  ended by SIGTERM
-"""
+_EXIT_CODES = exit_statuses({
+    EXIT_OK: "every file was read",
+    EXIT_FINDINGS: "some file does not parse (its syntax error is printed on stderr)",
+    EXIT_USAGE: USAGE_PROBLEM})
 
 
 def add_parser(commands) -> None:
@@ -32,6 +38,7 @@ def add_parser(commands) -> None:
     stats.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default): a block per file, listing the unquoted sentences; "
                             "json: an array with an object per file (key `coverage`, 0 to 1)")
+    add_config(stats, "exclude, the project folder")
     add_jobs(stats)
     stats.set_defaults(run=run)
 
@@ -39,20 +46,20 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     """Print the statistics of each file; 1 when some file does not parse."""
     from .._tools import json_text
-    from ..config import config_for_run
     from ..diagnostics import Finding, format_text
     from ..lint import select_files
     from ..runner import default_jobs, for_each_file
+    from ..settings import Discovery
     from ..stats import stats_of_file
 
-    config = config_for_run(None)
-    paths = select_files(args.paths, config.excluded)
+    settings = Discovery.for_run(args.config)
+    paths = select_files(args.paths, settings.excluded)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)
     lines: dict[tuple[str, int], str] = {}
     results, problems = [], []
     for result, line in for_each_file(paths, stats_of_file, jobs=args.jobs or default_jobs(),
-                                      project=config.project):
+                                      settings=settings):
         if isinstance(result, Finding):
             problems.append(result)
             if line is not None:

@@ -1,6 +1,6 @@
 """Maps and comparisons written out for other tools: JSON (argmap's own schema), AIF JSON
-(AIFdb, OVA), and Argdown. One module per format, each with `export(semantics) -> str`;
-what each format cannot hold is listed in docs/export.md.
+(AIFdb, OVA), Argdown, and GraphML (yEd, Gephi, networkx). One module per format, each
+with `export(semantics) -> str`; what each format cannot hold is listed in docs/export.md.
 
 Every export is a function of the file alone: the same map gives the same bytes, wherever
 it is read from (paths are given as the map writes them, never as absolute paths).
@@ -14,14 +14,15 @@ from ..lexicon import RelationKind
 from ..model import CrossRelation, Ref, Relation
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 
-__all__ = ["FORMATS", "export", "left_out", "inference_ids", "attacks"]
+__all__ = ["FORMATS", "export", "left_out", "inference_ids", "explanation_ids", "attacks",
+           "weighings"]
 
 #: Each format and the extension of the file it is written to (beside a map `NAME.arg`,
 #: `NAME.` and the extension). AIF ends in `.json`, as AIFdb's files do, which is also how
 #: AIF tools (arguebuf among them) recognise it.
-FORMATS = {"json": "json", "aif": "aif.json", "argdown": "argdown"}
+FORMATS = {"json": "json", "aif": "aif.json", "argdown": "argdown", "graphml": "graphml"}
 
-_MODULES = {"json": "as_json", "aif": "as_aif", "argdown": "as_argdown"}
+_MODULES = {"json": "as_json", "aif": "as_aif", "argdown": "as_argdown", "graphml": "as_graphml"}
 
 
 def export(semantics: MapSemantics | ComparisonSemantics, output_format: str) -> str:
@@ -55,3 +56,21 @@ def attacks(semantics: MapSemantics) -> list[tuple[str, str, Relation]]:
             for node_id, node in semantics.nodes.items() for relation in node.relations
             if relation.kind is RelationKind.ATTACKS and isinstance(relation.target, Ref)
             for target in [semantics.resolve(relation.target)] if target is not None]
+
+
+def explanation_ids(semantics: MapSemantics) -> dict[Inference, str]:
+    """A name for each explanation of a map, the same in every format: `x1`, `x2`, ... in
+    the order the map writes them."""
+    found = sorted((inference for inferences in semantics.explanations.values()
+                    for inference in inferences), key=lambda inference: inference.relation.offset)
+    return {inference: f"x{number}" for number, inference in enumerate(found, start=1)}
+
+
+def weighings(semantics: MapSemantics, kind: RelationKind) -> list[tuple[str, str, Relation]]:
+    """Every concession or preference (`kind`) of a map whose target exists: (source id,
+    target id, relation), in the map's order."""
+    return [(node_id, target.id, relation)
+            for node_id, node in semantics.nodes.items() for relation in node.relations
+            if relation.kind is kind and isinstance(relation.target, Ref)
+            for target in [semantics.resolve(relation.target)]
+            if target is not None and target.id != node_id]

@@ -4,6 +4,11 @@
 - an I-node per node (its id is the node's id, its text the node's text or quote);
 - an RA node per inference, with an edge from each premise (so a linked support is one RA
   with several premises) and one to the conclusion;
+- an RA node per explanation likewise (AIF does not tell an explanation from a support;
+  its id, `ra:x1`, does); an RA node names its scheme (`Practical Reasoning`) when the map
+  does (`by practical-reasoning`);
+- a PA node per preference (`a outranks b`), with an edge from the node preferred and one
+  to the node ranked lower; a concession has no AIF form and is left out;
 - a CA node per attack, from the attacker to the node it attacks; an undercut is a CA from
   the undercutting node to the RA of each inference it attacks;
 - each evidence quote is also what the document says: an L-node (the locution, its text
@@ -11,7 +16,8 @@
   quote's I-node, and an entry in `locutions` naming the document and its source file.
 
 A comparison is the graphs of the maps it uses, every id prefixed with its document's
-(`fpri.engage_russia`, `fpri.ra:i1`), and its cross relations: `supports` an RA node,
+(`fpri.engage_russia`, `fpri.ra:i1`), and its cross relations: `supports` and `explains`
+an RA node,
 `attacks` a CA node, `contradicts` two CA nodes (each node attacks the other), `agrees` an
 MA node (AIF's rephrase, its nearest); `qualifies` has no AIF form and is left out
 (`LEFT_OUT`; `argmap export` says so when it happens).
@@ -26,9 +32,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind
-from ..semantics import ComparisonSemantics, MapSemantics
-from . import attacks, inference_ids
+from ..lexicon import SOURCE, CrossKind, NodeKind, RelationKind
+from ..semantics import ComparisonSemantics, Inference, MapSemantics
+from . import attacks, explanation_ids, inference_ids, weighings
 
 __all__ = ["LEFT_OUT", "export", "aif_data", "comparison_aif_data"]
 
@@ -36,8 +42,18 @@ __all__ = ["LEFT_OUT", "export", "aif_data", "comparison_aif_data"]
 LEFT_OUT = frozenset({CrossKind.QUALIFIES})
 
 # The texts AIFdb gives scheme nodes that name no particular scheme.
-_INFERENCE, _CONFLICT, _REPHRASE, _ASSERTING = (
-    "Default Inference", "Default Conflict", "Default Rephrase", "Asserting")
+_INFERENCE, _CONFLICT, _REPHRASE, _ASSERTING, _PREFERENCE = (
+    "Default Inference", "Default Conflict", "Default Rephrase", "Asserting",
+    "Default Preference")
+#: Each scheme of the language by the name AIFdb (and arguebuf, reading it) gives it.
+_AIF_SCHEMES = {"practical-reasoning": "Practical Reasoning", "best-explanation": "Abductive",
+                "cause-to-effect": "Cause To Effect", "consequences": "Consequences",
+                "sign": "Sign", "expert-opinion": "Expert Opinion", "analogy": "Analogy"}
+
+
+def _scheme_name(inference: Inference) -> str:
+    """The text of an inference's RA node: its scheme's AIF name, else AIFdb's default."""
+    return _AIF_SCHEMES.get(inference.relation.scheme or "", _INFERENCE)
 
 
 def export(semantics: MapSemantics | ComparisonSemantics) -> str:
@@ -93,6 +109,8 @@ def comparison_aif_data(semantics: ComparisonSemantics) -> dict[str, Any]:
         kind = relation.kind
         if kind is CrossKind.SUPPORTS:
             graph.scheme(f"x:ra:{number}", _INFERENCE, "RA", [source], target)
+        elif kind is CrossKind.EXPLAINS:  # an RA node, told apart by its id as in a map
+            graph.scheme(f"x:ra:x{number}", _INFERENCE, "RA", [source], target)
         elif kind is CrossKind.ATTACKS:
             graph.scheme(f"x:ca:{number}", _CONFLICT, "CA", [source], target)
         elif kind is CrossKind.CONTRADICTS:
@@ -107,7 +125,7 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
     """A map's nodes, inferences, attacks, undercuts and locutions, ids after `prefix`."""
     header = semantics.map.header
     document = semantics.map.id or ""
-    source = header.get("source") if header else None
+    source = header.get(SOURCE) if header else None
     for node in semantics.nodes.values():
         graph.node(prefix + node.id, node.text, "I")
         if node.kind is NodeKind.EVIDENCE:
@@ -117,10 +135,13 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
             graph.locutions.append({"nodeID": locution, "personID": document, "start": None,
                                     "end": None, "source": source.value if source else None})
     names = inference_ids(semantics)
-    for inference, name in names.items():
-        graph.scheme(f"{prefix}ra:{name}", _INFERENCE, "RA",
+    for inference, name in [*names.items(), *explanation_ids(semantics).items()]:
+        graph.scheme(f"{prefix}ra:{name}", _scheme_name(inference), "RA",
                      [prefix + premise for premise in inference.premises],
                      prefix + inference.conclusion)
+    for number, (higher, lower, _) in enumerate(weighings(semantics, RelationKind.OUTRANKS),
+                                                start=1):
+        graph.scheme(f"{prefix}pa:{number}", _PREFERENCE, "PA", [prefix + higher], prefix + lower)
     conflicts = 0
     for attacker, target, _ in attacks(semantics):
         conflicts += 1

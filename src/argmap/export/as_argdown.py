@@ -3,7 +3,9 @@
 Each node is a statement `[id]: text`, followed by its data as JSON, which Argdown's data
 syntax accepts: `{"kind": ..., "line": ...}`, plus the tags, and for evidence the source
 file and the lines the quote was found on. Each inference is an argument with a
-premise-conclusion structure (a linked support is one argument with several premises);
+premise-conclusion structure (a linked support is one argument with several premises),
+its scheme, when it names one, in its data; explanations, concessions and preferences,
+which Argdown has no relation for, are data of the statement they start from;
 attacks are statement relations (`-> [target]`), and an undercut attacks the inference of
 an argument (`_> <argument>`), both written under the attacking statement.
 
@@ -25,17 +27,21 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind
-from ..model import Node
+from ..lexicon import SOURCE, CrossKind, NodeKind, RelationKind
+from ..model import Node, Ref
 from ..quotes import QuoteMatch
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 from . import attacks, inference_ids
 
-__all__ = ["LEFT_OUT", "export", "escape", "argument_titles"]
+__all__ = ["LEFT_OUT", "export", "escape", "data_text", "argument_titles"]
 
 #: The cross relations Argdown has a relation for; the others (agrees, qualifies) are kept
 #: only as data, in the `cross` list of the statement they start from.
 _CROSS_SYMBOLS = {CrossKind.SUPPORTS: "+>", CrossKind.ATTACKS: "->", CrossKind.CONTRADICTS: "><"}
+#: The relations of a map that Argdown has no form for, kept as data on the statement they
+#: start from (`{"explains": [{"to": "c", "scheme": "best-explanation"}]}`): an argument
+#: would read an explanation as a support, and a concession or a preference as nothing.
+_AS_DATA = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES, RelationKind.OUTRANKS})
 #: The cross relations left out altogether: none.
 LEFT_OUT: frozenset[CrossKind] = frozenset()
 
@@ -51,6 +57,28 @@ def escape(text: str) -> str:
     'A \\#tag\\, a \\[ref\\] and \\/\\/ no comment\\.'
     """
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+# What Argdown's reader takes for the end of a data block or of a line wherever it stands,
+# inside a quoted string too: braces, which it counts to find the block's end, and the
+# line breaks JSON leaves raw (and the C1 controls, which a terminal would act on).
+_RAW_IN_DATA = re.compile("[{}\x7f-\x9f\u2028\u2029]")
+
+
+def data_text(value: object) -> str:
+    r"""`value` as the data of a statement or an argument: JSON, which Argdown reads as
+    YAML, with every character Argdown's reader would end the data at written as a
+    `\uXXXX` escape, which YAML reads back.
+
+    >>> print(data_text({"explanation": "{A, B}\u2028next", "line": 3}))
+    {"explanation": "\u007bA, B\u007d\u2028next", "line": 3}
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    if not _RAW_IN_DATA.search(text):
+        return text
+    # Only within strings: the braces of the data itself are JSON's own.
+    return re.sub(r'"(?:[^"\\]|\\.)*"', lambda string: _RAW_IN_DATA.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", string.group()), text)
 
 
 def export(semantics: MapSemantics | ComparisonSemantics) -> str:
@@ -92,13 +120,15 @@ def _map_blocks(semantics: MapSemantics, prefix: str, extra: dict[str, list[str]
         title = prefix + node.id
         data = {**_data(semantics, node), **(extra_data or {}).get(title, {})}
         blocks.append("\n".join([f"[{title}]: {escape(node.text)} "
-                                 f"{json.dumps(data, ensure_ascii=False)}",
+                                 f"{data_text(data)}",
                                  *attacked[node.id], *extra.get(title, [])]))
     for inference, title in titles.items():
         premises = [f"({number}) [{prefix}{premise}]"
                     for number, premise in enumerate(inference.premises, start=1)]
         data = {"kind": "inference", "line": inference.relation.position.line}
-        blocks.append(f"<{title}> {json.dumps(data)}\n\n" + "\n".join(premises)
+        if inference.relation.scheme:
+            data["scheme"] = inference.relation.scheme
+        blocks.append(f"<{title}> {data_text(data)}\n\n" + "\n".join(premises)
                       + f"\n----\n({len(premises) + 1}) [{prefix}{inference.conclusion}]")
     return blocks
 
@@ -115,8 +145,17 @@ def _data(semantics: MapSemantics, node: Node) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": node.kind.value, "line": node.position.line}
     if node.tags:
         data["tags"] = list(node.tags)
+    for relation in node.relations:  # those Argdown has no relation for: kept as data
+        target = semantics.resolve(relation.target) if isinstance(relation.target, Ref) else None
+        if relation.kind in _AS_DATA and target is not None:
+            entry: dict[str, Any] = {"to": target.id}
+            if relation.jointly:
+                entry["with"] = [str(ref) for ref in relation.jointly]
+            if relation.scheme:
+                entry["scheme"] = relation.scheme
+            data.setdefault(relation.kind.value, []).append(entry)
     if node.kind is NodeKind.EVIDENCE and semantics.map.header:
-        source = semantics.map.header.get("source")
+        source = semantics.map.header.get(SOURCE)
         found = semantics.quotes.get(node.id)
         if source is not None:
             data["source"] = source.value

@@ -7,11 +7,12 @@ import json
 import os
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind
+from .._tools import visible
+from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import Node, Position
 from ..quotes import QuoteMatch, SourceText
 from ..semantics import ComparisonSemantics, MapSemantics
-from . import attacks, inference_ids
+from . import attacks, explanation_ids, inference_ids, weighings
 
 __all__ = ["VERSION", "SCHEMA", "LEFT_OUT", "export", "map_data", "comparison_data"]
 
@@ -37,7 +38,7 @@ def map_data(semantics: MapSemantics) -> dict[str, Any]:
     names = inference_ids(semantics)
     return {
         "format": "argmap-export", "version": VERSION, "type": "map",
-        "file": os.path.basename(semantics.map.path),
+        "file": visible(os.path.basename(semantics.map.path)),
         "document": {
             "id": header.id if header else None,
             "title": header.title if header else None,
@@ -47,7 +48,8 @@ def map_data(semantics: MapSemantics) -> dict[str, Any]:
         "inferences": [
             {"id": names[inference], "premises": list(inference.premises),
              "conclusion": inference.conclusion, "linked": inference.linked,
-             "position": _position(inference.relation.position)}
+             "position": _position(inference.relation.position),
+             "scheme": inference.relation.scheme}
             for inference in semantics.every_inference],
         "attacks": [{"from": attacker, "to": target, "position": _position(relation.position)}
                     for attacker, target, relation in attacks(semantics)],
@@ -58,6 +60,14 @@ def map_data(semantics: MapSemantics) -> dict[str, Any]:
              "inferences": [names[inference] for inference in undercut.inferences],
              "position": _position(undercut.relation.position)}
             for undercut in semantics.undercuts],
+        "explanations": [
+            {"id": name, "premises": list(inference.premises),
+             "conclusion": inference.conclusion, "linked": inference.linked,
+             "position": _position(inference.relation.position),
+             "scheme": inference.relation.scheme}
+            for inference, name in explanation_ids(semantics).items()],
+        "concessions": _pairs(semantics, RelationKind.CONCEDES),
+        "preferences": _pairs(semantics, RelationKind.OUTRANKS),
     }
 
 
@@ -66,7 +76,7 @@ def comparison_data(semantics: ComparisonSemantics) -> dict[str, Any]:
     comparison = semantics.comparison
     return {
         "format": "argmap-export", "version": VERSION, "type": "comparison",
-        "file": os.path.basename(comparison.path),
+        "file": visible(os.path.basename(comparison.path)),
         "comparison": {"id": comparison.id, "title": comparison.title},
         "documents": [{"id": used.document_id, "file": used.use.path}
                       for used in semantics.used_maps],
@@ -77,6 +87,12 @@ def comparison_data(semantics: ComparisonSemantics) -> dict[str, Any]:
              "explanation": relation.explanation, "position": _position(relation.position)}
             for relation in comparison.relations],
     }
+
+
+def _pairs(semantics: MapSemantics, kind: RelationKind) -> list[dict[str, Any]]:
+    """The concessions or the preferences of a map: from, to, and where each is written."""
+    return [{"from": source, "to": target, "position": _position(relation.position)}
+            for source, target, relation in weighings(semantics, kind)]
 
 
 def _node(semantics: MapSemantics, node: Node) -> dict[str, Any]:

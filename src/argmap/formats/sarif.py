@@ -11,8 +11,7 @@ from pathlib import PurePath
 
 from .. import __version__
 from .._tools import visible
-from ..diagnostics import Finding, Severity
-from ..lexicon import TERMINALS
+from ..diagnostics import Finding, Severity, end_column
 from ..lint.rules import RULES, Rule
 
 __all__ = ["format_sarif", "SARIF_SCHEMA"]
@@ -23,12 +22,6 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 # GitHub shows at most this many characters of a rule's short and full descriptions.
 _DESCRIPTION_LIMIT = 1024
-
-# The token a finding points at, so that the region covers it: a string as the language
-# lexes it, or else a run of characters up to white space, `,`, `{` or `}` (an identifier,
-# or the start of a string that does not end).
-_TOKEN = re.compile(rf"{TERMINALS['STRING']}|[^\s,{{}}]+")
-
 
 def format_sarif(findings: Iterable[Finding],
                  line_of: Callable[[str, int], str | None] | None = None) -> str:
@@ -78,10 +71,9 @@ def _result(finding: Finding, rule_index: int,
             line_of: Callable[[str, int], str | None] | None) -> dict:
     where = finding.position
     region = {"startLine": where.line, "startColumn": where.column}
-    text = line_of(where.file, where.line) if line_of else None
-    token = _TOKEN.match(text, where.column - 1) if text is not None else None
-    if token:
-        region.update(endLine=where.line, endColumn=where.column + len(token.group()))
+    end = end_column(line_of(where.file, where.line), where.column) if line_of else None
+    if end is not None:
+        region.update(endLine=where.line, endColumn=end)
     return {
         "ruleId": RULES[finding.rule].code,
         "ruleIndex": rule_index,

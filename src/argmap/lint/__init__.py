@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding
 from ..runner import for_each_file
 from ..semantics import Resolver
 from ..workspace import find_arg_files
-from .engine import DEFAULT_SEVERITIES, check_file
+from .engine import DEFAULT_SEVERITIES, FileReport, check_file
 from .rules import RULES, Rule, find_rule
+
+if TYPE_CHECKING:  # the configuration names the rules: imported when a run starts
+    from ..settings import Discovery
 
 __all__ = ["CheckResult", "check_paths", "select_files", "RULES", "Rule", "find_rule",
            "DEFAULT_SEVERITIES"]
@@ -34,32 +38,38 @@ class CheckResult:
 
 
 def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = None, *,
-                severities: Mapping[str, Severity] | None = None,
-                excluded: Callable[[str], bool] | None = None, force_exclude: bool = False,
-                jobs: int = 1, resolver: Resolver | None = None,
-                project: str | None = None) -> CheckResult:
+                settings: Discovery | None = None, force_exclude: bool = False, jobs: int = 1,
+                resolver: Resolver | None = None) -> CheckResult:
     """Check the `.arg` files named and under the folders named, and every map they use.
 
-    `progress(done, total)` is called after each file. `severities` maps the rules to run to
-    their severity (default: every rule, at its own). `excluded(path)` picks files to leave
-    out among those found in folders and the maps comparisons use, and among the files
-    named too when `force_exclude`. Up to `jobs` worker processes check the files when there
-    are enough of them to pay for starting the workers; otherwise they are read through
-    `resolver`, which then holds them for the caller; with a new resolver (None), each file
-    is let go once checked, unless a comparison still needs it, so that a run over many
-    files does not hold every one. Sources and used maps are read only inside `project`
-    (None: anywhere), by a new resolver."""
-    severities = DEFAULT_SEVERITIES if severities is None else severities
-    skip = excluded or (lambda path: False)
-    files = select_files(paths, skip, force_exclude)
+    Each file is checked with its settings (`settings(path)`; by default found per file,
+    as `argmap.settings` says): the rules they turn on, at their severities (with the
+    options' `select` and `ignore` over them); their `exclude` leaves out files found in
+    folders and maps comparisons use, and files named too when `force_exclude`; their
+    reader says which sources and used maps may be read. `progress(done, total)` is called
+    after each file. Up to `jobs` worker processes check the files when there are enough
+    of them to pay for starting the workers; otherwise they are read through `resolver`
+    (whose settings are then the run's), which then holds them for the caller; with a new
+    resolver (None), each file is let go once checked, unless a comparison still needs it,
+    so that a run over many files does not hold every one."""
+    from ..settings import Discovery
+
+    if settings is None:
+        settings = resolver.workspace.settings if resolver is not None else Discovery()
+    files = select_files(paths, settings.excluded, force_exclude)
     reports = for_each_file(
-        files, functools.partial(check_file, severities=dict(severities),
-                                 forget=resolver is None), jobs=jobs,
-        resolver=resolver, project=project,
-        follow=lambda report: [p for p in report.used if not skip(p)], progress=progress)
+        files, functools.partial(_check, settings=settings, forget=resolver is None), jobs=jobs,
+        resolver=resolver, settings=settings,
+        follow=lambda report: [p for p in report.used if not settings.excluded(p)],
+        progress=progress)
     findings = sorted({finding for report in reports for finding in report.findings})
     lines = {key: text for report in reports for key, text in report.lines.items()}
     return CheckResult(findings, [report.path for report in reports], lines)
+
+
+def _check(resolver: Resolver, path: str, *, settings: Discovery, forget: bool) -> FileReport:
+    """Check one file with the rules its settings turn on (see `check_paths`)."""
+    return check_file(resolver, path, settings(path).severities(path), forget=forget)
 
 
 def select_files(paths: list[str], excluded: Callable[[str], bool] | None = None,

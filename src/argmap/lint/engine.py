@@ -8,7 +8,7 @@ from attrs import frozen
 
 from ..collector import collector_paused
 from ..diagnostics import Finding, Severity
-from ..model import Position
+from ..model import DocumentMap, Position
 from ..semantics import ComparisonSemantics, MapSemantics, Resolver
 from ..workspace import LoadedFile
 from .rules import RULES, Rule
@@ -52,7 +52,7 @@ def _check_loaded(resolver: Resolver, loaded: LoadedFile,
                   severities: Mapping[str, Severity]) -> FileReport:
     used: list[str] = []
     if loaded.model is None:
-        findings = _syntax_error(loaded, severities)
+        findings = _syntax_error(loaded, severities) + _in_part(resolver, loaded, severities)
     else:
         semantics = resolver.of(loaded)
         if isinstance(semantics, MapSemantics):
@@ -69,11 +69,29 @@ def _check_loaded(resolver: Resolver, loaded: LoadedFile,
 
 
 def _syntax_error(loaded: LoadedFile, severities: Mapping[str, Severity]) -> list[Finding]:
+    """Every syntax error of the file."""
     rule = RULES["syntax-error"]
-    if rule.name not in severities or loaded.error is None:
+    if rule.name not in severities:
         return []
-    return [Finding(loaded.error.position, rule.name, severities[rule.name],
-                    loaded.error.message, rule.code)]
+    return [Finding(error.position, rule.name, severities[rule.name], error.message, rule.code)
+            for error in loaded.errors]
+
+
+def _in_part(resolver: Resolver, loaded: LoadedFile,
+             severities: Mapping[str, Severity]) -> list[Finding]:
+    """What the rules that hold in part (`Rule.partial`) find in the statements of a map
+    with syntax errors that parse, when its header is among them; the other rules' findings
+    may only follow from the statements set aside (a node that a broken statement
+    supported, a reference to a node it defined), and are held back."""
+    partial = loaded.partial
+    if not isinstance(partial, DocumentMap) or partial.header is None:
+        return []
+    semantics = MapSemantics.of(partial, resolver.workspace)
+    holding = {name: severity for name, severity in severities.items() if RULES[name].partial}
+    # Silenced as in a map that parses; no suppression is unused, which the findings held
+    # back could have made so.
+    return apply_suppressions(_run(holding, lambda rule: rule.check_map, semantics),
+                              loaded.path, loaded.lines, partial, holding)
 
 
 Check = Callable[[MapSemantics | ComparisonSemantics], Iterator[tuple[Position, str]]]

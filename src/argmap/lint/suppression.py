@@ -21,7 +21,7 @@ from ..lexicon import COMPARE, DOCUMENT, TERMINALS
 from ..model import ArgFile, DocumentMap, Position
 from .rules import RULES, find_rule
 
-__all__ = ["apply_suppressions"]
+__all__ = ["apply_suppressions", "DIRECTIVE"]
 
 _RULE = RULES["unused-suppression"]
 
@@ -30,8 +30,8 @@ _RULE = RULES["unused-suppression"]
 # `#word` is a tag.
 _STRING_OR_COMMENT = re.compile(f"{TERMINALS['STRING']}|{TERMINALS['COMMENT']}")
 _MARKER = re.compile(r"#\s*argmap\s*:")
-# `# argmap: ignore`, or with `[names]`; another comment may follow (`# argmap: ignore  # why`).
-_IGNORE = re.compile(r"#\s*argmap:\s*ignore(?:\s*\[(?P<names>[^\]]*)\])?\s*(?:#.*)?")
+#: `# argmap: ignore`, or with `[names]`; another comment may follow (`# argmap: ignore  # why`).
+DIRECTIVE = re.compile(r"#\s*argmap:\s*ignore(?:\s*\[(?P<names>[^\]]*)\])?\s*(?P<rest>#.*)?")
 _NAME = re.compile(r"[^,\s][^,]*")
 
 
@@ -140,7 +140,7 @@ def _directives(path: str, lines: tuple[str, ...]) -> Iterator[_Directive]:
         row = bisect.bisect_right(line_starts, token.start()) - 1
         column = token.start() - line_starts[row] + 1
         position = Position(path, row + 1, column)
-        read = _IGNORE.fullmatch(comment.rstrip())
+        read = DIRECTIVE.fullmatch(comment.rstrip())
         if read is None:
             yield _Directive(position, None, False)
         elif read["names"] is None:

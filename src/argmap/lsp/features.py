@@ -13,7 +13,21 @@ from collections.abc import Callable
 from lsprotocol import types
 
 from ..diagnostics import Finding, Severity
-from ..lexicon import HEADER_KEYS, KEYWORDS, TERMINALS, CrossKind, NodeKind, RelationKind
+from ..lexicon import (
+    BY,
+    COMPARE,
+    DOCUMENT,
+    HEADER_KEYS,
+    KEYWORDS,
+    RELATION_MEANINGS,
+    SCHEMES,
+    TERMINALS,
+    USE,
+    WITH,
+    CrossKind,
+    NodeKind,
+    RelationKind,
+)
 from ..quotes import QuoteMatch, SourceText
 from ..semantics import MapSemantics
 from ..tokens import Token, TokenKind
@@ -145,8 +159,12 @@ def references(project: Project, path: str, offset: int, include_declaration: bo
 
 def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     """A node's kind and text, and for evidence the source sentence the quote is in; a
-    document's title and header."""
+    document's title and header; a relation's meaning, and a scheme's critical questions."""
     symbols = project.symbols(path)
+    if symbols is not None and not symbols.comparison:
+        described = _vocabulary_hover(project.text(path) or "", symbols.tokens, offset)
+        if described is not None:
+            return described
     occurrence = symbols.at(offset) if symbols else None
     key = project.key(path, occurrence) if occurrence else None
     if key is None or occurrence is None:
@@ -156,7 +174,7 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
         return None
     text = project.text(path) or ""
     where = range_of(text, occurrence.token.start, occurrence.token.end)
-    if key[0] == "document":
+    if key[0] == Role.DOCUMENT:
         header = context.map.header
         if header is None:
             return None
@@ -170,6 +188,30 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     if node.kind is NodeKind.EVIDENCE:
         lines += ["", *_quote_in_source(context, node.id)]
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)), where)
+
+
+def _vocabulary_hover(text: str, tokens: tuple[Token, ...], offset: int) -> types.Hover | None:
+    """What a relation keyword means, or a scheme's summary and critical questions, from
+    the lexicon; None for any other token."""
+    words = [t for t in tokens if t.significant]
+    at = next((i for i, t in enumerate(words) if t.start <= offset < t.end), None)
+    if at is None:
+        return None
+    token = words[at]
+    lines = None
+    if token.kind is TokenKind.KEYWORD and token.text in _RELATIONS:
+        kind = RelationKind(token.text)
+        lines = [f"**{kind.value}**: {RELATION_MEANINGS[kind]}"]
+    elif token.kind is TokenKind.IDENT and at and words[at - 1].text == BY \
+            and token.text in SCHEMES:
+        scheme = SCHEMES[token.text]
+        lines = [f"**{scheme.name}**: {scheme.summary}", "", "Critical questions (answer one "
+                 "with a node tagged as shown that bears on the inference):", "",
+                 *(f"- `#{tag}`: {question}" for tag, question in scheme.questions)]
+    if lines is None:
+        return None
+    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)),
+                       range_of(text, token.start, token.end))
 
 
 def _quote_in_source(context: MapSemantics, node_id: str) -> list[str]:
@@ -211,7 +253,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     previous = words[-1] if words else None
     if _in_header(words):
         if symbols.comparison:
-            return [_item("use", types.CompletionItemKind.Keyword)]
+            return [_item(USE, types.CompletionItemKind.Keyword)]
         present = {t.text for t in _header_tokens(symbols.tokens, words)}
         return [_item(key, types.CompletionItemKind.Property)
                 for key in HEADER_KEYS if key not in present]
@@ -223,12 +265,16 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
             return [_item(k.value, types.CompletionItemKind.Keyword) for k in CrossKind]
         return [_item(f"{document}.", types.CompletionItemKind.Module)
                 for document in project.used_maps(path)]
-    if previous is not None and previous.text in (_RELATIONS | {",", "->"}) \
+    if previous is not None and previous.text == BY and previous.kind is TokenKind.KEYWORD:
+        return [_item(scheme.name, types.CompletionItemKind.EnumMember, scheme.summary)
+                for scheme in SCHEMES.values()]
+    if previous is not None and previous.text in (_RELATIONS | {",", "->", WITH}) \
             and previous.kind is not TokenKind.STRING:
         return _node_items(project, path, symbols, None)
-    kinds = [k.value for k in NodeKind]
-    relations = [k.value for k in RelationKind] if words else []
-    return [_item(word, types.CompletionItemKind.Keyword) for word in kinds + relations]
+    kinds = [_item(k.value, types.CompletionItemKind.Keyword) for k in NodeKind]
+    relations = [_item(k.value, types.CompletionItemKind.Keyword, RELATION_MEANINGS[k])
+                 for k in RelationKind] if words else []
+    return kinds + relations
 
 
 def _in_header(words: list[Token]) -> bool:
@@ -307,16 +353,16 @@ def document_symbols(text: str) -> list[types.DocumentSymbol]:
     symbols = read_symbols(text)
     words = [t for t in symbols.tokens if t.significant]
     starts = [i for i, t in enumerate(words) if t.kind is TokenKind.KEYWORD and (
-        t.text in _NODE_KINDS or t.text in ("document", "compare"))]
+        t.text in _NODE_KINDS or t.text in (DOCUMENT, COMPARE))]
     outline = []
     for number, i in enumerate(starts):
         if i + 1 >= len(words) or words[i + 1].kind is not TokenKind.IDENT:
             continue
         end = (starts[number + 1] if number + 1 < len(starts) else len(words)) - 1
         kind, name = words[i].text, words[i + 1]
-        if kind == "compare":
+        if kind == COMPARE:
             end = next((j for j in range(i, len(words)) if words[j].text == "}"), end)
-        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == "document"
+        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == DOCUMENT
                                         else types.SymbolKind.Namespace)
         outline.append(types.DocumentSymbol(
             name=name.text, detail=kind, kind=symbol_kind,

@@ -1,5 +1,13 @@
-"""Quick fixes for findings: the "did you mean" of a message, or, for a quote not found,
-the closest passage of the source.
+"""Fixes for findings: the "did you mean" of a message, or, for a quote not found, the
+closest passage of the source; or a suppression comment that silences nothing taken away.
+The language server offers them as quick fixes, and `argmap check --fix` applies them.
+
+A fix is safe, as ruff's are, when it cannot change what the map says nor what is found in
+it: only taking away a suppression comment (or a rule it names) that silences nothing is.
+A "did you mean" is a guess, which a reader must confirm: the reference, header key, file
+name or rule name it puts in says something the file did not (a relation that was not in
+the map, a source that was not read, a finding that is silenced); the closest passage
+changes what the evidence quotes. They are unsafe: `--unsafe-fixes` applies them.
 
 The rules say what they suggest in their messages, in two fixed forms: "did you mean
 `X`?" and, for `quote-not-found`, "closest match at PATH:LINE: 'PASSAGE'". What the fix
@@ -15,6 +23,7 @@ import re
 from attrs import frozen
 
 from ..diagnostics import Finding
+from ..lint.suppression import DIRECTIVE
 from ..tokens import Token, TokenKind
 
 __all__ = ["Fix", "fix_for"]
@@ -22,16 +31,22 @@ __all__ = ["Fix", "fix_for"]
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
 _CLOSEST = re.compile(r"closest match at .*?:\d+: '(.*)'$", re.DOTALL)
 _QUOTED = re.compile(r"`([^`]+)`")
+# The findings of `unused-suppression` that a fix answers by taking the comment (or the rule
+# it names) away; not those of a comment that cannot be read or is not where it could work.
+_SILENCES_NOTHING = "`# argmap: ignore` silences nothing: no finding"
+_NOTHING_TO_SILENCE = re.compile(r"nothing to silence: `([^`]+)`")
 
 
 @frozen
 class Fix:
-    """Replace the text between two offsets with `text`; `title` says what it does."""
+    """Replace the text between two offsets with `text`; `title` says what it does, `safe`
+    whether it can change what the map says or what is found in it (see above)."""
 
     title: str
     start: int
     end: int
     text: str
+    safe: bool = False
 
 
 def fix_for(finding: Finding, tokens: tuple[Token, ...], offset: int) -> Fix | None:
@@ -45,6 +60,10 @@ def fix_for(finding: Finding, tokens: tuple[Token, ...], offset: int) -> Fix | N
             return None
         quoted = '"' + passage[1].replace("\\", "\\\\").replace('"', '\\"') + '"'
         return Fix("Quote the closest passage of the source", token.start, token.end, quoted)
+    if finding.rule == "unused-suppression" and token.kind is TokenKind.COMMENT:
+        removal = _unused_removed(finding, tokens, token)
+        if removal is not None:
+            return removal
     suggestion = _DID_YOU_MEAN.search(finding.message)
     if suggestion is None:
         return None
@@ -73,6 +92,33 @@ def fix_for(finding: Finding, tokens: tuple[Token, ...], offset: int) -> Fix | N
     named = set(_QUOTED.findall(finding.message[:suggestion.start()]))
     part = next((t for t in reference if t.text in named), reference[0])
     return Fix(title, part.start, part.end, wanted)
+
+
+def _unused_removed(finding: Finding, tokens: tuple[Token, ...], token: Token) -> Fix | None:
+    """The suppression comment `token` without the rule that silences nothing, or without
+    the comment, when it silences nothing at all; another comment after it stays."""
+    directive = DIRECTIVE.fullmatch(token.text.rstrip())
+    if directive is None:
+        return None
+    rest = directive["rest"]
+    unused = _NOTHING_TO_SILENCE.match(finding.message)
+    if unused is not None:
+        names = [n.strip() for n in (directive["names"] or "").split(",") if n.strip()]
+        kept = [n for n in names if n != unused[1]]
+        if kept:
+            return Fix(f"Remove `{unused[1]}` from the suppression comment", token.start,
+                       token.end, f"# argmap: ignore[{', '.join(kept)}]"
+                       + (f"  {rest}" if rest else ""), safe=True)
+    elif not finding.message.startswith(_SILENCES_NOTHING):
+        return None
+    if rest:
+        return Fix("Remove the suppression comment", token.start,
+                   token.start + directive.start("rest"), "", safe=True)
+    start = token.start  # with the blanks before it on its line
+    before = next((t for t in tokens if t.end == token.start), None)
+    if before is not None and before.kind is TokenKind.SPACE:
+        start = before.start + before.text.rfind("\n") + 1
+    return Fix("Remove the suppression comment", start, token.end, "", safe=True)
 
 
 def _next_significant(tokens: tuple[Token, ...], token: Token) -> Token | None:

@@ -6,13 +6,13 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 
-from ..config import find_config, load_config
-from ..diagnostics import Finding, Severity
-from ..errors import ConfigError, InputError
-from ..lint.engine import DEFAULT_SEVERITIES, check_file
+from ..diagnostics import Finding
+from ..errors import InputError
+from ..lint.engine import check_file
 from ..model import DocumentMap
 from ..semantics import MapSemantics, Resolver
-from ..workspace import LoadedFile, Workspace, find_arg_files, read_file, relative_to
+from ..settings import Discovery
+from ..workspace import LoadedFile, Workspace, find_arg_files, relative_to
 from .symbols import FileSymbols, Occurrence, Role, read_symbols
 
 __all__ = ["BufferWorkspace", "Project", "Key"]
@@ -22,26 +22,32 @@ Key = tuple[str, str, str]
 
 
 class BufferWorkspace(Workspace):
-    """A workspace that reads an open buffer, unsaved, in place of its file."""
+    """A workspace that reads an open buffer, unsaved, in place of its file, and every other
+    file as `argmap check` reads it (through the settings found for it)."""
 
-    def __init__(self, buffers: Mapping[str, str]):
-        super().__init__()
+    def __init__(self, buffers: Mapping[str, str], settings: Discovery | None = None):
+        super().__init__(settings)
         self.buffers = buffers
 
     def read_bytes(self, path: str) -> bytes:
         text = self.buffers.get(os.path.realpath(path))
-        return read_file(path) if text is None else text.encode("utf-8")
+        return super().read_bytes(path) if text is None else text.encode("utf-8")
 
 
 class Project:
     """One answer's view of the files: buffers by real path, and the folders to search for
-    the other `.arg` files (for references and renames across files)."""
+    the other `.arg` files (for references and renames across files). Files are read as
+    `argmap check` reads them: a link out of its project, or a used map outside the
+    comparison's, is not read (`argmap.settings`)."""
 
-    def __init__(self, buffers: Mapping[str, str], roots: list[str]):
+    def __init__(self, buffers: Mapping[str, str], roots: list[str],
+                 settings: Discovery | None = None):
         self.buffers = buffers
         self.roots = roots
-        self.resolver = Resolver(BufferWorkspace(buffers))
+        self.resolver = Resolver(BufferWorkspace(
+            buffers, settings if settings is not None else Discovery(lenient=True)))
         self.workspace = self.resolver.workspace
+        self.settings = self.workspace.settings
         self._symbols: dict[str, FileSymbols | None] = {}
 
     def text(self, path: str) -> str | None:
@@ -50,7 +56,7 @@ class Project:
         if path in self.buffers:
             return self.buffers[path]
         try:
-            return read_file(path).decode("utf-8")
+            return self.workspace.read_bytes(path).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return None
 
@@ -67,9 +73,11 @@ class Project:
         found = dict.fromkeys(self.buffers)
         for root in self.roots:
             try:
-                found.update(dict.fromkeys(map(os.path.realpath, find_arg_files([root]))))
+                named = find_arg_files([root])
             except InputError:  # a root that went away: its files are simply not searched
                 continue
+            found.update(dict.fromkeys(os.path.realpath(p) for p in named if not (
+                self.settings.excluded(p) or self.settings(p).reader.link_refusal(p))))
         return list(found)
 
     def used_maps(self, path: str) -> dict[str, str]:
@@ -77,6 +85,8 @@ class Project:
         symbols = self.symbols(path)
         maps: dict[str, str] = {}
         for use in symbols.uses if symbols else ():
+            if self.workspace.outside(relative_to(path, use), path) is not None:
+                continue  # check does not read it: its text is not shown either
             used = os.path.realpath(relative_to(path, use))
             used_symbols = self.symbols(used)
             if used_symbols is not None and used_symbols.document is not None:
@@ -95,17 +105,17 @@ class Project:
             if document not in maps:
                 return None
             if occurrence.role is Role.DOCUMENT:
-                return ("document", maps[document], "")
-            return ("node", maps[document], occurrence.name)
+                return (Role.DOCUMENT, maps[document], "")
+            return (Role.NODE, maps[document], occurrence.name)
         if occurrence.role is Role.DOCUMENT:
-            return ("document", path, "") if occurrence.name == symbols.document else None
+            return (Role.DOCUMENT, path, "") if occurrence.name == symbols.document else None
         if occurrence.document not in (None, symbols.document):
             return None
-        return ("node", path, occurrence.name)
+        return (Role.NODE, path, occurrence.name)
 
     def occurrences(self, key: Key) -> list[tuple[str, Occurrence]]:
         """Every occurrence of what `key` names, in the files the project sees."""
-        name = key[2] if key[0] == "node" else self._document_id(key[1])
+        name = key[2] if key[0] == Role.NODE else self._document_id(key[1])
         found = []
         for path in self.files:
             symbols = self.symbols(path)
@@ -122,7 +132,7 @@ class Project:
         symbols = self.symbols(key[1])
         if symbols is None:
             return None
-        role = Role.DOCUMENT if key[0] == "document" else Role.NODE
+        role = Role.DOCUMENT if key[0] == Role.DOCUMENT else Role.NODE
         return next((o for o in symbols.occurrences if o.definition and o.role is role
                      and (role is Role.DOCUMENT or o.name == key[2])), None)
 
@@ -140,18 +150,10 @@ class Project:
         return self.resolver.map(loaded)
 
     def findings(self, path: str) -> list[Finding]:
-        """What `argmap check` finds in the file at `path`, as its buffers stand."""
-        if self.load(path) is None:
+        """What `argmap check` finds in the file at `path`, as its buffers stand: nothing in
+        a file its configuration excludes."""
+        if self.settings.excluded(path) or self.load(path) is None:
             return []
-        report = check_file(self.resolver, path, _severities(path))
+        report = check_file(self.resolver, path, self.settings(path).severities(path))
         return [f for f in report.findings if os.path.realpath(f.position.file) ==
                 os.path.realpath(path)]
-
-
-def _severities(path: str) -> Mapping[str, Severity]:
-    """The rules the configuration nearest to the file turns on, at its severities."""
-    try:
-        config_path = find_config(os.path.dirname(path) or ".")
-        return load_config(config_path).severities() if config_path else DEFAULT_SEVERITIES
-    except ConfigError:
-        return DEFAULT_SEVERITIES

@@ -15,6 +15,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..lexicon import COMPARE
 from . import features
 from .project import Project
 
@@ -61,7 +62,7 @@ def _publish(ls: LanguageServer, uris: list[str]) -> None:
 async def _publish_later(ls: LanguageServer, uri: str) -> None:
     await asyncio.sleep(DEBOUNCE)
     comparisons = [u for u, d in ls.workspace.text_documents.items()
-                   if u != uri and d.source.lstrip().startswith("compare")]
+                   if u != uri and d.source.lstrip().startswith(COMPARE)]
     try:
         _publish(ls, [uri, *comparisons])
     except Exception as error:  # a bug of ours: into the editor's log, and the server goes on

@@ -12,7 +12,7 @@ import enum
 from attrs import frozen
 
 from ..errors import ArgSyntaxError
-from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..lexicon import COMPARE, DOCUMENT, USE, WITH, CrossKind, NodeKind, RelationKind
 from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, tokenize
@@ -20,9 +20,10 @@ from ..tokens import Token, TokenKind, tokenize
 __all__ = ["Role", "Occurrence", "FileSymbols", "read_symbols"]
 
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
-# What a reference follows: a relation, a cross relation, or a separator within one.
+# What a reference follows: a relation, a cross relation, a separator within one, or the
+# `with` of a linked support or explanation (not `by`: a scheme's name is no reference).
 _BEFORE_REF = frozenset({*(k.value for k in RelationKind), *(k.value for k in CrossKind),
-                         ",", "->"})
+                         ",", "->", WITH})
 
 
 class Role(str, enum.Enum):
@@ -65,7 +66,7 @@ def read_symbols(text: str) -> FileSymbols:
     """The ids of `text`, an `.arg` file that may not parse."""
     tokens = tuple(tokenize(text))
     words = [t for t in tokens if t.significant]
-    comparison = bool(words) and words[0].text == "compare"
+    comparison = bool(words) and words[0].text == COMPARE
     occurrences: list[Occurrence] = []
     document: str | None = None
     uses: list[str] = []
@@ -75,7 +76,7 @@ def read_symbols(text: str) -> FileSymbols:
         after = words[index + 1] if index + 1 < len(words) else None
         if token.kind is TokenKind.PUNCT and token.text in "{}":
             in_header = token.text == "{"
-        if token.kind is TokenKind.STRING and before is not None and before.text == "use":
+        if token.kind is TokenKind.STRING and before is not None and before.text == USE:
             try:
                 uses.append(string_value(token.text, token.start, Lines("", text)))
             except ArgSyntaxError:  # an escape being typed: the path is not known yet
@@ -83,9 +84,9 @@ def read_symbols(text: str) -> FileSymbols:
         if token.kind is not TokenKind.IDENT or (before is None and not comparison):
             continue
         previous = before.text if before is not None else ""
-        if previous == "compare":
+        if previous == COMPARE:
             continue  # the comparison's own id, which nothing refers to
-        if before is not None and before.kind is TokenKind.KEYWORD and previous == "document":
+        if before is not None and before.kind is TokenKind.KEYWORD and previous == DOCUMENT:
             document = document or token.text
             occurrences.append(Occurrence(token, Role.DOCUMENT, True))
         elif before is not None and before.kind is TokenKind.KEYWORD and previous in _NODE_KINDS:

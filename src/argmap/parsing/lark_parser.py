@@ -118,6 +118,24 @@ class _Linked:
     jointly: tuple[Ref, ...]
 
 
+@frozen
+class _Scheme:
+    """The scheme a support or an explanation names (`by NAME`), while its node is built."""
+
+    name: str
+
+
+def _inference(kind: RelationKind, children) -> tuple[RelationKind, tuple, str | None]:
+    """A support's or an explanation's targets and scheme, from its children."""
+    scheme = children[-1].name if children and isinstance(children[-1], _Scheme) else None
+    return kind, tuple(c for c in children if not isinstance(c, _Scheme)), scheme
+
+
+def _linked(kind: RelationKind, children) -> tuple[RelationKind, tuple, str | None]:
+    kind, (target, *jointly), scheme = _inference(kind, children)
+    return kind, (_Linked(target, tuple(jointly)),), scheme
+
+
 def _decode(token: Token, lines: Lines) -> str:
     assert token.start_pos is not None  # the lexer places every token
     return string_value(token.value, token.start_pos, lines)
@@ -156,34 +174,49 @@ class _ModelBuilder(Transformer):
         kind_token, ident, text, *rest = children
         tags = tuple(str(t)[1:] for t in rest if isinstance(t, Token))
         relations = tuple(
-            self._relation(kind, str(ident), target)
-            for kind, targets in (r for r in rest if isinstance(r, tuple))
+            self._relation(kind, str(ident), target, scheme)
+            for kind, targets, scheme in (r for r in rest if isinstance(r, tuple))
             for target in targets
         )
         return Node(NodeKind(kind_token.value), str(ident), _decode(text, self.lines),
                     self._at(kind_token), self._at(text), self.lines, tags, relations)
 
     @staticmethod
-    def _relation(kind: RelationKind, source: str, target: Ref | Link | _Linked) -> Relation:
+    def _relation(kind: RelationKind, source: str, target: Ref | Link | _Linked,
+                  scheme: str | None) -> Relation:
         if isinstance(target, _Linked):
-            return Relation(kind, source, target.target, target.jointly)
-        return Relation(kind, source, target)
+            return Relation(kind, source, target.target, target.jointly, scheme)
+        return Relation(kind, source, target, scheme=scheme)
 
     def node_kind(self, children):
         return children[0]
 
-    def supports(self, refs):
-        return RelationKind.SUPPORTS, tuple(refs)
+    def supports(self, children):
+        return _inference(RelationKind.SUPPORTS, children)
 
     def linked_supports(self, children):
-        target, *jointly = children
-        return RelationKind.SUPPORTS, (_Linked(target, tuple(jointly)),)
+        return _linked(RelationKind.SUPPORTS, children)
+
+    def explains(self, children):
+        return _inference(RelationKind.EXPLAINS, children)
+
+    def linked_explains(self, children):
+        return _linked(RelationKind.EXPLAINS, children)
 
     def attacks(self, refs):
-        return RelationKind.ATTACKS, tuple(refs)
+        return RelationKind.ATTACKS, tuple(refs), None
 
     def undercuts(self, links):
-        return RelationKind.UNDERCUTS, tuple(links)
+        return RelationKind.UNDERCUTS, tuple(links), None
+
+    def concedes(self, refs):
+        return RelationKind.CONCEDES, tuple(refs), None
+
+    def outranks(self, refs):
+        return RelationKind.OUTRANKS, tuple(refs), None
+
+    def scheme(self, children):
+        return _Scheme(str(children[0]))
 
     def link(self, children):
         return Link(*children)

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import re
 
+import attrs
 from attrs import frozen
 
 from ..collector import collector_paused
 from ..errors import ArgSyntaxError
 from ..lexicon import (
+    BY,
     COMPARE,
     DOCUMENT,
+    INFERENCE_KINDS,
     KEYWORDS,
     TERMINALS,
     USE,
@@ -82,6 +85,8 @@ _TARGET = re.compile(rf"(?:{_either(RelationKind)}{_END}|,){_SKIP}{_REF}(?:->{_S
 # `re`, once) only when a file links a support.
 _WITH = rf"{WITH}{_END}{_SKIP}{_REF}"
 _MORE = rf",{_SKIP}{_REF}"
+# The scheme of a support or an explanation: `by practical-reasoning`.
+_BY = rf"{BY}{_END}{_SKIP}{_IDENT}{_SKIP}"
 # A comparison's constructs, compiled (by `re`, once) only when a comparison is read.
 _COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
 _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
@@ -170,13 +175,15 @@ class _Reader:
                 raise _GiveUp
             tags.append(tag.group(1)[1:])
             pos = tag.end()
-        relations = []
+        relations: list[Relation] = []
         kind = None
+        group = 0  # where the relations written after the last relation word start
         lines = self.lines
         while (target := _TARGET.match(text, pos)) is not None:
             word, first, second, link_first, link_second = target.groups()
             if word is not None:
                 kind = _RELATION_KINDS[word]
+                group = len(relations)
             if kind is None or (link_first is not None) != (kind is RelationKind.UNDERCUTS):
                 raise _GiveUp  # a comma with no relation before it; `->` outside an undercut
             if second is None:  # `self._ref(first, None, ...)`, written out: the usual case
@@ -189,7 +196,7 @@ class _Reader:
             if link_first is not None:
                 link = Link(supporter, self._ref(link_first, link_second, target.start(4)))
                 relations.append(Relation(kind, node_id, link))
-            elif word == RelationKind.SUPPORTS and text.startswith(WITH, pos) \
+            elif word is not None and kind in INFERENCE_KINDS and text.startswith(WITH, pos) \
                     and (joint := re.compile(_WITH).match(text, pos)):
                 jointly = [self._ref(joint.group(1), joint.group(2), joint.start(1))]
                 pos = joint.end()
@@ -199,6 +206,13 @@ class _Reader:
                 relations.append(Relation(kind, node_id, supporter, tuple(jointly)))
             else:
                 relations.append(Relation(kind, node_id, supporter))
+            if text.startswith(BY, pos) and (by := re.compile(_BY).match(text, pos)):
+                if kind not in INFERENCE_KINDS:
+                    raise _GiveUp  # a scheme on a relation that is no inference
+                scheme = self._ident(by, 1)
+                relations[group:] = [attrs.evolve(r, scheme=scheme) for r in relations[group:]]
+                pos = by.end()
+                kind = None  # the relation ends with its scheme: a comma after it is wrong
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos

@@ -14,6 +14,7 @@ from ..lexicon import (
     COMPARE,
     DOCUMENT,
     HEADER_KEYS,
+    INFERENCE_KINDS,
     KIND_SYNONYMS,
     USE,
     WITH,
@@ -226,7 +227,7 @@ class _Context:
 
     def unknown_kind(self) -> Described | None:
         """A word where a node kind should start a statement: `claim x "..."`."""
-        if self.token.type != "IDENT" or "thesis" not in self.expected_literals:
+        if self.token.type != "IDENT" or NodeKind.THESIS.value not in self.expected_literals:
             return None
         following = self._token_after()
         if following is not None and following.type == "DOT":
@@ -279,10 +280,10 @@ class _Context:
             return Problem.MISPLACED_WITH, (
                 "unexpected `with`: it links the nodes that support a conclusion together, "
                 "after the conclusion, as in `premise p \"...\" supports claim with other`")
-        if relation.value != RelationKind.SUPPORTS:
+        if relation.value not in INFERENCE_KINDS:
             return Problem.MISPLACED_WITH, (
-                f"unexpected `with` after `{relation.value}`: only a support is linked, as in "
-                "`supports claim with other`")
+                f"unexpected `with` after `{relation.value}`: only a support or an explanation "
+                "is linked, as in `supports claim with other`")
         if any(self.is_keyword(t, (WITH,)) for t in statement[statement.index(relation):]):
             return Problem.MISPLACED_WITH, (
                 "a linked support has one `with`: separate the nodes it links with commas, as "

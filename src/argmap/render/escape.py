@@ -12,17 +12,22 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-__all__ = ["xml_text", "label_text", "safe_url"]
+__all__ = ["xml_characters", "xml_text", "label_text", "safe_url"]
 
 # What XML 1.0 cannot hold: C0 controls other than tab and line feed (carriage returns are
 # dropped by the parser's line handling anyway), and the non-characters U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
+def xml_characters(text: str) -> str:
+    """`text` with the characters XML cannot hold made U+FFFD, for an XML writer to escape."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def xml_text(text: str) -> str:
     """`text` as XML character data or an attribute value."""
     # Five replacements are several times faster than str.translate with a table.
-    return (_NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;")
+    return (xml_characters(text).replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;"))
 
 

@@ -26,7 +26,6 @@ from attrs import frozen
 
 from ..errors import LayoutError
 from .bundled import NO_PYGRAPHVIZ
-from .dot import Drawing
 
 __all__ = ["Engine", "find_engine", "lay_out", "FONTS_CONFIG"]
 
@@ -69,12 +68,12 @@ def find_engine(choice: str = "auto") -> Engine:
     raise LayoutError(NO_ENGINE)
 
 
-def lay_out(drawing: Drawing, output_format: str, engine: Engine, time_limit: float,
+def lay_out(source: str, output_format: str, engine: Engine, time_limit: float,
             what: str) -> tuple[bytes, str]:
-    """`drawing` laid out in `output_format`, and what the engine said on its standard error;
-    `what` names the drawing in messages."""
+    """The DOT `source` laid out in `output_format`, and what the engine said on its
+    standard error; `what` names the drawing in messages."""
     deadline = time.monotonic() + time_limit
-    return _run(engine, "dot", output_format, drawing.source, deadline, time_limit, what)
+    return _run(engine, "dot", output_format, source, deadline, time_limit, what)
 
 
 def _run(engine: Engine, layout: str, output_format: str, source: str, deadline: float,

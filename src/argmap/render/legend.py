@@ -34,8 +34,13 @@ LEGEND_ID = "legend"
 _SIZE = 12
 _PER_ROW = 4
 #: A sample line: its stroke, by the relation's line style, and its end, by its arrowhead.
-_STROKES = {"solid": "━━━", "dashed": "╍╍╍", "dotted": "┅┅┅", "bold,dashed": "╍╍╍"}
-_ENDS = {"normal": "▶", "tee": "┫", "diamond": "◆", "odiamond": "◇", "dot": "●", "none": ""}
+_STROKES = {"solid": "━━━", "bold": "━━━", "dashed": "╍╍╍", "dotted": "┅┅┅",
+            "bold,dashed": "╍╍╍"}
+_ENDS = {"normal": "▶", "empty": "▷", "tee": "┫", "diamond": "◆", "odiamond": "◇", "dot": "●",
+         "odot": "○", "obox": "□", "none": ""}
+#: What each label of `render --evaluate` says in the legend.
+_WHY = {"out": "defeated", "undecided": "neither stands nor falls",
+        "outweighed": "stands, but a rival is ranked above it"}
 _NODE_SHAPES = {NodeKind.OBJECTION: " (cut corners)", NodeKind.REBUTTAL: " (double outline)",
                 NodeKind.EVIDENCE: " (folded corner)"}
 
@@ -65,8 +70,7 @@ def legend_table(kinds: set[NodeKind], relations: set[RelationKind], cross: set[
         samples.append(_node_sample("#analyst: the analyst's claim", style.fill, style.border,
                                     INK, "dotted"))
     for label in evaluated:  # `render --evaluate`: the nodes that do not stand
-        text = EVALUATION_NOTES[label].format(why="defeated" if label == "out"
-                                              else "neither stands nor falls")
+        text = EVALUATION_NOTES[label].format(why=_WHY[label])
         samples.append(_node_sample(text, EVALUATED_FILL, EVALUATED_FADE[label],
                                     EVALUATED_INK[label], ""))
     lines = [_line_sample(RELATION_STYLES[k]) for k in RelationKind if k in relations]

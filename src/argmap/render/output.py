@@ -42,7 +42,7 @@ def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
     drawing = drawing_of(semantics, options)
     if output_format == "dot" or engine is None:
         return Rendered(drawing.source.encode("utf-8"), "", drawing.scene)
-    data, noise = lay_out(drawing, output_format, engine, options.time_limit, what)
+    data, noise = lay_out(drawing.source, output_format, engine, options.time_limit, what)
     if output_format == "svg":
         data = finish(data.decode("utf-8"), drawing.scene).encode("utf-8")
     elif output_format == "pdf":

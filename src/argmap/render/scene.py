@@ -16,6 +16,8 @@ from typing import Literal
 
 from attrs import define, field, frozen
 
+from . import TIME_LIMIT
+
 __all__ = ["Options", "Shape", "Line", "Group", "Scene", "Role", "Direction"]
 
 #: What an element of a drawing is, for the page that shows it: `node`, a claim or a quote
@@ -56,7 +58,7 @@ direction='auto', engine='auto', time_limit=60.0)
     direction: Direction = "auto"
     #: The layout engine (`auto`, `dot`, `bundled`) and how long it may take, in seconds.
     engine: str = "auto"
-    time_limit: float = 60.0
+    time_limit: float = TIME_LIMIT
 
     def evolve(self, **changes) -> Options:
         """These options with `changes`."""

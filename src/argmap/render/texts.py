@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from graphviz.quoting import quote
 
-from ..lexicon import NodeKind
+from ..lexicon import SOURCE, URL, NodeKind
 from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
@@ -51,25 +51,19 @@ def document_label(header, width: int = 48) -> str:
     when its url is http(s)."""
     lines: list[Line] = [(line, {"bold": True, "size": 18 if width >= 40 else 15})
                          for line in wrap(header.title, width)]
-    lines += [small(line) for line in wrap(_byline(header), width + 12) if line]
+    lines += [small(line) for line in wrap(header.byline, width + 12) if line]
     label = html_label(lines)
-    url = safe_url(header.get("url").value) if header.get("url") else None
+    url = safe_url(header.get(URL).value) if header.get(URL) else None
     if url is None:
         return label
     return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD HREF="{xml_text(url)}">'
             f"{label[1:-1]}</TD></TR></TABLE>>")
 
 
-def _byline(header) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
-
-
 def document_title(header) -> str:
     """A document's tooltip: its title, byline and url."""
-    url = header.get("url")
-    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
+    url = header.get(URL)
+    parts = [header.title, header.byline, url.value if url and safe_url(url.value) else ""]
     return "\n".join(p for p in parts if p)
 
 
@@ -166,7 +160,7 @@ def node_title(context: MapSemantics, node: Node) -> str:
     """A node's tooltip: its kind and id, its full text (a quote's source line), its tags."""
     lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
     if node.kind is NodeKind.EVIDENCE:
-        source = context.header.get("source")
+        source = context.header.get(SOURCE)
         lines += [f"“{node.text}”",
                   _source_line(context, node) + (f" of {source.value}" if source else "")]
     else:

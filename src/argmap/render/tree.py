@@ -46,12 +46,24 @@ def spines(edges: list[Edge]) -> dict[str, str]:
         rows.setdefault(upper, []).append(lower)
     above = {row[len(row) // 2]: upper for upper, row in rows.items()}
 
+    # The top of each chain climbed, for every node on the way: climbing from each node of
+    # a long chain anew would take time in the square of its length.
+    tops: dict[str, str] = {}
+
     def top(node: str) -> str:
-        seen = {node}
-        while node in above and above[node] not in seen:  # a cycle ends the chain
+        path, seen = [node], {node}
+        while node not in tops and node in above and above[node] not in seen:
             node = above[node]
+            path.append(node)
             seen.add(node)
-        return node
+        if node in tops:
+            found = tops[node]
+        elif node in above:  # a cycle ends the chain: where it ends depends on the start
+            return node
+        else:
+            found = node
+        tops.update(dict.fromkeys(path, found))
+        return found
 
     members = set(above) | set(above.values())
     ordered = dict.fromkeys(node for lower, upper, _ in edges for node in (lower, upper))

@@ -3,9 +3,12 @@ exactly them run.
 
 A page is one file that must work offline, so nothing is linked: `static/report.css`,
 the vendored Panzoom (`vendor/`, see its README) and `static/report.js` are written into
-the page. The policy allows no source at all (`default-src 'none'`) but these inline
-blocks, each named by the SHA-256 hash of its text: a `<script>` that map text might smuggle
-into the page, an event attribute or a `javascript:` URL would not run, nor would any style
+the page. The style sheet names its colours only as custom properties, which the page
+defines from the palette of the drawings (`render.style.PAGE_COLOURS`).
+
+The policy allows no source at all (`default-src 'none'`) but these inline blocks, each
+named by the SHA-256 hash of its text: a `<script>` that map text might smuggle into the
+page, an event attribute or a `javascript:` URL would not run, nor would any style
 attribute apply; no image, font, frame or connection may be fetched.
 """
 
@@ -18,7 +21,10 @@ from importlib import resources
 
 from attrs import frozen
 
-__all__ = ["PANZOOM_VERSION", "Assets", "assets", "content_security_policy", "source_hash"]
+from ..render.style import PAGE_COLOURS
+
+__all__ = ["PANZOOM_VERSION", "Assets", "assets", "colour_properties",
+           "content_security_policy", "source_hash"]
 
 #: The version of @panzoom/panzoom in `vendor/`.
 PANZOOM_VERSION = "4.6.2"
@@ -38,11 +44,22 @@ def assets() -> Assets:
     folder = resources.files(__package__)
     texts = [(folder / name).read_text(encoding="utf-8")
              for name in ("static/report.css", "vendor/panzoom.min.js", "static/report.js")]
+    texts[0] = colour_properties(PAGE_COLOURS) + texts[0]
     for text in texts:
         # An inline block ends at the first `</style` or `</script`, whatever the context.
         if "</s" in text.lower() or "<!--" in text:
             raise ValueError("an inline asset holds `</s` or `<!--`, which would end its block")
     return Assets(texts[0], tuple(texts[1:]))
+
+
+def colour_properties(colours: dict[str, str]) -> str:
+    """The rule that defines each colour as a custom property of the page.
+
+    >>> print(colour_properties({"ink": "#1b1f24", "pick": "#d46a00"}))
+    :root { --ink: #1b1f24; --pick: #d46a00; }
+    <BLANKLINE>
+    """
+    return ":root { " + " ".join(f"--{name}: {value};" for name, value in colours.items()) + " }\n"
 
 
 def source_hash(text: str) -> str:

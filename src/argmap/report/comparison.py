@@ -13,24 +13,25 @@ import os
 from collections import deque
 from html import escape as esc
 
+from .._tools import visible
 from ..diagnostics import Finding
 from ..lexicon import NodeKind
 from ..model import Link, Node
 from ..quotes import QuoteMatch
 from ..render.key import Numbered, numbered
 from ..render.output import Rendered
-from ..render.style import NODE_STYLES
 from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
 from .drawing import NodeLink, drawn_ids
 from .page import (
-    byline,
-    coverage_text,
     drawing_pane,
     findings_section,
+    legend,
     node_links,
+    node_names,
     page,
     plural,
+    quotes_below,
     text_pane,
 )
 
@@ -54,31 +55,41 @@ def comparison_page(context: ComparisonSemantics, drawing: Rendered,
     for document in context.documents.values():
         links.update(node_links(document))
     stats = {doc: map_stats(document) for doc, document in context.documents.items()}
+    # Each document's coverage is said above its text: the header stays short.
     documents = "".join(
         f"<li><strong>{esc(document.header.title)}</strong> <code>{esc(doc)}</code>"
-        f'<span class="byline">{esc(byline(document.header))}</span>'
-        f'<span class="byline">{esc(coverage_text(stats[doc]))}</span></li>'
+        f'<span class="byline">{esc(document.header.byline)}</span></li>'
         for doc, document in context.documents.items())
     kinds: dict[str, int] = {}
     for relation in comparison.relations:
         kinds[relation.kind.value] = kinds.get(relation.kind.value, 0) + 1
     counts = ", ".join(f"{kind} {n}" for kind, n in kinds.items())
     top = (f'<header class="page-header">\n<p class="kicker">Comparison '
-           f'<code>{esc(os.path.basename(comparison.path))}</code></p>\n'
-           f"<h1>{esc(comparison.title)}</h1>\n<ul class=\"documents\">{documents}</ul>\n"
+           f'<code>{esc(visible(os.path.basename(comparison.path)))}</code></p>\n'
+           f"<h1>{esc(comparison.title)}</h1>\n"
            f'<ul class="counts"><li>{plural(len(comparison.relations), "relation")} between '
-           f'the documents{f" ({counts})" if counts else ""}</li></ul>\n</header>\n')
+           f'the documents{f" ({counts})" if counts else ""}</li></ul>\n'
+           f'<ul class="documents">{documents}</ul>\n</header>\n')
     anchors = [(0, "argmap", "")] + [
         (relation.position.line, relation_anchor(index), "")
         for index, relation in enumerate(comparison.relations, 1)]
     relations = numbered(context, lambda node: node is not None)
-    rows = {f"{item.edge_id}/number": (relation_anchor(item.number), f"relation {item.number}: "
-                                       f"{item.source} {item.relation.kind.value} {item.target}")
+    rows = {f"{item.edge_id}/number": (relation_anchor(item.number), _about(item, links))
             for item in relations}
     drawn = drawn_ids(drawing)
-    body = (top + findings_section(findings, anchors)
+    names: dict[str, str] = {}
+    for document in context.documents.values():
+        names.update(node_names(document, bare=False))
+    # The drawing starts at the first document's first thesis it draws.
+    start = next((name for doc, document in context.documents.items()
+                  for node in document.map.nodes
+                  for name in [f"{doc}.{node.id}"]
+                  if node.kind is NodeKind.THESIS and name in drawn), None)
+    body = (top + findings_section(findings, anchors, names)
             + '<main class="workspace">\n'
-            + drawing_pane(drawing, links, "The comparison", rows, _legend(context, drawn))
+            + drawing_pane(drawing, links, "The comparison", start, rows, legend(
+                {node.kind for doc, document in context.documents.items()
+                 for node in document.nodes.values() if f"{doc}.{node.id}" in drawn}))
             + _relations_pane(context, relations, links)
             + "".join(text_pane(document, stats[doc], document.header.title,
                                 drawn_instead(document, drawn))
@@ -87,19 +98,6 @@ def comparison_page(context: ComparisonSemantics, drawing: Rendered,
     sections = [("drawing-heading", "the drawing"), ("relations-heading", "the relations")]
     sections += [(f"text-heading:{doc}", f"the text of {doc}") for doc in context.documents]
     return page(comparison.title, "comparison", body, sections)
-
-
-def _legend(context: ComparisonSemantics, drawn: set[str]) -> str:
-    """The kinds of node the drawing shows, each with a sample of its colours: the drawing
-    of a page has no key of its own (the table is its key)."""
-    kinds = {node.kind for doc, document in context.documents.items()
-             for node in document.nodes.values() if f"{doc}.{node.id}" in drawn}
-    samples = "".join(
-        f'<li><svg width="16" height="12" aria-hidden="true"><rect x="1" y="1" width="14" '
-        f'height="10" rx="2" fill="{NODE_STYLES[kind].fill}" stroke="{NODE_STYLES[kind].border}" '
-        f'stroke-width="1.5"/></svg>{kind.value}</li>'
-        for kind in NodeKind if kind in kinds)
-    return f'<ul class="legend" aria-label="Kinds of node">{samples}</ul>' if samples else ""
 
 
 def drawn_instead(document: MapSemantics, drawn: set[str]) -> dict[str, tuple[str, ...]]:
@@ -153,23 +151,31 @@ def _row(context: ComparisonSemantics, item: Numbered, links: dict[str, NodeLink
     source, target = item.source, item.target
     # The drawing's ids of the relation: its two lines and its number (docs/rendering.md).
     edges = [item.edge_id, f"{item.edge_id}/number", f"{item.edge_id}/to"]
-    quotes = dict.fromkeys(q for name in (source, target) if name in links
-                           for q in links[name].quotes)
-    direct = dict.fromkeys(q for name in (source, target) if name in links
-                           for q in links[name].direct)
+    quotes, direct = quotes_below(links, (source, target))
     shown = f' data-direct="{esc(" ".join(direct))}"' if direct and direct != quotes else ""
     return (f'<tr class="relation" id="{esc(relation_anchor(item.number))}" tabindex="0" '
             f'data-nodes="{esc(source)} {esc(target)}" data-edges="{esc(" ".join(edges))}" '
+            f'data-name="{esc(_about(item, links))}" '
             f'data-quotes="{esc(" ".join(quotes))}"{shown}>'
             f'<td class="number">{item.number}</td>'
             f"<td>{_claim(context.resolve(relation.source), source)}</td>"
             f'<td class="kind {esc(relation.kind.value)}"><a href="#{esc(edges[1])}">'
-            f"{esc(relation.kind.value)}</a></td>"
+            f"{esc(relation.kind.value)}</a>"
+            f'<span class="documents-of">{esc(source.partition(".")[0])} → '
+            f'{esc(target.partition(".")[0])}</span></td>'
             f"<td>{_claim(context.resolve(relation.target), target)}</td>"
             f"<td>{esc(relation.explanation or '')}</td></tr>\n")
 
 
+def _about(item: Numbered, links: dict[str, NodeLink]) -> str:
+    """A relation in words, its claims by their names: what the page says it selects."""
+    def name(node: str) -> str:
+        return f"“{links[node].name}”" if node in links else node
+
+    return (f"Relation {item.number}: {name(item.source)} {item.relation.kind.value} "
+            f"{name(item.target)}")
+
+
 def _claim(node: Node | None, name: str) -> str:
     text = node.text if node is not None else name
-    return (f'<a href="#{esc(name)}">{esc(text)}</a> '
-            f'<span class="node-name">{esc(name)}</span>')
+    return f'<a href="#{esc(name)}">{esc(text)}</a>'

@@ -6,18 +6,21 @@ from __future__ import annotations
 import os
 from html import escape as esc
 
+from .._tools import visible
 from ..diagnostics import Finding
+from ..lexicon import NodeKind
 from ..render.output import Rendered
 from ..semantics import MapSemantics
 from ..stats import map_stats
-from .comparison import drawn_instead
 from .drawing import drawn_ids
 from .page import (
     coverage_text,
     drawing_pane,
     findings_section,
+    legend,
     metadata,
     node_links,
+    node_names,
     page,
     plural,
     text_pane,
@@ -39,17 +42,23 @@ def map_page(context: MapSemantics, drawing: Rendered, findings: list[Finding]) 
               f'{f" ({relations})" if relations else ""}</li>'
               f"<li>{esc(coverage_text(stats))}</li></ul>")
     top = (f'<header class="page-header">\n<p class="kicker">Argument map of '
-           f'<code>{esc(os.path.basename(context.map.path))}</code></p>\n'
+           f'<code>{esc(visible(os.path.basename(context.map.path)))}</code></p>\n'
            f"<h1>{esc(header.title)}</h1>\n{metadata(header)}\n{counts}\n</header>\n")
     # Findings before the first node are about the header: the document's panel.
     anchors = [(0, f"document:{doc}", "")] + [
         (node.position.line, f"{doc}.{node.id}", f"{doc}.{node.id}")
         for node in context.map.nodes]
-    body = (top + findings_section(findings, anchors)
+    # The kinds of node the drawing shows (a quote inside its claim's box among them), and
+    # of relation.
+    drawn = drawn_ids(drawing)
+    kinds = {node.kind for node in context.nodes.values() if f"{doc}.{node.id}" in drawn}
+    relation_kinds = {relation.kind for node in context.map.nodes for relation in node.relations}
+    thesis = next((node for node in context.map.nodes if node.kind is NodeKind.THESIS), None)
+    body = (top + findings_section(findings, anchors, node_names(context, bare=True))
             + '<main class="workspace">\n'
-            + drawing_pane(drawing, node_links(context), "The map")
-            # A quote folded into its claim in the drawing leads to the claim.
-            + text_pane(context, stats, "The source text",
-                        drawn_instead(context, drawn_ids(drawing))) + "</main>\n")
+            + drawing_pane(drawing, node_links(context), "The map",
+                           f"{doc}.{thesis.id}" if thesis else None,
+                           key=legend(kinds, relation_kinds))
+            + text_pane(context, stats, "The source text") + "</main>\n")
     return page(header.title, "map", body,
                 [("drawing-heading", "the map"), (f"text-heading:{doc}", "the source text")])

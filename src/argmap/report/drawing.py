@@ -32,16 +32,16 @@ _G, _TITLE, _A = (f"{{{SVG}}}{tag}" for tag in ("g", "title", "a"))
 @frozen
 class NodeLink:
     """What a node of the drawing links to: `href`, the place it leads without JavaScript;
-    `quotes`, the evidence whose quotes selecting it shows, and of those, `direct`, the
-    nearest: the node's own and those of the evidence that supports it directly, or for a
-    claim with no evidence of its own, those of the nearest claims under it (the page shows
-    them stronger than those further below; all of them when it names none); `label`, what
-    a screen reader says."""
+    `quotes`, its own quote (evidence whose quote was found); `label`, what a screen reader
+    says; `under`, the nodes that support it directly, through which selecting it shows the
+    quotes of every node below it (`page.quotes_below`); `name`, what the page calls it
+    (`names.display_name`)."""
 
     href: str
     quotes: tuple[str, ...]
     label: str
-    direct: tuple[str, ...] = ()
+    under: tuple[str, ...] = ()
+    name: str = ""
 
 
 def drawn_ids(drawing: Rendered) -> set[str]:
@@ -63,11 +63,11 @@ def inline_svg(drawing: Rendered, links: Mapping[str, NodeLink],
     ...        '<g id="d.q" class="quote"><title>q</title><text>Q</text></g><text>C</text></g>'
     ...        '</svg>')
     >>> print(inline_svg(Rendered(svg.encode(), "", scene),
-    ...                  {"d.c": NodeLink("#quote:d.q", ("d.q",), "premise <c>"),
+    ...                  {"d.c": NodeLink("#quote:d.q", (), "premise <c>", ("d.q",)),
     ...                   "d.q": NodeLink("#quote:d.q", ("d.q",), "evidence")}))
     <svg xmlns="http://www.w3.org/2000/svg" class="drawing" \
 preserveAspectRatio="xMidYMid meet" viewBox="0 0 9 9"><g id="d.c" class="node"><title>c</title>\
-<a class="node-link" href="#quote:d.q" data-node="d.c" data-quotes="d.q" \
+<a class="node-link" href="#quote:d.q" data-node="d.c" data-quotes="" data-under="d.q" \
 aria-label="premise &lt;c&gt;"><path /><text>C</text></a><g id="d.q" class="quote"><title>q\
 </title><a class="node-link" href="#quote:d.q" data-node="d.q" data-quotes="d.q" \
 aria-label="evidence"><text>Q</text></a></g></g></svg>
@@ -125,7 +125,9 @@ def _link(name: str, node: str, links: Mapping[str, NodeLink],
                   "data-node": node, "data-quotes": " ".join(target.quotes)}
     if repeat:
         attributes["tabindex"] = "-1"
-    if target.direct and target.direct != target.quotes:
-        attributes["data-direct"] = " ".join(target.direct)
+    if target.under:
+        attributes["data-under"] = " ".join(target.under)
+    if target.name:
+        attributes["data-name"] = target.name
     attributes["aria-label"] = f"repeated here: {target.label}" if repeat else target.label
     return ET.Element(_A, attributes)

@@ -10,24 +10,28 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
-from ..lexicon import NodeKind
+from ..lexicon import HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
 from ..render.output import Rendered
+from ..render.style import NODE_STYLES, RELATION_STYLES, TEXT_SIZE, EdgeStyle, NodeStyle
 from ..semantics import MapSemantics
+from ..severity import Severity
 from ..stats import MapStats
 from .assets import PANZOOM_VERSION, assets, content_security_policy
 from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
+from .names import display_name, named_message
 
-__all__ = ["page", "byline", "metadata", "drawing_pane", "text_pane",
-           "findings_section", "node_links", "plural", "coverage_text"]
+__all__ = ["page", "metadata", "drawing_pane", "legend", "text_pane",
+           "findings_section", "node_links", "node_names", "quotes_below", "plural",
+           "coverage_text"]
 
 
 def page(title: str, kind: str, body: str, sections: list[tuple[str, str]]) -> str:
@@ -61,21 +65,15 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def byline(header: DocumentHeader) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
-
-
 def metadata(header: DocumentHeader) -> str:
     """The header's fields as a description list; a url is a link only when it is http(s)."""
     rows = []
-    for key in ("publisher", "author", "date", "url", "source"):
+    for key in (key for key in HEADER_KEYS if key != SKIP_LINES):
         field = header.get(key)
         if field is None or not field.value:
             continue
         value = esc(field.value)
-        url = safe_url(field.value) if key == "url" else None
+        url = safe_url(field.value) if key == URL else None
         if url is not None:
             value = f'<a href="{esc(url)}" rel="noopener noreferrer">{value}</a>'
         rows.append(f"<dt>{key}</dt><dd>{value}</dd>")
@@ -94,10 +92,14 @@ def coverage_text(stats: MapStats) -> str:
 
 
 def drawing_pane(drawing: Rendered, links: dict[str, NodeLink], heading: str,
-                 rows: Mapping[str, tuple[str, str]] | None = None, legend: str = "") -> str:
+                 start: str | None, rows: Mapping[str, tuple[str, str]] | None = None,
+                 key: str = "") -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
+    `start`: the node (a thesis) the drawing starts at, when it is too large to read whole;
     `rows`: the table row each relation's number in the drawing links to, by its id;
-    `legend`: HTML shown above the drawing, for a drawing without a legend of its own."""
+    `key`: HTML shown above the drawing (`legend`)."""
+    # The size of the drawing's text, in its units: the script zooms until it is legible.
+    begin = f' data-text-size="{TEXT_SIZE}"' + (f' data-start="{esc(start)}"' if start else "")
     buttons = "".join(
         f'<button type="button" data-zoom="{action}" title="{title}" hidden>{face}</button>'
         for action, face, title in (("in", "+", "Zoom in (+)"), ("out", "−", "Zoom out (−)"),
@@ -105,11 +107,53 @@ def drawing_pane(drawing: Rendered, links: dict[str, NodeLink], heading: str,
     return (f'<section class="pane drawing-pane" aria-labelledby="drawing-heading">\n'
             f'<div class="pane-head"><h2 id="drawing-heading">{esc(heading)}</h2>'
             f'<p class="status" role="status" aria-live="polite"></p>'
-            f'<div class="zoom">{buttons}</div>{legend}</div>\n'
-            '<div class="viewport" tabindex="0" role="group" aria-label="The drawing: arrow '
-            'keys pan it, + and − zoom">\n'
+            f'<div class="zoom">{buttons}</div>{key}</div>\n'
+            f'<div class="viewport" tabindex="0" role="group"{begin} aria-label="The drawing: '
+            'arrow keys pan it, + and − zoom">\n'
             f'<div class="canvas">\n{inline_svg(drawing, links, rows)}\n</div>\n</div>\n'
             "</section>\n")
+
+
+def legend(kinds: Collection[NodeKind], relations: Collection[RelationKind] = ()) -> str:
+    """The kinds of node and of relation a drawing shows, each with a sample of its shape and
+    colours, for the head of its pane: the drawing's own legend (if it has one) lies at its
+    foot, out of view while the drawing is zoomed in to be read.
+
+    >>> legend([NodeKind.OBJECTION], [RelationKind.ATTACKS]).count("<li>")
+    2
+    >>> legend([])
+    ''
+    """
+    samples = [f"<li>{_node_sample(NODE_STYLES[kind])}{kind.value}</li>"
+               for kind in NodeKind if kind in kinds]
+    samples += [f"<li>{_line_sample(RELATION_STYLES[kind])}{kind.value}</li>"
+                for kind in RelationKind if kind in relations]
+    return (f'<ul class="legend" aria-label="The drawing\'s legend">{"".join(samples)}</ul>'
+            if samples else "")
+
+
+def _node_sample(style: NodeStyle) -> str:
+    """A node's shape, fill and outline, 16 × 12 pixels."""
+    paint = (f'fill="{style.fill}" stroke="{style.border}" stroke-width="1.5"'
+             + (' stroke-dasharray="3 2"' if "dashed" in style.style else ""))
+    if style.shape in _SAMPLE_POLYGONS:
+        shape = f'<polygon points="{_SAMPLE_POLYGONS[style.shape]}" {paint}/>'
+    else:
+        rounded = ' rx="3"' if "rounded" in style.style else ""
+        shape = f'<rect x="1" y="1" width="14" height="10"{rounded} {paint}/>'
+    return f'<svg width="16" height="12" aria-hidden="true">{shape}</svg>'
+
+
+_SAMPLE_POLYGONS = {"octagon": "4,1 12,1 15,4 15,8 12,11 4,11 1,8 1,4",
+                    "hexagon": "4,1 12,1 15,6 12,11 4,11 1,6"}
+
+
+def _line_sample(style: EdgeStyle) -> str:
+    """A relation's line, its colour and dashes, 18 × 12 pixels."""
+    dashes = {"dashed": ' stroke-dasharray="4 3"', "dotted": ' stroke-dasharray="1.5 2.5"'}
+    dash = next((value for key, value in dashes.items() if key in style.line), "")
+    return (f'<svg width="18" height="12" aria-hidden="true"><line x1="1" y1="6" x2="17" '
+            f'y2="6" stroke="{style.colour}" stroke-width="2"{dash}/></svg>')
 
 
 def text_pane(context: MapSemantics, stats: MapStats, title: str,
@@ -118,7 +162,7 @@ def text_pane(context: MapSemantics, stats: MapStats, title: str,
     `shown_by`: for the quotes the drawing leaves out, what it draws instead (`highlight`)."""
     header = context.header
     doc = header.id
-    source_field = header.get("source")
+    source_field = header.get(SOURCE)
     name = esc(source_field.value) if source_field else "no source"
     heading = (f'<h2 id="text-heading:{esc(doc)}">{esc(title)} '
                f'<span class="file">{name}</span></h2>')
@@ -149,42 +193,98 @@ def _quote_spans(context: MapSemantics) -> list[QuoteSpan]:
 
 
 def node_links(context: MapSemantics) -> dict[str, NodeLink]:
-    """For each node of the map, by `DOC.NODE`: the quotes it rests on, and where its link
-    leads without JavaScript (the first of them, or the node itself)."""
+    """For each node of the map, by `DOC.NODE`: its own quote (evidence whose quote was
+    found), the nodes that support it directly, and where its link leads without
+    JavaScript (the first of the nearest quotes below it, or the node itself).
+
+    What a node rests on is not spelled out for each node: down a chain of n claims that
+    would be n²/2 names (`quotes_below` and the page's script follow `under` instead)."""
     doc = context.map.id
     quoted = {node for node, match in context.quotes.items() if isinstance(match, QuoteMatch)}
+    nearest = _nearest_quotes(context, quoted)
     links = {}
     for node in context.nodes.values():
-        below = [(e, depth) for e, depth in _evidence_below(context, node.id) if e in quoted]
-        quotes = tuple(f"{doc}.{e}" for e, _ in below)
-        # The nearest: the node's own evidence, or that of the nearest claims under it.
-        direct = tuple(f"{doc}.{e}" for e, depth in below if depth == below[0][1])
-        href = f"#{quote_anchor(quotes[0])}" if quotes else f"#{doc}.{node.id}"
-        label = f"{node.kind.value} {doc}.{node.id}: {node.text}"
-        links[f"{doc}.{node.id}"] = NodeLink(href, quotes, label, direct)
+        first = nearest.get(node.id)
+        href = f"#{quote_anchor(f'{doc}.{first}')}" if first else f"#{doc}.{node.id}"
+        label = f"{node.kind.value}: {node.text}"
+        own = (f"{doc}.{node.id}",) if node.id in quoted else ()
+        under = tuple(f"{doc}.{s}" for s in context.supporters.get(node.id, ()))
+        links[f"{doc}.{node.id}"] = NodeLink(href, own, label, under, display_name(node))
     return links
 
 
-def _evidence_below(context: MapSemantics, node_id: str) -> list[tuple[str, int]]:
-    """The evidence that supports the node, directly or through other nodes, nearest first
-    (the node itself when it is evidence), each with how many supports away it is."""
-    found, seen = [], set()
-    queue = deque([(node_id, 0)])
-    while queue:
-        current, depth = queue.popleft()
-        if current in seen:
-            continue
-        seen.add(current)
-        if context.nodes[current].kind is NodeKind.EVIDENCE:
-            found.append((current, depth))
-        queue.extend((supporter, depth + 1) for supporter in context.supporters.get(current, ()))
-    return found
+def node_names(context: MapSemantics, bare: bool) -> dict[str, str]:
+    """Each node's name for a reader (`display_name`), by `DOC.NODE`, and by its id alone
+    too when `bare` (as `check` names the nodes of a map, not those of a comparison)."""
+    doc = context.map.id
+    names = {f"{doc}.{node.id}": display_name(node) for node in context.nodes.values()}
+    if bare:
+        names.update({node.id: display_name(node) for node in context.nodes.values()})
+    return names
 
 
-def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, str]]) -> str:
+def quotes_below(links: Mapping[str, NodeLink], names: Iterable[str]) -> tuple[list[str],
+                                                                              list[str]]:
+    """The quotes the nodes `names` rest on, directly or through the nodes that support
+    them, nearest first; and of those, the nearest: each node's own and those of the
+    evidence that supports it directly, or for a claim with no evidence of its own, those
+    of the nearest claims under it. The page's script finds the same (`quotesBelow`)."""
+    found: dict[str, None] = {}
+    nearest: dict[str, None] = {}
+    for name in names:
+        seen: set[str] = set()
+        queue = deque([(name, 0)])
+        depth = None
+        while queue:
+            current, at = queue.popleft()
+            if current in seen or current not in links:
+                continue
+            seen.add(current)
+            for quote in links[current].quotes:
+                found[quote] = None
+                depth = at if depth is None else depth
+                if at == depth:
+                    nearest[quote] = None
+            queue.extend((under, at + 1) for under in links[current].under)
+    return list(found), list(nearest)
+
+
+def _nearest_quotes(context: MapSemantics, quoted: set[str]) -> dict[str, str]:
+    """For each node with a quote below it, the first of the nearest (in the order a walk
+    level by level down its supports finds them): worked out once for each node, from
+    those of the nodes that support it."""
+    first: dict[str, tuple[int, str]] = {}
+    done: set[str] = set()
+    for start in context.nodes:
+        stack = [(start, iter(context.supporters.get(start, ())))]
+        on_path = {start}
+        while stack:
+            node, supporters = stack[-1]
+            supporter = next(supporters, None)
+            if supporter is not None:
+                if supporter not in done and supporter not in on_path:  # (a circle: left)
+                    on_path.add(supporter)
+                    stack.append((supporter, iter(context.supporters.get(supporter, ()))))
+                continue
+            stack.pop()
+            on_path.discard(node)
+            done.add(node)
+            if node in quoted:
+                first[node] = (0, node)
+                continue
+            below = [first[s] for s in context.supporters.get(node, ()) if s in first]
+            if below:
+                depth = min(d for d, _ in below)
+                first[node] = (depth + 1, next(q for d, q in below if d == depth))
+    return {node: quote for node, (_, quote) in first.items()}
+
+
+def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, str]],
+                     names: Mapping[str, str]) -> str:
     """The warnings and infos of `check` on one file, each linked to what it is about:
     `anchors` are (first line, fragment, `DOC.NODE` or "") in file order; a finding belongs
-    to the last one that starts on or before its line."""
+    to the last one that starts on or before its line. Its message names the nodes by
+    their `names` (`named_message`)."""
     findings = list(findings)
     starts = [line for line, _, _ in anchors]
     items = []
@@ -194,15 +294,15 @@ def findings_section(findings: Iterable[Finding], anchors: list[tuple[int, str, 
         items.append(
             f'<li class="finding {finding.severity.value}"><a class="finding-link" '
             f'href="#{esc(fragment)}" data-node="{esc(node)}">'
-            f'<span class="severity">{finding.severity.value}</span> {esc(finding.message)} '
+            f'<span class="severity">{finding.severity.value}</span> '
+            f"{named_message(finding.message, names)} "
             f'<span class="rule">[{esc(finding.rule)}] line {finding.position.line}</span>'
             "</a></li>")
     if not items:
         return ('<section class="findings" aria-label="Findings of argmap check"><p>'
                 "argmap check finds nothing to report.</p></section>\n")
-    counts = {severity: sum(f.severity.value == severity for f in findings)
-              for severity in ("warning", "info")}
-    summary = ", ".join(plural(n, word) if word == "warning" else f"{n} {word}"
-                        for word, n in counts.items() if n)
+    counts = {severity: sum(f.severity is severity for f in findings)
+              for severity in (Severity.WARNING, Severity.INFO)}
+    summary = ", ".join(severity.tally(n) for severity, n in counts.items() if n)
     return (f'<details class="findings" open><summary>argmap check: {summary}</summary>\n'
             f'<ol>\n{"".join(item + chr(10) for item in items)}</ol>\n</details>\n')

@@ -2,7 +2,9 @@
 
 Every node should bear on the document's conclusion: following its relations (supports,
 attacks, undercuts) must lead to a thesis. Evidence that relates to nothing at all is left
-to `unused-evidence`, and a node with a broken reference to `unknown-reference`.
+to `unused-evidence`, and a node with a broken reference to `unknown-reference`; so are the
+nodes whose way to a thesis may run through that reference: one misspelt id near the top
+of a map is one finding, not one for every node below it.
 
 ```arg
 document d "A document" { source "d.txt" }
@@ -49,7 +51,7 @@ def check_map(context: MapSemantics):
             else:
                 for end in ends:
                     leads_to[end.id].append(node_id)
-    connected = reachable(theses, leads_to)
+    connected = reachable([*theses, *broken], leads_to)
     for node_id, node in context.nodes.items():
         if (node_id in connected or node_id in broken
                 or (node.kind is NodeKind.EVIDENCE and not node.relations

@@ -16,6 +16,8 @@ from ...semantics import ComparisonSemantics, MapSemantics, UsedFile
 NAME = "duplicate-id"
 CODE = "AM104"
 SEVERITY = Severity.ERROR
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 
 def check_map(context: MapSemantics):

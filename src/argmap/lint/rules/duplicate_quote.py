@@ -20,6 +20,8 @@ from ...semantics import MapSemantics
 NAME = "duplicate-quote"
 CODE = "AM203"
 SEVERITY = Severity.WARNING
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 
 def check_map(context: MapSemantics):

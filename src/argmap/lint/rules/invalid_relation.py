@@ -8,7 +8,12 @@
 - A rebuttal answers an objection: it attacks objections only.
 - Only an objection or a rebuttal undercuts, and only an inference the map states
   (`undercuts a -> b` needs `a supports b`).
-- No node both supports and attacks the same node.
+- No node both supports and attacks the same node (in a map or in a comparison), nor
+  supports and explains it, nor concedes against a node it supports or attacks; in a
+  comparison, no two nodes both agree and contradict.
+- Evidence only supports or attacks: it neither explains, concedes nor outranks (make the
+  quote support a premise that does); nothing explains, concedes against or ranks evidence.
+- Two nodes never outrank each other.
 - In a comparison, the two ends of a relation belong to different documents.
 
 ```arg
@@ -19,19 +24,33 @@ objection doubt "A doubt." supports main
 """
 
 from ...diagnostics import Severity
-from ...lexicon import NodeKind, RelationKind
+from ...lexicon import CrossKind, NodeKind, RelationKind
 from ...model import Link, Ref
 from ...semantics import ComparisonSemantics, MapSemantics
 
 NAME = "invalid-relation"
 CODE = "AM302"
 SEVERITY = Severity.ERROR
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 _UNDERCUTTERS = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
 
 
-_OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS,
-             RelationKind.ATTACKS: RelationKind.SUPPORTS}
+#: The relations a node cannot also have to the same node, and the word for the pair.
+_CONFLICTS = {
+    RelationKind.SUPPORTS: {RelationKind.ATTACKS: "supports and attacks",
+                            RelationKind.EXPLAINS: "supports and explains",
+                            RelationKind.CONCEDES: "supports and concedes against"},
+    RelationKind.ATTACKS: {RelationKind.SUPPORTS: "supports and attacks",
+                           RelationKind.CONCEDES: "attacks and concedes against"},
+    RelationKind.EXPLAINS: {RelationKind.SUPPORTS: "supports and explains"},
+    RelationKind.CONCEDES: {RelationKind.SUPPORTS: "supports and concedes against",
+                            RelationKind.ATTACKS: "attacks and concedes against"},
+}
+#: The relations that only a claim may have, and only to a claim.
+_BETWEEN_CLAIMS = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES,
+                             RelationKind.OUTRANKS})
 
 
 def check_map(context: MapSemantics):
@@ -51,8 +70,12 @@ def check_map(context: MapSemantics):
                     continue
                 message = _relation(node, relation.kind, target)
                 related.add((target.id, relation.kind))
-                if message is None and (target.id, _OPPOSITE.get(relation.kind)) in related:
-                    message = f"`{node.id}` both supports and attacks `{target.id}`"
+                for other, words in _CONFLICTS.get(relation.kind, {}).items():
+                    if message is None and (target.id, other) in related:
+                        message = f"`{node.id}` both {words} `{target.id}`"
+                if message is None and relation.kind is RelationKind.OUTRANKS \
+                        and target.id in context.outranked_by.get(node.id, ()):
+                    message = f"`{node.id}` and `{target.id}` outrank each other"
             if message:
                 yield relation.position, message
             if relation.jointly and target is not None:
@@ -80,6 +103,13 @@ def _linked(node, jointly: tuple[Ref, ...], target, context: MapSemantics):
 def _relation(node, kind: RelationKind, target) -> str | None:
     if target is node:
         return f"`{node.id}` {kind.value} itself"
+    if kind in _BETWEEN_CLAIMS:
+        if node.kind is NodeKind.EVIDENCE:
+            return (f"evidence `{node.id}` is a quote: it supports or attacks; let it support a "
+                    f"premise that {kind.value} `{target.id}`")
+        if target.kind is NodeKind.EVIDENCE:
+            return (f"`{target.id}` is evidence, a quote: {kind.value} the claim it backs "
+                    "instead")
     if kind is RelationKind.SUPPORTS:
         if node.kind is NodeKind.OBJECTION:
             return (f"an objection cannot support: `{node.id}` should attack or undercut, or "
@@ -108,9 +138,29 @@ def _undercut(node, link: Link, context: MapSemantics) -> str | None:
     return None
 
 
+# Relations that cannot both hold between two nodes, and the words for a node that states
+# both; `agrees` and `contradicts` hold between the two whichever is written first.
+_CROSS_OPPOSITE = {CrossKind.SUPPORTS: CrossKind.ATTACKS, CrossKind.ATTACKS: CrossKind.SUPPORTS,
+                   CrossKind.AGREES: CrossKind.CONTRADICTS,
+                   CrossKind.CONTRADICTS: CrossKind.AGREES}
+_SYMMETRIC = frozenset({CrossKind.AGREES, CrossKind.CONTRADICTS})
+_BOTH = {CrossKind.SUPPORTS: "both supports and attacks",
+         CrossKind.AGREES: "both agrees with and contradicts"}
+
+
 def check_comparison(context: ComparisonSemantics):
+    related: set[tuple[str, str, CrossKind]] = set()  # (source, target, kind) so far
     for relation in context.comparison.relations:
         source, target = relation.source, relation.target
         if source.document is not None and source.document == target.document:
             yield relation.position, (f"both ends are in `{source.document}`: relate nodes of "
                                       "one document in its own map")
+            continue
+        ends = (str(source), str(target))
+        if relation.kind in _SYMMETRIC:
+            ends = (min(ends), max(ends))
+        related.add((*ends, relation.kind))
+        opposite = _CROSS_OPPOSITE.get(relation.kind)
+        if opposite is not None and (*ends, opposite) in related:
+            both = _BOTH.get(relation.kind) or _BOTH[opposite]
+            yield relation.position, f"`{source}` {both} `{target}`"

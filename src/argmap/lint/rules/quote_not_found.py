@@ -17,6 +17,7 @@ evidence quote "sanctions have proven useless" supports engage
 import re
 
 from ...diagnostics import Severity
+from ...lexicon import SOURCE
 from ...model import Node, Position
 from ...quotes import QuoteMiss, normalize
 from ...semantics import MapSemantics
@@ -24,11 +25,13 @@ from ...semantics import MapSemantics
 NAME = "quote-not-found"
 CODE = "AM202"
 SEVERITY = Severity.ERROR
+#: Its findings in the statements that parse stand whatever a statement set aside said.
+PARTIAL = True
 
 
 def check_map(context: MapSemantics):
     header = context.map.header
-    field = header.get("source") if header else None
+    field = header.get(SOURCE) if header else None
     source = field.value if field else None
     for node_id, result in context.quotes.items():
         if isinstance(result, QuoteMiss):

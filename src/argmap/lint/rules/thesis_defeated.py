@@ -3,8 +3,9 @@
 `argmap evaluate` labels the map's nodes (docs/evaluation.md); a thesis labelled out or
 undecided is reported with the nodes behind it: those that attack it, or undercut a
 support of it, and stand (or, for an undecided thesis, are undecided themselves), followed
-through the premises it rests on. A thesis that is out only because nothing supports it
-is left to `unsupported-claim`.
+through the premises it rests on (the first three by name, and how many more: `argmap
+evaluate` shows them all). A thesis that is out only because nothing supports it is left
+to `unsupported-claim`.
 
 Often right: a document may concede a point that sinks its thesis, or the analyst may
 have added the objection that does. Reported as information, so that a thesis that no
@@ -27,6 +28,8 @@ from ...semantics import MapSemantics
 NAME = "thesis-defeated"
 CODE = "AM308"
 SEVERITY = Severity.INFO
+#: The nodes behind a thesis a message names; the others are counted.
+NAMED = 3
 
 
 def check_map(context: MapSemantics):
@@ -40,6 +43,9 @@ def check_map(context: MapSemantics):
         if label is Label.IN or not defeaters:
             continue
         names = " and ".join(f"{context.nodes[d].kind.value} `{d}`" for d in defeaters)
+        if len(defeaters) > NAMED:
+            names = (", ".join(f"{context.nodes[d].kind.value} `{d}`" for d in defeaters[:NAMED])
+                     + f" and {len(defeaters) - NAMED} more")
         if label is Label.OUT:
             yield thesis.position, (f"thesis `{thesis.id}` does not stand: {names} "
                                     f"{'defeats' if len(defeaters) == 1 else 'defeat'} it")

@@ -3,7 +3,9 @@
 A thesis, premise, objection or rebuttal should be supported, directly or through other
 claims, by evidence (a quote) or an assumption (a premise the analyst reconstructs). A
 linked support (`supports claim with other`) grounds its claim only when every node it
-links is grounded. The message names the claim where the chain of support runs out.
+links is grounded; an explanation (`explains`) grounds nothing. The message names the
+claim where the chain of support runs out. A claim that is only explained is left to
+`explained-not-supported`.
 
 ```arg
 document d "A document" { source "d.txt" }
@@ -40,6 +42,8 @@ def check_map(context: MapSemantics):
         node = nodes[node_id]
         what = f"{node.kind.value} `{node_id}`"
         end = ends.get(node_id)
+        if end == node_id and context.explanations.get(node_id):
+            continue  # only explained: `explained-not-supported` says so
         if end == node_id:
             message = f"{what} rests on nothing: no evidence, assumption or claim supports it"
         elif end is not None:

@@ -2,7 +2,8 @@
    it. Without this script the same elements are plain fragment links. The page's data
    is in its attributes: a quote's `data-nodes` (its evidence nodes) and, when the drawing
    leaves these out, `data-drawn` (the drawn nodes they bear on); a node link's
-   `data-node` and `data-quotes` (the evidence it rests on); a relation row's `data-nodes`,
+   `data-node`, `data-quotes` (its own quote) and `data-under` (the nodes that support it
+   directly, down which the quotes it rests on are found); a relation row's `data-nodes`,
    `data-edges` (its lines and its number in the drawing) and `data-quotes`; a relation
    number's `data-row`. In the drawing, a node is a `g.node`, and a quote drawn inside its
    claim's box a `g.quote` within the claim's. */
@@ -32,22 +33,68 @@
     if (waiting) { waiting(); }
   }, 0);
 
-  // A drawing far taller than its pane (a comparison's columns) would show, whole, too small
-  // to read: it starts as wide as the pane, from its top. `Fit` shows it whole.
+  // The drawing starts legible: whole if its text is then large enough, else zoomed until
+  // it is (or, taller than its pane, as wide as the pane), at the node the page names in
+  // `data-start` (its first thesis), without blank beyond the drawing's edges. `Fit` shows
+  // it whole.
+  var LEGIBLE = 12;  // pixels: the drawing's body text at the start
   var startAt = null;  // where startView put the drawing
   function startView() {
     var box = panzoom && drawingBox();
     startAt = null;
     if (!box || !canvas.offsetHeight) { return; }
-    var scale = canvas.offsetWidth / (box.width * fitted());
-    if (scale < 1.5) { return; }
+    var width = canvas.offsetWidth;
+    var height = canvas.offsetHeight;
+    var fit = fitted();
+    var legible = legibleScale();
+    var wide = box.height / box.width > height / width ? width / (box.width * fit) : 1;
+    var scale = Math.max(legible, wide);
+    if (scale <= 1.01) { return; }
+    var drawn = drawnBox();
+    var at = { x: width / 2, y: drawn.top };
+    var start = byId(viewport.getAttribute("data-start"));
+    if (start) {
+      var shown = canvas.getBoundingClientRect();
+      var node = start.getBoundingClientRect();
+      var k = shown.width / width;
+      at = { x: (node.left + node.width / 2 - shown.left) / k,
+        y: (node.top + node.height / 2 - shown.top) / k };
+    }
     panzoom.zoom(scale, { animate: false });
-    scale = panzoom.getScale();  // as Panzoom keeps it, within its largest scale
-    // The drawing's top, at the canvas's top (it fills the canvas's height), shown at the
-    // viewport's top: c + s (0 + y - c) = 0 (see showInDrawing).
-    var cy = canvas.offsetHeight / 2;
-    panzoom.pan(0, cy - cy / scale, { animate: false });
+    centreOn(at);
     startAt = { scale: panzoom.getScale(), pan: panzoom.getPan() };
+  }
+
+  // Where the drawing lies in the canvas, which it fills, centred: in the canvas's pixels
+  // before any zoom.
+  function drawnBox() {
+    var box = drawingBox();
+    var fit = fitted();
+    return { left: (canvas.offsetWidth - box.width * fit) / 2,
+      top: (canvas.offsetHeight - box.height * fit) / 2,
+      width: box.width * fit, height: box.height * fit };
+  }
+
+  // Pan so that the point `at` of the canvas (its pixels before any zoom) is in the middle
+  // of the viewport, or as near as the drawing's edges allow: no blank beyond them, and a
+  // drawing no wider (or taller) than the view stays whole across it. Panzoom draws
+  // `scale(s) translate(x, y)` about the canvas's centre c: a point p of the canvas is shown
+  // at c + s (p + (x, y) - c), so p is in the middle, which the canvas fills, when
+  // (x, y) = c - p, whatever the scale.
+  function centreOn(at) {
+    var width = canvas.offsetWidth;
+    var height = canvas.offsetHeight;
+    var scale = panzoom.getScale();  // as Panzoom keeps it, within its largest scale
+    var drawn = drawnBox();
+    panzoom.pan(width / 2 - within(at.x, drawn.left, drawn.width, width / scale),
+      height / 2 - within(at.y, drawn.top, drawn.height, height / scale), { animate: false });
+  }
+
+  // The middle of a view `span` long at `at`, moved so that the view stays within the
+  // drawing's `from` to `from + length` (or centred on it, when it is shorter).
+  function within(at, from, length, span) {
+    if (length <= span) { return from + length / 2; }
+    return Math.min(Math.max(at, from + span / 2), from + length - span / 2);
   }
 
   // The drawing's own size, in its units (points): its `viewBox`.
@@ -64,6 +111,12 @@
     return box ? Math.min(canvas.offsetWidth / box.width, canvas.offsetHeight / box.height) : 1;
   }
 
+  // Panzoom's scale at which the drawing's body text shows at LEGIBLE pixels.
+  function legibleScale() {
+    var textSize = Number(viewport.getAttribute("data-text-size")) || 14;
+    return LEGIBLE / (textSize * fitted());
+  }
+
   // The pane may change size as the page settles, or with the window: the start view
   // follows it for as long as the reader has not moved the drawing.
   if (panzoom && window.ResizeObserver) {
@@ -78,6 +131,11 @@
   }
 
   function byId(id) { return id ? document.getElementById(id) : null; }
+  // The id a fragment names: `#50%` or `#%E0%A4%A` is no percent-encoding, and
+  // decodeURIComponent would throw; such a fragment names the id as written.
+  function fragmentId(fragment) {
+    try { return decodeURIComponent(fragment); } catch (error) { return fragment; }
+  }
   function words(text) { return text ? text.split(" ").filter(Boolean) : []; }
   function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
 
@@ -101,10 +159,45 @@
     });
   }
 
+  // The first link of each node (a repeated node has more), by its `data-node`: found once,
+  // for the walks down a map's supports.
+  var links = null;
   function nodeLink(node) {
-    return all("a.node-link").filter(function (link) {
-      return link.getAttribute("data-node") === node;
-    })[0] || null;
+    if (!links) {
+      links = Object.create(null);
+      all("a.node-link").forEach(function (link) {
+        var name = link.getAttribute("data-node");
+        if (!(name in links)) { links[name] = link; }
+      });
+    }
+    return links[node] || null;
+  }
+
+  // The quotes a node rests on, nearest first, and the nearest of them: its own, and those
+  // of the nodes under it (`data-under`) level by level, each node once. `quotes_below` in
+  // report/page.py finds the same.
+  function quotesBelow(node) {
+    var found = [];
+    var nearest = [];
+    var seen = Object.create(null);
+    var queue = [[node, 0]];
+    var depth = -1;
+    for (var i = 0; i < queue.length; i += 1) {
+      var current = queue[i][0];
+      var at = queue[i][1];
+      var link = nodeLink(current);
+      if (current in seen || !link) { continue; }
+      seen[current] = true;
+      words(link.getAttribute("data-quotes")).forEach(function (quote) {
+        found.push(quote);
+        if (depth < 0) { depth = at; }
+        if (at === depth) { nearest.push(quote); }
+      });
+      words(link.getAttribute("data-under")).forEach(function (under) {
+        queue.push([under, at + 1]);
+      });
+    }
+    return { all: found, nearest: nearest };
   }
 
   // Scroll each text pane, not the page, so that its first selected quote is in the middle.
@@ -128,12 +221,10 @@
     }
   }
 
-  // Zoom the drawing until the elements are legible, no more than fits, and centre them.
-  // Panzoom draws `scale(s) translate(x, y)` about the canvas's centre c: a point p of the
-  // canvas is shown at c + s (p + (x, y) - c), so p is in the middle of the viewport, which
-  // the canvas fills, when (x, y) = c - p, whatever the scale. Where p lies is read from the
-  // drawing as shown, against the canvas as shown: a zoom still animating shows another
-  // scale than the one Panzoom reports.
+  // Zoom the drawing until the elements are legible, and centre them (centreOn): at the
+  // zoom it has when that is legible and they fit, else zoomed out until they fit or in
+  // until legible. Where they lie is read from the drawing as shown, against the canvas as
+  // shown: a zoom still animating shows another scale than the one Panzoom reports.
   function showInDrawing(elements, reveal) {
     if (!panzoom || !elements.length) { return; }
     if (!started) {
@@ -148,11 +239,13 @@
     var py = (box.top + box.height / 2 - shown.top) / shownScale;
     var fits = Math.min(0.85 * view.width * shownScale / box.width,
       0.85 * view.height * shownScale / box.height);
-    // Legible: the drawing's text about the size of the page's (a point of the drawing
-    // shown a pixel), so that what is around the elements shows too.
-    var legible = 1 / fitted();
-    panzoom.zoom(Math.min(fits, Math.max(legible, panzoom.getScale())), { animate: false });
-    panzoom.pan(canvas.offsetWidth / 2 - px, canvas.offsetHeight / 2 - py, { animate: false });
+    // Never smaller than legible, even when they then do not fit whole (a relation across
+    // a phone's width), and no larger than it needs: zooming in further would push what
+    // is around them out of view, in a comparison the claims facing them.
+    var legible = legibleScale();
+    panzoom.zoom(Math.max(legible, Math.min(fits, Math.max(legible, panzoom.getScale()))),
+      { animate: false });
+    centreOn({ x: px, y: py });
     if (reveal) { revealOnPage(viewport); }
   }
 
@@ -177,11 +270,19 @@
 
   function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // A node as the page names it: its name (`data-name`), in quotation marks.
+  function nameOf(node) {
+    var link = nodeLink(node);
+    var name = link && link.getAttribute("data-name");
+    return name ? "\u201c" + name + "\u201d" : node;
+  }
+  function namesOf(nodes) { return nodes.map(nameOf).join(" and "); }
+
   // Select `nodes` and `edges` in the drawing and `quotes` in the texts; `from` says which
   // side the reader acted on: the other side is brought into view, and onto the screen if
   // the panes are stacked, unless the selection is shown on both sides (a table row).
   // `what` names the selection in the status line. Of the quotes, those not `direct` (when
-  // it is given) are the evidence further below, marked paler: a thesis rests on nearly
+  // it is given) are the evidence further below, marked lighter: a thesis rests on nearly
   // every quote of its text.
   function select(nodes, quotes, edges, from, what, direct) {
     clearSelection();
@@ -198,9 +299,9 @@
     // Said first: the status line's height sets the drawing's, which the zoom reads.
     var shown = quotes.filter(function (q) { return quotesOf([q]).length; }).length;
     var near = (direct || quotes).filter(function (q) { return quotesOf([q]).length; }).length;
-    say((what || nodes.join(" and ")) + ": " + count(near, "quote") + " marked in the "
+    say((what || namesOf(nodes)) + " \u2014 " + count(near, "quote") + " marked in the "
       + (all(".source").length > 1 ? "texts" : "text")
-      + (shown > near ? ", and " + (shown - near) + " further below, paler" : ""));
+      + (shown > near ? ", and " + (shown - near) + " further below, marked lighter" : ""));
     // A relation selected from its row, its number or a finding on it is shown in the
     // drawing, the texts and the table at once: on a small screen, where the panes are
     // stacked, only the drawing is brought onto it, from a row.
@@ -224,11 +325,10 @@
     var evidence = words(quote.getAttribute("data-nodes"));
     var instead = words(quote.getAttribute("data-drawn"));
     var drawn = evidence.filter(byId);
-    var what = evidence.join(" and ");
+    var what = drawn.length ? namesOf(drawn) : "This quote";
     if (!drawn.length && instead.length) {
       var claims = instead.filter(function (id) { return id.indexOf("document:") !== 0; });
-      what += claims.length ? " (not drawn) bears on " + claims.join(" and ")
-        : " (not drawn)";
+      what += claims.length ? " (not drawn) bears on " + namesOf(claims) : " (not drawn)";
     }
     select(drawn.length ? evidence : evidence.concat(instead), evidence, [], "text", what);
   }
@@ -236,10 +336,26 @@
   function selectRow(row, from) {
     var nodes = words(row.getAttribute("data-nodes"));
     select(nodes, words(row.getAttribute("data-quotes")), words(row.getAttribute("data-edges")),
-      from, "relation " + row.id.split(":").pop() + ", " + nodes.join(" and "),
+      from, row.getAttribute("data-name"),
       row.hasAttribute("data-direct") ? words(row.getAttribute("data-direct")) : null);
     row.classList.add("selected");
-    if (from !== "table") { showRow(row, true); }
+    if (from !== "table") { showRow(row, true); } else { showWholeRow(row); }
+  }
+
+  // A row selected shows its claims and its explanation in full: scroll the table as little
+  // as needed to show all of it (its top, if it is taller than the table).
+  function showWholeRow(row) {
+    var pane = row.closest(".scroll");
+    if (!pane) { return; }
+    var paneBox = pane.getBoundingClientRect();
+    var rowBox = row.getBoundingClientRect();
+    var head = pane.querySelector("thead");
+    var top = paneBox.top + (head ? head.getBoundingClientRect().height : 0);
+    if (rowBox.bottom > paneBox.bottom) {
+      pane.scrollTop += Math.min(rowBox.bottom - paneBox.bottom, rowBox.top - top);
+    } else if (rowBox.top < top) {
+      pane.scrollTop -= top - rowBox.top;
+    }
   }
 
   // Scroll the table, not the page, so that the row is in the middle, and onto the screen.
@@ -257,13 +373,10 @@
     var direct = [];
     var below = false;
     nodes.forEach(function (node) {
-      var link = nodeLink(node);
-      var its = words(link ? link.getAttribute("data-quotes") : "");
-      var own = its;
-      if (link && link.hasAttribute("data-direct")) {
-        own = words(link.getAttribute("data-direct"));
-        below = true;
-      }
+      var under = quotesBelow(node);
+      var its = under.all;
+      var own = under.nearest;
+      if (own.length !== its.length) { below = true; }
       its.forEach(function (q) { if (quotes.indexOf(q) < 0) { quotes.push(q); } });
       own.forEach(function (q) { if (direct.indexOf(q) < 0) { direct.push(q); } });
     });
@@ -271,7 +384,7 @@
   }
 
   function aboutRow(finding) {
-    var row = byId(decodeURIComponent(finding.getAttribute("href").slice(1)));
+    var row = byId(fragmentId(finding.getAttribute("href").slice(1)));
     return row && row.matches("tr.relation") ? row : null;
   }
 
@@ -334,17 +447,19 @@
     if (link && link.matches(":focus-visible")) { showInDrawing([link.parentNode], false); }
   });
 
-  // Stacked on a narrow screen, the drawing's pane takes the drawing's proportions (within
-  // 30% and 70% of the window's height) rather than a fixed height with blank bands.
+  // Stacked on a narrow screen, the drawing's pane is as tall as the drawing is at the
+  // pane's width, when its text is legible so, or else 70% of the window's height, to pan
+  // in (and never less than 30%).
   function fitPaneToDrawing() {
-    var svg = canvas.querySelector("svg");
+    var box = drawingBox();
     var stacked = window.matchMedia("(max-width: 900px)").matches;
-    var box = svg && svg.viewBox.baseVal;
-    if (!stacked || !box || !box.width) {
+    if (!stacked || !box) {
       viewport.style.height = "";
       return;
     }
-    var height = viewport.clientWidth * box.height / box.width;
+    var scale = viewport.clientWidth / box.width;
+    var textSize = Number(viewport.getAttribute("data-text-size")) || 14;
+    var height = textSize * scale >= LEGIBLE ? box.height * scale : Infinity;
     viewport.style.height = Math.min(Math.max(height, 0.3 * window.innerHeight),
       0.7 * window.innerHeight) + "px";
   }
@@ -352,7 +467,13 @@
   if (panzoom) {
     fitPaneToDrawing();
     window.addEventListener("resize", fitPaneToDrawing);
-    canvas.addEventListener("pointerdown", function () { downAt = panzoom.getPan(); }, true);
+    canvas.addEventListener("pointerdown", function () {
+      downAt = panzoom.getPan();
+      // Panzoom keeps a press in the drawing from taking the focus: it leaves what had it
+      // (a row, a quote), whose ring would stay beside the new selection, like a second one.
+      var focused = document.activeElement;
+      if (focused && focused !== viewport && focused !== document.body) { focused.blur(); }
+    }, true);
     viewport.addEventListener("wheel", panzoom.zoomWithWheel);
     all("[data-zoom]").forEach(function (button) {
       button.hidden = false;
@@ -381,7 +502,7 @@
   // A page opened at `#DOC.NODE` selects that node, and one opened at `#relation:N` that
   // relation, once the browser has scrolled to it.
   window.addEventListener("load", function () {
-    var opened = decodeURIComponent(window.location.hash.slice(1));
+    var opened = fragmentId(window.location.hash.slice(1));
     var row = byId(opened);
     if (opened && nodeLink(opened)) { selectNodes([opened], "link"); }
     else if (row && row.matches("tr.relation")) { selectRow(row, "table"); }
