@@ -31,10 +31,12 @@ __all__ = ["SVG", "XLINK", "parse", "serialise", "finish"]
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG)
+# The SVG namespace is written as the default one by `serialise` (not registered: the
+# registry is global, and GraphML's export registers its own default).
 ET.register_namespace("xlink", XLINK)
 
-_G, _TITLE, _TEXT, _A = (f"{{{SVG}}}{tag}" for tag in ("g", "title", "text", "a"))
+_SVG_TAG = f"{{{SVG}}}"
+_G, _TITLE, _TEXT, _A = (f"{_SVG_TAG}{tag}" for tag in ("g", "title", "text", "a"))
 #: The classes Graphviz gives the groups of the graph, a cluster, a node and an edge.
 _ELEMENTS = frozenset({"graph", "cluster", "node", "edge"})
 #: Elements whose labels are left-aligned: the key's table, the legend's title.
@@ -48,7 +50,13 @@ def parse(svg: str) -> ET.Element:
 
 
 def serialise(root: ET.Element, declaration: bool = True) -> str:
-    """`root` as SVG text: a document with its XML declaration, or the element alone."""
+    """`root` as SVG text: a document with its XML declaration, or the element alone. (Its
+    elements are written unprefixed, the SVG namespace declared on the root: `root` is
+    spent.)"""
+    for element in root.iter():
+        if element.tag.startswith(_SVG_TAG):
+            element.tag = element.tag[len(_SVG_TAG):]
+    root.set("xmlns", SVG)
     text = ET.tostring(root, encoding="unicode")
     return (_DECLARATION + text + "\n") if declaration else text
 

@@ -65,8 +65,8 @@ def inline_svg(drawing: Rendered, links: Mapping[str, NodeLink],
     >>> print(inline_svg(Rendered(svg.encode(), "", scene),
     ...                  {"d.c": NodeLink("#quote:d.q", (), "premise <c>", ("d.q",)),
     ...                   "d.q": NodeLink("#quote:d.q", ("d.q",), "evidence")}))
-    <svg xmlns="http://www.w3.org/2000/svg" class="drawing" \
-preserveAspectRatio="xMidYMid meet" viewBox="0 0 9 9"><g id="d.c" class="node"><title>c</title>\
+    <svg class="drawing" preserveAspectRatio="xMidYMid meet" viewBox="0 0 9 9" \
+xmlns="http://www.w3.org/2000/svg"><g id="d.c" class="node"><title>c</title>\
 <a class="node-link" href="#quote:d.q" data-node="d.c" data-quotes="" data-under="d.q" \
 aria-label="premise &lt;c&gt;"><path /><text>C</text></a><g id="d.q" class="quote"><title>q\
 </title><a class="node-link" href="#quote:d.q" data-node="d.q" data-quotes="d.q" \
