@@ -68,9 +68,12 @@ _WINDOW = 24
 _COMMON = 1000
 # A piece with more possible starts than this gets windows all along it; or, when there are
 # at most `_FEW_CROWDED` such pieces, is looked for whole, each a scan of the text, which
-# costs less than a second pass over all the text's windows.
+# costs less than a second pass over all the text's windows. Neither when their possible
+# starts number at most one for every `_WINDOWS_PER_START` windows of the text: trying
+# each start then costs less than that second pass.
 _CROWDED = 8
 _FEW_CROWDED = 16
+_WINDOWS_PER_START = 16
 # A sentence longer than this (a paragraph with no full stop) is compared with a missing
 # quote only where the quote's words are densest; and only this much of a quote is compared.
 _LONG_SENTENCE = 2000
@@ -300,7 +303,8 @@ class SourceText:
         words themselves recur. The window after the first word nearly always says where;
         a piece it leaves with many places (text that repeats a phrase) gets windows all
         along it, in a second pass, and keeps the one found least often (or, when few pieces
-        are crowded, is searched for whole)."""
+        are crowded, is searched for whole), unless trying each of the places of the
+        crowded pieces costs less than that pass."""
         starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
         windows: list[str] | None = None
         pending = pieces
@@ -325,6 +329,9 @@ class SourceText:
                 places = starts[piece] = [start - skip for start in found[key] if start >= skip]
                 if len(places) > _CROWDED:
                     pending.append(piece)
+            if not spread and (sum(len(starts[piece] or ()) for piece in pending)
+                               <= len(windows) // _WINDOWS_PER_START):
+                break
             if not spread and len(pending) <= _FEW_CROWDED:
                 starts.update(dict.fromkeys(pending))
                 break
