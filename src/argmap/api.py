@@ -30,7 +30,7 @@ def load(path: str, *, config: str | None = None) -> MapSemantics | ComparisonSe
     from .settings import Discovery
     from .workspace import Workspace
 
-    resolver = Resolver(Workspace(Discovery(config)))
+    resolver = Resolver(Workspace(Discovery.for_run(config)))
     loaded = resolver.load_named(path)
     if loaded.error is not None:
         raise loaded.error
@@ -44,9 +44,9 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
     `config` names), the rules `select` names (all when empty) less those `ignore` names.
     The findings are sorted by file, line and column."""
     from .lint import check_paths
-    from .settings import Discovery
+    from .settings import Discovery, Options
 
-    return check_paths(list(paths), settings=Discovery(config), select=select, ignore=ignore,
+    return check_paths(list(paths), settings=Discovery.for_run(config, Options(select, ignore)),
                        jobs=jobs)
 
 

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ._tools import Suggestions
 from .errors import InputError
-from .lexicon import GROUND_KINDS, SCHEMES, NodeKind, RelationKind, Scheme
+from .lexicon import GROUND_KINDS, SCHEMES, SOURCE, NodeKind, RelationKind, Scheme
 from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Relation, Use
 from .notebook import Drawable
 from .quotes import QuoteMatch, QuoteMiss, SourceText
@@ -30,7 +30,7 @@ __all__ = ["MapSemantics", "Inference", "Undercut", "ComparisonSemantics", "Used
 def source_path_of(document_map: DocumentMap) -> str | None:
     """The map's source file as a path to open (relative to the map), when its header names one."""
     header = document_map.header
-    field = header.get("source") if header else None
+    field = header.get(SOURCE) if header else None
     return relative_to(document_map.path, field.value) if field else None
 
 

@@ -106,7 +106,7 @@ def add_watch(parser: argparse.ArgumentParser,
         from ..settings import Discovery
         from ..watch import watch
 
-        return watch(args.paths, lambda: run_once(args), Discovery(args.config))
+        return watch(args.paths, lambda: run_once(args), Discovery.for_run(args.config))
 
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",

@@ -55,6 +55,7 @@ def run(args) -> int:
 
     from .. import diff as differ
     from .._tools import visible
+    from ..output_files import refuse_clashes
 
     with tempfile.TemporaryDirectory(prefix="argmap-diff-") as old_tree:
         if args.rev is None:
@@ -91,13 +92,20 @@ def run(args) -> int:
         if not drawn:
             print("argmap: nothing drawn: no map changed, or every one was deleted",
                   file=sys.stderr)
+        outputs = {}
         for found in drawn:
             output = args.draw
             if len(drawn) > 1:
                 stem = os.path.splitext(os.path.basename(found.new.path))[0]
                 output = f"{os.path.splitext(args.draw)[0]}-{stem}.svg"
-            _draw(found, output)
-            print(visible(f"{found.new.path} -> {output}"), file=sys.stderr)
+            outputs[found.new.path] = output
+        # No drawing over a map compared: `--draw NEW.arg` is a slip of the hand.
+        refuse_clashes(outputs, "drawn", "diff", {os.path.realpath(path) for pair in pairs
+                                                  for path in pair[:2] if path},
+                       instead="name another file with --draw")
+        for found in drawn:
+            _draw(found, outputs[found.new.path])
+            print(visible(f"{found.new.path} -> {outputs[found.new.path]}"), file=sys.stderr)
     return EXIT_OK
 
 

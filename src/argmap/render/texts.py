@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from graphviz.quoting import quote
 
-from ..lexicon import NodeKind
+from ..lexicon import BYLINE_KEYS, SOURCE, URL, NodeKind
 from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
@@ -50,7 +50,7 @@ def document_label(header) -> str:
     lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
     lines += [small(line) for line in wrap(_byline(header), 60) if line]
     label = html_label(lines)
-    url = safe_url(header.get("url").value) if header.get("url") else None
+    url = safe_url(header.get(URL).value) if header.get(URL) else None
     if url is None:
         return label
     return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD HREF="{xml_text(url)}">'
@@ -59,13 +59,12 @@ def document_label(header) -> str:
 
 def _byline(header) -> str:
     """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
+    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
 
 
 def document_title(header) -> str:
     """A document's tooltip: its title, byline and url."""
-    url = header.get("url")
+    url = header.get(URL)
     parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
     return "\n".join(p for p in parts if p)
 
@@ -143,7 +142,7 @@ def node_title(context: MapSemantics, node: Node) -> str:
     """A node's tooltip: its kind and id, its full text (a quote's source line), its tags."""
     lines = [f"{node.kind.value} {context.map.id}.{node.id}"]
     if node.kind is NodeKind.EVIDENCE:
-        source = context.header.get("source")
+        source = context.header.get(SOURCE)
         lines += [f"“{node.text}”",
                   _source_line(context, node) + (f" of {source.value}" if source else "")]
     else:

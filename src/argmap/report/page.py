@@ -15,7 +15,7 @@ from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
-from ..lexicon import NodeKind, RelationKind
+from ..lexicon import BYLINE_KEYS, HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
@@ -66,19 +66,18 @@ def plural(count: int, word: str) -> str:
 
 def byline(header: DocumentHeader) -> str:
     """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in ("publisher", "author", "date")
-                      for f in [header.get(key)] if f and f.value)
+    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
 
 
 def metadata(header: DocumentHeader) -> str:
     """The header's fields as a description list; a url is a link only when it is http(s)."""
     rows = []
-    for key in ("publisher", "author", "date", "url", "source"):
+    for key in (key for key in HEADER_KEYS if key != SKIP_LINES):
         field = header.get(key)
         if field is None or not field.value:
             continue
         value = esc(field.value)
-        url = safe_url(field.value) if key == "url" else None
+        url = safe_url(field.value) if key == URL else None
         if url is not None:
             value = f'<a href="{esc(url)}" rel="noopener noreferrer">{value}</a>'
         rows.append(f"<dt>{key}</dt><dd>{value}</dd>")
@@ -166,7 +165,7 @@ def text_pane(context: MapSemantics, stats: MapStats, title: str,
     `shown_by`: for the quotes the drawing leaves out, what it draws instead (`highlight`)."""
     header = context.header
     doc = header.id
-    source_field = header.get("source")
+    source_field = header.get(SOURCE)
     name = esc(source_field.value) if source_field else "no source"
     heading = (f'<h2 id="text-heading:{esc(doc)}">{esc(title)} '
                f'<span class="file">{name}</span></h2>')
