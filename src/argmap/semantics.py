@@ -273,20 +273,23 @@ class MapSemantics(Drawable):
         """Ids of the nodes that rest on evidence or an assumption: those, and every node
         one of whose supports has all its premises grounded (a linked support grounds only
         when every one of its nodes does)."""
-        missing: dict[int, int] = {}  # for each inference (by index), premises not grounded
-        waiting: dict[str, list[int]] = defaultdict(list)  # premise -> inferences it is in
         every = [inference for found in self.inferences.values() for inference in found]
+        missing = [len(inference.premises) for inference in every]  # premises not grounded
+        conclusions = [inference.conclusion for inference in every]
+        waiting: dict[str, list[int]] = defaultdict(list)  # premise -> inferences it is in
         for index, inference in enumerate(every):
-            missing[index] = len(inference.premises)
-            for premise in inference.premises:
-                waiting[premise].append(index)
+            premises = inference.premises
+            if len(premises) == 1:
+                waiting[premises[0]].append(index)
+            else:
+                for premise in premises:
+                    waiting[premise].append(index)
         grounded = {i for i, node in self.nodes.items() if node.kind in GROUND_KINDS}
         queue = deque(grounded)
         while queue:
             for index in waiting.get(queue.popleft(), ()):
                 missing[index] -= 1
-                conclusion = every[index].conclusion
-                if missing[index] == 0 and conclusion not in grounded:
+                if missing[index] == 0 and (conclusion := conclusions[index]) not in grounded:
                     grounded.add(conclusion)
                     queue.append(conclusion)
         return grounded
