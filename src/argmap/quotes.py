@@ -361,6 +361,8 @@ class SourceText:
         """The quote's pieces from `pos` on, in order, within the paragraph at `pos`."""
         if not self.text.startswith(parts[0], pos):
             return None
+        if len(parts) == 1:  # most quotes: no other piece to look for in the paragraph
+            return QuoteMatch(((pos, pos + len(parts[0])),), self)
         paragraph_end = self.text.find(_PARAGRAPH_MARK, pos)
         if paragraph_end < 0:
             paragraph_end = len(self.text)
