@@ -391,6 +391,26 @@ AIF_CONSTRUCTS = {
 
 
 @needs_arguebuf
+def test_aif_ids_written_as_numbers_are_read(tmp_path):
+    path = tmp_path / "numbers.json"
+    path.write_text(json.dumps({
+        "nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 2, "text": "B", "type": "I"},
+                  {"nodeID": 3, "text": "Argument From Expert Opinion", "type": "RA"}],
+        "edges": [{"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 1}],
+        "locutions": []}), encoding="utf-8")
+    text, notes = import_file(str(path))
+    assert notes == []
+    assert text.endswith('premise n2 "B"\n  supports n1 by expert-opinion\n')
+
+
+def test_what_is_not_aif_is_an_input_problem(tmp_path, capsys):
+    path = tmp_path / "other.json"
+    path.write_text('{"nodes": 3}', encoding="utf-8")
+    assert main(["import", str(path)]) == 2
+    assert f"{path}: not AIF JSON: no list of `nodes`" in capsys.readouterr().err
+
+
+@needs_arguebuf
 def test_aif_schemes_conflicts_and_undercuts_and_what_is_noted(tmp_path):
     path = tmp_path / "constructs.json"
     path.write_text(json.dumps(AIF_CONSTRUCTS, indent=1), encoding="utf-8")
