@@ -626,13 +626,16 @@ def test_a_selection_in_a_comparison_keeps_the_claims_facing_it_in_view(open_pag
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_a_map_starts_legible_at_its_thesis(open_page, pages, size):
+@pytest.mark.parametrize("name", ["fpri", "eastwest"])
+def test_a_map_starts_legible_at_its_thesis(open_page, pages, size, name):
+    """Legible at its thesis, in a pane most of the window, whatever the findings above it
+    (eastwest's run to several lines each)."""
     viewport = DESKTOP if size == "desktop" else PHONE
-    page = open_page(pages / "fpri.html", viewport=viewport).page
+    page = open_page(pages / f"{name}.html", viewport=viewport).page
     page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
     drawing = page.evaluate(PANES)["drawing"]
     assert drawing_text_size(page) >= 11
-    wait_in_view(page, node("fpri.engage_russia"))
+    wait_in_view(page, node(page.locator(".viewport").get_attribute("data-start")))
     if size == "desktop":
         assert drawing["width"] >= 0.55 * DESKTOP["width"] and drawing["height"] >= 600
     else:
