@@ -726,6 +726,15 @@ def test_every_text_of_a_page_has_4_5_to_1_contrast_in_every_state(open_page, pa
         t => ratio(getComputedStyle(t).fill, fill)));""") >= 4.5
 
 
+def test_each_relation_is_named_in_the_colour_of_its_line(open_page, pages):
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    names = page.locator("td.kind > a").evaluate_all("""links => links.map(link =>
+      [link.parentElement.classList[1], getComputedStyle(link).color])""")
+    assert {kind for kind, _ in names} >= {"agrees", "qualifies", "supports", "explains"}
+    for kind, colour in names:
+        assert colour == rgb(PAGE_COLOURS[f"kind-{kind}"]), kind
+
+
 def test_a_selection_contrasts_3_to_1_with_what_is_not_selected(open_page, pages):
     """A selected quote, a quote further below a selected claim, a selected row and a
     selected node's outline each contrast at least 3:1 with what they are beside unselected:
