@@ -8,11 +8,16 @@ from __future__ import annotations
 import io
 import json
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from conftest import HEADER
+from test_fuzz import valid_maps
 
 # An unknown reference (an unsafe fix), an ignore comment that silences nothing (a safe
 # fix), and a claim nothing supports (no fix).
@@ -197,3 +202,24 @@ def test_fmt_diff_shows_the_layout_writes_nothing_and_exits_1(project, capsys, m
     assert status == 1 and out.startswith("--- -\n+++ -\n")
     laid_out = project.write("n.arg", header + 'thesis main "x"\n')
     assert run(capsys, "fmt", "--diff", str(laid_out))[:2] == (0, "")
+
+
+# capsys serves every example: `run` reads (and so empties) it after each command.
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(valid_maps(), st.sampled_from(["\n", "\r\n"]), st.sampled_from(["", "  # why"]))
+def test_fix_leaves_the_export_as_it_was_for_any_map(capsys, case, newline, comment):
+    text, source = case
+    text += f'assumption extra "x" supports n0  # argmap: ignore[duplicate-id]{comment}\n'
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / ".git").mkdir()  # the project
+        (Path(folder) / "source.txt").write_text(source, encoding="utf-8")
+        path = Path(folder) / "m.arg"
+        path.write_bytes(text.replace("\n", newline).encode())
+        before = run(capsys, "export", "--format", "json", str(path))
+        assert before[0] == 0, before
+        out = run(capsys, "check", "--fix", "--exit-zero", str(path))[1]
+        assert "Fixed 1 finding." in out
+        assert path.read_bytes() == text.replace(
+            "  # argmap: ignore[duplicate-id]", "").replace("\n", newline).encode()
+        assert run(capsys, "export", "--format", "json", str(path)) == before

@@ -1,6 +1,7 @@
-"""Every command that writes files, interrupted at a random point, leaves each file it writes
-either as it was or as the command writes it whole, never a part; and, unless killed
-outright, no temporary file behind. (Examples per test: the Hypothesis profile.)
+"""Every command that writes files (init, fmt, render, report, export, import, diff --draw),
+interrupted at a random point, leaves each file it writes either as it was or as the
+command writes it whole, never a part; and, unless killed outright, no temporary file
+behind. (Examples per test: the Hypothesis profile.)
 
 In this process, a random call among those a write makes (`os.write`, `os.fsync`,
 `os.chmod`, `os.replace`, and the writes to Graphviz's pipe) raises Ctrl-C, SIGTERM's
@@ -53,8 +54,17 @@ COMMANDS = {
     "export-json": (["export", "--format", "json", "maps"], ["maps/fpri.json"]),
     "export-aif": (["export", "--format", "aif", "maps"], ["maps/ew.aif.json"]),
     "export-argdown": (["export", "--format", "argdown", "maps"], ["maps/both.argdown"]),
+    "import": (["import", "--force", "drafts/ew.json"], ["drafts/ew.arg"]),
+    "diff": (["diff", "maps/fpri.arg", "drafts/fpri2.arg", "--draw", "drafts/fpri2.svg"],
+             ["drafts/fpri2.svg"]),
 }
 OLD = b"old contents\n"
+# An AIF file to import: a claim and a reason for it.
+AIF = ('{"nodes": [{"nodeID": "1", "text": "Russia matters.", "type": "I"}, '
+       '{"nodeID": "2", "text": "It borders Korea.", "type": "I"}, '
+       '{"nodeID": "3", "text": "Default Inference", "type": "RA"}], '
+       '"edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, '
+       '{"edgeID": "2", "fromID": "3", "toID": "1"}], "locutions": []}\n')
 
 
 def fresh() -> None:
@@ -66,6 +76,9 @@ def fresh() -> None:
     (BASE / "argmap.toml").write_text("")
     for name, text in MAPS.items():
         (BASE / "maps" / name).write_text(text)
+    (BASE / "drafts" / "fpri2.arg").write_text(
+        MAPS["fpri.arg"] + 'premise p "More." supports engage\n')
+    (BASE / "drafts" / "ew.json").write_text(AIF)
     for outputs in COMMANDS.values():
         for output in outputs[1]:
             if not (BASE / output).exists():

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from argmap.lexicon import (
     COMPARE,
     DOCUMENT,
+    EXTENSION,
+    HEADER_KEYS,
     KEYWORDS,
     TERMINALS,
     USE,
@@ -24,6 +26,10 @@ from argmap.lexicon import (
 from argmap.parsing.lark_parser import lark_parser
 
 SOURCES = Path(__file__).resolve().parent.parent / "src" / "argmap"
+# What code must take from the lexicon: keywords and the files' extension everywhere, and
+# the header keys where a header is read (`WORDS`).
+SPELLED = KEYWORDS | {EXTENSION, f"*{EXTENSION}"}
+WORDS = SPELLED | set(HEADER_KEYS)
 
 
 def _literals(rule: str) -> list[str]:
@@ -75,7 +81,7 @@ def test_the_lexicons_terminals_match_what_the_grammars_match(name, text):
 
 def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
     """Where code spells a keyword by hand: compares a text with one, passes one to a call,
-    lists one in a tuple, list or set, or builds a pattern naming keywords (a group
+    lists one in a tuple, list or set (a header key too, or gets a header's field by it), or builds a pattern naming keywords (a group
     `(a|b)`, or three in a row, as a Vim syntax line lists them). Prose in messages and
     docstrings may name a keyword, as the docs do."""
     tree = ast.parse(source)
@@ -88,15 +94,21 @@ def _hand_spelled_keywords(source: str) -> list[tuple[int, str]]:
         if id(node) in exports:
             continue
         if isinstance(node, ast.Compare):
-            operands = [node.left, *node.comparators]
-        elif isinstance(node, ast.Call):
-            operands = node.args
+            operands, words = [node.left, *node.comparators], WORDS
+        elif isinstance(node, ast.Call):  # a header's field got by its key: `header.get(...)`
+            method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+            named = getattr(receiver, "id", None) or getattr(receiver, "attr", "")
+            of_header = method == "get" and named.endswith("header")
+            operands, words = node.args, WORDS if of_header else SPELLED
         elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-            operands = node.elts
+            # a header key alone in a set is some other data's key: two are the header's
+            keys = sum(isinstance(e, ast.Constant) and e.value in HEADER_KEYS for e in node.elts)
+            operands, words = node.elts, WORDS if keys > 1 else SPELLED
         else:
             operands = []
         for operand in operands:
-            if isinstance(operand, ast.Constant) and operand.value in KEYWORDS:
+            if isinstance(operand, ast.Constant) and operand.value in words:
                 found.append((operand.lineno, operand.value))
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             groups = [w for group in re.findall(r"\(([\w|]+)\)", node.value)
@@ -128,6 +140,9 @@ def test_no_module_spells_a_keyword_outside_the_lexicon():
 
 @pytest.mark.parametrize("code", [
     'x == "compare"', 'token.text in ("document", "compare")', 'text.startswith("use")',
+    'header.get("source")', 'context.header.get("url")', 'key in ("url", "date")',
+    'name.endswith(".arg")',
+    'filenames = ["*.arg"]',
     'frozenset({"document", "compare"})', 'BEGIN = "(document|compare)"', 'ALT = "(use)"',
     'LINE = "syn keyword argmapHeader document compare use"'])
 def test_the_scan_finds_each_kind_of_copy(code):
@@ -136,6 +151,8 @@ def test_the_scan_finds_each_kind_of_copy(code):
 
 @pytest.mark.parametrize("code", [
     'message = "expected the path after `use`"', '__all__ = ["attacks"]',
-    'data = {"document": 1}', 'x == COMPARE', 'label = "supports (across documents)"'])
+    'data = {"document": 1}', 'x == COMPARE', 'label = "supports (across documents)"',
+    'parser.add_argument("source")', 'data["source"] = value', 'locution.get("source")',
+    'OWN = {"kind", "line", "source"}'])
 def test_the_scan_lets_prose_and_data_be(code):
     assert _hand_spelled_keywords(code) == []

@@ -611,3 +611,50 @@ def test_init_refuses_a_source_whose_name_a_map_cannot_hold(project, capsys, mon
     assert err == "argmap: error: cannot refer to ../seeds/caf\\xe9.txt from a map: its path " \
                   "is not UTF-8\n"
     assert list((project.root / "maps").iterdir()) == []
+
+
+def test_import_never_writes_over_its_input_nor_two_inputs_to_one_file(project, capsys):
+    folder = project.root / "maps"
+    (folder / "notes.arg").write_text("[t]: An Argdown statement.\n")
+    (folder / "a.argdown").write_text("[t]: An Argdown statement.\n")
+    (folder / "a.json").write_text('{"nodes": [], "edges": []}\n')
+    status, _, err = run(capsys, "import", "--from", "argdown", "--force",
+                         str(folder / "notes.arg"))
+    assert status == 2 and "which is one of the files import reads" in err
+    assert (folder / "notes.arg").read_text() == "[t]: An Argdown statement.\n"
+    status, _, err = run(capsys, "import", str(folder / "a.argdown"), str(folder / "a.json"))
+    assert status == 2 and "would both be imported to" in err
+    assert not (folder / "a.arg").exists()
+
+
+def test_diff_never_draws_over_a_map_it_compares(project, capsys):
+    old = project.write("old.arg", HEADER + 'thesis t "x"\n')
+    new = project.write("new.arg", HEADER + 'thesis t "x"\npremise p "y" supports t\n')
+    for target in (old, new):
+        before = target.read_bytes()
+        status, _, err = run(capsys, "diff", str(old), str(new), "--draw", str(target))
+        assert status == 2
+        assert err.endswith("which is one of the files diff reads; name another file with "
+                            "--draw\n")
+        assert target.read_bytes() == before
+
+
+def test_an_aif_file_nested_too_deeply_is_refused_in_words(project, capsys):
+    path = project.root / "deep.json"
+    path.write_text("[" * 100000 + "]" * 100000)
+    status, _, err = run(capsys, "import", "--stdout", str(path))
+    assert status == 2
+    assert err == f"argmap: error: {path}: its arrays or objects are nested too deeply\n"
+
+
+def test_two_nodes_that_both_agree_and_contradict_are_an_error(project, capsys):
+    project.write("a.arg", HEADER + 'thesis x "x"\n')
+    project.write("b.arg", 'document b "B" { source "../seeds/eastwest.txt" }\nthesis y "y"\n')
+    path = project.write("c.arg", 'compare c "C" { use "a.arg" use "b.arg" }\n'
+                         'd.x agrees b.y\n  "One way."\nb.y contradicts d.x\n  "The other."\n'
+                         'd.x supports b.y\n  "Fine."\n')
+    status, out, _ = run(capsys, "check", str(path))
+    assert status == 1
+    errors = [line for line in out.splitlines() if ": error: " in line]
+    assert errors == [f"{path}:4:1: error: `b.y` both agrees with and contradicts `d.x` "
+                      "[invalid-relation]"]

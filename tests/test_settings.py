@@ -211,7 +211,7 @@ def test_settings_are_found_per_file_from_anywhere(hostile):
                                               str(root / "maps" / "sub" / "argmap.toml"))
     assert settings.excluded(str(root / "maps" / "drafts" / "broken.arg"))
     # --config: one configuration for every file, its folder the project
-    given = Discovery(str(root / "maps" / "sub" / "argmap.toml"))
+    given = Discovery.for_run(str(root / "maps" / "sub" / "argmap.toml"))
     assert given(str(root / "maps" / "good.arg")).project == str(root / "maps" / "sub")
 
 
@@ -237,6 +237,11 @@ def test_a_broken_configuration_stops_a_run_but_not_the_language_server(hostile,
     lenient = Discovery(lenient=True)(str(root / "maps" / "sub" / "s.arg"))
     assert lenient.project == str(root / "maps" / "sub")
     assert Project({}, [str(root)]).findings(str(root / "maps" / "sub" / "s.arg"))
+    # a pyproject.toml that is not TOML, found on the way up: the file's folder is the project
+    (root / "maps" / "sub" / "argmap.toml").unlink()
+    (root / "maps" / "pyproject.toml").write_text("[tool.argmap\n")
+    lenient = Discovery(lenient=True)(str(root / "maps" / "sub" / "s.arg"))
+    assert lenient.project == str(root / "maps" / "sub")
 
 
 def test_per_file_ignores(hostile, capsys):
@@ -249,3 +254,20 @@ def test_per_file_ignores(hostile, capsys):
         '[per-file-ignores]\n"*.arg" = ["syntax-error"]\n')
     status, out = _cli(capsys, "check", str(root / "maps" / "sub"))
     assert status == 2 and "`syntax-error` cannot be ignored" in out
+
+
+def test_each_files_fail_on_and_the_options_over_them(tmp_path, capsys):
+    for name, config in (("strict", 'fail-on = "info"\n'), ("lax", "")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "argmap.toml").write_text(config)
+        # an unanswered objection: an info finding
+        (tmp_path / name / "m.arg").write_text(
+            'document d "D" { }\nthesis t "x"  # argmap: ignore[unsupported-claim]\n'
+            'objection o "y"  # argmap: ignore[unsupported-claim]\n  attacks t\n')
+    assert _run(capsys, "check", str(tmp_path / "lax"))[0] == 0
+    assert _run(capsys, "check", str(tmp_path / "strict"))[0] == 1
+    assert _run(capsys, "check", str(tmp_path / "lax"), str(tmp_path / "strict"))[0] == 1
+    assert _run(capsys, "check", "--fail-on", "error", str(tmp_path / "strict"))[0] == 0
+    assert _run(capsys, "check", "--ignore", "AM307", str(tmp_path / "strict"))[0] == 0
+    result = argmap.check([str(tmp_path)], ignore=["unanswered-objection"])
+    assert result.findings == []

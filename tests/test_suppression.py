@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argmap.lint import check_paths
+from argmap.settings import Discovery, Options
 from conftest import HEADER
 
 GROUNDED = HEADER + 'thesis main "A claim."\nassumption ground "A ground." supports main\n'
@@ -116,14 +117,15 @@ def test_a_reason_may_follow_in_another_comment(project):
 
 def test_names_of_rules_that_did_not_run_are_not_reported(project):
     text = GROUNDED + 'premise p "x" supports main  # argmap: ignore[unused-evidence]\n'
-    assert unused(project, text, ignore=["unused-evidence"]) == []
+    assert unused(project, text, settings=Discovery(options=Options(ignore=["AM306"]))) == []
     assert len(unused(project, text)) == 1
 
 
 def test_unused_suppression_can_be_turned_off(project):
     text = GROUNDED + 'premise p "x" supports main  # argmap: ignore\n'
-    assert unused(project, text, ignore=["unused-suppression"]) == []
-    assert rules(project, text, ignore=["unused-suppression"]) == []
+    without = Discovery(options=Options(ignore=["unused-suppression"]))
+    assert unused(project, text, settings=without) == []
+    assert rules(project, text, settings=without) == []
 
 
 def test_unused_suppression_cannot_silence_itself(project):

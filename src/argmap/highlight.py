@@ -26,7 +26,7 @@ from pygments.token import (
     _TokenType,
 )
 
-from .lexicon import COMPARE, DOCUMENT, STATEMENT_KEYWORDS, NodeKind
+from .lexicon import COMPARE, DOCUMENT, EXTENSION, STATEMENT_KEYWORDS, NodeKind
 from .tokens import TokenKind, tokenize
 
 __all__ = ["ArgmapLexer"]
@@ -45,7 +45,7 @@ class ArgmapLexer(Lexer):
 
     name = "argmap"
     aliases: ClassVar[list[str]] = ["argmap", "arg"]
-    filenames: ClassVar[list[str]] = ["*.arg"]
+    filenames: ClassVar[list[str]] = [f"*{EXTENSION}"]
     mimetypes: ClassVar[list[str]] = ["text/x-argmap"]
 
     def get_tokens_unprocessed(self, text: str) -> Iterator[tuple[int, _TokenType, str]]:

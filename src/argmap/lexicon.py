@@ -14,8 +14,9 @@ from attrs import frozen
 
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
-    "DOCUMENT", "COMPARE", "USE", "WITH", "BY", "STATEMENT_KEYWORDS", "KEYWORDS",
-    "KIND_SYNONYMS", "ANALYST_TAG", "INFERENCE_KINDS", "Scheme", "SCHEMES", "RELATION_MEANINGS",
+    "BYLINE_KEYS", "URL", "SOURCE", "SKIP_LINES", "DOCUMENT", "COMPARE", "USE", "WITH", "BY",
+    "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS", "EXTENSION", "ANALYST_TAG",
+    "INFERENCE_KINDS", "Scheme", "SCHEMES", "RELATION_MEANINGS",
     "TERMINALS", "word_list",
 ]
 
@@ -80,8 +81,12 @@ CLAIM_KINDS = frozenset({NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION,
 #: Kinds that ground claims: a quote from the source, or a premise the analyst supplies.
 GROUND_KINDS = frozenset({NodeKind.EVIDENCE, NodeKind.ASSUMPTION})
 
+#: The header keys argmap reads: those of the byline under a document's title, its address,
+#: the source text the evidence quotes, and the lines of it that `stats` leaves out.
+BYLINE_KEYS = ("publisher", "author", "date")
+URL, SOURCE, SKIP_LINES = "url", "source", "skip-lines"
 #: Keys a document header may hold; `source` is needed to check evidence quotes.
-HEADER_KEYS = ("publisher", "author", "date", "url", "source", "skip-lines")
+HEADER_KEYS = (*BYLINE_KEYS, URL, SOURCE, SKIP_LINES)
 
 #: The words that open the statements which are not nodes.
 DOCUMENT, COMPARE, USE = "document", "compare", "use"
@@ -102,6 +107,9 @@ INFERENCE_KINDS = frozenset({RelationKind.SUPPORTS, RelationKind.EXPLAINS})
 #: The reserved words: a token with this text is a keyword, never an identifier.
 KEYWORDS = frozenset({*STATEMENT_KEYWORDS, WITH, BY, *(kind.value for kind in NodeKind),
                       *(kind.value for kind in RelationKind), *(kind.value for kind in CrossKind)})
+
+#: The extension of the language's files: maps and comparisons.
+EXTENSION = ".arg"
 
 #: The tag of a node the analyst adds, a claim the text does not make (an assumption is the
 #: analyst's by its kind): drawn and shown as the analyst's, never as the author's.

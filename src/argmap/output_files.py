@@ -26,15 +26,16 @@ def output_path(path: str, output_dir: str | None, extension: str) -> str:
 
 
 def refuse_clashes(outputs: dict[str, str], done: str, command: str,
-                   inputs: Iterable[str] = ()) -> None:
+                   inputs: Iterable[str] = (), instead: str = "") -> None:
     """Two inputs whose outputs would be one file, or an output that is one of the run's
     `inputs` (real paths of the maps and sources it read), are a usage problem, caught
-    before anything is written; `done` and `command` word the message (`drawn`, `render`)."""
+    before anything is written; `done` and `command` word the message (`drawn`, `render`),
+    and `instead` what to do (by default, `COMMAND it into another folder`)."""
     read = set(inputs)
     for path, output in outputs.items():
         if os.path.realpath(output) in read:
             raise InputError(f"{path} would be {done} to {output}, which is one of the files "
-                             f"{command} reads; {command} it into another folder")
+                             f"{command} reads; {instead or f'{command} it into another folder'}")
     first: dict[str, str] = {}
     for path, output in outputs.items():
         other = first.setdefault(os.path.normcase(os.path.abspath(output)), path)

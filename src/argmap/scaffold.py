@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HEADER_KEYS, KEYWORDS, TERMINALS
+from .lexicon import HEADER_KEYS, KEYWORDS, SKIP_LINES, SOURCE, TERMINALS
 from .quotes import SourceText
 from .stats import argumentative_sentences
 
@@ -48,7 +48,7 @@ def new_map(text: str, source: str, ident: str) -> str:
     """The map of the source text `text`, whose path from the map is `source`."""
     title = next((line.strip() for line in text.splitlines() if line.strip()), ident)
     sentences = argumentative_sentences(SourceText(text))
-    optional = [key for key in HEADER_KEYS if key not in ("source", "skip-lines")]
+    optional = [key for key in HEADER_KEYS if key not in (SOURCE, SKIP_LINES)]
     lines = [f"document {ident} {_string(title)} {{",
              f"  source {_string(source)}",
              *(f'  # {key} ""' for key in optional),

@@ -24,13 +24,14 @@ import os
 from collections.abc import Iterable
 
 from attrs import field, frozen
+from attrs.converters import optional
 
 from .config import Config, find_config, load_config
 from .errors import ConfigError
 from .severity import Severity
 from .workspace import read_file
 
-__all__ = ["Discovery", "FileReader", "Settings", "project_of"]
+__all__ = ["Discovery", "FileReader", "Options", "Settings", "project_of"]
 
 
 @frozen
@@ -70,13 +71,33 @@ class FileReader:
         return read_file(path)
 
 
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
+
+
+@frozen
+class Options:
+    """What the command line (or the API's caller) says over every file's configuration:
+    the rules to run only (`--select`), not to run (`--ignore`), and the failing severity
+    (`--fail-on`). A rule misnamed is a `ConfigError` when the options are made."""
+
+    select: tuple[str, ...] = field(default=(), converter=_names)
+    ignore: tuple[str, ...] = field(default=(), converter=_names)
+    fail_on: Severity | None = field(default=None, converter=optional(Severity))
+
+    def __attrs_post_init__(self) -> None:
+        Config().severities(self.select, self.ignore)
+
+
 @frozen
 class Settings:
     """The settings of the files under one configuration: the configuration (the defaults
-    when there is none) and the project folder (a real path) its sources must lie in."""
+    when there is none), the project folder (a real path) its sources must lie in, and the
+    run's options over them."""
 
     config: Config
     project: str
+    options: Options = Options()
 
     @property
     def reader(self) -> FileReader:
@@ -84,14 +105,14 @@ class Settings:
 
     @property
     def fail_on(self) -> Severity:
-        return self.config.fail_on
+        """The least severity of a finding that fails the run."""
+        return self.options.fail_on or self.config.fail_on
 
-    def severities(self, path: str | None = None, select: Iterable[str] = (),
-                   ignore: Iterable[str] = ()) -> dict[str, Severity]:
-        """The rules to run on the file at `path` and their severities (see
-        `Config.severities`), less those the configuration's `per-file-ignores` turns off
-        for it."""
-        chosen = self.config.severities(select, ignore)
+    def severities(self, path: str | None = None) -> dict[str, Severity]:
+        """The rules to run on the file at `path` and their severities: those of
+        `Config.severities` for the options' `select` and `ignore`, less those the
+        configuration's `per-file-ignores` turns off for the file."""
+        chosen = self.config.severities(self.options.select, self.options.ignore)
         if path is not None:
             for name in self.config.ignored_rules(path):
                 chosen.pop(name, None)
@@ -117,31 +138,33 @@ def project_of(folder: str) -> str:
 
 @frozen
 class Discovery:
-    """The settings of each file: those of `config` (a path, as `--config` names it) for
-    every file when given, else those found from the file's folder (see the module's
-    docstring). Each folder is looked up once.
+    """The settings of each file: those of the configuration `given` (as `--config` names
+    it) for every file, else those found from the file's folder (see the module's
+    docstring), with the run's `options` over them. Each folder is looked up once.
 
-    A configuration that cannot be used raises `ConfigError`, unless `lenient` (for the
-    language server, while the file is being edited): its folder is then the project, with
-    the defaults."""
+    A configuration found that cannot be used raises `ConfigError`, unless `lenient` (for
+    the language server, while the file is being edited): its folder is then the project,
+    with the defaults."""
 
-    config: str | None = None
+    given: Config | None = None
+    options: Options = Options()
     lenient: bool = False
-    _given: Config | None = field(init=False, default=None, eq=False)
     _found: dict[str, Settings] = field(init=False, factory=dict, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        if self.config is not None:  # a bad `--config` stops the run before any file is read
-            object.__setattr__(self, "_given", load_config(self.config))
+    @classmethod
+    def for_run(cls, config: str | None = None, options: Options | None = None) -> Discovery:
+        """The settings of a run: with the configuration file `config` names (`--config`),
+        read now, so that a bad one stops the run before any file is read."""
+        return cls(load_config(config) if config is not None else None, options or Options())
 
     def __call__(self, path: str) -> Settings:
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in self._found:
-            config = self._given if self._given is not None else self._find(folder)
+            config = self.given if self.given is not None else self._find(folder)
             if config is None:
-                settings = Settings(Config(), project_of(folder))
+                settings = Settings(Config(), project_of(folder), self.options)
             else:
-                settings = Settings(config, os.path.realpath(config.root))
+                settings = Settings(config, os.path.realpath(config.root), self.options)
             self._found[folder] = settings
         return self._found[folder]
 
@@ -153,7 +176,7 @@ class Discovery:
         except ConfigError:
             if not self.lenient:
                 raise
-            return Config(found, root=os.path.dirname(os.path.abspath(found or folder)))
+            return Config(found, root=os.path.dirname(os.path.abspath(found)) if found else folder)
 
     def excluded(self, path: str) -> bool:
         """Whether the settings of the file at `path` exclude it."""

@@ -18,7 +18,7 @@ from attrs import frozen
 
 from ._tools import visible
 from .diagnostics import Finding
-from .lexicon import CrossKind, NodeKind, RelationKind
+from .lexicon import SKIP_LINES, CrossKind, NodeKind, RelationKind
 from .model import Comparison, DocumentMap, LineRanges, parse_line_ranges
 from .quotes import QuoteMatch, SourceText
 from .semantics import MapSemantics, Resolver
@@ -175,7 +175,7 @@ def map_stats(context: MapSemantics) -> MapStats:
     unquoted: list[Sentence] = []
     problem = None
     if isinstance(context.source, SourceText):
-        skip = header.get("skip-lines") if header else None
+        skip = header.get(SKIP_LINES) if header else None
         try:
             skip_lines = parse_line_ranges(skip.value) if skip else LineRanges()
         except ValueError as error:

@@ -11,7 +11,18 @@ from __future__ import annotations
 import json
 import sys
 
-from .lexicon import BY, COMPARE, DOCUMENT, TERMINALS, USE, WITH, CrossKind, NodeKind, RelationKind
+from .lexicon import (
+    BY,
+    COMPARE,
+    DOCUMENT,
+    EXTENSION,
+    TERMINALS,
+    USE,
+    WITH,
+    CrossKind,
+    NodeKind,
+    RelationKind,
+)
 
 __all__ = ["grammar", "SCOPE"]
 
@@ -36,7 +47,7 @@ def grammar() -> dict:
         "$schema": "https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json",
         "name": "argmap",
         "scopeName": SCOPE,
-        "fileTypes": ["arg"],
+        "fileTypes": [EXTENSION[1:]],
         "patterns": [{"include": "#comment"}, {"include": "#header"}, {"include": "#node"},
                      {"include": "#statement"}],
         "repository": {

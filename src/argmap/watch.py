@@ -19,8 +19,10 @@ from types import FrameType
 from ._tools import visible
 from .commands import EXIT_USAGE
 from .errors import ArgmapError, Terminated
+from .lexicon import EXTENSION
 from .lint import select_files
 from .model import Comparison, DocumentMap
+from .semantics import source_path_of
 from .settings import Discovery
 from .workspace import Workspace, relative_to
 
@@ -48,11 +50,10 @@ def inputs(paths: list[str], settings: Discovery | None = None) -> set[str]:
         if isinstance(model, Comparison):
             pending += [used for use in model.uses
                         if not workspace.outside(used := relative_to(path, use.path), path)]
-        elif isinstance(model, DocumentMap) and model.header is not None:
-            source = model.header.get("source")
-            if source is not None and not workspace.outside(
-                    source_path := relative_to(path, source.value), path):
-                found.add(os.path.realpath(source_path))
+        elif isinstance(model, DocumentMap):
+            source = source_path_of(model)
+            if source is not None and not workspace.outside(source, path):
+                found.add(os.path.realpath(source))
     return found
 
 
@@ -117,7 +118,7 @@ def _relevant(watched: set[str], paths: list[str]) -> Callable[[object, str], bo
     """Whether a change concerns a run: a file it read, or a new `.arg` file it would read."""
     def relevant(_change: object, path: str) -> bool:
         real = os.path.realpath(path)
-        return real in watched or (real.endswith(".arg") and _under(real, paths))
+        return real in watched or (real.endswith(EXTENSION) and _under(real, paths))
     return relevant
 
 

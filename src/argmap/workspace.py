@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .errors import ArgSyntaxError, InputError
+from .lexicon import EXTENSION
 from .model import ArgFile
 from .parsing import decode, parse_all
 from .quotes import SourceText
@@ -58,7 +59,7 @@ def find_arg_files(paths: list[str]) -> list[str]:
             for folder, subfolders, files in os.walk(name):
                 subfolders.sort()
                 found += [os.path.normpath(os.path.join(folder, f)) for f in sorted(files)
-                          if f.endswith(".arg")]
+                          if f.endswith(EXTENSION)]
         elif mode is not None and stat.S_ISREG(mode):
             found.append(os.path.normpath(name))
         elif mode is not None:

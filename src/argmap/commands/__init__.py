@@ -106,7 +106,7 @@ def add_watch(parser: argparse.ArgumentParser,
         from ..settings import Discovery
         from ..watch import watch
 
-        return watch(args.paths, lambda: run_once(args), Discovery(args.config))
+        return watch(args.paths, lambda: run_once(args), Discovery.for_run(args.config))
 
     parser.set_defaults(run=run)
     parser.add_argument("--watch", action="store_true",
@@ -120,7 +120,7 @@ def add_paths(parser: argparse.ArgumentParser, more: str = "") -> None:
     none is given; `more` says what else it may be."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help=".arg files, or folders to search for *.arg files (default: the "
-                             f"current folder){more}")
+                             f"current folder{more})")
 
 
 def add_jobs(parser: argparse.ArgumentParser) -> None:

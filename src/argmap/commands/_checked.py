@@ -38,7 +38,7 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     from ..runner import default_jobs
     from ..settings import Discovery
 
-    settings = Discovery(config_path)
+    settings = Discovery.for_run(config_path)
     targets = select_files(paths, settings.excluded)
     if not targets:
         print(f"argmap: warning: no .arg files in {', '.join(paths)}", file=sys.stderr)

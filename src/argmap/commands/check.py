@@ -65,7 +65,7 @@ def add_parser(commands) -> None:
                     "evidence quotes against their sources. Comparisons are checked with the "
                     "maps they use.",
         epilog=_CONFIGURATION + "\n" + _EXIT_CODES)
-    add_paths(check, " (`-`: standard input, see --stdin-filename)")
+    add_paths(check, "; `-`: standard input, see --stdin-filename")
     check.add_argument("--output-format", "--format", dest="format", choices=FORMATS,
                        default="text", metavar="FORMAT",
                        help="text (default; or full, ruff's name): each finding with the "
@@ -137,12 +137,11 @@ def check_once(args) -> int:
         from ..errors import InputError
         from ..lint import check_paths
         from ..runner import default_jobs
-        from ..settings import Discovery
-        from ..severity import Severity
+        from ..settings import Discovery, Options
 
-    settings = Discovery(args.config)
-    select = [n for names in args.select for n in names]
-    ignore = [n for names in args.ignore for n in names]
+    settings = Discovery.for_run(args.config, Options(
+        [n for names in args.select for n in names], [n for names in args.ignore for n in names],
+        args.fail_on))
     stdin = "-" in args.paths
     if stdin and args.paths != ["-"]:
         raise InputError("`-` (standard input) cannot be checked with other paths")
@@ -150,14 +149,14 @@ def check_once(args) -> int:
         raise InputError("--stdin-filename names standard input: give `-` as the path")
     if stdin and args.watch:
         raise InputError("--watch cannot watch standard input")
-    run = _Run(args, settings, select, ignore)
+    run = _Run(args, settings)
     if stdin:
         result = run.check_stdin()
     else:
         counter = sys.stderr.isatty() and not args.quiet
         result = check_paths(args.paths, progress=_progress if counter else None,
-                             settings=settings, select=select, ignore=ignore,
-                             force_exclude=args.force_exclude, jobs=args.jobs or default_jobs())
+                             settings=settings, force_exclude=args.force_exclude,
+                             jobs=args.jobs or default_jobs())
         if counter:
             sys.stderr.write("\r\x1b[K")  # clear the progress line
         if not result.files:
@@ -170,25 +169,22 @@ def check_once(args) -> int:
         if fixed and stdin:  # checked again, for what is left
             result = run.check_fixed_stdin()
         elif fixed:
-            result = check_paths(args.paths, settings=settings, select=select, ignore=ignore,
-                                 force_exclude=args.force_exclude,
+            result = check_paths(args.paths, settings=settings, force_exclude=args.force_exclude,
                                  jobs=args.jobs or default_jobs())
     run.report(result)
     if run.fixed_count and args.exit_non_zero_on_fix:
         return EXIT_FINDINGS
-    failing = [f for f in result.findings if f.severity.rank >= (
-        Severity(args.fail_on) if args.fail_on else settings(f.position.file).fail_on).rank]
+    failing = [f for f in result.findings
+               if f.severity.rank >= settings(f.position.file).fail_on.rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
 class _Run:
     """One `check`: its options and settings, and what it reads, fixes and prints."""
 
-    def __init__(self, args, settings, select: list[str], ignore: list[str]) -> None:
+    def __init__(self, args, settings) -> None:
         self.args = args
         self.settings = settings
-        self.select = select
-        self.ignore = ignore
         #: Standard input, when it is what is checked.
         self.stdin: bytes | None = None
         self.fixed_count = 0
@@ -215,8 +211,7 @@ class _Run:
         from ..workspace import OverlayWorkspace
 
         resolver = Resolver(OverlayWorkspace(self.settings, {path: data}))
-        report = check_file(resolver, path,
-                            self.settings(path).severities(path, self.select, self.ignore))
+        report = check_file(resolver, path, self.settings(path).severities(path))
         return CheckResult(sorted(report.findings), [path], report.lines)
 
     def check_fixed_stdin(self):

@@ -55,6 +55,7 @@ def run(args) -> int:
 
     from .. import diff as differ
     from .._tools import visible
+    from ..output_files import refuse_clashes
 
     with tempfile.TemporaryDirectory(prefix="argmap-diff-") as old_tree:
         if args.rev is None:
@@ -91,13 +92,20 @@ def run(args) -> int:
         if not drawn:
             print("argmap: nothing drawn: no map changed, or every one was deleted",
                   file=sys.stderr)
+        outputs = {}
         for found in drawn:
             output = args.draw
             if len(drawn) > 1:
                 stem = os.path.splitext(os.path.basename(found.new.path))[0]
                 output = f"{os.path.splitext(args.draw)[0]}-{stem}.svg"
-            _draw(found, output)
-            print(visible(f"{found.new.path} -> {output}"), file=sys.stderr)
+            outputs[found.new.path] = output
+        # No drawing over a map compared: `--draw NEW.arg` is a slip of the hand.
+        refuse_clashes(outputs, "drawn", "diff", {os.path.realpath(path) for pair in pairs
+                                                  for path in pair[:2] if path},
+                       instead="name another file with --draw")
+        for found in drawn:
+            _draw(found, outputs[found.new.path])
+            print(visible(f"{found.new.path} -> {outputs[found.new.path]}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -151,20 +159,18 @@ def _top() -> str:
 
 def _draw(found, output: str) -> None:
     """The new map drawn with the change marked, written to `output`."""
-    import attrs
-
     from .. import diff as differ
     from ..api import load
     from ..output_files import write_atomically
-    from ..render.centre import centre_text
+    from ..render import TIME_LIMIT
     from ..render.layout import find_engine, lay_out
     from ..render.output import drawing_of
-    from ..render.titles import set_titles
+    from ..render.scene import Options
+    from ..render.svg import finish
 
     semantics = load(found.new.path)
-    drawing = drawing_of(semantics, evaluated=True)
+    drawing = drawing_of(semantics, Options(evaluated=True))
     document = semantics.map.id or ""  # type: ignore[union-attr]
-    drawing = attrs.evolve(drawing, base=differ.marked_dot(found, drawing.base, document))
-    data, _ = lay_out(drawing, "svg", find_engine("auto"), 60.0, output)
-    svg = centre_text(set_titles(data.decode("utf-8"), drawing.titles))
-    write_atomically(output, svg.encode("utf-8"))
+    marked = differ.marked_dot(found, drawing.source, document)
+    data, _ = lay_out(marked, "svg", find_engine("auto"), TIME_LIMIT, output)
+    write_atomically(output, finish(data.decode("utf-8"), drawing.scene).encode("utf-8"))

@@ -66,7 +66,7 @@ def run(args) -> int:
 
     if args.paths == ["-"]:
         return _filter(args)
-    settings = Discovery(args.config)
+    settings = Discovery.for_run(args.config)
     paths = select_files(args.paths, settings.excluded, args.force_exclude)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)

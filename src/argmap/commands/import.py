@@ -54,9 +54,11 @@ def run(args) -> int:
     from .._tools import visible
     from ..errors import InputError
     from ..importing import import_file
-    from ..output_files import make_folder, output_path, write_atomically
+    from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
 
     outputs = {path: output_path(path, args.output_dir, "arg") for path in args.files}
+    if not args.stdout:
+        refuse_clashes(outputs, "imported", "import", {os.path.realpath(p) for p in args.files})
     texts = {}
     for path in args.files:
         if not os.path.isfile(path):

@@ -52,7 +52,7 @@ def run(args) -> int:
     from ..settings import Discovery
     from ..stats import stats_of_file
 
-    settings = Discovery(args.config)
+    settings = Discovery.for_run(args.config)
     paths = select_files(args.paths, settings.excluded)
     if not paths:
         print(f"argmap: warning: no .arg files in {', '.join(args.paths)}", file=sys.stderr)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..lexicon import SOURCE, CrossKind, NodeKind, RelationKind
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 from . import attacks, explanation_ids, inference_ids, weighings
 
@@ -125,7 +125,7 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
     """A map's nodes, inferences, attacks, undercuts and locutions, ids after `prefix`."""
     header = semantics.map.header
     document = semantics.map.id or ""
-    source = header.get("source") if header else None
+    source = header.get(SOURCE) if header else None
     for node in semantics.nodes.values():
         graph.node(prefix + node.id, node.text, "I")
         if node.kind is NodeKind.EVIDENCE:

@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..lexicon import CrossKind, NodeKind, RelationKind
+from ..lexicon import SOURCE, CrossKind, NodeKind, RelationKind
 from ..model import Node, Ref
 from ..quotes import QuoteMatch
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
@@ -155,7 +155,7 @@ def _data(semantics: MapSemantics, node: Node) -> dict[str, Any]:
                 entry["scheme"] = relation.scheme
             data.setdefault(relation.kind.value, []).append(entry)
     if node.kind is NodeKind.EVIDENCE and semantics.map.header:
-        source = semantics.map.header.get("source")
+        source = semantics.map.header.get(SOURCE)
         found = semantics.quotes.get(node.id)
         if source is not None:
             data["source"] = source.value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -38,14 +38,13 @@ class CheckResult:
 
 
 def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = None, *,
-                settings: Discovery | None = None, select: Iterable[str] = (),
-                ignore: Iterable[str] = (), force_exclude: bool = False, jobs: int = 1,
+                settings: Discovery | None = None, force_exclude: bool = False, jobs: int = 1,
                 resolver: Resolver | None = None) -> CheckResult:
     """Check the `.arg` files named and under the folders named, and every map they use.
 
     Each file is checked with its settings (`settings(path)`; by default found per file,
-    as `argmap.settings` says): the rules they turn on, at their severities, only those in
-    `select` when it names any, none in `ignore`; their `exclude` leaves out files found in
+    as `argmap.settings` says): the rules they turn on, at their severities (with the
+    options' `select` and `ignore` over them); their `exclude` leaves out files found in
     folders and maps comparisons use, and files named too when `force_exclude`; their
     reader says which sources and used maps may be read. `progress(done, total)` is called
     after each file. Up to `jobs` worker processes check the files when there are enough
@@ -53,17 +52,13 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
     (whose settings are then the run's), which then holds them for the caller; with a new
     resolver (None), each file is let go once checked, unless a comparison still needs it,
     so that a run over many files does not hold every one."""
-    from ..config import Config
     from ..settings import Discovery
 
     if settings is None:
         settings = resolver.workspace.settings if resolver is not None else Discovery()
-    select, ignore = list(select), list(ignore)
-    Config().severities(select, ignore)  # a rule misnamed stops the run before any file
     files = select_files(paths, settings.excluded, force_exclude)
     reports = for_each_file(
-        files, functools.partial(_check, settings=settings, select=select, ignore=ignore,
-                                 forget=resolver is None), jobs=jobs,
+        files, functools.partial(_check, settings=settings, forget=resolver is None), jobs=jobs,
         resolver=resolver, settings=settings,
         follow=lambda report: [p for p in report.used if not settings.excluded(p)],
         progress=progress)
@@ -72,11 +67,9 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
     return CheckResult(findings, [report.path for report in reports], lines)
 
 
-def _check(resolver: Resolver, path: str, *, settings: Discovery, select: list[str],
-           ignore: list[str], forget: bool) -> FileReport:
+def _check(resolver: Resolver, path: str, *, settings: Discovery, forget: bool) -> FileReport:
     """Check one file with the rules its settings turn on (see `check_paths`)."""
-    return check_file(resolver, path, settings(path).severities(path, select, ignore),
-                      forget=forget)
+    return check_file(resolver, path, settings(path).severities(path), forget=forget)
 
 
 def select_files(paths: list[str], excluded: Callable[[str], bool] | None = None,

@@ -15,7 +15,7 @@ thesis main "A claim."
 
 from ..._tools import closest
 from ...diagnostics import Severity
-from ...lexicon import HEADER_KEYS, word_list
+from ...lexicon import HEADER_KEYS, SKIP_LINES, word_list
 from ...model import HeaderField, parse_line_ranges
 from ...semantics import MapSemantics
 
@@ -40,7 +40,7 @@ def check_map(context: MapSemantics):
                                        f"{seen[field.key].position.line}")
             else:
                 seen[field.key] = field
-                if field.key == "skip-lines":
+                if field.key == SKIP_LINES:
                     try:
                         parse_line_ranges(field.value)
                     except ValueError as error:

@@ -9,7 +9,8 @@
 - Only an objection or a rebuttal undercuts, and only an inference the map states
   (`undercuts a -> b` needs `a supports b`).
 - No node both supports and attacks the same node (in a map or in a comparison), nor
-  supports and explains it, nor concedes against a node it supports or attacks.
+  supports and explains it, nor concedes against a node it supports or attacks; in a
+  comparison, no two nodes both agree and contradict.
 - Evidence only supports or attacks: it neither explains, concedes nor outranks (make the
   quote support a premise that does); nothing explains, concedes against or ranks evidence.
 - Two nodes never outrank each other.
@@ -69,7 +70,9 @@ def check_map(context: MapSemantics):
                     continue
                 message = _relation(node, relation.kind, target)
                 related.add((target.id, relation.kind))
-                for other, words in _CONFLICTS.get(relation.kind, {}).items():
+                # A conflict takes two relations, and most nodes have one.
+                conflicts = _CONFLICTS.get(relation.kind, {}) if len(related) > 1 else {}
+                for other, words in conflicts.items():
                     if message is None and (target.id, other) in related:
                         message = f"`{node.id}` both {words} `{target.id}`"
                 if message is None and relation.kind is RelationKind.OUTRANKS \
@@ -137,8 +140,14 @@ def _undercut(node, link: Link, context: MapSemantics) -> str | None:
     return None
 
 
-_CROSS_OPPOSITE = {CrossKind.SUPPORTS: CrossKind.ATTACKS,
-                   CrossKind.ATTACKS: CrossKind.SUPPORTS}
+# Relations that cannot both hold between two nodes, and the words for a node that states
+# both; `agrees` and `contradicts` hold between the two whichever is written first.
+_CROSS_OPPOSITE = {CrossKind.SUPPORTS: CrossKind.ATTACKS, CrossKind.ATTACKS: CrossKind.SUPPORTS,
+                   CrossKind.AGREES: CrossKind.CONTRADICTS,
+                   CrossKind.CONTRADICTS: CrossKind.AGREES}
+_SYMMETRIC = frozenset({CrossKind.AGREES, CrossKind.CONTRADICTS})
+_BOTH = {CrossKind.SUPPORTS: "both supports and attacks",
+         CrossKind.AGREES: "both agrees with and contradicts"}
 
 
 def check_comparison(context: ComparisonSemantics):
@@ -150,7 +159,10 @@ def check_comparison(context: ComparisonSemantics):
                                       "one document in its own map")
             continue
         ends = (str(source), str(target))
+        if relation.kind in _SYMMETRIC:
+            ends = (min(ends), max(ends))
         related.add((*ends, relation.kind))
         opposite = _CROSS_OPPOSITE.get(relation.kind)
         if opposite is not None and (*ends, opposite) in related:
-            yield relation.position, f"`{source}` both supports and attacks `{target}`"
+            both = _BOTH.get(relation.kind) or _BOTH[opposite]
+            yield relation.position, f"`{source}` {both} `{target}`"

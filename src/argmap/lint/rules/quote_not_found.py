@@ -17,6 +17,7 @@ evidence quote "sanctions have proven useless" supports engage
 import re
 
 from ...diagnostics import Severity
+from ...lexicon import SOURCE
 from ...model import Node, Position
 from ...quotes import QuoteMiss, normalize
 from ...semantics import MapSemantics
@@ -30,7 +31,7 @@ PARTIAL = True
 
 def check_map(context: MapSemantics):
     header = context.map.header
-    field = header.get("source") if header else None
+    field = header.get(SOURCE) if header else None
     source = field.value if field else None
     for node_id, result in context.quotes.items():
         if isinstance(result, QuoteMiss):

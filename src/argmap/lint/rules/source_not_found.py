@@ -12,7 +12,7 @@ evidence quote "A quote." supports main
 
 from ..._tools import closest_sibling
 from ...diagnostics import Severity
-from ...lexicon import NodeKind
+from ...lexicon import SOURCE, NodeKind
 from ...semantics import MapSemantics
 
 NAME = "source-not-found"
@@ -24,7 +24,7 @@ def check_map(context: MapSemantics):
     header = context.map.header
     if header is None:
         return
-    field = header.get("source")
+    field = header.get(SOURCE)
     if field is None:
         if any(node.kind is NodeKind.EVIDENCE for node in context.map.nodes):
             yield header.position, ("the header names no `source`, so the evidence quotes "

@@ -16,6 +16,7 @@ premise reason "A reason." supports mian
 
 from ..._tools import closest, closest_sibling
 from ...diagnostics import Severity
+from ...lexicon import EXTENSION
 from ...model import DocumentMap, Ref
 from ...semantics import ComparisonSemantics, MapSemantics
 from ...workspace import relative_to
@@ -49,7 +50,7 @@ def check_comparison(context: ComparisonSemantics):
         if used.refused is not None:
             yield use.position, f"`use` names `{use.path}`, which is not read: {used.refused}"
         elif loaded is None:
-            guess = closest_sibling(relative_to(context.comparison.path, use.path), ".arg")
+            guess = closest_sibling(relative_to(context.comparison.path, use.path), EXTENSION)
             hint = f"; did you mean `{guess}`?" if guess else ""
             yield use.position, f"`use` names `{use.path}`, which cannot be read{hint}"
         elif loaded.model is not None and not isinstance(loaded.model, DocumentMap):
