@@ -164,11 +164,12 @@ def test_clicking_a_quote_highlights_and_shows_its_node(open_page, pages):
     wait_in_view(page, node(evidence))
     assert page.locator(".selected").evaluate_all("els => els.map(e => e.id)") == [
         evidence, f"quote:{evidence}"]
-    # Zoomed in until its text reads as the page's does, and no further, so that what is
-    # around it shows too: a line of it 14 to 24 pixels high (its letters' box, some 1.4
-    # times their size), the node a fifth to a half of the pane's width.
+    # Zoomed in until its text is legible (12 pixels, as the drawing starts), and no
+    # further, so that what is around it shows too: a line of it 12 to 24 pixels high (its
+    # letters' box), the node a fifth to a half of the pane's width.
     line = page.locator(f'{node(evidence)} text').first.bounding_box()["height"]
-    assert 14 <= line <= 24
+    assert 12 <= line <= 24
+    assert drawing_text_size(page) >= 11.5
     assert 0.2 < width() / page.locator(".viewport").bounding_box()["width"] < 0.5
     assert watched.console == [] and watched.dialogs == []
     assert watched.requests == [(pages / "fpri.html").as_uri()]
