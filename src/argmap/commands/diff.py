@@ -176,20 +176,18 @@ def _visible(value: object) -> object:
 
 def _draw(found, output: str) -> None:
     """The new map drawn with the change marked, written to `output`."""
-    import attrs
-
     from .. import diff as differ
     from ..api import load
     from ..output_files import write_atomically
-    from ..render.centre import centre_text
+    from ..render import TIME_LIMIT
     from ..render.layout import find_engine, lay_out
     from ..render.output import drawing_of
-    from ..render.titles import set_titles
+    from ..render.scene import Options
+    from ..render.svg import finish
 
     semantics = load(found.new.path)
-    drawing = drawing_of(semantics, evaluated=True)
+    drawing = drawing_of(semantics, Options(evaluated=True))
     document = semantics.map.id or ""  # type: ignore[union-attr]
-    drawing = attrs.evolve(drawing, base=differ.marked_dot(found, drawing.base, document))
-    data, _ = lay_out(drawing, "svg", find_engine("auto"), 60.0, output)
-    svg = centre_text(set_titles(data.decode("utf-8"), drawing.titles))
-    write_atomically(output, svg.encode("utf-8"))
+    marked = differ.marked_dot(found, drawing.source, document)
+    data, _ = lay_out(marked, "svg", find_engine("auto"), TIME_LIMIT, output)
+    write_atomically(output, finish(data.decode("utf-8"), drawing.scene).encode("utf-8"))
