@@ -117,3 +117,39 @@ def test_text_from_a_map_is_data_in_markdown(tmp_path, capsys):
     assert ("| added | `p` | premise | &lt;img src=x onerror=alert\\(1\\)&gt; \\| \\*bold\\* "
             "\\[link\\]\\(http://x\\) |") in out
     assert "<img" not in out
+
+
+def test_schemes_explanations_concessions_and_preferences_are_relations(tmp_path, capsys):
+    (tmp_path / "source.txt").write_text("x\n", encoding="utf-8")
+    head = 'document d "D" { source "source.txt" }\nthesis t "T"\n'
+    old = tmp_path / "a.arg"
+    old.write_text(head + 'premise p "P"\n  supports t by sign\npremise q "Q"\n  supports t\n',
+                   encoding="utf-8")
+    new = tmp_path / "b.arg"
+    new.write_text(head + 'premise p "P"\n  supports t by analogy\npremise q "Q"\n'
+                   '  explains t\n  outranks p\npremise r "R"\n  concedes t\n', encoding="utf-8")
+    out = run(capsys, str(old), str(new))
+    for line in ["+ p supports t by analogy", "+ q explains t", "+ q outranks p",
+                 "+ r concedes t", "- p supports t by sign", "- q supports t"]:
+        assert f"    {line}\n" in out
+
+
+def test_a_version_that_does_not_parse_is_named_where(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(FOLDER)
+    broken = tmp_path / "broken.arg"
+    broken.write_text('document d "D" {}\nthesis t "unterminated\n', encoding="utf-8")
+    assert main(["diff", "old.arg", str(broken)]) == 2
+    assert f"{broken}:2:10: unterminated string" in capsys.readouterr().err
+
+
+def test_drawing_writes_nothing_but_the_drawing(tmp_path, capsys, monkeypatch):
+    """Run in a folder of the user's: only the drawing appears (fontconfig, reading the
+    fonts' configuration relative to the current folder, wrote a `.uuid` into every folder
+    under it)."""
+    (tmp_path / "sub").mkdir()
+    for name in ("old.arg", "new.arg", "source.txt"):
+        shutil.copy(FOLDER / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "old.arg", "new.arg", "--draw", "change.svg")
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "change.svg", "new.arg", "old.arg", "source.txt", "sub"]

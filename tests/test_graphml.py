@@ -11,13 +11,15 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.export import attacks
+from argmap.export import attacks, explanation_ids, inference_ids, weighings
+from argmap.lexicon import RelationKind
 from argmap.semantics import MapSemantics
 from conftest import DATA, ROOT
 
 nx = pytest.importorskip("networkx")
 
-FILES = sorted([*ROOT.glob("maps/*.arg"), *(DATA / "render").glob("*.arg")])
+FILES = sorted([*ROOT.glob("maps/*.arg"), *(DATA / "render").glob("*.arg"),
+                DATA / "graphml" / "weighing.arg"])
 IDS = [f"{path.parent.name}/{path.name}" for path in FILES]
 
 
@@ -37,19 +39,23 @@ def expected(semantics) -> tuple[dict, Counter]:
     for prefix, m in maps.items():
         nodes.update({prefix + i: (n.kind.value, n.text) for i, n in m.nodes.items()})
         undercut = {inference for u in m.undercuts for inference in u.inferences}
-        for number, inference in enumerate(m.every_inference, start=1):
-            if len(inference.premises) == 1 and inference not in undercut:
-                relations["supports", prefix + inference.premises[0],
-                          prefix + inference.conclusion] += 1
-                continue
-            point = f"{prefix}i{number}"
-            nodes[point] = ("inference", "")
-            relations.update(("premise", prefix + p, point) for p in inference.premises)
-            relations["supports", point, prefix + inference.conclusion] += 1
+        for kind, names in (("supports", inference_ids(m)), ("explains", explanation_ids(m))):
+            for inference, name in names.items():
+                if len(inference.premises) == 1 and inference not in undercut:
+                    relations[kind, prefix + inference.premises[0],
+                              prefix + inference.conclusion] += 1
+                    continue
+                point = prefix + name
+                nodes[point] = ("inference", "")
+                relations.update(("premise", prefix + p, point) for p in inference.premises)
+                relations[kind, point, prefix + inference.conclusion] += 1
         relations.update(("attacks", prefix + a, prefix + t) for a, t, _ in attacks(m))
-        names = {inference: f"{prefix}i{n}" for n, inference in enumerate(m.every_inference, 1)}
-        relations.update(("undercuts", prefix + u.node, names[i])
+        names = inference_ids(m)
+        relations.update(("undercuts", prefix + u.node, prefix + names[i])
                          for u in m.undercuts for i in u.inferences)
+        for kind in (RelationKind.CONCEDES, RelationKind.OUTRANKS):
+            relations.update((kind.value, prefix + a, prefix + t)
+                             for a, t, _ in weighings(m, kind))
     if not isinstance(semantics, MapSemantics):
         relations.update((r.kind.value, str(r.source), str(r.target))
                          for r in semantics.comparison.relations)
@@ -63,6 +69,17 @@ def test_networkx_reads_every_node_and_relation(exported, path):
     assert {n: (d["kind"], d.get("label", "")) for n, d in graph.nodes(data=True)} == nodes
     assert Counter((d["relation"], a, b) for a, b, d in graph.edges(data=True)) == relations
     assert graph.is_directed()
+
+
+def test_schemes_explanations_concessions_and_preferences(exported):
+    graph = nx.read_graphml(exported / "weighing.graphml")
+    explains = graph.edges["great_power", "active"]
+    assert (explains["relation"], explains["scheme"]) == ("explains", "best-explanation")
+    point = graph.nodes["i1"]
+    assert (point["kind"], point["scheme"]) == ("inference", "sign")
+    assert graph.edges["i1", "great_power"]["scheme"] == "sign"
+    assert graph.edges["great_power", "other_motives"]["relation"] == "outranks"
+    assert graph.edges["factors", "great_power"]["relation"] == "concedes"
 
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)
@@ -82,3 +99,11 @@ def test_text_is_data_and_characters_xml_cannot_hold_are_shown(project):
     assert main(["export", "maps/odd.arg", "--format", "graphml"]) == 0
     graph = nx.read_graphml(project.root / "maps" / "odd.graphml")
     assert graph.nodes["t"]["label"] == 'a <b>tag</b> & "quote" \ufffd here'
+
+
+def test_the_export_leaves_other_xml_alone(exported):
+    """No namespace registered in ElementTree's registry, which is global: the drawings'
+    SVG, written after a GraphML export, came out as `ns0:svg` when GraphML's was."""
+    registry = ET._namespace_map  # ElementTree's own, which register_namespace fills
+    assert not {"http://graphml.graphdrawing.org/xmlns",
+                "http://www.yworks.com/xml/graphml"} & set(registry)

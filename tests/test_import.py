@@ -16,32 +16,48 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
-from argmap.export import as_aif, as_argdown, attacks
+from argmap.export import as_aif, as_argdown, attacks, weighings
+from argmap.fmt import format_text
 from argmap.importing import FORMATS, import_file
 from argmap.importing.argdown import read as read_argdown
-from argmap.lexicon import KEYWORDS, NodeKind
+from argmap.lexicon import KEYWORDS, SCHEMES, NodeKind, RelationKind
 from argmap.lint import check_paths
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, require_tool
 
 ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
 EXAMPLES = sorted((DATA / "import" / "argdown").glob("*.argdown"))
 AIF_MAPS = sorted((DATA / "import" / "aif").glob("*.json"))
 needs_arguebuf = pytest.mark.skipif(sys.version_info < (3, 11),
                                     reason="arguebuf needs Python 3.11 or later")
-#: What an imported map may be told, as it has no source text: its claims rest on nothing.
-SOURCE_LACKS = {"unsupported-claim", "unanswered-objection"}
+#: What an imported map may be told, as it has no source text: its claims rest on nothing,
+#: and neither its objections nor its schemes' critical questions are answered.
+SOURCE_LACKS = {"unsupported-claim", "unanswered-objection", "open-critical-questions"}
 
 
-def structure(semantics) -> tuple[set, set, set]:
-    """A map's supports (premises, conclusion), attacks and undercuts, as sets."""
-    return ({(frozenset(i.premises), i.conclusion) for i in semantics.every_inference},
+def structure(semantics, concessions: bool = True) -> tuple[set, ...]:
+    """A map's supports (premises, conclusion, scheme), attacks, undercuts, explanations
+    (premises, conclusion, scheme) and preferences and concessions, as sets."""
+    weighed = [RelationKind.OUTRANKS, *([RelationKind.CONCEDES] if concessions else [])]
+    return ({(frozenset(i.premises), i.conclusion, i.relation.scheme)
+             for i in semantics.every_inference},
             {(attacker, target) for attacker, target, _ in attacks(semantics)},
             {(u.node, frozenset(i.premises), i.conclusion)
-             for u in semantics.undercuts for i in u.inferences})
+             for u in semantics.undercuts for i in u.inferences},
+            {(frozenset(i.premises), i.conclusion, i.relation.scheme)
+             for found in semantics.explanations.values() for i in found},
+            {(kind.value, source, target) for kind in weighed
+             for source, target, _ in weighings(semantics, kind)})
+
+
+def argdown() -> str:
+    """The Argdown CLI the tests read Argdown with (the test skipped, or failed under CI,
+    when it is missing)."""
+    return require_tool(ARGDOWN, "npm ci --prefix bench")
 
 
 def imported(path: Path, folder: Path) -> Path:
-    assert main(["import", str(path), "-o", str(folder), "--argdown", str(ARGDOWN)]) == 0
+    options = ["--argdown", argdown()] if path.suffix == ".argdown" else []
+    assert main(["import", str(path), "-o", str(folder), *options]) == 0
     return folder / f"{path.stem}.arg"
 
 
@@ -49,7 +65,7 @@ def imported(path: Path, folder: Path) -> Path:
 def argdown_json(tmp_path_factory) -> Path:
     """`argdown json`, the Argdown CLI itself, run on every example: its output folder."""
     folder = tmp_path_factory.mktemp("argdown-json")
-    done = subprocess.run([str(ARGDOWN), "json", str(DATA / "import" / "argdown" / "*.argdown"),
+    done = subprocess.run([argdown(), "json", str(DATA / "import" / "argdown" / "*.argdown"),
                            str(folder)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     return folder
@@ -62,6 +78,8 @@ def test_each_argdown_example_imports_checks_and_draws(tmp_path, path):
     assert {f.rule for f in findings} <= SOURCE_LACKS, [str(f) for f in findings
                                                          if f.rule not in SOURCE_LACKS]
     assert "<svg" in argmap.draw(str(output), "svg")
+    text = output.read_text(encoding="utf-8")
+    assert format_text(text) == text  # in `argmap fmt`'s layout
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -71,11 +89,12 @@ def test_each_argdown_example_carries_every_statement_and_relation_argdown_reads
     second wording a comment), each premise-conclusion structure an inference, each
     relation a relation of the kind it is."""
     data = json.loads((argdown_json / f"{path.stem}.json").read_text(encoding="utf-8"))
-    draft = read_argdown(str(path), str(ARGDOWN))
+    draft = read_argdown(str(path), argdown())
     output = imported(path, tmp_path)
     written = output.read_text(encoding="utf-8")
     semantics = argmap.load(str(output))
-    supports, attacked, undercuts = structure(semantics)
+    supports, attacked, undercuts, _, _ = structure(semantics)
+    supports = {(premises, conclusion) for premises, conclusion, _ in supports}
     for title, statement in data["statements"].items():
         texts = [" ".join(m["text"].split()) for m in statement["members"]
                  if m.get("text", "").strip() and not m.get("isReference")]
@@ -139,19 +158,18 @@ Modus ponens
 def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
     path = tmp_path / "constructs.argdown"
     path.write_text(ARGDOWN_CONSTRUCTS, encoding="utf-8")
-    text, notes = import_file(str(path), argdown=str(ARGDOWN))
+    text, notes = import_file(str(path), argdown=argdown())
     assert [(note.line, note.message) for note in notes] == [
         (1, 'heading `Constructs` is kept as a comment: the language has no topics'),
         (5, 'an attack on argument <Reconstructed> is an undercut of its last inference: Argdown does not say which premise it attacks'),
         (7, 'heading `Reasons` is kept as a comment: the language has no topics'),
         (15, 'statement [Untitled 1] has data the map has no form for (note); it is kept as a comment'),
-        (16, 'the inference rule (Modus ponens) of argument <Reconstructed> is kept as a comment above its support: the language has no schemes'),
+        (16, 'the inference rule (Modus ponens) of argument <Reconstructed> is kept as a comment above its support: the language has no such scheme'),
         (19, 'statement [Main] is worded again; the other wording is kept as a comment: a node has one text'),
     ]
     assert text == """\
 # Imported by `argmap import` from constructs.argdown (Argdown, read by the Argdown CLI).
-document constructs "Constructs" {
-}
+document constructs "Constructs" {}
 
 # # Constructs
 
@@ -187,7 +205,7 @@ objection Contrary "Its contradiction."
 def test_an_argdown_syntax_error_is_named_by_line_and_column(tmp_path, capsys):
     path = tmp_path / "broken.argdown"
     path.write_text("[A]: text\n\n<B>\n\n(1) premise\n----\n", encoding="utf-8")
-    assert main(["import", str(path), "--argdown", str(ARGDOWN)]) == 2
+    assert main(["import", str(path), "--argdown", argdown()]) == 2
     error = capsys.readouterr().err
     assert f"{path}:" in error and "Argdown syntax error" in error
     assert not (tmp_path / "broken.arg").exists()
@@ -197,10 +215,10 @@ def test_import_never_replaces_an_existing_map(tmp_path, capsys):
     source = tmp_path / "m.argdown"
     source.write_text("[A]: a.\n", encoding="utf-8")
     (tmp_path / "m.arg").write_text("mine\n", encoding="utf-8")
-    assert main(["import", str(source), "--argdown", str(ARGDOWN)]) == 2
+    assert main(["import", str(source), "--argdown", argdown()]) == 2
     assert "m.arg exists" in capsys.readouterr().err
     assert (tmp_path / "m.arg").read_text(encoding="utf-8") == "mine\n"
-    assert main(["import", str(source), "--argdown", str(ARGDOWN), "--force"]) == 0
+    assert main(["import", str(source), "--argdown", argdown(), "--force"]) == 0
     assert "thesis A" in (tmp_path / "m.arg").read_text(encoding="utf-8")
 
 
@@ -233,7 +251,7 @@ def test_each_aif_map_imports_checks_draws_and_carries_every_i_node_and_ra_node(
     graph = arguebuf.load.aif(json.loads(path.read_text(encoding="utf-8")), path.stem)
     assert {n.text for n in semantics.nodes.values()} == {
         a.plain_text for a in graph.atom_nodes.values()}
-    supports, _, _ = structure(semantics)
+    supports = {(premises, conclusion) for premises, conclusion, _ in structure(semantics)[0]}
     assert len(supports) == len(graph.scheme_nodes)
     for scheme in graph.scheme_nodes.values():
         (conclusion,) = graph.outgoing_nodes(scheme)
@@ -253,8 +271,9 @@ _IDS = st.from_regex(r"[a-z][a-z0-9_]{0,5}", fullmatch=True).filter(lambda i: i 
 @st.composite
 def maps(draw) -> tuple[str, list[str]]:
     """A map: its `.arg` text (its header names `source.txt`) and its quotes, for that
-    source. Every kind and tag, single and linked supports, attacks on any node, rebuttals
-    of objections, undercuts of supports; texts of any characters."""
+    source. Every kind and tag, single and linked supports and explanations with and
+    without schemes, concessions and preferences, attacks on any node, rebuttals of
+    objections, undercuts of supports; texts of any characters."""
     lines = ['document d "A map" { source "source.txt" }']
     kinds: dict[str, NodeKind] = {}
     supports: list[tuple[str, str]] = []
@@ -280,12 +299,20 @@ def maps(draw) -> tuple[str, list[str]]:
                                            if k is not NodeKind.EVIDENCE]))
             partners = [n for n, k in kinds.items() if n != target and n not in linked
                         and k in (NodeKind.PREMISE, NodeKind.ASSUMPTION, NodeKind.EVIDENCE)]
-            relation = f"supports {target}"
-            supports.append((node_id, target))
+            verb = draw(st.sampled_from(["supports", "supports", "explains"]))
+            relation = f"{verb} {target}"
+            if verb == "supports":
+                supports.append((node_id, target))
             if partners and draw(st.booleans()):
                 partner = draw(st.sampled_from(partners))
                 linked.add(partner)
                 relation += f" with {partner}"
+            if draw(st.booleans()):
+                relation += f" by {draw(st.sampled_from(sorted(SCHEMES)))}"
+            rivals = [n for n, k in kinds.items() if n != target and k is not NodeKind.EVIDENCE]
+            if kind is not NodeKind.EVIDENCE and rivals and draw(st.booleans()):
+                relation += (f" {draw(st.sampled_from(['concedes', 'outranks']))} "
+                             f"{draw(st.sampled_from(rivals))}")
         if kind is NodeKind.EVIDENCE:
             quotes.append(text)
         kinds[node_id] = kind
@@ -305,7 +332,8 @@ def round_trip(text: str, quotes: list[str], output_format: str) -> tuple:
         exported = Path(folder, "m.argdown" if output_format == "argdown" else "m.aif.json")
         module = as_argdown if output_format == "argdown" else as_aif
         exported.write_text(module.export(semantics), encoding="utf-8")
-        back_text, _ = import_file(str(exported), argdown=str(ARGDOWN))
+        back_text, _ = import_file(str(exported),
+                                   argdown=argdown() if output_format == "argdown" else None)
         back = Path(folder, "back.arg")
         back.write_text(back_text, encoding="utf-8")
         read_back = argmap.load(str(back))
@@ -320,7 +348,8 @@ def test_a_map_comes_back_whole_through_aif(generated):
     semantics, back, errors, original_errors = round_trip(*generated, "aif")
     assert {i: n.text for i, n in back.nodes.items()} == {
         i: n.text for i, n in semantics.nodes.items()}
-    assert structure(back) == structure(semantics)
+    # AIF has no form for a concession (`argmap export` says so when it leaves one out).
+    assert structure(back) == structure(semantics, concessions=False)
     # AIF has no kinds: evidence is a quote (an asserted locution with a source), the
     # others are what their relations make them.
     assert {i for i, n in back.nodes.items() if n.kind is NodeKind.EVIDENCE} == {
@@ -364,24 +393,41 @@ AIF_CONSTRUCTS = {
 
 
 @needs_arguebuf
+def test_aif_ids_written_as_numbers_are_read(tmp_path):
+    path = tmp_path / "numbers.json"
+    path.write_text(json.dumps({
+        "nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 2, "text": "B", "type": "I"},
+                  {"nodeID": 3, "text": "Argument From Expert Opinion", "type": "RA"}],
+        "edges": [{"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 1}],
+        "locutions": []}), encoding="utf-8")
+    text, notes = import_file(str(path))
+    assert notes == []
+    assert text.endswith('premise n2 "B"\n  supports n1 by expert-opinion\n')
+
+
+def test_what_is_not_aif_is_an_input_problem(tmp_path, capsys):
+    path = tmp_path / "other.json"
+    path.write_text('{"nodes": 3}', encoding="utf-8")
+    assert main(["import", str(path)]) == 2
+    assert f"{path}: not AIF JSON: no list of `nodes`" in capsys.readouterr().err
+
+
+@needs_arguebuf
 def test_aif_schemes_conflicts_and_undercuts_and_what_is_noted(tmp_path):
     path = tmp_path / "constructs.json"
     path.write_text(json.dumps(AIF_CONSTRUCTS, indent=1), encoding="utf-8")
     text, notes = import_file(str(path))
     assert [(n.line, n.message) for n in notes] == [
-        (14, "scheme `Expert Opinion` of RA node 3 is kept as a comment above the support"),
         (45, "rephrase node 9 has no form in the map; it is left out"),
     ]
     assert text == """\
 # Imported by `argmap import` from constructs.json (AIF, read by arguebuf).
-document constructs "constructs" {
-}
+document constructs "constructs" {}
 
 thesis n1 "We should act."
 
 premise n2 "Experts say so."
-  # scheme: Expert Opinion
-  supports n1
+  supports n1 by expert-opinion
 
 objection n4 "The experts were paid."
   undercuts n2 -> n1

@@ -18,7 +18,7 @@ import attrs
 from attrs import field, frozen
 
 from .diagnostics import Finding, Severity
-from .lexicon import CLAIM_KINDS, NodeKind, RelationKind
+from .lexicon import BY, CLAIM_KINDS, NodeKind, RelationKind
 
 __all__ = ["Snapshot", "MapDiff", "snapshot", "compare", "describe", "text", "markdown", "data",
            "marked_dot", "MARKS", "VERSION"]
@@ -32,10 +32,6 @@ RelationKey = tuple[str, tuple[str, ...], str]
 #: A finding as compared: where it is may move with every edit, so it is its rule,
 #: severity and message (which name the nodes).
 FindingKey = tuple[str, str, str]
-
-# The kinds of relation a map's key names, spelled by the lexicon.
-_SUPPORTS, _ATTACKS, _UNDERCUTS = (RelationKind.SUPPORTS.value, RelationKind.ATTACKS.value,
-                                   RelationKind.UNDERCUTS.value)
 
 
 @frozen
@@ -88,7 +84,7 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
     `tree` is (where the version was read from, what to call that folder in messages)."""
     from .errors import InputError
     from .evaluation import evaluate
-    from .export import attacks
+    from .export import attacks, weighings
     from .lint import check_paths
     from .quotes import QuoteMatch
     from .semantics import MapSemantics, Resolver
@@ -96,20 +92,30 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
     resolver = Resolver()
     result = check_paths([path], resolver=resolver)
     loaded = resolver.load_named(path)
-    if loaded.error is not None:
-        raise loaded.error
+    if loaded.error is not None:  # where it does not parse, as `check` says it
+        where = loaded.error.position
+        raise InputError(f"{shown_as or path}:{where.line}:{where.column}: "
+                         f"{loaded.error.message}")
     semantics = resolver.of(loaded)
     if not isinstance(semantics, MapSemantics):
         raise InputError(f"{path}: a comparison; argmap diff compares document maps")
     relations: set[RelationKey] = set()
-    for inference in semantics.every_inference:
-        relations.add((_SUPPORTS, tuple(sorted(inference.premises)), inference.conclusion))
+    explanations = [i for found in semantics.explanations.values() for i in found]
+    for kind, inferences in ((RelationKind.SUPPORTS, semantics.every_inference),
+                             (RelationKind.EXPLAINS, explanations)):
+        for inference in inferences:
+            scheme = inference.relation.scheme
+            relations.add((kind.value, tuple(sorted(inference.premises)),
+                           inference.conclusion + (f" {BY} {scheme}" if scheme else "")))
     for attacker, target, _ in attacks(semantics):
-        relations.add((_ATTACKS, (attacker,), target))
+        relations.add((RelationKind.ATTACKS.value, (attacker,), target))
+    for kind in (RelationKind.CONCEDES, RelationKind.OUTRANKS):
+        for source, target, _ in weighings(semantics, kind):
+            relations.add((kind.value, (source,), target))
     for undercut in semantics.undercuts:
         for inference in undercut.inferences:
-            relations.add((_UNDERCUTS, (undercut.node,), _inference(inference.premises,
-                                                                      inference.conclusion)))
+            relations.add((RelationKind.UNDERCUTS.value, (undercut.node,),
+                           _inference(inference.premises, inference.conclusion)))
     quotes = {}
     for node_id, node in semantics.nodes.items():
         if node.kind is NodeKind.EVIDENCE:
@@ -195,10 +201,12 @@ def describe(relation: RelationKey) -> str:
 
     >>> describe(("supports", ("a", "b"), "c")), describe(("undercuts", ("x",), "a -> c"))
     ('a + b support c together', 'x undercuts a -> c')
+    >>> describe(("explains", ("a",), "c by best-explanation"))
+    'a explains c by best-explanation'
     """
     kind, sources, target = relation
-    if kind == _SUPPORTS and len(sources) > 1:
-        return f"{' + '.join(sources)} support {target} together"
+    if len(sources) > 1:  # a linked support or explanation
+        return f"{' + '.join(sources)} {kind.removesuffix('s')} {target} together"
     return f"{sources[0]} {kind} {target}"
 
 

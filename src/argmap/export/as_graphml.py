@@ -22,7 +22,7 @@ from ..lexicon import DOCUMENT, CrossKind, NodeKind, RelationKind
 from ..render.escape import xml_characters
 from ..render.style import CROSS_STYLES, NODE_STYLES, RELATION_STYLES
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
-from . import attacks, inference_ids
+from . import attacks, explanation_ids, inference_ids, weighings
 
 __all__ = ["LEFT_OUT", "export"]
 
@@ -31,77 +31,85 @@ LEFT_OUT: frozenset[CrossKind] = frozenset()
 
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 _Y = "http://www.yworks.com/xml/graphml"
-ET.register_namespace("", _GRAPHML)
-ET.register_namespace("y", _Y)
 
-#: The data keys: (id, for, name, type).
-_KEYS = [("label", "node", "label", "string"), ("kind", "node", "kind", "string"),
-         ("tags", "node", "tags", "string"), (DOCUMENT, "node", DOCUMENT, "string"),
-         ("relation", "edge", "relation", "string"),
-         ("explanation", "edge", "explanation", "string")]
+#: The data keys: each key's id and its name (the same but for the edge's scheme), by what
+#: they are data of (their type is string).
+_KEYS = {"node": [("label", "label"), ("kind", "kind"), ("tags", "tags"),
+                  (DOCUMENT, DOCUMENT), ("scheme", "scheme")],
+         "edge": [("relation", "relation"), ("explanation", "explanation"),
+                  ("scheme_of_edge", "scheme")]}
+#: What an edge from a premise to the point where a linked inference's premises meet is.
+_PREMISE = "premise"
 #: yEd's shapes for the drawings' Graphviz shapes.
 _SHAPES = {"box": "rectangle", "note": "rectangle", "octagon": "octagon",
            "hexagon": "hexagon"}
-_LINES = {"solid": "line", "dashed": "dashed", "dotted": "dotted", "bold,dashed": "dashed"}
+_LINES = {"solid": "line", "dashed": "dashed", "dotted": "dotted", "bold,dashed": "dashed",
+          "bold": "line"}
 _ARROWS = {"normal": "standard", "tee": "t_shape", "diamond": "diamond", "dot": "circle",
-           "odiamond": "white_diamond"}
+           "odiamond": "white_diamond", "empty": "white_delta", "odot": "transparent_circle",
+           "obox": "white_diamond"}
 
 
 class _Graph:
     """A GraphML document being built: the graph element and the ids of its edges."""
 
     def __init__(self) -> None:
-        self.root = ET.Element(f"{{{_GRAPHML}}}graphml")
-        for key, target, name, kind in _KEYS:
-            ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
-                "id": key, "for": target, "attr.name": name, "attr.type": kind})
+        # The namespaces declared on the root, their prefixes written in the names: the
+        # registry `ET.register_namespace` keeps is global, and every other XML argmap
+        # writes would take GraphML's as its default.
+        self.root = ET.Element("graphml", {"xmlns": _GRAPHML, "xmlns:y": _Y})
+        for target, keys in _KEYS.items():
+            for key, name in keys:
+                ET.SubElement(self.root, "key", {
+                    "id": key, "for": target, "attr.name": name, "attr.type": "string"})
         for key, target in (("yn", "node"), ("ye", "edge")):
-            ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
+            ET.SubElement(self.root, "key", {
                 "id": key, "for": target,
                 "yfiles.type": "nodegraphics" if target == "node" else "edgegraphics"})
-        self.graph = ET.SubElement(self.root, f"{{{_GRAPHML}}}graph",
+        self.graph = ET.SubElement(self.root, "graph",
                                    {"id": "argmap", "edgedefault": "directed"})
         self.edges = 0
 
     def node(self, node_id: str, data: dict[str, str], kind: NodeKind | None) -> None:
-        element = ET.SubElement(self.graph, f"{{{_GRAPHML}}}node", {"id": node_id})
+        element = ET.SubElement(self.graph, "node", {"id": node_id})
         for key, value in data.items():
-            ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": key}).text = xml_characters(
+            ET.SubElement(element, "data", {"key": key}).text = xml_characters(
                 value)
-        graphics = ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "yn"})
-        shape = ET.SubElement(graphics, f"{{{_Y}}}ShapeNode")
+        graphics = ET.SubElement(element, "data", {"key": "yn"})
+        shape = ET.SubElement(graphics, "y:ShapeNode")
         if kind is None:  # an inference: a small point where its premises meet
-            ET.SubElement(shape, f"{{{_Y}}}Geometry", {"width": "10", "height": "10"})
-            ET.SubElement(shape, f"{{{_Y}}}Fill", {"color": "#2f5f8a"})
-            ET.SubElement(shape, f"{{{_Y}}}Shape", {"type": "ellipse"})
+            ET.SubElement(shape, "y:Geometry", {"width": "10", "height": "10"})
+            ET.SubElement(shape, "y:Fill", {"color": "#2f5f8a"})
+            ET.SubElement(shape, "y:Shape", {"type": "ellipse"})
             return
         style = NODE_STYLES[kind]
-        ET.SubElement(shape, f"{{{_Y}}}Geometry", {"width": "220", "height": "80"})
-        ET.SubElement(shape, f"{{{_Y}}}Fill", {"color": style.fill})
-        ET.SubElement(shape, f"{{{_Y}}}BorderStyle", {
+        ET.SubElement(shape, "y:Geometry", {"width": "220", "height": "80"})
+        ET.SubElement(shape, "y:Fill", {"color": style.fill})
+        ET.SubElement(shape, "y:BorderStyle", {
             "color": style.border, "width": f"{style.penwidth:g}",
             "type": "dashed" if "dashed" in style.style else "line"})
-        ET.SubElement(shape, f"{{{_Y}}}NodeLabel", {
+        ET.SubElement(shape, "y:NodeLabel", {
             "textColor": style.font_colour, "autoSizePolicy": "node_width",
             "configuration": "CroppingLabel"}).text = xml_characters(data["label"])
-        ET.SubElement(shape, f"{{{_Y}}}Shape", {
+        ET.SubElement(shape, "y:Shape", {
             "type": "roundrectangle" if "rounded" in style.style
             else _SHAPES.get(style.shape, "rectangle")})
 
     def edge(self, source: str, target: str, relation: str, colour: str, line: str,
-             arrow: str, explanation: str | None = None) -> None:
+             arrow: str, explanation: str | None = None, scheme: str | None = None) -> None:
         self.edges += 1
-        element = ET.SubElement(self.graph, f"{{{_GRAPHML}}}edge", {
+        element = ET.SubElement(self.graph, "edge", {
             "id": f"e{self.edges}", "source": source, "target": target})
-        ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "relation"}).text = relation
-        if explanation:
-            ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "explanation"}
-                          ).text = xml_characters(explanation)
-        graphics = ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "ye"})
-        polyline = ET.SubElement(graphics, f"{{{_Y}}}PolyLineEdge")
-        ET.SubElement(polyline, f"{{{_Y}}}LineStyle", {
+        ET.SubElement(element, "data", {"key": "relation"}).text = relation
+        for key, value in (("explanation", explanation), ("scheme_of_edge", scheme)):
+            if value:
+                ET.SubElement(element, "data", {"key": key}
+                              ).text = xml_characters(value)
+        graphics = ET.SubElement(element, "data", {"key": "ye"})
+        polyline = ET.SubElement(graphics, "y:PolyLineEdge")
+        ET.SubElement(polyline, "y:LineStyle", {
             "color": colour.split(":")[0], "type": _LINES.get(line, "line"), "width": "2"})
-        ET.SubElement(polyline, f"{{{_Y}}}Arrows", {
+        ET.SubElement(polyline, "y:Arrows", {
             "source": "none", "target": _ARROWS.get(arrow, "standard")})
 
     def text(self) -> str:
@@ -129,34 +137,39 @@ def _add_map(graph: _Graph, semantics: MapSemantics, prefix: str) -> None:
     document = semantics.map.id or ""
     for node in semantics.nodes.values():
         graph.node(prefix + node.id, {"label": node.text, "kind": node.kind.value,
-                                      "tags": ",".join(node.tags), "document": document},
+                                      "tags": ",".join(node.tags), DOCUMENT: document},
                    node.kind)
-    names = inference_ids(semantics)
     undercut = {inference for u in semantics.undercuts for inference in u.inferences}
-    supports = RELATION_STYLES[RelationKind.SUPPORTS]
     joined: dict[Inference, str] = {}
-    for inference, name in names.items():
-        conclusion = prefix + inference.conclusion
-        if len(inference.premises) == 1 and inference not in undercut:
-            graph.edge(prefix + inference.premises[0], conclusion, RelationKind.SUPPORTS.value,
-                       supports.colour,
-                       supports.line, supports.arrowhead)
-            continue
-        point = joined[inference] = f"{prefix}{name}"
-        graph.node(point, {"label": "", "kind": "inference", "document": document}, None)
-        for premise in inference.premises:
-            graph.edge(prefix + premise, point, NodeKind.PREMISE.value, supports.colour,
-                       supports.line, "none")
-        graph.edge(point, conclusion, RelationKind.SUPPORTS.value, supports.colour, supports.line,
-                   supports.arrowhead)
+    for kind, names in ((RelationKind.SUPPORTS, inference_ids(semantics)),
+                        (RelationKind.EXPLAINS, explanation_ids(semantics))):
+        style = RELATION_STYLES[kind]
+        for inference, name in names.items():
+            conclusion = prefix + inference.conclusion
+            scheme = {"scheme": inference.relation.scheme} if inference.relation.scheme else {}
+            if len(inference.premises) == 1 and inference not in undercut:
+                graph.edge(prefix + inference.premises[0], conclusion, kind.value,
+                           style.colour, style.line, style.arrowhead, **scheme)
+                continue
+            point = joined[inference] = f"{prefix}{name}"
+            graph.node(point, {"label": "", "kind": "inference", DOCUMENT: document,
+                               **scheme}, None)
+            for premise in inference.premises:
+                graph.edge(prefix + premise, point, _PREMISE, style.colour, style.line,
+                           "none")
+            graph.edge(point, conclusion, kind.value, style.colour, style.line,
+                       style.arrowhead, **scheme)
+    for kind in (RelationKind.CONCEDES, RelationKind.OUTRANKS):
+        style = RELATION_STYLES[kind]
+        for source, target, _ in weighings(semantics, kind):
+            graph.edge(prefix + source, prefix + target, kind.value, style.colour, style.line,
+                       style.arrowhead)
     style = RELATION_STYLES[RelationKind.ATTACKS]
     for attacker, target, _ in attacks(semantics):
         graph.edge(prefix + attacker, prefix + target, RelationKind.ATTACKS.value, style.colour,
-                   style.line,
-                   style.arrowhead)
+                   style.line, style.arrowhead)
     style = RELATION_STYLES[RelationKind.UNDERCUTS]
     for item in semantics.undercuts:
         for inference in item.inferences:
             graph.edge(prefix + item.node, joined[inference], RelationKind.UNDERCUTS.value,
-                       style.colour,
-                       style.line, style.arrowhead)
+                       style.colour, style.line, style.arrowhead)

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 import attrs
 from attrs import define, frozen
 
-from ..lexicon import KEYWORDS, TERMINALS, NodeKind
+from ..lexicon import BY, KEYWORDS, SCHEMES, TERMINALS, WITH, NodeKind, RelationKind
 
 __all__ = ["FORMATS", "Note", "Draft", "DraftNode", "Support", "identifier", "arg_string",
-           "kinds", "write", "import_file", "guess_format"]
+           "scheme_named", "kinds", "write", "import_file", "guess_format"]
 
 #: The formats `argmap import` reads, each with the file name endings it recognises.
 FORMATS = {"argdown": (".argdown", ".ad"), "aif": (".json",)}
@@ -52,13 +52,16 @@ class DraftNode:
 
 @frozen
 class Support:
-    """An inference: `premises` support `conclusion` together; `comments` (a scheme name,
-    say) are written above it."""
+    """An inference: `premises` support (or, `kind` explains, explain) `conclusion`
+    together, by `scheme` when it names one of the language's; `comments` (a scheme the
+    language does not know, say) are written above it."""
 
     premises: tuple[str, ...]
     conclusion: str
     line: int
     comments: tuple[str, ...] = ()
+    kind: RelationKind = RelationKind.SUPPORTS
+    scheme: str | None = None
 
 
 @define
@@ -73,6 +76,8 @@ class Draft:
     attacks: list[tuple[str, str, int]] = attrs.Factory(list)
     #: (attacker, the inference it undercuts, line)
     undercuts: list[tuple[str, Support, int]] = attrs.Factory(list)
+    #: Concessions and preferences: (relation, from, to, line).
+    weighings: list[tuple[RelationKind, str, str, int]] = attrs.Factory(list)
     notes: list[Note] = attrs.Factory(list)
     #: Lines of comment written before a node, by its id: the heading it stands under.
     headings: dict[str, list[str]] = attrs.Factory(dict)
@@ -95,7 +100,7 @@ class Draft:
             return
         support = attrs.evolve(support, premises=premises)
         if any(set(s.premises) == set(premises) and s.conclusion == support.conclusion
-               for s in self.supports):
+               and s.kind is support.kind for s in self.supports):
             return
         self.supports.append(support)
 
@@ -155,12 +160,35 @@ def _tag(tag: str) -> str:
     return cleaned.lower() if cleaned != tag else cleaned
 
 
+#: Other names tools give the language's schemes: AIFdb's (as arguebuf spells them) and
+#: Walton's variants, each made lower case with dashes.
+_SCHEME_NAMES = {"abductive": "best-explanation", "abduction": "best-explanation",
+                 "inference-to-the-best-explanation": "best-explanation",
+                 "positive-consequences": "consequences",
+                 "negative-consequences": "consequences"}
+
+
+def scheme_named(name: str) -> str | None:
+    """The language's scheme a tool's scheme name names, if any.
+
+    >>> scheme_named("Practical Reasoning"), scheme_named("Abductive"), scheme_named("Modus ponens")
+    ('practical-reasoning', 'best-explanation', None)
+    >>> scheme_named("Argument From Expert Opinion"), scheme_named("Argument from Sign")
+    ('expert-opinion', 'sign')
+    """
+    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    key = re.sub(r"^argument-(from-)?", "", key)
+    key = _SCHEME_NAMES.get(key, key)
+    return key if key in SCHEMES else None
+
+
 def kinds(draft: Draft) -> dict[str, NodeKind]:
     """The kind of each node: the one the source names, else what its relations make it. A
     node that supports and attacks nothing is a thesis; one that attacks (or undercuts)
-    and supports nothing an objection; one that supports a premise; one that attacks only
-    objections, and that no such node attacks, a rebuttal."""
-    supports: set[str] = set()
+    and supports nothing an objection; one that supports (explains, concedes or outranks)
+    a premise; one that attacks only objections, and that no such node attacks, a
+    rebuttal."""
+    supports: set[str] = {source for _, source, _, _ in draft.weighings}
     attacks: dict[str, set[str]] = defaultdict(set)
     for support in draft.supports:
         supports.update(support.premises)
@@ -184,11 +212,48 @@ def kinds(draft: Draft) -> dict[str, NodeKind]:
         if all(found[t] is NodeKind.OBJECTION for t in targets):
             found[node_id] = NodeKind.REBUTTAL
             answered |= targets
-    if not any(kind is NodeKind.THESIS for kind in found.values()) and draft.nodes:
-        first = next(iter(draft.nodes))
-        if found[first] is not NodeKind.OBJECTION:
-            found[first] = NodeKind.THESIS
+    _theses_for_all(draft, found, undercutters, answered)
     return found
+
+
+def _theses_for_all(draft: Draft, found: dict[str, NodeKind], undercutters: set[str],
+                    answered: set[str]) -> None:
+    """More theses, until every node has a path to one: a debate (Argdown's, say) may have
+    several positions, each the others' objection, and none a conclusion alone. Each time
+    the node that the most nodes still without one lead to becomes a thesis (the first of
+    equals), if the source names no kind for it, it undercuts nothing (only an objection or
+    a rebuttal may) and no rebuttal attacks it (a rebuttal attacks objections only)."""
+    into: dict[str, set[str]] = defaultdict(set)
+    for support in draft.supports:
+        into[support.conclusion].update(support.premises)
+    for attacker, target, _ in draft.attacks:
+        into[target].add(attacker)
+    for attacker, inference, _ in draft.undercuts:
+        into[inference.conclusion].add(attacker)
+    for _, source, target, _ in draft.weighings:
+        into[target].add(source)
+
+    def leading_to(node_id: str) -> set[str]:
+        seen, todo = {node_id}, [node_id]
+        while todo:
+            for before in into[todo.pop()] - seen:
+                seen.add(before)
+                todo.append(before)
+        return seen
+
+    covered: set[str] = set()
+    for node_id, kind in found.items():
+        if kind is NodeKind.THESIS:
+            covered |= leading_to(node_id)
+    candidates = {node_id: leading_to(node_id) for node_id, node in draft.nodes.items()
+                  if node.kind is None and found[node_id] is not NodeKind.THESIS
+                  and node_id not in undercutters and node_id not in answered}
+    while len(covered) < len(draft.nodes) and candidates:
+        best = max(candidates, key=lambda node_id: len(candidates[node_id] - covered))
+        if not candidates[best] - covered:
+            break
+        found[best] = NodeKind.THESIS
+        covered |= candidates.pop(best)
 
 
 def write(draft: Draft) -> str:
@@ -197,12 +262,24 @@ def write(draft: Draft) -> str:
     found = kinds(draft)
     relations: dict[str, list[str]] = defaultdict(list)
     for support in draft.supports:
-        first, *others = support.premises
+        # Written on a premise that may carry it (an explanation not on a quote, a support
+        # not on an objection), and best on one that bears on the conclusion no other way
+        # (a node may not both support and explain a claim, or support and attack it).
+        barred = NodeKind.EVIDENCE if support.kind is RelationKind.EXPLAINS else NodeKind.OBJECTION
+        other_ways = {p for s in draft.supports if s.conclusion == support.conclusion
+                      and s.kind is not support.kind for p in s.premises}
+        other_ways |= {a for a, t, _ in draft.attacks if t == support.conclusion}
+        first = min(support.premises,
+                    key=lambda p: (found[p] is barred, p in other_ways))
+        others = [p for p in support.premises if p != first]
         relations[first] += [f"# {comment}" for comment in support.comments]
-        relations[first].append(f"supports {support.conclusion}"
-                                + (f" with {', '.join(others)}" if others else ""))
+        relations[first].append(f"{support.kind.value} {support.conclusion}"
+                                + (f" {WITH} {', '.join(others)}" if others else "")
+                                + (f" {BY} {support.scheme}" if support.scheme else ""))
     for attacker, target, _ in draft.attacks:
-        relations[attacker].append(f"attacks {target}")
+        relations[attacker].append(f"{RelationKind.ATTACKS.value} {target}")
+    for kind, source, target, _ in draft.weighings:
+        relations[source].append(f"{kind.value} {target}")
     for attacker, inference, line in draft.undercuts:
         if found[attacker] not in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
             draft.note(line, f"`{attacker}` undercuts an inference but also supports a claim, "
@@ -211,6 +288,7 @@ def write(draft: Draft) -> str:
         # `undercuts A -> C` names every inference to C that A is a premise of: name one that
         # is a premise of this inference only.
         elsewhere = {p for s in draft.supports if s.conclusion == inference.conclusion
+                     and s.kind is RelationKind.SUPPORTS
                      and set(s.premises) != set(inference.premises) for p in s.premises}
         premise = next((p for p in inference.premises if p not in elsewhere), None)
         if premise is None:
@@ -219,10 +297,13 @@ def write(draft: Draft) -> str:
                              f"from {', '.join(inference.premises)}, but each of these "
                              "supports it in another inference too, which the undercut "
                              "names as well")
-        relations[attacker].append(f"undercuts {premise} -> {inference.conclusion}")
+        relations[attacker].append(f"{RelationKind.UNDERCUTS.value} {premise} -> "
+                                   f"{inference.conclusion}")
     lines = [f"# Imported by `argmap import` from {draft.origin}.",
-             f"document {draft.document} {arg_string(draft.title)} {{",
-             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()), "}"]
+             f"document {draft.document} {arg_string(draft.title)} {{"
+             + ("" if draft.fields else "}"),
+             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()),
+             *(["}"] if draft.fields else [])]
     for node_id, node in draft.nodes.items():
         heading = draft.headings.get(node_id)
         if heading:

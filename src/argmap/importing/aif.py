@@ -19,12 +19,20 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..lexicon import NodeKind
-from . import Draft, DraftNode, Support, identifier
+from ..lexicon import SOURCE, NodeKind, RelationKind
+from . import Draft, DraftNode, Support, identifier, scheme_named
 
 __all__ = ["read", "draft_of"]
 
+#: The fields of AIF's nodes, edges and locutions that hold ids.
+_ID_KEYS = frozenset({"nodeID", "edgeID", "fromID", "toID", "formEdgeID"})
+#: The texts AIFdb gives an RA node that names no scheme.
+_DEFAULTS = frozenset({"", "RA", "Default Inference", "Default"})
+
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
+#: The id argmap's AIF export gives the RA node of an explanation (`ra:x1`, `fpri.ra:x1`):
+#: AIF does not tell an explanation from a support.
+_EXPLANATION = re.compile(r"(?:^|\.)ra:x\d+$")
 
 
 def read(path: str) -> Draft:
@@ -41,14 +49,17 @@ def read(path: str) -> Draft:
     except RecursionError:  # json reads nested arrays and objects by recursion
         raise InputError(f"{path}: its arrays or objects are nested too deeply") from None
     stem = os.path.basename(path).removesuffix(".json").removesuffix(".aif")
-    return draft_of(data, text, stem, f"{os.path.basename(path)} (AIF, read by arguebuf)")
+    return draft_of(data, text, stem, f"{os.path.basename(path)} (AIF, read by arguebuf)",
+                    path)
 
 
-def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
-    """The draft of AIF data (`text` its JSON, for the line of each node)."""
+def draft_of(data: Any, text: str, name: str, origin: str, what: str | None = None) -> Draft:
+    """The draft of AIF data (`text` its JSON, for the line of each node) of the file
+    named `name`, at `what` (for messages)."""
+    what = what or name
     try:
         import arguebuf
-        from arguebuf.model.scheme import Attack
+        from arguebuf.model.scheme import Attack, Preference
         from arguebuf.model.scheme import Support as SupportScheme
     except ImportError as error:
         raise InputError("reading AIF needs arguebuf (Python 3.11 or later): "
@@ -56,7 +67,10 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # xAIF, as the argument-mining pipelines write it
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise InputError(f"{name}: not AIF JSON: no list of `nodes`")
+        raise InputError(f"{what}: not AIF JSON: no list of `nodes`")
+    # Ids as text: AIFdb writes them as strings, other tools as numbers.
+    data = {**data, **{key: [_ids_as_text(item) for item in data.get(key) or []]
+                       for key in ("nodes", "edges", "locutions")}}
     lines: dict[str, int] = {}
     for match in _NODE_ID.finditer(text):
         lines.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
@@ -66,12 +80,13 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        graph = arguebuf.load.aif(data, name)  # type: ignore[arg-type]
+        graph = arguebuf.load.aif(data, name)
     except (KeyError, TypeError, ValueError) as error:
-        raise InputError(f"{name}: arguebuf cannot read it as AIF: {error!r}") from error
+        raise InputError(f"{what}: arguebuf cannot read it as AIF: {error!r}") from error
     finally:
         quiet.setLevel(level)
     draft = Draft(identifier(name), name, origin)
+    raw_nodes = {str(n.get("nodeID")): n for n in data["nodes"] if isinstance(n, dict)}
     ids: dict[str, str] = {}
     sources = _quoted(data)
     for atom in sorted(graph.atom_nodes.values(), key=lambda a: lines.get(a.id, 0)):
@@ -79,7 +94,7 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
         node = DraftNode(ids[atom.id], atom.plain_text, lines.get(atom.id, 0))
         if atom.id in sources:
             node.kind = NodeKind.EVIDENCE
-            draft.fields.setdefault("source", sources[atom.id])
+            draft.fields.setdefault(SOURCE, sources[atom.id])
         draft.nodes[ids[atom.id]] = node
     schemes = sorted(graph.scheme_nodes.values(), key=lambda s: lines.get(s.id, 0))
     inferences: dict[str, Support] = {}
@@ -87,7 +102,12 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
         line = lines.get(scheme.id, 0)
         premises = tuple(ids[n.id] for n in graph.incoming_nodes(scheme) if n.id in ids)
         targets = list(graph.outgoing_nodes(scheme))
-        if not isinstance(scheme.scheme, SupportScheme | Attack):
+        if isinstance(scheme.scheme, Preference) and len(targets) == 1 and premises \
+                and targets[0].id in ids:
+            for preferred in premises:
+                draft.weighings.append((RelationKind.OUTRANKS, preferred, ids[targets[0].id],
+                                        line))
+        elif not isinstance(scheme.scheme, SupportScheme | Attack):
             what = type(scheme.scheme).__name__.lower() if scheme.scheme else "scheme"
             draft.note(line, f"{what} node {scheme.id} has no form in the map; it is left out")
         elif len(targets) != 1 or not premises:
@@ -98,12 +118,22 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
                 draft.note(line, f"RA node {scheme.id} supports an inference, which the map "
                                  "has no form for; it is left out")
                 continue
-            named = scheme.scheme is not SupportScheme.DEFAULT
+            # AIFdb names the scheme in the node's text (or `scheme`), which arguebuf reads
+            # only for some names.
+            raw = raw_nodes.get(scheme.id, {})
+            name = str(raw.get("scheme") or raw.get("text") or "")
+            if scheme.scheme is not SupportScheme.DEFAULT:
+                name = scheme.scheme.value
+            known = scheme_named(name)
+            unknown = name if not known and name not in _DEFAULTS else None
+            kind = (RelationKind.EXPLAINS if _EXPLANATION.search(scheme.id)
+                    else RelationKind.SUPPORTS)
             support = Support(premises, ids[targets[0].id], line,
-                              (f"scheme: {scheme.scheme.value}",) if named else ())
-            if named:
-                draft.note(line, f"scheme `{scheme.scheme.value}` of RA node {scheme.id} is "
-                                 "kept as a comment above the support")
+                              (f"scheme: {unknown}",) if unknown else (), kind=kind,
+                              scheme=known)
+            if unknown:
+                draft.note(line, f"scheme `{unknown}` of RA node {scheme.id} is kept as a "
+                                 "comment above the support: the language has no such scheme")
             inferences[scheme.id] = support
             draft.add_support(support)
     for scheme in schemes:
@@ -124,6 +154,14 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
                 draft.note(line, f"CA node {scheme.id} attacks node {target}, which is "
                                  "neither an I node nor an inference; it is left out")
     return draft
+
+
+def _ids_as_text(item: Any) -> Any:
+    """An AIF node, edge or locution with its ids as text."""
+    if not isinstance(item, dict):
+        return item
+    return {key: str(value) if key in _ID_KEYS and isinstance(value, int) else value
+            for key, value in item.items()}
 
 
 def _quoted(data: dict[str, Any]) -> dict[str, str]:

@@ -36,14 +36,18 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
-from ..lexicon import SOURCE, NodeKind
-from . import Draft, DraftNode, Support, identifier
+from ..lexicon import SOURCE, WITH, NodeKind, RelationKind
+from . import Draft, DraftNode, Support, identifier, scheme_named
 
 __all__ = ["read", "run_argdown", "draft_of"]
 
+#: The relations argmap's Argdown export keeps as data of the statement they start from
+#: (`{"explains": [{"to": "c", "with": ["b"], "scheme": "best-explanation"}]}`).
+_AS_DATA = (RelationKind.EXPLAINS, RelationKind.CONCEDES, RelationKind.OUTRANKS)
 #: The data keys argmap's own Argdown export writes, which the import reads back or can
 #: leave: the node's kind and line, its tags, where its quote was found.
-_OWN_DATA = frozenset({"kind", "line", "tags", "source", "source_line", "source_end_line"})
+_OWN_DATA = frozenset({"kind", "line", "tags", "source", "source_line", "source_end_line",
+                       *(kind.value for kind in _AS_DATA)})
 _KINDS = {kind.value: kind for kind in NodeKind}
 
 
@@ -198,19 +202,26 @@ class _Reader:
                     premises = tuple(ids[start:index])
                 start = index
                 line = inference.get("startLine", _first_line(argument))
-                comments = [f"scheme: {rule}" for rule in inference.get("inferenceRules", [])]
-                if comments:
-                    rules = ", ".join(inference["inferenceRules"])
-                    self.draft.note(line, f"the inference rule ({rules}) of argument <{title}> "
-                                          "is kept as a comment above its support: the "
-                                          "language has no schemes")
-                if number == len(conclusions) - 1:
+                rules = list(inference.get("inferenceRules", []))
+                last = number == len(conclusions) - 1
+                if last and isinstance((argument.get("data") or {}).get("scheme"), str):
+                    rules.insert(0, argument["data"]["scheme"])
+                schemes = [scheme_named(rule) for rule in rules]
+                scheme = next(filter(None, schemes), None)
+                others = [rule for rule, named in zip(rules, schemes)
+                          if named is None or named != scheme]
+                comments = [f"scheme: {rule}" for rule in others]
+                if others:
+                    self.draft.note(line, f"the inference rule ({', '.join(others)}) of "
+                                          f"argument <{title}> is kept as a comment above its "
+                                          "support: the language has no such scheme")
+                if last:
                     comments = [*self._about(title, argument), *comments]
                 if not premises:
                     self.draft.note(line, f"argument <{title}> infers ({index + 1}) from "
                                           "nothing; the inference is left out")
                     continue
-                support = Support(premises, ids[index], line, tuple(comments))
+                support = Support(premises, ids[index], line, tuple(comments), scheme=scheme)
                 self.draft.add_support(support)
                 self.last[title] = self.inferences[title, index] = support
             if conclusions:
@@ -229,7 +240,9 @@ class _Reader:
         return [f"<{title}>{tags}" + (f": {descriptions[0]}" if descriptions else "")]
 
     def relations(self) -> None:
-        """Supports, attacks and undercuts between statements and arguments."""
+        """Supports, attacks and undercuts between statements and arguments; explanations,
+        concessions and preferences kept as data."""
+        self._kept_as_data()
         pending = []
         for relation in self.relations_:
             source = self._end(relation["from"], relation["fromType"])
@@ -283,6 +296,30 @@ class _Reader:
                                       "does not support exactly one claim (the map "
                                       "undercuts supports only); it attacks it instead")
                 self.draft.add_attack(source, target, line)
+
+    def _kept_as_data(self) -> None:
+        """The explanations, concessions and preferences argmap's Argdown export keeps as
+        data of the statement they start from."""
+        for title, statement in self.statements.items():
+            data = statement.get("data") or {}
+            source = self.ids["statement", title]
+            line = self.lines["statement", title]
+            for kind in _AS_DATA:
+                entries = data.get(kind.value)
+                for entry in entries if isinstance(entries, list) else []:
+                    ends = [entry.get("to"), *(entry.get(WITH) or [])]
+                    if not all(("statement", end) in self.ids for end in ends):
+                        self.draft.note(line, f"`{kind.value}` data of [{title}] names a "
+                                              "statement Argdown did not define; left out")
+                        continue
+                    target, *jointly = (self.ids["statement", end] for end in ends)
+                    if kind is RelationKind.EXPLAINS:
+                        scheme = entry.get("scheme")
+                        self.draft.add_support(Support(
+                            (source, *jointly), target, line, kind=kind,
+                            scheme=scheme_named(scheme) if isinstance(scheme, str) else None))
+                    else:
+                        self.draft.weighings.append((kind, source, target, line))
 
     def _end(self, title: str, kind: str) -> str | None:
         return self.ids.get(_key(title, kind))
