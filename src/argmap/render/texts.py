@@ -142,9 +142,10 @@ def _node_lines(context: MapSemantics, node: Node, width: int | None = None,
     return lines
 
 
-def repeat_label(node: Node) -> str:
+def repeat_label(node: Node, where: str) -> str:
     """The label of a node drawn a second time, under another claim it bears on: the start
-    of its text, and that it is a repeat."""
+    of its text, and `where` it is drawn in full. A repeated thesis is drawn as an outline
+    on white, its small type muted."""
     style = NODE_STYLES[node.kind]
     text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
     lines = wrap(text, style.wrap)
@@ -152,8 +153,9 @@ def repeat_label(node: Node) -> str:
     if len(lines) > len(shown):
         shown[-1] += " …"
     font = {"bold": style.bold, "italic": style.italic}
+    colour = MUTED if node.kind is NodeKind.THESIS else note_colour(node.kind)
     return html_label([(line, font) for line in shown]
-                      + [small("repeated: in full elsewhere", note_colour(node.kind))])
+                      + [small(line, colour) for line in wrap(f"repeated: {where}", style.wrap)])
 
 
 def node_title(context: MapSemantics, node: Node) -> str:
