@@ -625,7 +625,7 @@ def test_a_linked_support_is_drawn_as_lines_joined_into_one_arrow(capsys, tmp_pa
     assert not re.findall(r'"harbour\.deep_water" -> "harbour\.build_east"', dot)
     # The undercut of the linked inference meets its join.
     assert re.findall(rf'"harbour\.dredging" -> {re.escape(join)} \[[^\]]*style=dotted', dot)
-    assert "supports, framed together" in dot
+    assert "supports only jointly (lines joined)" in dot
 
 
 def test_linked_reasons_are_framed_together_with_one_arrow_from_the_frame(capsys, tmp_path,

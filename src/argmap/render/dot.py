@@ -50,6 +50,7 @@ from .style import (
     PANEL_FILL,
     RELATION_STYLES,
     SMALL_SIZE,
+    TEXT_SIZE,
 )
 from .texts import (
     claim_label,
@@ -95,7 +96,8 @@ def _styles() -> dict[str, dict[str, str]]:
                                           "penwidth": "1"}
     # A repeated thesis is an outline only: it must not look like another thesis.
     thesis = NODE_STYLES[NodeKind.THESIS]
-    styles["repeat:thesis"].update(fillcolor="white", fontcolor=thesis.fill, penwidth="1.4")
+    styles["repeat:thesis"].update(fillcolor="white", fontcolor=thesis.fill, penwidth="1.4",
+                                   fontsize=str(TEXT_SIZE))
     for relation, line in RELATION_STYLES.items():
         styles[f"relation:{relation.value}"] = line.attributes()
     for cross, line in CROSS_STYLES.items():
@@ -248,8 +250,9 @@ class _Builder:
         self.together: dict[str, str] = {}
         #: The style of each frame's one arrow (`frame|JOIN`): its relation's.
         self.frame_styles: dict[str, str] = {}
-        #: The relations drawn framed together, for the legend.
+        #: The relations drawn framed together, or joined at a point, for the legend.
         self.framed: set[RelationKind] = set()
+        self.joined: set[RelationKind] = set()
 
     def finish(self, title: str) -> Drawing:
         root = self.scene.root
@@ -267,7 +270,8 @@ class _Builder:
             self.scene.cells[KEY_ID] = (
                 "key", "What each numbered relation between the documents is")
         legend = legend_table(self.kinds, self.relations, self.cross, analyst=self.analyst,
-                              framed=self.framed, repeated=self.repeated,
+                              framed=self.framed, joined=self.joined,
+                              repeated=self.repeated,
                               folded=self.folded,
                               evaluated=[label.value for label in Label
                                          if label in self.labels_shown])
@@ -443,6 +447,7 @@ class _Builder:
                 if relation in joins:  # the nodes of a linked support
                     join, premises = joins[relation]
                     if join in undercut:  # joined at a point, which the undercut meets
+                        self.joined.add(relation.kind)
                         cluster.add(Shape(join, "join-point", id=join, role="point",
                                           title=_together(premises, target.id)))
                         for premise in premises:

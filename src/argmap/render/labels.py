@@ -8,7 +8,7 @@ import re
 from .escape import label_text
 from .style import MUTED, SMALL_SIZE
 
-__all__ = ["Line", "wrap", "html_label", "html_lines", "small"]
+__all__ = ["Line", "GAP", "wrap", "html_label", "html_lines", "small"]
 
 #: A line of a label: its text (one line: `wrap` makes them), and how it is set (size,
 #: colour, bold, italic).
@@ -54,11 +54,19 @@ def html_lines(lines: list[Line]) -> str:
     assert len(escaped) == len(lines), "a label line holds a line break"
     font_set, opening, closing = None, "", ""
     for (text, font), body in zip(lines, escaped):
+        if font is GAP[1]:
+            parts.append('<FONT POINT-SIZE="4"> </FONT>')
+            continue
         if font is not font_set:  # the lines of a text share their font
             font_set, (opening, closing) = font, _font_tags(font)
         # Graphviz rejects an empty <B></B> or <FONT></FONT>: a blank line is bare.
         parts.append(f"{opening}{body}{closing}" if text.strip() else "")
     return "<BR/>".join(parts)
+
+
+#: A line of 4-point space: small type under a text (a quote's line, tags) sits a little
+#: apart from it, not in the descenders of its last line.
+GAP: Line = (" ", {"size": 4})
 
 
 def _font_tags(font: dict) -> tuple[str, str]:

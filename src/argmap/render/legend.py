@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from .escape import xml_text
-from .labels import html_lines
+from .labels import html_lines, small
 from .style import (
     CROSS_STYLES,
     EVALUATED_FADE,
@@ -42,13 +42,14 @@ _ENDS = {"normal": "▶", "empty": "▷", "tee": "┫", "diamond": "◆", "odiam
 _WHY = {"out": "defeated", "undecided": "neither stands nor falls",
         "outweighed": "stands, but a rival is ranked above it"}
 #: What the small line under a claim with quotes folded into it says.
-_FOLDED = "“1 quote” · line 10: its quote in the tooltip, and the line of the source"
+_FOLDED = "“1 quote” · line 10: hover for it"
 _NODE_SHAPES = {NodeKind.OBJECTION: " (cut corners)", NodeKind.REBUTTAL: " (double outline)",
                 NodeKind.EVIDENCE: " (folded corner)"}
 
 
 def legend_table(kinds: set[NodeKind], relations: set[RelationKind], cross: set[CrossKind],
                  analyst: bool = False, framed: Collection[RelationKind] = (),
+                 joined: Collection[RelationKind] = (),
                  evaluated: Sequence[str] = (), repeated: bool = False,
                  folded: bool = False) -> str | None:
     """The legend for the kinds and relations given, as the body of an HTML-like label (a
@@ -75,19 +76,22 @@ def legend_table(kinds: set[NodeKind], relations: set[RelationKind], cross: set[
                                     INK, "dotted"))
     if repeated:  # a node drawn again under another claim it bears on
         style = NODE_STYLES[NodeKind.PREMISE]
-        samples.append(_node_sample("repeated: drawn in full where it says",
+        samples.append(_node_sample("repeated: in full where it says",
                                     style.fill, style.border, INK, "dashed"))
-    if folded:  # the quotes folded into their claim
-        samples.append(f'<TD ALIGN="LEFT">{html_lines([(_FOLDED, {"size": _SIZE})])}</TD>')
+
     for label in evaluated:  # `render --evaluate`: the nodes that do not stand
         text = EVALUATION_NOTES[label].format(why=_WHY[label])
         samples.append(_node_sample(text, EVALUATED_FILL, EVALUATED_FADE[label],
                                     EVALUATED_INK[label], ""))
     lines = [_line_sample(RELATION_STYLES[k]) for k in RelationKind if k in relations]
     # Reasons that bear on a claim only together: a frame round them, one arrow from it.
-    lines += [_frame_sample(RELATION_STYLES[k], f"{k.value}, framed together: only jointly")
+    lines += [_frame_sample(RELATION_STYLES[k], f"{k.value} only jointly")
               for k in RelationKind if k in framed]
+    lines += [_line_sample(RELATION_STYLES[k], f"{k.value} only jointly (lines joined)")
+              for k in RelationKind if k in joined]
     lines += [_line_sample(CROSS_STYLES[k]) for k in CrossKind if k in cross]
+    if folded:  # the quotes folded into their claim: the small line under it
+        lines.append(f'<TD ALIGN="LEFT">{html_lines([small(_FOLDED)])}</TD>')
     rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="{_PER_ROW}">'
             f'{html_lines([("Legend", {"bold": True, "size": 13})])}</TD></TR>']
     for group in (samples, lines):
@@ -103,8 +107,13 @@ def legend_table(kinds: set[NodeKind], relations: set[RelationKind], cross: set[
 def _node_sample(text: str, fill: str, border: str, ink: str, line: str,
                  bold: bool = False) -> str:
     style = f' STYLE="{line}"' if line else ""
-    return (f'<TD BGCOLOR="{fill}" COLOR="{border}" BORDER="2"{style}>'
-            f'{html_lines([(text, {"size": _SIZE, "colour": ink, "bold": bold})])}</TD>')
+    body = html_lines([(text, {"size": _SIZE, "colour": ink, "bold": bold})])
+    if "dashed" in line:
+        # A dashed cell is drawn as a table of one cell: Graphviz's JSON output crashes on
+        # a filled, rounded and dashed cell.
+        return (f'<TD><TABLE BGCOLOR="{fill}" COLOR="{border}" BORDER="2"{style} '
+                f'CELLBORDER="0"><TR><TD>{body}</TD></TR></TABLE></TD>')
+    return f'<TD BGCOLOR="{fill}" COLOR="{border}" BORDER="2"{style}>{body}</TD>'
 
 
 def _frame_sample(style: EdgeStyle, description: str) -> str:

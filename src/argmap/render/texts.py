@@ -11,8 +11,8 @@ from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
 from .escape import safe_url, xml_text
-from .labels import Line, html_label, html_lines, small, wrap
-from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES
+from .labels import GAP, Line, html_label, html_lines, small, wrap
+from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES, SMALL_SIZE
 
 __all__ = ["quoted", "note_colour", "title_label", "document_label", "document_title", "node_label",
            "claim_label", "folded_label", "node_title", "repeat_label"]
@@ -119,7 +119,8 @@ def folded_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
     lines += [small(line, note or note_colour(node.kind)) for line in
               wrap(f"“{count}” · {where}" if where else f"“{count}”",
                    NODE_STYLES[node.kind].wrap)]
-    return html_label(lines)
+    first_small = next(i for i, (_, font) in enumerate(lines) if font.get("size") == SMALL_SIZE)
+    return html_label([*lines[:first_small], GAP, *lines[first_small:]])
 
 
 def _node_lines(context: MapSemantics, node: Node, width: int | None = None,
@@ -152,8 +153,9 @@ def repeat_label(node: Node, where: str) -> str:
     shown = lines[:_REPEAT_LINES]
     if len(lines) > len(shown):
         shown[-1] += " …"
-    font = {"bold": style.bold, "italic": style.italic}
-    colour = MUTED if node.kind is NodeKind.THESIS else note_colour(node.kind)
+    thesis = node.kind is NodeKind.THESIS
+    font = {"bold": style.bold and not thesis, "italic": style.italic}
+    colour = MUTED if thesis else note_colour(node.kind)
     return html_label([(line, font) for line in shown]
                       + [small(line, colour) for line in wrap(f"repeated: {where}", style.wrap)])
 
