@@ -96,7 +96,7 @@ def _styles() -> dict[str, dict[str, str]]:
                                           "penwidth": "1"}
     # A repeated thesis is an outline only: it must not look like another thesis.
     thesis = NODE_STYLES[NodeKind.THESIS]
-    styles["repeat:thesis"].update(fillcolor="white", fontcolor=thesis.fill, penwidth="1.4",
+    styles["repeat:thesis"].update(fillcolor="#ffffff", fontcolor=thesis.fill, penwidth="1.4",
                                    fontsize=str(TEXT_SIZE))
     for relation, line in RELATION_STYLES.items():
         styles[f"relation:{relation.value}"] = line.attributes()
