@@ -164,11 +164,12 @@ def test_clicking_a_quote_highlights_and_shows_its_node(open_page, pages):
     wait_in_view(page, node(evidence))
     assert page.locator(".selected").evaluate_all("els => els.map(e => e.id)") == [
         evidence, f"quote:{evidence}"]
-    # Zoomed in until its text reads as the page's does, and no further, so that what is
-    # around it shows too: a line of it 14 to 24 pixels high (its letters' box, some 1.4
-    # times their size), the node a fifth to a half of the pane's width.
+    # Zoomed in until its text is legible (12 pixels, as the drawing starts), and no
+    # further, so that what is around it shows too: a line of it 12 to 24 pixels high (its
+    # letters' box), the node a fifth to a half of the pane's width.
     line = page.locator(f'{node(evidence)} text').first.bounding_box()["height"]
-    assert 14 <= line <= 24
+    assert 12 <= line <= 24
+    assert drawing_text_size(page) >= 11.5
     assert 0.2 < width() / page.locator(".viewport").bounding_box()["width"] < 0.5
     assert watched.console == [] and watched.dialogs == []
     assert watched.requests == [(pages / "fpri.html").as_uri()]
@@ -629,13 +630,16 @@ def test_a_selection_in_a_comparison_keeps_the_claims_facing_it_in_view(open_pag
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_a_map_starts_legible_at_its_thesis(open_page, pages, size):
+@pytest.mark.parametrize("name", ["fpri", "eastwest"])
+def test_a_map_starts_legible_at_its_thesis(open_page, pages, size, name):
+    """Legible at its thesis, in a pane most of the window, whatever the findings above it
+    (eastwest's run to several lines each)."""
     viewport = DESKTOP if size == "desktop" else PHONE
-    page = open_page(pages / "fpri.html", viewport=viewport).page
+    page = open_page(pages / f"{name}.html", viewport=viewport).page
     page.wait_for_function("() => document.querySelector('.canvas').style.transform !== ''")
     drawing = page.evaluate(PANES)["drawing"]
     assert drawing_text_size(page) >= 11
-    wait_in_view(page, node("fpri.engage_russia"))
+    wait_in_view(page, node(page.locator(".viewport").get_attribute("data-start")))
     if size == "desktop":
         assert drawing["width"] >= 0.55 * DESKTOP["width"] and drawing["height"] >= 600
     else:
@@ -724,6 +728,15 @@ def test_every_text_of_a_page_has_4_5_to_1_contrast_in_every_state(open_page, pa
       const fill = getComputedStyle(cell.querySelector('polygon[stroke="none"]')).fill;
       return Math.min(...[...cell.querySelectorAll("text")].map(
         t => ratio(getComputedStyle(t).fill, fill)));""") >= 4.5
+
+
+def test_each_relation_is_named_in_the_colour_of_its_line(open_page, pages):
+    page = open_page(pages / "fpri-vs-eastwest.html").page
+    names = page.locator("td.kind > a").evaluate_all("""links => links.map(link =>
+      [link.parentElement.classList[1], getComputedStyle(link).color])""")
+    assert {kind for kind, _ in names} >= {"agrees", "qualifies", "supports", "explains"}
+    for kind, colour in names:
+        assert colour == rgb(PAGE_COLOURS[f"kind-{kind}"]), kind
 
 
 def test_a_selection_contrasts_3_to_1_with_what_is_not_selected(open_page, pages):

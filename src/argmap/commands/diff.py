@@ -81,12 +81,16 @@ def run(args) -> int:
             found = differ.compare(old_snapshot, new_snapshot)
             if args.rev is None or found.changed:
                 diffs.append(found)
+    # File names that are not UTF-8, and control characters, written visibly, as `check`
+    # writes them: the output stays UTF-8 text.
     if args.format == "json":
-        sys.stdout.write(json.dumps(differ.data(diffs), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(_visible(differ.data(diffs)), indent=2, ensure_ascii=False)
+                         + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(differ.markdown(diffs))
+        sys.stdout.write(visible(differ.markdown(diffs)))
     else:
-        sys.stdout.write("".join(differ.text(d) for d in diffs) if diffs else "no map changed\n")
+        sys.stdout.write(visible("".join(differ.text(d) for d in diffs)) if diffs
+                         else "no map changed\n")
     if args.draw:
         drawn = [d for d in diffs if d.new.exists]
         if not drawn:
@@ -155,6 +159,19 @@ def _git(*words: str) -> bytes:
 def _top() -> str:
     """The top folder of the git repository the current folder is in."""
     return _git("rev-parse", "--show-toplevel").decode().strip()
+
+
+def _visible(value: object) -> object:
+    """`value` with every string in it `visible`."""
+    from .._tools import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {_visible(key): _visible(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_visible(item) for item in value]
+    return value
 
 
 def _draw(found, output: str) -> None:

@@ -82,6 +82,10 @@ def _run(engine: Engine, layout: str, output_format: str, source: str, deadline:
         done = subprocess.run(engine.command(output_format, layout), input=source.encode("utf-8"),
                               capture_output=True, check=False,
                               env={**os.environ, "FONTCONFIG_FILE": FONTS_CONFIG},
+                              # In the fonts' folder: the fontconfig Graphviz links reads the
+                              # config's relative `<dir>` from the current folder, and wrote a
+                              # `.uuid` into every folder under the user's.
+                              cwd=os.path.dirname(FONTS_CONFIG),
                               timeout=max(deadline - time.monotonic(), 0.001))
     except subprocess.TimeoutExpired:
         raise LayoutError(
