@@ -8,6 +8,7 @@ editor and the server agreed on.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -397,8 +398,12 @@ class Json(list):
 def document_symbols(project: Project, path: str) -> Json:
     """The outline: the header, then each node (or each cross relation) in order, as
     `DocumentSymbol`s in JSON."""
-    symbols = project.symbols(path)
     index = project.index(path)
+    real = os.path.realpath(path)
+    cached = project.cache.outlines.get(real)
+    if index is not None and cached is not None and cached[0] == index.text:
+        return Json(cached[1])
+    symbols = project.symbols(path)
     if symbols is None or index is None:
         return Json()
     outline = Json()
@@ -413,6 +418,7 @@ def document_symbols(project: Project, path: str) -> Json:
             "selectionRange": index.range_json(name.start, name.end)})
     if symbols.comparison:
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
+    project.cache.outlines[real] = (index.text, outline)
     return outline
 
 

@@ -54,6 +54,7 @@ class Cache:
         self.sources: dict[str, tuple[tuple[int, int] | None, SourceText | str]] = {}
         self.symbols: dict[str, tuple[str, FileSymbols]] = {}
         self.indexes: dict[str, LineIndex] = {}
+        self.outlines: dict[str, tuple[str, list]] = {}
         # The ids being read ahead, in the check's thread, for a text: an answer that needs
         # them waits for that reading rather than doing it again beside it.
         self.reading: dict[str, tuple[str, Future]] = {}

@@ -146,8 +146,10 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
         _log_internal_error(ls, error)
         return
     ls.last_check = time.perf_counter() - started
-    # Then the ids of the file, read ahead for the outline, references and completion.
+    # Then the ids of the file, read ahead for references and completion, and its outline,
+    # which editors ask for after each change.
     project.read_ahead(_path(uri), ls.checker)
+    ls.checker.submit(features.document_symbols, project, _path(uri))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
