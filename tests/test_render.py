@@ -50,8 +50,11 @@ def title(group: ET.Element) -> str:
 
 
 def label_of(dot: str, name: str) -> list[str]:
-    """The lines of the HTML-like label of the node `name`."""
-    return re.search(rf'"{re.escape(name)}" \[label=<(.*?)> \w+=', dot).group(1).split("<BR/>")
+    """The lines of the HTML-like label of the node `name` (broken by `<BR/>`, or each in a
+    cell of its own)."""
+    label = re.search(rf'"{re.escape(name)}" \[label=<(.*?)> \w+=', dot).group(1)
+    cells = re.findall(r"<TD>(.*?)</TD>", label)
+    return cells if cells else label.split("<BR/>")
 
 
 def copy_data(tmp_path, *names) -> Path:

@@ -320,7 +320,7 @@ class _Builder:
                 quotes = []
             else:
                 label = (claim_label(context, node, quotes, note, ink) if quotes
-                         else node_label(context, node, note, note=ink))
+                         else node_label(context, node, note, note=ink, spaced=True))
             analyst = node.by_analyst and node.kind is not NodeKind.ASSUMPTION
             self.analyst |= analyst
             cluster.add(Shape(name, f"{'analyst' if analyst else 'node'}:{node.kind.value}",

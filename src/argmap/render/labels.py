@@ -41,13 +41,24 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def html_label(lines: list[Line]) -> str:
-    """A label of centred lines, each set in its own font."""
-    return f"<{html_lines(lines)}>"
+def html_label(lines: list[Line], spaced: bool = False) -> str:
+    """A label of centred lines, each set in its own font; `spaced`, each line in a cell of
+    its own, 3 points apart: Graphviz sets lines broken by `<BR/>` as close as their font
+    size (a line height of 1.0), cramped for a paragraph; 14-point type is 17 points apart
+    so, a line height of 1.2."""
+    if not spaced:
+        return f"<{html_lines(lines)}>"
+    rows = "".join(f"<TR><TD>{part}</TD></TR>" for part in _parts(lines))
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="1" CELLSPACING="1">{rows}</TABLE>>'
 
 
 def html_lines(lines: list[Line]) -> str:
     """Lines, each set in its own font, as the HTML-like text of a label or a table cell."""
+    return "<BR/>".join(_parts(lines))
+
+
+def _parts(lines: list[Line]) -> list[str]:
+    """Each line as HTML-like text in its font."""
     parts = []
     # One escape for the whole label: the lines hold no line breaks of their own.
     escaped = label_text("\n".join(text for text, _ in lines)).split("\n")
@@ -61,7 +72,7 @@ def html_lines(lines: list[Line]) -> str:
             font_set, (opening, closing) = font, _font_tags(font)
         # Graphviz rejects an empty <B></B> or <FONT></FONT>: a blank line is bare.
         parts.append(f"{opening}{body}{closing}" if text.strip() else "")
-    return "<BR/>".join(parts)
+    return parts
 
 
 #: A line of 4-point space: small type under a text (a quote's line, tags) sits a little

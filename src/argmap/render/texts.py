@@ -79,10 +79,10 @@ def _source_line(context: MapSemantics, node: Node) -> str:
 
 
 def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = (),
-               width: int | None = None, note: str | None = None) -> str:
+               width: int | None = None, note: str | None = None, spaced: bool = False) -> str:
     """The label of `node`: its text, a quote's source line, its tags, then `lines_after`;
     wrapped at its kind's width, or at `width`."""
-    return html_label(_node_lines(context, node, width, note) + list(lines_after))
+    return html_label(_node_lines(context, node, width, note) + list(lines_after), spaced)
 
 
 def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
@@ -120,7 +120,7 @@ def folded_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
               wrap(f"“{count}” · {where}" if where else f"“{count}”",
                    NODE_STYLES[node.kind].wrap)]
     first_small = next(i for i, (_, font) in enumerate(lines) if font.get("size") == SMALL_SIZE)
-    return html_label([*lines[:first_small], GAP, *lines[first_small:]])
+    return html_label([*lines[:first_small], GAP, *lines[first_small:]], spaced=True)
 
 
 def _node_lines(context: MapSemantics, node: Node, width: int | None = None,
@@ -157,7 +157,8 @@ def repeat_label(node: Node, where: str) -> str:
     font = {"bold": style.bold and not thesis, "italic": style.italic}
     colour = MUTED if thesis else note_colour(node.kind)
     return html_label([(line, font) for line in shown]
-                      + [small(line, colour) for line in wrap(f"repeated: {where}", style.wrap)])
+                      + [small(line, colour) for line in wrap(f"repeated: {where}", style.wrap)],
+                      spaced=True)
 
 
 def node_title(context: MapSemantics, node: Node) -> str:
