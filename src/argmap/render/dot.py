@@ -63,7 +63,7 @@ from .texts import (
     repeat_label,
     title_label,
 )
-from .tree import quotes_in_the_middle, spines
+from .tree import first_reached, quotes_in_the_middle, spines
 from .writer import dot_source
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
@@ -471,28 +471,31 @@ class _Builder:
                                   title=f"{node.id} supports {target.id}: undercut"))
                 add(name, point, "half-link", relation.kind)
                 add(point, head, inference((node.id,), target.id, style), relation.kind)
-        # A node is drawn under the claim its first relation bears on. Under each other claim
-        # it bears on stands a repeat of it, so the drawing stays a tree: no line runs
-        # across the map to a distant claim, and no claim's reasons are pulled off their row.
-        # A thesis is always a root, in the first row (column): under each claim it bears on
-        # stands a repeat of it.
+        # A node is drawn under the claim a reader going down the tree meets it under first.
+        # Under each other claim it bears on stands a repeat of it, so the drawing stays a
+        # tree: no line runs across the map to a distant claim, and no claim's reasons are
+        # pulled off their row. A thesis is always a root, in the first row (column): under
+        # each claim it bears on stands a repeat of it.
         by_name = {f"{doc}.{n.id}": n for n in nodes}
-        placed: dict[str, str] = {}  # node -> the claim it is drawn in full under
+        theses = [name for name, n in by_name.items() if n.kind is NodeKind.THESIS]
+        first = first_reached(edges, theses)
+        placed: set[str] = set()
         drawn: list[tuple[str, str, str]] = []
         evidence: set[str] = set()
         for tail, head, style in edges:
             lower = by_name.get(tail)
-            if lower is not None and (tail in placed or lower.kind is NodeKind.THESIS):
+            if lower is not None and (tail in placed or lower.kind is NodeKind.THESIS
+                                      or first.get(tail, head) != head):
                 where = ("the thesis, in full " + ("on the left" if self.outline else "at the top")
                          if lower.kind is NodeKind.THESIS
-                         else f"in full under “{_opening(by_name.get(placed[tail]))}”")
+                         else f"in full under “{_opening(by_name.get(first.get(tail, head)))}”")
                 tail = f"repeat:{tail}@{head}"
                 self.repeated = True
                 cluster.add(Shape(
                     tail, f"repeat:{lower.kind.value}", label=repeat_label(lower, where),
                     id=tail, title=f"{node_title(context, lower)}\n(repeated here: {where})",
                     role="repeat", stands_for=f"{doc}.{lower.id}"))
-            placed.setdefault(tail, head)
+            placed.add(tail)
             if lower is not None and lower.kind is NodeKind.EVIDENCE:
                 evidence.add(tail)
             drawn.append((tail, head, style))
