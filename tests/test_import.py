@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.cli import main
 from argmap.export import as_aif, as_argdown, attacks, weighings
+from argmap.fmt import format_text
 from argmap.importing import FORMATS, import_file
 from argmap.importing.argdown import read as read_argdown
 from argmap.lexicon import KEYWORDS, SCHEMES, NodeKind, RelationKind
@@ -77,6 +78,8 @@ def test_each_argdown_example_imports_checks_and_draws(tmp_path, path):
     assert {f.rule for f in findings} <= SOURCE_LACKS, [str(f) for f in findings
                                                          if f.rule not in SOURCE_LACKS]
     assert "<svg" in argmap.draw(str(output), "svg")
+    text = output.read_text(encoding="utf-8")
+    assert format_text(text) == text  # in `argmap fmt`'s layout
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -166,8 +169,7 @@ def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
     ]
     assert text == """\
 # Imported by `argmap import` from constructs.argdown (Argdown, read by the Argdown CLI).
-document constructs "Constructs" {
-}
+document constructs "Constructs" {}
 
 # # Constructs
 
@@ -420,8 +422,7 @@ def test_aif_schemes_conflicts_and_undercuts_and_what_is_noted(tmp_path):
     ]
     assert text == """\
 # Imported by `argmap import` from constructs.json (AIF, read by arguebuf).
-document constructs "constructs" {
-}
+document constructs "constructs" {}
 
 thesis n1 "We should act."
 

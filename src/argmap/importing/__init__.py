@@ -300,8 +300,10 @@ def write(draft: Draft) -> str:
         relations[attacker].append(f"{RelationKind.UNDERCUTS.value} {premise} -> "
                                    f"{inference.conclusion}")
     lines = [f"# Imported by `argmap import` from {draft.origin}.",
-             f"document {draft.document} {arg_string(draft.title)} {{",
-             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()), "}"]
+             f"document {draft.document} {arg_string(draft.title)} {{"
+             + ("" if draft.fields else "}"),
+             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()),
+             *(["}"] if draft.fields else [])]
     for node_id, node in draft.nodes.items():
         heading = draft.headings.get(node_id)
         if heading:
