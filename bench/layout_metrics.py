@@ -44,20 +44,33 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @frozen
 class Targets:
-    """What a drawing must meet; None where nothing is asked."""
+    """What a drawing must meet; None where nothing is asked. A drawing is shown `shown_at`
+    pixels wide: its body text must be at least `text` pixels high there, and the whole at
+    most `height` pixels tall."""
 
     crossings: int
     thesis_spread: float | None
-    overlaps: int
+    overlaps: int | None
     through_nodes: int | None = None
     cross_length: float | None = None
-    text_at_880: float | None = None
+    shown_at: int = 880
+    text: float | None = None
+    height: float | None = None
+    claim_spread: float | None = None
+    #: Relation numbers increase down the page; the theses stand in its top fifth.
+    reads_down: bool = False
+    #: The tallest stretch of the drawing with no node, in node heights.
+    empty_band: float | None = None
 
 
-MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0, through_nodes=0)
-#: The default view of a comparison, which the README shows.
-COMPARISON_TARGETS = Targets(crossings=15, thesis_spread=None, overlaps=0, cross_length=0.2,
-                             text_at_880=9.0)
+#: Every map, shown in a browser window 1,400 pixels wide: three 900-pixel screens at most.
+MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0, through_nodes=0,
+                      shown_at=1400, text=10.0, height=2700, claim_spread=0.01)
+#: The default view of a comparison, which the README shows 880 pixels wide.
+COMPARISON_TARGETS = Targets(crossings=5, thesis_spread=None, overlaps=0, cross_length=0.2,
+                             shown_at=880, text=9.0, height=1800, reads_down=True)
+#: A comparison drawn in full: a picture, few crossings, no empty band.
+FULL_TARGETS = Targets(crossings=40, thesis_spread=None, overlaps=None, empty_band=2.0)
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 Point = tuple[float, float]
@@ -76,6 +89,19 @@ class Metrics:
     through_nodes: int
     cross_length: float | None
     body_text_at_880: float
+    #: Whether the relation numbers increase down the page (None: no numbers), and how far
+    #: down the lowest thesis stands, as a fraction of the height.
+    numbers_in_order: bool | None = None
+    theses_down: float = 0.0
+    empty_band: float = 0.0
+
+    def text_at(self, pixels: int) -> float:
+        """The body text's height in pixels, the drawing shown `pixels` wide."""
+        return self.body_text_at_880 * pixels / 880
+
+    def height_at(self, pixels: int) -> float:
+        """The drawing's height in pixels, shown `pixels` wide."""
+        return self.height * pixels / self.width
 
     def misses(self, targets: Targets) -> list[str]:
         """The targets this drawing misses, in words."""
@@ -84,14 +110,25 @@ class Metrics:
             missed.append(f"{self.crossings} crossings > {targets.crossings}")
         if targets.thesis_spread is not None and self.thesis_spread > targets.thesis_spread:
             missed.append(f"thesis spread {self.thesis_spread:.2f} > {targets.thesis_spread}")
-        if self.overlaps > targets.overlaps:
+        if targets.overlaps is not None and self.overlaps > targets.overlaps:
             missed.append(f"{self.overlaps} overlaps > {targets.overlaps}")
         if targets.through_nodes is not None and self.through_nodes > targets.through_nodes:
             missed.append(f"{self.through_nodes} edges through nodes > {targets.through_nodes}")
         if targets.cross_length is not None and (self.cross_length or 0) > targets.cross_length:
             missed.append(f"cross length {self.cross_length:.2f} > {targets.cross_length}")
-        if targets.text_at_880 is not None and self.body_text_at_880 < targets.text_at_880:
-            missed.append(f"text {self.body_text_at_880:.1f} px < {targets.text_at_880}")
+        at = targets.shown_at
+        if targets.text is not None and self.text_at(at) < targets.text:
+            missed.append(f"text {self.text_at(at):.1f} px < {targets.text} at {at} px")
+        if targets.height is not None and self.height_at(at) > targets.height:
+            missed.append(f"{self.height_at(at):.0f} px tall > {targets.height} at {at} px")
+        if targets.claim_spread is not None and self.claim_spread > targets.claim_spread:
+            missed.append(f"claim spread {self.claim_spread:.2f} > {targets.claim_spread}")
+        if targets.reads_down and self.numbers_in_order is False:
+            missed.append("relation numbers out of order down the page")
+        if targets.reads_down and self.theses_down > 0.2:
+            missed.append(f"a thesis {self.theses_down:.0%} down the page > 20%")
+        if targets.empty_band is not None and self.empty_band > targets.empty_band:
+            missed.append(f"empty band {self.empty_band:.1f} node heights > {targets.empty_band}")
         return missed
 
 
@@ -110,7 +147,8 @@ def measure(layout: dict) -> Metrics:
             # claim) may meet on their way to it, which is no crossing.
             if not {first["tail"], first["head"]} & {second["tail"], second["head"]}:
                 crossings += len(_intersections(lines[first["_gvid"]], lines[second["_gvid"]]))
-    thesis_spread, claim_spread = _spreads(objects, boxes, edges)
+    thesis_spread, claim_spread = _spreads(objects, boxes, edges,
+                                           layout.get("rankdir") in ("LR", "RL"))
     labels = [box for e in edges for box in [_label_box(e)] if box is not None]
     overlaps = sum(1 for label in labels for box in boxes.values() if _overlap(label, box))
     overlaps += sum(1 for i, a in enumerate(labels) for b in labels[i + 1:] if _overlap(a, b))
@@ -125,9 +163,33 @@ def measure(layout: dict) -> Metrics:
             relation = edge["id"].split("/")[0]
             cross[relation] = cross.get(relation, 0.0) + _length(lines[edge["_gvid"]])
     diagonal = math.hypot(right - left, top - bottom)
+    # A relation's number is a node `relation/N` in a comparison's default view.
+    numbers = sorted((int(o["name"].split("/")[1]), boxes[gvid])
+                     for gvid, o in objects.items() if o["name"].startswith("relation/"))
+    in_order = (all(a[1][1] > b[1][1] for a, b in itertools.pairwise(numbers))
+                if numbers else None)
+    theses = [boxes[gvid] for gvid, o in objects.items()
+              if _is_thesis(o) and not o["name"].startswith("repeat:")]
+    theses_down = max(((top - box[3]) / (top - bottom) for box in theses), default=0.0)
     return Metrics(right - left, top - bottom, crossings, thesis_spread, claim_spread, overlaps,
                    through, sum(cross.values()) / len(cross) / diagonal if cross else None,
-                   _body_size(objects.values()) * 880 / (right - left))
+                   _body_size(objects.values()) * 880 / (right - left), in_order, theses_down,
+                   _empty_band(list(boxes.values()), bottom, top))
+
+
+def _empty_band(boxes: list[Box], bottom: float, top: float) -> float:
+    """The tallest horizontal band of the drawing that no node reaches into, in heights of
+    the median node (the margins above the first node and below the last left out)."""
+    if not boxes:
+        return 0.0
+    spans = sorted((box[1], box[3]) for box in boxes)
+    heights = sorted(box[3] - box[1] for box in boxes)
+    median = heights[len(heights) // 2] or 1.0
+    widest, reach = 0.0, spans[0][1]
+    for low, high in spans[1:]:
+        widest = max(widest, low - reach)
+        reach = max(reach, high)
+    return widest / median
 
 
 def _body_size(nodes) -> float:
@@ -151,7 +213,8 @@ def _node_box(node: dict) -> Box:
     return x - half_width, y - half_height, x + half_width, y + half_height
 
 
-def _spreads(objects: dict, boxes: dict, edges: list[dict]) -> tuple[float, float]:
+def _spreads(objects: dict, boxes: dict, edges: list[dict],
+             across: bool = False) -> tuple[float, float]:
     """The widest vertical spread of the direct reasons of a thesis, and of any claim, in
     heights of the tallest of those reasons. A relation between documents is not a reason."""
     reasons: dict[int, list[int]] = {}
@@ -159,10 +222,13 @@ def _spreads(objects: dict, boxes: dict, edges: list[dict]) -> tuple[float, floa
         if ":" not in edge.get("id", ""):
             reasons.setdefault(edge["head"], []).append(edge["tail"])
     thesis = claim = 0.0
+    # Ranks are rows, or in an outline (`rankdir=LR` or `RL`) columns: the spread is
+    # measured across them, in the sizes of the reasons that way.
+    axis = 0 if across else 1
     for head, tails in reasons.items():
-        centres = [(boxes[t][1] + boxes[t][3]) / 2 for t in tails]
-        tallest = max(boxes[t][3] - boxes[t][1] for t in tails)
-        spread = (max(centres) - min(centres)) / tallest if tallest else 0.0
+        centres = [(boxes[t][axis] + boxes[t][axis + 2]) / 2 for t in tails]
+        tallest = max(boxes[t][axis + 2] - boxes[t][axis] for t in tails)
+        spread = round((max(centres) - min(centres)) / tallest, 3) if tallest else 0.0
         claim = max(claim, spread)
         if _is_thesis(objects[head]):
             thesis = max(thesis, spread)
@@ -275,6 +341,7 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
     from argmap.lint import select_files
     from argmap.render.dot import draw_comparison, draw_map
     from argmap.render.layout import find_engine, lay_out
+    from argmap.render.scene import Options
     from argmap.semantics import ComparisonSemantics, Resolver
 
     engine = find_engine("auto")
@@ -284,11 +351,11 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
         semantics = resolver.of(resolver.load(path))
         if isinstance(semantics, ComparisonSemantics):
             views = [("comparison", draw_comparison(semantics)),
-                     ("comparison --full", draw_comparison(semantics, full=True))]
+                     ("comparison --full", draw_comparison(semantics, Options(full=True)))]
         else:
             views = [("map", draw_map(semantics))]
         for view, drawing in views:
-            output, _ = lay_out(drawing, "json", engine, 120, path)
+            output, _ = lay_out(drawing.source, "json", engine, 120, path)
             drawn.append((path, view, json.loads(output)))
     return drawn
 
@@ -305,18 +372,22 @@ def main(argv: list[str] | None = None) -> int:
     missed_any = False
     for path, view, layout in lay_out_all(args.paths):
         metrics = measure(layout)
-        targets = {"map": MAP_TARGETS, "comparison": COMPARISON_TARGETS}.get(view)
+        targets = {"map": MAP_TARGETS, "comparison": COMPARISON_TARGETS,
+                   "comparison --full": FULL_TARGETS}[view]
         missed = metrics.misses(targets) if targets else []
         missed_any |= bool(missed)
-        verdict = ("met" if not missed else "; ".join(missed)) if targets else "(no target)"
+        verdict = "met" if not missed else "; ".join(missed)
         length = "" if metrics.cross_length is None else f"{metrics.cross_length:.2f}"
+        at = targets.shown_at
         rows.append((str(Path(path).resolve().relative_to(ROOT)), view,
                      f"{metrics.width:.0f} × {metrics.height:.0f}", str(metrics.crossings),
-                     f"{metrics.thesis_spread:.2f}", f"{metrics.claim_spread:.2f}",
-                     str(metrics.overlaps), str(metrics.through_nodes), length,
-                     f"{metrics.body_text_at_880:.1f}", verdict))
-    header = ("drawing", "view", "size (pt)", "crossings", "thesis spread", "claim spread",
-              "overlaps", "through nodes", "cross length", "text at 880 px", "targets")
+                     f"{metrics.claim_spread:.2f}", str(metrics.overlaps), length,
+                     f"{metrics.text_at(at):.1f} × {metrics.height_at(at):.0f} @{at}",
+                     {None: "", True: "yes", False: "no"}[metrics.numbers_in_order],
+                     f"{metrics.empty_band:.1f}", verdict))
+    header = ("drawing", "view", "size (pt)", "crossings", "claim spread", "overlaps",
+              "cross length", "text px × height px @ width", "numbers down", "empty band",
+              "targets")
     print_table(header, rows, args.markdown)
     return 1 if missed_any else 0
 

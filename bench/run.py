@@ -120,7 +120,7 @@ def stages(path: str, repeat: int, layout_limit: float) -> dict[str, float | Non
             semantics = one_run(file.read())
     if layout_limit > 0:
         try:
-            clock("layout", lambda: lay_out(draw_map(semantics), "svg", find_engine("auto"),
+            clock("layout", lambda: lay_out(draw_map(semantics).source, "svg", find_engine("auto"),
                                             layout_limit, path))
         except LayoutError:
             best["layout"] = None  # over the limit

@@ -56,3 +56,37 @@ def test_render_dot_is_the_same_under_every_hash_seed(tmp_path):
             drawings.setdefault(path.name, set()).add(path.read_bytes())
     assert sorted(drawings) == sorted(p.stem + ".dot" for p in (ROOT / "maps").glob("*.arg"))
     assert all(len(outputs) == 1 for outputs in drawings.values())
+
+
+# Two machines with other fonts installed: a fontconfig configuration that lists one folder.
+FONT_FOLDERS = {"dejavu": "/usr/share/fonts/truetype/dejavu",
+                "liberation": "/usr/share/fonts/truetype/liberation"}
+
+
+@pytest.mark.skipif(not all(Path(folder).is_dir() for folder in FONT_FOLDERS.values()),
+                    reason="needs the DejaVu and Liberation fonts (fonts-dejavu-core, "
+                           "fonts-liberation) to stand for two machines")
+def test_the_svg_is_the_same_whichever_fonts_are_installed(tmp_path):
+    drawings = set()
+    for name, folder in FONT_FOLDERS.items():
+        config = tmp_path / f"{name}.conf"
+        config.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{folder}</dir></fontconfig>\n')
+        out = tmp_path / name
+        done = subprocess.run([sys.executable, "-m", "argmap", "render", "-o", str(out),
+                               "tests/data/render/linked.arg", "maps/fpri-vs-eastwest.arg"],
+                              cwd=ROOT, env={**os.environ, "FONTCONFIG_FILE": str(config)},
+                              capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr
+        drawings.add(tuple((out / svg).read_bytes() for svg in ("linked.svg",
+                                                                "fpri-vs-eastwest.svg")))
+    assert len(drawings) == 1
+
+
+def test_the_committed_drawings_are_what_render_writes_today(tmp_path):
+    """maps/*.svg, which the README shows, is what the README's first command writes, on any
+    machine: the drawing does not depend on the fonts installed."""
+    done = argmap("render", "-o", str(tmp_path), "maps", seed="0")
+    assert done.returncode == 0, done.stderr
+    for drawing in sorted(tmp_path.glob("*.svg")):
+        assert (ROOT / "maps" / drawing.name).read_bytes() == drawing.read_bytes(), (
+            f"maps/{drawing.name} is stale: run `argmap render maps/`")

@@ -140,3 +140,16 @@ def test_a_version_that_does_not_parse_is_named_where(tmp_path, capsys, monkeypa
     broken.write_text('document d "D" {}\nthesis t "unterminated\n', encoding="utf-8")
     assert main(["diff", "old.arg", str(broken)]) == 2
     assert f"{broken}:2:10: unterminated string" in capsys.readouterr().err
+
+
+def test_drawing_writes_nothing_but_the_drawing(tmp_path, capsys, monkeypatch):
+    """Run in a folder of the user's: only the drawing appears (fontconfig, reading the
+    fonts' configuration relative to the current folder, wrote a `.uuid` into every folder
+    under it)."""
+    (tmp_path / "sub").mkdir()
+    for name in ("old.arg", "new.arg", "source.txt"):
+        shutil.copy(FOLDER / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "old.arg", "new.arg", "--draw", "change.svg")
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "change.svg", "new.arg", "old.arg", "source.txt", "sub"]

@@ -94,3 +94,33 @@ def test_every_command_lists_the_statuses_of_the_signals():
 
     for command in COMMANDS:
         assert _help_statuses(command)[-3:] == [130, 141, 143], command
+
+
+# Each sentence "Exit status: ..." in the docs, and the command it is about.
+EXIT_SENTENCES = {("README.md", "check"), ("docs/diff.md", "diff"), ("docs/import.md", "import"),
+                  ("docs/language.md", "stats")}
+
+
+def _exit_sentences() -> dict[tuple[str, str], set[int]]:
+    """The statuses each sentence "Exit status: ..." names (a number, then a word), to the
+    end of its paragraph."""
+    commands = dict(EXIT_SENTENCES)
+    found = {}
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        name = str(path.relative_to(ROOT))
+        for sentence in re.findall(r"Exit status: (.*?)(?:\n\n|\Z)",
+                                   path.read_text(encoding="utf-8"), re.DOTALL):
+            found[(name, commands.get(name, "?"))] = {
+                int(n) for n in re.findall(r"\b(\d{1,3}) [a-z]", sentence)}
+    return found
+
+
+def test_every_sentence_of_exit_statuses_is_known():
+    assert set(_exit_sentences()) == EXIT_SENTENCES
+
+
+@pytest.mark.parametrize("where, command", sorted(EXIT_SENTENCES))
+def test_the_docs_prose_names_the_exit_statuses_the_help_defines(where, command):
+    named, defined = _exit_sentences()[(where, command)], set(_help_statuses(command))
+    signals = {130, 141, 143}
+    assert named - signals == defined - signals and named <= defined

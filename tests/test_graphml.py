@@ -99,3 +99,11 @@ def test_text_is_data_and_characters_xml_cannot_hold_are_shown(project):
     assert main(["export", "maps/odd.arg", "--format", "graphml"]) == 0
     graph = nx.read_graphml(project.root / "maps" / "odd.graphml")
     assert graph.nodes["t"]["label"] == 'a <b>tag</b> & "quote" \ufffd here'
+
+
+def test_the_export_leaves_other_xml_alone(exported):
+    """No namespace registered in ElementTree's registry, which is global: the drawings'
+    SVG, written after a GraphML export, came out as `ns0:svg` when GraphML's was."""
+    registry = ET._namespace_map  # ElementTree's own, which register_namespace fills
+    assert not {"http://graphml.graphdrawing.org/xmlns",
+                "http://www.yworks.com/xml/graphml"} & set(registry)

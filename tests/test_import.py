@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.cli import main
 from argmap.export import as_aif, as_argdown, attacks, weighings
+from argmap.fmt import format_text
 from argmap.importing import FORMATS, import_file
 from argmap.importing.argdown import read as read_argdown
 from argmap.lexicon import KEYWORDS, SCHEMES, NodeKind, RelationKind
@@ -77,6 +78,8 @@ def test_each_argdown_example_imports_checks_and_draws(tmp_path, path):
     assert {f.rule for f in findings} <= SOURCE_LACKS, [str(f) for f in findings
                                                          if f.rule not in SOURCE_LACKS]
     assert "<svg" in argmap.draw(str(output), "svg")
+    text = output.read_text(encoding="utf-8")
+    assert format_text(text) == text  # in `argmap fmt`'s layout
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -166,8 +169,7 @@ def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
     ]
     assert text == """\
 # Imported by `argmap import` from constructs.argdown (Argdown, read by the Argdown CLI).
-document constructs "Constructs" {
-}
+document constructs "Constructs" {}
 
 # # Constructs
 
@@ -391,6 +393,26 @@ AIF_CONSTRUCTS = {
 
 
 @needs_arguebuf
+def test_aif_ids_written_as_numbers_are_read(tmp_path):
+    path = tmp_path / "numbers.json"
+    path.write_text(json.dumps({
+        "nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 2, "text": "B", "type": "I"},
+                  {"nodeID": 3, "text": "Argument From Expert Opinion", "type": "RA"}],
+        "edges": [{"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 1}],
+        "locutions": []}), encoding="utf-8")
+    text, notes = import_file(str(path))
+    assert notes == []
+    assert text.endswith('premise n2 "B"\n  supports n1 by expert-opinion\n')
+
+
+def test_what_is_not_aif_is_an_input_problem(tmp_path, capsys):
+    path = tmp_path / "other.json"
+    path.write_text('{"nodes": 3}', encoding="utf-8")
+    assert main(["import", str(path)]) == 2
+    assert f"{path}: not AIF JSON: no list of `nodes`" in capsys.readouterr().err
+
+
+@needs_arguebuf
 def test_aif_schemes_conflicts_and_undercuts_and_what_is_noted(tmp_path):
     path = tmp_path / "constructs.json"
     path.write_text(json.dumps(AIF_CONSTRUCTS, indent=1), encoding="utf-8")
@@ -400,8 +422,7 @@ def test_aif_schemes_conflicts_and_undercuts_and_what_is_noted(tmp_path):
     ]
     assert text == """\
 # Imported by `argmap import` from constructs.json (AIF, read by arguebuf).
-document constructs "constructs" {
-}
+document constructs "constructs" {}
 
 thesis n1 "We should act."
 

@@ -3,6 +3,8 @@ buffers, and asks for each feature."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -295,6 +297,315 @@ async def test_a_document_id_renames_and_hovers_across_files(client, folder):
                                         for e in edits]
                for name, edits in edit.changes.items()}
     assert changes == {"fpri.arg": [(0, 9)], "cmp.arg": [(5, 0)]}
+
+
+# --- Positions in each encoding the client may offer --------------------------------------
+
+WIDE = '''\
+document d "D" {}
+
+thesis main "Wide: 😀𝑥 and é before the ids."
+premise p "y 😀" supports mian
+'''
+
+
+def units(text: str, encoding: str) -> int:
+    """How many code units of the encoding `text` takes (the test's own count)."""
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    if encoding == "utf-16":
+        return len(text.encode("utf-16-le")) // 2
+    return len(text)
+
+
+def place(text: str, needle: str, encoding: str, into: int = 0) -> types.Position:
+    offset = text.index(needle) + into
+    line_start = text.rfind("\n", 0, offset) + 1
+    return types.Position(text.count("\n", 0, offset), units(text[line_start:offset], encoding))
+
+
+def applied(text: str, edits: list[types.TextEdit], encoding: str) -> str:
+    """`text` with the edits applied, positions read in `encoding`."""
+    def offset(position: types.Position) -> int:
+        start = sum(len(line) + 1 for line in text.split("\n")[:position.line])
+        line = text.split("\n")[position.line]
+        counted = 0
+        for index, character in enumerate(line):
+            if counted >= position.character:
+                return start + index
+            counted += units(character, encoding)
+        return start + len(line)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character),
+                       reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+@pytest.fixture(params=["utf-8", "utf-16", "utf-32"])
+def encoding(request) -> str:
+    return request.param
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "argmap", "lsp"]))
+async def encoded(lsp_client: LanguageClient, folder: Path, encoding: str):
+    result = await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(general=types.GeneralClientCapabilities(
+            position_encodings=[encoding])),
+        root_uri=folder.as_uri()))
+    assert result.capabilities.position_encoding == encoding
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_positions_in_the_encoding_agreed(encoded: LanguageClient, folder: Path,
+                                                encoding: str):
+    address = await open_file(encoded, folder, "wide.arg", WIDE)
+    [diagnostic] = [d for d in encoded.diagnostics[address] if d.code == "unknown-reference"]
+    assert diagnostic.range == types.Range(place(WIDE, "mian", encoding),
+                                           place(WIDE, "mian", encoding, into=4))
+    # The quick fix replaces the id, not a piece of the line.
+    [action] = await encoded.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(address), diagnostic.range,
+        types.CodeActionContext(diagnostics=[diagnostic])))
+    assert applied(WIDE, action.edit.changes[address], encoding) == \
+        WIDE.replace("supports mian", "supports main")
+    # Hover and definition find the id after wide characters on its line.
+    shown = await encoded.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(address), place(WIDE, "p \"y", encoding)))
+    assert shown.contents.value.startswith("**premise** `p`")
+    fixed = WIDE.replace("mian", "main")
+    await replace_all(encoded, address, fixed, 2)
+    target = await encoded.text_document_definition_async(types.DefinitionParams(
+        types.TextDocumentIdentifier(address), place(fixed, "main\n", encoding, into=2)))
+    assert target.range.start == place(fixed, "main", encoding)
+    # A rename keeps the rest of each line.
+    edit = await encoded.text_document_rename_async(types.RenameParams(
+        types.TextDocumentIdentifier(address), place(fixed, "main\n", encoding), "central"))
+    assert applied(fixed, edit.changes[address], encoding) == fixed.replace("main", "central")
+
+
+async def test_a_client_that_offers_no_encoding_gets_utf16(client: LanguageClient, folder):
+    address = await open_file(client, folder, "wide.arg", WIDE)
+    [diagnostic] = [d for d in client.diagnostics[address] if d.code == "unknown-reference"]
+    assert diagnostic.range.start == place(WIDE, "mian", "utf-16")
+
+
+# --- Robustness: no request left unanswered, no internal error -----------------------------
+
+async def test_a_lone_surrogate_is_a_finding_and_hover_still_answers(client, folder):
+    text = MAP.replace("The United States", "The \ud83d United States")
+    address = await open_file(client, folder, "fpri.arg", text)
+    [diagnostic] = client.diagnostics[address]
+    assert diagnostic.code == "syntax-error" and "UTF-8" in diagnostic.message
+    shown = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(address), at(text, "sanctions_fail", into=2)))
+    assert shown is None or "sanctions_fail" in shown.contents.value
+    outline = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        types.TextDocumentIdentifier(address)))
+    assert [s.name for s in outline][:2] == ["fpri", "engage_russia"]
+
+
+async def test_a_request_whose_parameters_do_not_fit_is_answered(client, folder):
+    from pygls.exceptions import JsonRpcException
+
+    for number, params in enumerate(({"textDocument": 5}, {
+            "textDocument": {"uri": "file:///x.arg"}, "position": {"line": -1, "character": "a"}})):
+        # Sent as raw JSON: the client's own types would refuse to write such a request.
+        answer = asyncio.get_running_loop().create_future()
+        client.protocol._request_futures[f"bad-{number}"] = answer
+        client.protocol._send_data({"jsonrpc": "2.0", "id": f"bad-{number}",
+                                    "method": types.TEXT_DOCUMENT_HOVER, "params": params})
+        with pytest.raises(JsonRpcException) as raised:
+            await asyncio.wait_for(answer, 10)
+        assert raised.value.code == types.ErrorCodes.InvalidParams
+    # And the server goes on.
+    address = await open_file(client, folder, "fpri.arg")
+    assert rules(client, address) == []
+
+
+async def test_requests_about_files_never_opened(client, folder):
+    """A named pipe is never opened (it would wait for a writer for ever); a file on disk
+    is read; a file that is not there is no error."""
+    pipe = folder / "maps" / "pipe.arg"
+    os.mkfifo(pipe)
+    for name in ("pipe.arg", "fpri.arg", "gone.arg", "."):
+        document = types.TextDocumentIdentifier((folder / "maps" / name).as_uri())
+        position = at(MAP, "engage_russia", nth=1)
+        shown = await asyncio.wait_for(client.text_document_hover_async(
+            types.HoverParams(document, position)), 10)
+        assert (shown is not None) == (name == "fpri.arg")
+        await asyncio.wait_for(client.text_document_definition_async(
+            types.DefinitionParams(document, position)), 10)
+        await asyncio.wait_for(client.text_document_document_symbol_async(
+            types.DocumentSymbolParams(document)), 10)
+        await asyncio.wait_for(client.text_document_references_async(types.ReferenceParams(
+            text_document=document, position=position,
+            context=types.ReferenceContext(include_declaration=True))), 10)
+    found = await asyncio.wait_for(client.workspace_symbol_async(
+        types.WorkspaceSymbolParams(query="engage")), 10)
+    assert [s.name for s in found] == ["engage_russia"]
+    assert not [m for m in client.log_messages if m.type == types.MessageType.Error]
+
+
+async def test_rename_refuses_a_taken_id_and_a_bad_name_in_words(client, folder):
+    from pygls.exceptions import JsonRpcException
+
+    address = await open_file(client, folder, "fpri.arg")
+    where = at(MAP, "engage_russia", nth=1)
+    for new_name, words in (("sanctions_fail", "already the id of a node of this map (line 8)"),
+                            ("9lives", "cannot be an id"), ("thesis", "cannot be an id")):
+        with pytest.raises(JsonRpcException) as raised:
+            await client.text_document_rename_async(types.RenameParams(
+                types.TextDocumentIdentifier(address), where, new_name))
+        assert raised.value.code == types.LSPErrorCodes.RequestFailed
+        assert words in raised.value.message
+    comparison = await open_file(client, folder, "cmp.arg")
+    with pytest.raises(JsonRpcException, match="already the id of the document"):
+        await client.text_document_rename_async(types.RenameParams(
+            types.TextDocumentIdentifier(comparison), at(COMPARISON, "fpri.engage", into=1),
+            "eastwest"))
+
+
+async def test_a_comparison_opening_with_a_comment_is_checked_again_when_its_map_changes(
+        client, folder):
+    commented = "# Where the two agree.\n\n" + COMPARISON
+    comparison = await open_file(client, folder, "cmp.arg", commented)
+    assert rules(client, comparison) == []
+    address = await open_file(client, folder, "fpri.arg")
+    # The map changes, the comparison does not: its diagnostics follow the map's buffer.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=address, version=2),
+        [types.TextDocumentContentChangeWholeDocument(
+            text=MAP.replace("engage_russia", "engage_moscow"))]))
+    for _ in range(200):  # both are published at once: wait for the comparison's
+        if rules(client, comparison):
+            break
+        await asyncio.sleep(0.05)
+    assert rules(client, comparison) == ["unknown-reference"]
+
+
+async def test_the_quote_fix_inserts_the_whole_passage(client, folder):
+    broken = MAP.replace("has proven insufficient in coercing the country to restrain or "
+                         "relinquish its nuclear and missile programs",
+                         "has proven insufficient in coercing the country to restrain or "
+                         "abandon its nuclear")
+    address = await open_file(client, folder, "fpri.arg", broken)
+    [diagnostic] = client.diagnostics[address]
+    assert diagnostic.message.endswith("...'")  # the message shortens the passage
+    [action] = await fixes(client, address)
+    passage = action.edit.changes[address][0].new_text
+    assert passage == ('"has proven insufficient in coercing the country to restrain or '
+                       'relinquish its nuclear"')
+    lines = broken.split("\n")
+    edit = action.edit.changes[address][0]
+    line = lines[edit.range.start.line]
+    lines[edit.range.start.line] = (line[:edit.range.start.character] + edit.new_text
+                                    + line[edit.range.end.character:])
+    await replace_all(client, address, "\n".join(lines), 2)
+    assert rules(client, address) == []
+
+
+# --- Formatting, semantic tokens, folding, workspace symbols --------------------------------
+
+LOOSE = '''\
+document fpri "Russia and Crisis Management on the Korean Peninsula" {   publisher "Foreign Policy Research Institute"
+  source   "../seeds/fpri.txt" }
+thesis   engage_russia "The United States should engage Russia as a broker."
+premise sanctions_fail "Sanctions alone have not made Pyongyang restrain its programs." supports   engage_russia
+'''
+
+
+async def test_formatting_lays_the_buffer_out_as_fmt_does(client, folder):
+    from argmap.fmt import format_text
+
+    address = await open_file(client, folder, "fpri.arg", LOOSE)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        types.TextDocumentIdentifier(address), types.FormattingOptions(2, True)))
+    assert applied(LOOSE, edits, "utf-16") == format_text(LOOSE)
+    # Only the statements on the lines of the range: the premise is laid out, the header
+    # above it stays as it is.
+    edits = await client.text_document_range_formatting_async(
+        types.DocumentRangeFormattingParams(
+            types.TextDocumentIdentifier(address),
+            types.Range(types.Position(3, 0), types.Position(3, 5)),
+            types.FormattingOptions(2, True)))
+    assert applied(LOOSE, edits, "utf-16") == LOOSE.replace(
+        '" supports   engage_russia', '"\n  supports engage_russia')
+    # A file that does not parse is left alone.
+    await replace_all(client, address, LOOSE + "thesis", 2)
+    assert not await client.text_document_formatting_async(types.DocumentFormattingParams(
+        types.TextDocumentIdentifier(address), types.FormattingOptions(2, True)))
+
+
+async def test_semantic_tokens_colour_ids_by_role(client, folder):
+    text = MAP + "# a comment\n"
+    address = await open_file(client, folder, "fpri.arg", text)
+    legend = client.capabilities and None  # the legend is the server's
+    result = await client.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(types.TextDocumentIdentifier(address)))
+    from argmap.lsp.features import SEMANTIC_TOKENS
+
+    types_ = SEMANTIC_TOKENS.token_types
+    found, line, character = {}, 0, 0
+    data = result.data
+    for i in range(0, len(data), 5):
+        line += data[i]
+        character = data[i + 1] + (character if data[i] == 0 else 0)
+        word = text.split("\n")[line][character:character + data[i + 2]]
+        found.setdefault(word, (types_[data[i + 3]], data[i + 4]))
+    assert legend is None
+    assert found["document"] == ("keyword", 0)
+    assert found["fpri"] == ("namespace", 1)
+    assert found["publisher"] == ("property", 0)
+    assert found["engage_russia"] == ("variable", 1)  # its definition comes first
+    assert found["supports"] == ("keyword", 0)
+    assert found['"Foreign Policy Research Institute"'] == ("string", 0)
+    assert found["# a comment"] == ("comment", 0)
+
+
+async def test_folding_ranges_fold_headers_nodes_and_comment_blocks(client, folder):
+    text = "# one\n# two\n" + MAP
+    address = await open_file(client, folder, "fpri.arg", text)
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(
+        types.TextDocumentIdentifier(address)))
+    assert [(f.start_line, f.end_line, f.kind) for f in folds] == [
+        (0, 1, types.FoldingRangeKind.Comment), (2, 5, types.FoldingRangeKind.Region),
+        (9, 10, types.FoldingRangeKind.Region), (12, 13, types.FoldingRangeKind.Region)]
+
+
+async def test_workspace_symbols_find_ids_in_every_file(client, folder):
+    await open_file(client, folder, "fpri.arg")
+    found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="sqt"))
+    assert [(s.name, s.container_name, s.location.uri) for s in found] == [
+        ("sanctions_quote", "fpri", uri(folder, "fpri.arg"))]
+    found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="EAST"))
+    assert {s.name for s in found} == {"eastwest"}
+
+
+async def test_a_buffer_with_crlf_line_ends(client, folder):
+    typo = MAP.replace("supports engage_russia", "supports engage_rusia").replace("\n", "\r\n")
+    address = await open_file(client, folder, "fpri.arg", typo)
+    [diagnostic] = [d for d in client.diagnostics[address] if d.code == "unknown-reference"]
+    plain = typo.replace("\r\n", "\n")
+    assert diagnostic.range.start == at(plain, "engage_rusia", into=0)
+    loose = LOOSE.replace("\n", "\r\n")
+    await replace_all(client, address, loose, 2)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        types.TextDocumentIdentifier(address), types.FormattingOptions(2, True)))
+    assert all("\n" not in e.new_text.replace("\r\n", "") for e in edits)
+
+
+async def test_code_actions_ignore_data_they_did_not_write(client, folder):
+    address = await open_file(client, folder, "fpri.arg")
+    strange = [types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 1)), "x",
+                                data=data)
+               for data in (None, 5, "text", {"text": "a"}, {"range": 3, "text": "a"},
+                            {"range": {"start": {"line": 0}}, "text": "a", "title": "t"})]
+    assert not await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(address), strange[0].range,
+        types.CodeActionContext(diagnostics=strange)))
 
 
 async def test_completion_offers_the_schemes_after_by_and_hover_explains_them(client, folder):

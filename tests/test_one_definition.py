@@ -8,6 +8,7 @@ here.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,18 @@ def test_the_help_shows_the_time_limit(capsys):
     with pytest.raises(SystemExit):
         main(["render", "--help"])
     assert f"default {TIME_LIMIT:g} seconds" in " ".join(capsys.readouterr().out.split())
+
+
+def test_the_docs_and_help_give_the_number_of_files_workers_start_at(capsys):
+    from argmap.cli import main
+    from argmap.runner import MIN_FILES
+    from conftest import ROOT
+
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    texts = [capsys.readouterr().out] + [(ROOT / name).read_text(encoding="utf-8")
+                                         for name in ("README.md", "docs/api.md",
+                                                      "docs/language.md")]
+    said = [int(n) for text in texts for n in re.findall(
+        r"(?:for|from|from about|With) (\d+) files", " ".join(text.split()))]
+    assert len(said) == len(texts) and set(said) == {MIN_FILES}, said

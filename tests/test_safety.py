@@ -658,3 +658,35 @@ def test_two_nodes_that_both_agree_and_contradict_are_an_error(project, capsys):
     errors = [line for line in out.splitlines() if ": error: " in line]
     assert errors == [f"{path}:4:1: error: `b.y` both agrees with and contradicts `d.x` "
                       "[invalid-relation]"]
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "markdown"])
+def test_diff_shows_a_file_name_that_is_not_utf8_escaped(project, capsysbinary, not_utf8,
+                                                         output_format):
+    old = project.write("old.arg", HEADER + 'thesis t "x"\n')
+    capsysbinary.readouterr()
+    status = main(["diff", "--format", output_format, str(old),
+                   os.fsdecode(not_utf8 + b"/caf\xe9.arg")])
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    if output_format == "json":
+        json.loads(out)
+        out = out.replace("\\\\", "\\")  # the backslash as JSON escapes it
+    assert status == 0 and "caf\\xe9.arg" in out
+
+
+AIF = ('{"nodes": [{"nodeID": "1", "text": "Russia matters.", "type": "I"}, '
+       '{"nodeID": "2", "text": "It borders Korea.", "type": "I"}, '
+       '{"nodeID": "3", "text": "Default Inference", "type": "RA"}], '
+       '"edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, '
+       '{"edgeID": "2", "fromID": "3", "toID": "1"}], "locutions": []}\n')
+
+
+def test_import_of_a_file_whose_name_is_not_utf8_writes_a_map_that_reads(project, capsys):
+    folder = bytes(project.root / "maps")
+    with open(folder + b"/caf\xe9.json", "w") as file:
+        file.write(AIF)
+    status, out, err = run(capsys, "import", os.fsdecode(folder + b"/caf\xe9.json"))
+    assert status == 0, err
+    assert "caf\\xe9.arg" in out
+    status, out, _ = run(capsys, "check", os.fsdecode(folder + b"/caf\xe9.arg"))
+    assert status == 0 and "syntax-error" not in out

@@ -51,17 +51,27 @@ def check(paths: Iterable[str], *, select: Iterable[str] = (), ignore: Iterable[
 
 
 def draw(path: str, output_format: str = "svg", *, claims_only: bool = False,
-         engine: str = "auto", time_limit: float = TIME_LIMIT, config: str | None = None
-         ) -> str:
+         full: bool = False, evaluated: bool = False, quotes_inside: bool = False,
+         direction: str = "auto", engine: str = "auto", time_limit: float = TIME_LIMIT,
+         config: str | None = None) -> str:
     """The drawing of the `.arg` file at `path` as `argmap render` draws it, whatever its
-    findings: `dot` (the Graphviz source) or `svg`. `engine` is `auto`, `dot` or `bundled`;
-    `LayoutError` when the layout fails or takes longer than `time_limit` seconds."""
+    findings: `dot` (the Graphviz source) or `svg`; with the options of `argmap render`:
+    `claims_only` (no evidence), `full` (a comparison's every reason and quote), `evaluated`
+    (the nodes that do not stand marked, as `--evaluate`), `quotes_inside` (each quote in
+    full inside its claim's box), `direction` (`auto`, `up` or `right`). `engine` is
+    `auto`, `dot` or `bundled`; `LayoutError` when the layout fails or takes longer than
+    `time_limit` seconds."""
     from .render.layout import find_engine
     from .render.output import draw as draw_in
+    from .render.scene import Options
 
     if output_format not in TEXT_FORMATS:
         raise ValueError(f"output_format must be one of {', '.join(TEXT_FORMATS)}")
+    if direction not in ("auto", "up", "right"):
+        raise ValueError("direction must be one of auto, up, right")
+    options = Options(claims_only=claims_only, full=full, evaluated=evaluated,
+                      quotes_inside=quotes_inside, direction=direction,  # type: ignore[arg-type]
+                      engine=engine, time_limit=time_limit)
     chosen = None if output_format == "dot" else find_engine(engine)
-    data, _ = draw_in(load(path, config=config), output_format, chosen, claims_only=claims_only,
-                      time_limit=time_limit, what=path)
-    return data.decode("utf-8")
+    return draw_in(load(path, config=config), output_format, chosen, options,
+                   what=path).data.decode("utf-8")

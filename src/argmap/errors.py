@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .model import Position
 
 __all__ = ["ArgmapError", "ArgSyntaxError", "SyntaxProblem", "InputError", "ConfigError",
-           "LayoutError", "Terminated"]
+           "LayoutError", "Refused", "Terminated"]
 
 
 class ArgmapError(Exception):
@@ -105,6 +105,11 @@ class ConfigError(ArgmapError):
 
 class LayoutError(ArgmapError):
     """No layout engine, an engine that failed, or a layout that ran out of time."""
+
+
+class Refused(ArgmapError):
+    """A request of the language server that it declines, and why in words: a rename to an
+    id that is taken or that cannot be an id."""
 
 
 class Terminated(BaseException):

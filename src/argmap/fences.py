@@ -56,8 +56,7 @@ def drawing(text: str, base_dir: str = ".") -> str:
     loaded = resolver.load_named(path)
     if loaded.error is not None:
         raise loaded.error
-    data, _ = draw(resolver.of(loaded), "svg", find_engine("auto"), what=path)
-    svg = data.decode("utf-8")
+    svg = draw(resolver.of(loaded), "svg", find_engine("auto"), what=path).data.decode("utf-8")
     # No wider than the page's column, its height kept in proportion (by its viewBox).
     return '<svg style="max-width: 100%; height: auto"' + svg[svg.index("<svg") + 4:]
 

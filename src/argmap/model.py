@@ -10,7 +10,7 @@ import attrs
 from attrs import frozen
 
 from ._tools import line_starts
-from .lexicon import ANALYST_TAG, CrossKind, NodeKind, RelationKind
+from .lexicon import ANALYST_TAG, BYLINE_KEYS, CrossKind, NodeKind, RelationKind
 
 __all__ = [
     "Position", "Lines", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
@@ -240,6 +240,12 @@ class DocumentHeader:
     def get(self, key: str) -> HeaderField | None:
         """The first field with this key, if any."""
         return next((f for f in self.fields if f.key == key), None)
+
+    @property
+    def byline(self) -> str:
+        """Publisher, author and date, as the header gives them, where a drawing or a page
+        shows them under the title."""
+        return " · ".join(f.value for key in BYLINE_KEYS for f in [self.get(key)] if f and f.value)
 
 
 @frozen

@@ -17,5 +17,5 @@ class Drawable:
         from .render.layout import find_engine
         from .render.output import draw
 
-        data, _ = draw(self, "svg", find_engine("auto"), what="the drawing")  # type: ignore[arg-type]
-        return data.decode("utf-8")
+        drawn = draw(self, "svg", find_engine("auto"), what="the drawing")  # type: ignore[arg-type]
+        return drawn.data.decode("utf-8")

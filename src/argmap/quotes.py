@@ -68,9 +68,12 @@ _WINDOW = 24
 _COMMON = 1000
 # A piece with more possible starts than this gets windows all along it; or, when there are
 # at most `_FEW_CROWDED` such pieces, is looked for whole, each a scan of the text, which
-# costs less than a second pass over all the text's windows.
+# costs less than a second pass over all the text's windows. Neither when their possible
+# starts number at most one for every `_WINDOWS_PER_START` windows of the text: trying
+# each start then costs less than that second pass.
 _CROWDED = 8
 _FEW_CROWDED = 16
+_WINDOWS_PER_START = 16
 # A sentence longer than this (a paragraph with no full stop) is compared with a missing
 # quote only where the quote's words are densest; and only this much of a quote is compared.
 _LONG_SENTENCE = 2000
@@ -78,6 +81,8 @@ _LONGEST_COMPARED = 1000
 # `.` with DOTALL rather than `[\s\S]`: the regular expression engine reads a run of "any
 # character" at once, four times faster.
 _WINDOWS = re.compile(rf" (?=(.{{0,{_WINDOW}}}))", re.DOTALL)
+# How much of the text's windows are made at a time (see `_windows`).
+_STRETCH = 1 << 20
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|\u2026)\]?")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+|\n")
@@ -244,6 +249,25 @@ def _anchors(piece: str, spread: bool) -> list[tuple[str, int]]:
     return anchors
 
 
+def _windows(text: str) -> Iterator[list[str]]:
+    """The `_WINDOW` characters after each space of `text`, in order, a list for each
+    stretch of `_STRETCH` characters: only one stretch's are held at a time (all of those
+    of a 12 MB text took 110 MB).
+
+    >>> [len(windows) for windows in _windows("a b " * (_STRETCH // 2))]
+    [524288, 524288]
+    """
+    for start in range(0, len(text), _STRETCH):
+        end = start + _STRETCH
+        # Past the stretch's end, as far as its last window reaches; the windows of the
+        # spaces there are the next stretch's, whole.
+        windows = _WINDOWS.findall(text, start, end + _WINDOW)
+        beyond = text.count(" ", end, end + _WINDOW)
+        if beyond:
+            del windows[-beyond:]
+        yield windows
+
+
 def _occurrences(text: str, piece: str):
     """Every offset where `piece` occurs in `text`, in order."""
     pos = text.find(piece)
@@ -300,24 +324,24 @@ class SourceText:
         words themselves recur. The window after the first word nearly always says where;
         a piece it leaves with many places (text that repeats a phrase) gets windows all
         along it, in a second pass, and keeps the one found least often (or, when few pieces
-        are crowded, is searched for whole)."""
+        are crowded, is searched for whole), unless trying each of the places of the
+        crowded pieces costs less than that pass."""
         starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
-        windows: list[str] | None = None
         pending = pieces
+        spaces = self.text.count(" ")  # as many as windows
         for spread in (False, True):
             anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
             wanted = {key for keys in anchors.values() for key, _ in keys}
             if not wanted:
                 break
-            if windows is None:
-                windows = _WINDOWS.findall(self.text)  # the text after each space
             found: dict[str, list[int]] = defaultdict(list)
             at = -1
-            for window in itertools.compress(windows, map(wanted.__contains__, windows)):
-                # The space before this window is the first one after the last found that
-                # this window follows: one before it would have been found first.
-                at = self.text.find(" " + window, at + 1)
-                found[window].append(at + 1)
+            for windows in _windows(self.text):
+                for window in itertools.compress(windows, map(wanted.__contains__, windows)):
+                    # The space before this window is the first one after the last found
+                    # that this window follows: one before it would have been found first.
+                    at = self.text.find(" " + window, at + 1)
+                    found[window].append(at + 1)
             pending = []
             for piece, keys in anchors.items():
                 key, skip = keys[0] if len(keys) == 1 else min(
@@ -325,6 +349,9 @@ class SourceText:
                 places = starts[piece] = [start - skip for start in found[key] if start >= skip]
                 if len(places) > _CROWDED:
                     pending.append(piece)
+            if not spread and (sum(len(starts[piece] or ()) for piece in pending)
+                               <= spaces // _WINDOWS_PER_START):
+                break
             if not spread and len(pending) <= _FEW_CROWDED:
                 starts.update(dict.fromkeys(pending))
                 break
@@ -334,6 +361,8 @@ class SourceText:
         """The quote's pieces from `pos` on, in order, within the paragraph at `pos`."""
         if not self.text.startswith(parts[0], pos):
             return None
+        if len(parts) == 1:  # most quotes: no other piece to look for in the paragraph
+            return QuoteMatch(((pos, pos + len(parts[0])),), self)
         paragraph_end = self.text.find(_PARAGRAPH_MARK, pos)
         if paragraph_end < 0:
             paragraph_end = len(self.text)

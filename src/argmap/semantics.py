@@ -138,21 +138,28 @@ class MapSemantics(Drawable):
 
     @cached_property
     def _relations_resolved(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
-                                           dict[str, list[str]], dict[str, list[str]]]:
+                                           dict[str, list[str]], dict[str, list[str]],
+                                           list[Inference], list[tuple[str, Relation]]]:
         """Every support and attack of the map resolved, in one pass over its relations
         (each reference looked up once): `inferences`, `supporters`, `supported` and
-        `attackers`, which every rule shares."""
+        `attackers`, which every rule shares; every inference in the map's order, and each
+        relation whose target is a link (an undercut) with the id of its node."""
         inferences: dict[str, list[Inference]] = defaultdict(list)
         supporters: dict[str, list[str]] = defaultdict(list)
         supported: dict[str, list[str]] = defaultdict(list)
         attackers: dict[str, list[str]] = defaultdict(list)
+        every: list[Inference] = []
+        cuts: list[tuple[str, Relation]] = []
         nodes, own = self.nodes, self.map.id
         supports, attacks = RelationKind.SUPPORTS, RelationKind.ATTACKS
         for node in nodes.values():
             for relation in node.relations:
                 kind, ref = relation.kind, relation.target
-                if (kind is not supports and kind is not attacks) or isinstance(ref, Link):
-                    continue  # an undercut, whose target is a link (see `undercuts`)
+                if isinstance(ref, Link):
+                    cuts.append((node.id, relation))  # an undercut (see `undercuts`)
+                    continue
+                if kind is not supports and kind is not attacks:
+                    continue
                 if ref.document is not None and ref.document != own:
                     continue
                 target = nodes.get(ref.node)
@@ -165,7 +172,9 @@ class MapSemantics(Drawable):
                     ids = (node.id,)
                 end = target.id
                 if kind is supports:
-                    inferences[end].append(Inference(end, ids, relation))
+                    inference = Inference(end, ids, relation)
+                    inferences[end].append(inference)
+                    every.append(inference)
                     for start in ids:
                         if start != end:
                             supporters[end].append(start)
@@ -174,7 +183,7 @@ class MapSemantics(Drawable):
                     for start in ids:
                         if start != end:
                             attackers[end].append(start)
-        return inferences, supporters, supported, attackers
+        return inferences, supporters, supported, attackers, every, cuts
 
     @cached_property
     def _weighed(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
@@ -239,26 +248,24 @@ class MapSemantics(Drawable):
 
     @cached_property
     def every_inference(self) -> list[Inference]:
-        """Every support of the map as one list, in the order the map writes them."""
-        found = [inference for inferences in self.inferences.values()
-                 for inference in inferences]
-        return sorted(found, key=lambda inference: inference.relation.offset)
+        """Every support of the map as one list, in the order the map writes them (the
+        order of its nodes and of their relations, in which they are resolved)."""
+        return self._relations_resolved[4]
 
     @cached_property
     def undercuts(self) -> list[Undercut]:
         """Every undercut the map writes whose link resolves, in the map's order; one that
         names no support of the map attacks nothing (`invalid-relation` reports it)."""
         found = []
-        for node in self.nodes.values():
-            for relation in node.relations:
-                if not isinstance(relation.target, Link):
-                    continue
-                supporter, supported = self.link_ends(relation.target)
-                if supporter is None or supported is None:
-                    continue
-                attacked = tuple(inference for inference in self.inferences.get(supported.id, ())
-                                 if supporter.id in inference.premises)
-                found.append(Undercut(node.id, relation, relation.target, attacked))
+        for node_id, relation in self._relations_resolved[5]:
+            link = relation.target
+            assert isinstance(link, Link)
+            supporter, supported = self.link_ends(link)
+            if supporter is None or supported is None:
+                continue
+            attacked = tuple(inference for inference in self.inferences.get(supported.id, ())
+                             if supporter.id in inference.premises)
+            found.append(Undercut(node_id, relation, link, attacked))
         return found
 
     @cached_property
@@ -266,20 +273,23 @@ class MapSemantics(Drawable):
         """Ids of the nodes that rest on evidence or an assumption: those, and every node
         one of whose supports has all its premises grounded (a linked support grounds only
         when every one of its nodes does)."""
-        missing: dict[int, int] = {}  # for each inference (by index), premises not grounded
-        waiting: dict[str, list[int]] = defaultdict(list)  # premise -> inferences it is in
         every = [inference for found in self.inferences.values() for inference in found]
+        missing = [len(inference.premises) for inference in every]  # premises not grounded
+        conclusions = [inference.conclusion for inference in every]
+        waiting: dict[str, list[int]] = defaultdict(list)  # premise -> inferences it is in
         for index, inference in enumerate(every):
-            missing[index] = len(inference.premises)
-            for premise in inference.premises:
-                waiting[premise].append(index)
+            premises = inference.premises
+            if len(premises) == 1:
+                waiting[premises[0]].append(index)
+            else:
+                for premise in premises:
+                    waiting[premise].append(index)
         grounded = {i for i, node in self.nodes.items() if node.kind in GROUND_KINDS}
         queue = deque(grounded)
         while queue:
             for index in waiting.get(queue.popleft(), ()):
                 missing[index] -= 1
-                conclusion = every[index].conclusion
-                if missing[index] == 0 and conclusion not in grounded:
+                if missing[index] == 0 and (conclusion := conclusions[index]) not in grounded:
                     grounded.add(conclusion)
                     queue.append(conclusion)
         return grounded
@@ -302,7 +312,7 @@ class MapSemantics(Drawable):
     @cached_property
     def undercut(self) -> set[str]:
         """Ids of the nodes whose support some node undercuts."""
-        return {supported.id for node in self.nodes.values() for relation in node.relations
+        return {supported.id for _, relation in self._relations_resolved[5]
                 if isinstance(relation.target, Link)
                 for supported in [self.resolve(relation.target.supported)] if supported}
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 
 from attrs import frozen
 
 from .lexicon import KEYWORDS, TERMINALS
 
-__all__ = ["TokenKind", "Token", "tokenize", "PUNCTUATION"]
+__all__ = ["TokenKind", "Token", "tokenize", "scan", "PUNCTUATION"]
 
 #: The language's punctuation, longest first.
 PUNCTUATION = ("->", "{", "}", ",", ".")
@@ -68,11 +69,14 @@ _TOKEN = re.compile("|".join([
 ]), re.DOTALL)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Every token of `text`, in order; their texts joined are `text`."""
+def tokenize(text: str, start: int = 0, end: int | None = None, line: int = 1) -> list[Token]:
+    """Every token of `text`, in order; their texts joined are `text`. Or those from offset
+    `start`, the start of line `line` (a token starts there unless a multi-line string goes
+    on), to `end`: the language server reads a line or two around a finding of a large map.
+    """
     tokens = []
-    line, line_start = 1, 0
-    for match in _TOKEN.finditer(text):
+    line_start = start
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         kind = TokenKind(match.lastgroup)
         value = match.group()
         if kind is TokenKind.IDENT and value in KEYWORDS:
@@ -84,3 +88,18 @@ def tokenize(text: str) -> list[Token]:
             line += breaks
             line_start = start + value.rindex("\n") + 1
     return tokens
+
+
+_KINDS = {kind.value: kind for kind in TokenKind}
+
+
+def scan(text: str, start: int = 0, end: int | None = None
+         ) -> Iterator[tuple[TokenKind, str, int]]:
+    """The kind, text and offset of each token of `text` (from `start` to `end`), cut as
+    `tokenize` cuts them but without a `Token` each: the language server reads a large map
+    this way at each change."""
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        kind = _KINDS[match.lastgroup or ""]
+        value = match.group()
+        yield (TokenKind.KEYWORD if kind is TokenKind.IDENT and value in KEYWORDS else kind,
+               value, match.start())

@@ -81,12 +81,16 @@ def run(args) -> int:
             found = differ.compare(old_snapshot, new_snapshot)
             if args.rev is None or found.changed:
                 diffs.append(found)
+    # File names that are not UTF-8, and control characters, written visibly, as `check`
+    # writes them: the output stays UTF-8 text.
     if args.format == "json":
-        sys.stdout.write(json.dumps(differ.data(diffs), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(_visible(differ.data(diffs)), indent=2, ensure_ascii=False)
+                         + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(differ.markdown(diffs))
+        sys.stdout.write(visible(differ.markdown(diffs)))
     else:
-        sys.stdout.write("".join(differ.text(d) for d in diffs) if diffs else "no map changed\n")
+        sys.stdout.write(visible("".join(differ.text(d) for d in diffs)) if diffs
+                         else "no map changed\n")
     if args.draw:
         drawn = [d for d in diffs if d.new.exists]
         if not drawn:
@@ -157,22 +161,33 @@ def _top() -> str:
     return _git("rev-parse", "--show-toplevel").decode().strip()
 
 
+def _visible(value: object) -> object:
+    """`value` with every string in it `visible`."""
+    from .._tools import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {_visible(key): _visible(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_visible(item) for item in value]
+    return value
+
+
 def _draw(found, output: str) -> None:
     """The new map drawn with the change marked, written to `output`."""
-    import attrs
-
     from .. import diff as differ
     from ..api import load
     from ..output_files import write_atomically
-    from ..render.centre import centre_text
+    from ..render import TIME_LIMIT
     from ..render.layout import find_engine, lay_out
     from ..render.output import drawing_of
-    from ..render.titles import set_titles
+    from ..render.scene import Options
+    from ..render.svg import finish
 
     semantics = load(found.new.path)
-    drawing = drawing_of(semantics, evaluated=True)
+    drawing = drawing_of(semantics, Options(evaluated=True))
     document = semantics.map.id or ""  # type: ignore[union-attr]
-    drawing = attrs.evolve(drawing, base=differ.marked_dot(found, drawing.base, document))
-    data, _ = lay_out(drawing, "svg", find_engine("auto"), 60.0, output)
-    svg = centre_text(set_titles(data.decode("utf-8"), drawing.titles))
-    write_atomically(output, svg.encode("utf-8"))
+    marked = differ.marked_dot(found, drawing.source, document)
+    data, _ = lay_out(marked, "svg", find_engine("auto"), TIME_LIMIT, output)
+    write_atomically(output, finish(data.decode("utf-8"), drawing.scene).encode("utf-8"))

@@ -26,8 +26,9 @@ FORMATS = ("svg", "dot", "png", "pdf")
 MAX_TIME_LIMIT = 86400.0
 
 EPILOG = """\
-The layout runs in the `dot` program when it is on PATH, and otherwise in the Graphviz
-that the pygraphviz wheels bundle, so `pip install argmap` is all it takes. A file with
+The layout runs in the Graphviz that the pygraphviz wheels bundle, so `pip install argmap`
+is all it takes (or, without pygraphviz, in the `dot` program on PATH), and measures text
+with the fonts argmap ships, so a drawing is the same on every machine. A file with
 errors (as `argmap check` reports them, with the same configuration: rule severities
 and exclude globs) is not drawn; a comparison is not drawn while a map it uses has errors.
 Warnings do not stop a drawing.
@@ -63,17 +64,26 @@ def add_parser(commands) -> None:
                              "documents with --full)")
     render.add_argument("--full", action="store_true",
                         help="for a comparison, draw every reason and quote of its documents, "
-                             "side by side, with the relations between them drawn over; by "
-                             "default a comparison draws only the claims its relations link, "
-                             "one document per column, each relation numbered and explained "
-                             "in a key")
+                             "one under the other, each relation's number under the claims "
+                             "it links and explained in a key; by default a comparison draws "
+                             "only the claims its relations link, a row per relation, its "
+                             "explanation beside it")
     render.add_argument("--evaluate", action="store_true",
                         help="mark the nodes that do not stand, as `argmap evaluate` labels "
                              "them: out (defeated) or undecided, each with why, faded, and "
                              "named in the legend (maps, and comparisons with --full)")
+    render.add_argument("--quotes-inside", action="store_true",
+                        help="draw each quote on which nothing else bears in full inside its "
+                             "claim's box; by default a claim says how many quotes support it "
+                             "and where, and shows them on hover")
+    render.add_argument("--direction", choices=("auto", "up", "right"), default="auto",
+                        help="auto (default): a map whose reasons would not fit one row is "
+                             "drawn as an outline, its theses on the left and each claim's "
+                             "reasons in a column to its right; up: theses on top; right: "
+                             "always an outline")
     render.add_argument("--engine", choices=("auto", "dot", "bundled"), default="auto",
-                        help="auto (default): the `dot` program when it is on PATH, else the "
-                             "Graphviz bundled with pygraphviz; dot; bundled")
+                        help="auto (default): the Graphviz bundled with pygraphviz, else the "
+                             "`dot` program on PATH; dot; bundled")
     add_time_limit(render)
     add_config(render)
     render.add_argument("-v", "--verbose", action="store_true",
@@ -122,6 +132,7 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
     from ..output_files import make_folder, write_atomically
     from ..render.layout import find_engine
     from ..render.output import draw
+    from ..render.scene import Options
 
     engine = None if args.format == "dot" else find_engine(args.engine)
     if engine is not None and args.verbose:
@@ -130,12 +141,12 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
         print(f"argmap: laying out with {where}", file=sys.stderr)
     if args.output_dir:
         make_folder(args.output_dir)
+    options = Options(claims_only=args.claims_only, full=args.full, evaluated=args.evaluate,
+                      quotes_inside=args.quotes_inside, direction=args.direction,
+                      engine=args.engine, time_limit=args.time_limit)
     for path, output in outputs.items():
-        data, noise = draw(resolver.of(resolver.load(path)), args.format, engine,
-                           claims_only=args.claims_only, full=args.full,
-                           evaluated=args.evaluate,
-                           time_limit=args.time_limit, what=path)
-        if args.verbose and noise:
-            sys.stderr.write(noise if noise.endswith("\n") else noise + "\n")
-        write_atomically(output, data)
+        drawn = draw(resolver.of(resolver.load(path)), args.format, engine, options, what=path)
+        if args.verbose and drawn.noise:
+            sys.stderr.write(drawn.noise if drawn.noise.endswith("\n") else drawn.noise + "\n")
+        write_atomically(output, drawn.data)
         print(visible(f"{path} -> {output}"))

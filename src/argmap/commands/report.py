@@ -95,14 +95,16 @@ def _page(resolver: Resolver, path: str, findings: list[Finding], time_limit: fl
     """The page of the file at `path`, which has no errors (so it parses)."""
     from ..render.layout import find_engine
     from ..render.output import draw
+    from ..render.scene import Options
     from ..report.comparison import comparison_page
     from ..report.document import map_page
     from ..semantics import ComparisonSemantics
 
     semantics = resolver.of(resolver.load(path))
     # A comparison's page has the key of its numbered relations as a table of its own.
-    svg = draw(semantics, "svg", find_engine(), evaluated=True, keyed=False,
-               time_limit=time_limit, what=path)[0].decode("utf-8")
+    drawing = draw(semantics, "svg", find_engine(),
+                   Options(evaluated=True, keyed=False, quotes_inside=True, direction="up",
+                           time_limit=time_limit), what=path)
     if isinstance(semantics, ComparisonSemantics):
-        return comparison_page(semantics, svg, findings)
-    return map_page(semantics, svg, findings)
+        return comparison_page(semantics, drawing, findings)
+    return map_page(semantics, drawing, findings)

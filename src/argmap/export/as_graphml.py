@@ -31,8 +31,6 @@ LEFT_OUT: frozenset[CrossKind] = frozenset()
 
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 _Y = "http://www.yworks.com/xml/graphml"
-ET.register_namespace("", _GRAPHML)
-ET.register_namespace("y", _Y)
 
 #: The data keys: each key's id and its name (the same but for the edge's scheme), by what
 #: they are data of (their type is string).
@@ -56,59 +54,62 @@ class _Graph:
     """A GraphML document being built: the graph element and the ids of its edges."""
 
     def __init__(self) -> None:
-        self.root = ET.Element(f"{{{_GRAPHML}}}graphml")
+        # The namespaces declared on the root, their prefixes written in the names: the
+        # registry `ET.register_namespace` keeps is global, and every other XML argmap
+        # writes would take GraphML's as its default.
+        self.root = ET.Element("graphml", {"xmlns": _GRAPHML, "xmlns:y": _Y})
         for target, keys in _KEYS.items():
             for key, name in keys:
-                ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
+                ET.SubElement(self.root, "key", {
                     "id": key, "for": target, "attr.name": name, "attr.type": "string"})
         for key, target in (("yn", "node"), ("ye", "edge")):
-            ET.SubElement(self.root, f"{{{_GRAPHML}}}key", {
+            ET.SubElement(self.root, "key", {
                 "id": key, "for": target,
                 "yfiles.type": "nodegraphics" if target == "node" else "edgegraphics"})
-        self.graph = ET.SubElement(self.root, f"{{{_GRAPHML}}}graph",
+        self.graph = ET.SubElement(self.root, "graph",
                                    {"id": "argmap", "edgedefault": "directed"})
         self.edges = 0
 
     def node(self, node_id: str, data: dict[str, str], kind: NodeKind | None) -> None:
-        element = ET.SubElement(self.graph, f"{{{_GRAPHML}}}node", {"id": node_id})
+        element = ET.SubElement(self.graph, "node", {"id": node_id})
         for key, value in data.items():
-            ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": key}).text = xml_characters(
+            ET.SubElement(element, "data", {"key": key}).text = xml_characters(
                 value)
-        graphics = ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "yn"})
-        shape = ET.SubElement(graphics, f"{{{_Y}}}ShapeNode")
+        graphics = ET.SubElement(element, "data", {"key": "yn"})
+        shape = ET.SubElement(graphics, "y:ShapeNode")
         if kind is None:  # an inference: a small point where its premises meet
-            ET.SubElement(shape, f"{{{_Y}}}Geometry", {"width": "10", "height": "10"})
-            ET.SubElement(shape, f"{{{_Y}}}Fill", {"color": "#2f5f8a"})
-            ET.SubElement(shape, f"{{{_Y}}}Shape", {"type": "ellipse"})
+            ET.SubElement(shape, "y:Geometry", {"width": "10", "height": "10"})
+            ET.SubElement(shape, "y:Fill", {"color": "#2f5f8a"})
+            ET.SubElement(shape, "y:Shape", {"type": "ellipse"})
             return
         style = NODE_STYLES[kind]
-        ET.SubElement(shape, f"{{{_Y}}}Geometry", {"width": "220", "height": "80"})
-        ET.SubElement(shape, f"{{{_Y}}}Fill", {"color": style.fill})
-        ET.SubElement(shape, f"{{{_Y}}}BorderStyle", {
+        ET.SubElement(shape, "y:Geometry", {"width": "220", "height": "80"})
+        ET.SubElement(shape, "y:Fill", {"color": style.fill})
+        ET.SubElement(shape, "y:BorderStyle", {
             "color": style.border, "width": f"{style.penwidth:g}",
             "type": "dashed" if "dashed" in style.style else "line"})
-        ET.SubElement(shape, f"{{{_Y}}}NodeLabel", {
+        ET.SubElement(shape, "y:NodeLabel", {
             "textColor": style.font_colour, "autoSizePolicy": "node_width",
             "configuration": "CroppingLabel"}).text = xml_characters(data["label"])
-        ET.SubElement(shape, f"{{{_Y}}}Shape", {
+        ET.SubElement(shape, "y:Shape", {
             "type": "roundrectangle" if "rounded" in style.style
             else _SHAPES.get(style.shape, "rectangle")})
 
     def edge(self, source: str, target: str, relation: str, colour: str, line: str,
              arrow: str, explanation: str | None = None, scheme: str | None = None) -> None:
         self.edges += 1
-        element = ET.SubElement(self.graph, f"{{{_GRAPHML}}}edge", {
+        element = ET.SubElement(self.graph, "edge", {
             "id": f"e{self.edges}", "source": source, "target": target})
-        ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "relation"}).text = relation
+        ET.SubElement(element, "data", {"key": "relation"}).text = relation
         for key, value in (("explanation", explanation), ("scheme_of_edge", scheme)):
             if value:
-                ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": key}
+                ET.SubElement(element, "data", {"key": key}
                               ).text = xml_characters(value)
-        graphics = ET.SubElement(element, f"{{{_GRAPHML}}}data", {"key": "ye"})
-        polyline = ET.SubElement(graphics, f"{{{_Y}}}PolyLineEdge")
-        ET.SubElement(polyline, f"{{{_Y}}}LineStyle", {
+        graphics = ET.SubElement(element, "data", {"key": "ye"})
+        polyline = ET.SubElement(graphics, "y:PolyLineEdge")
+        ET.SubElement(polyline, "y:LineStyle", {
             "color": colour.split(":")[0], "type": _LINES.get(line, "line"), "width": "2"})
-        ET.SubElement(polyline, f"{{{_Y}}}Arrows", {
+        ET.SubElement(polyline, "y:Arrows", {
             "source": "none", "target": _ARROWS.get(arrow, "standard")})
 
     def text(self) -> str:

@@ -173,8 +173,11 @@ def scheme_named(name: str) -> str | None:
 
     >>> scheme_named("Practical Reasoning"), scheme_named("Abductive"), scheme_named("Modus ponens")
     ('practical-reasoning', 'best-explanation', None)
+    >>> scheme_named("Argument From Expert Opinion"), scheme_named("Argument from Sign")
+    ('expert-opinion', 'sign')
     """
     key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    key = re.sub(r"^argument-(from-)?", "", key)
     key = _SCHEME_NAMES.get(key, key)
     return key if key in SCHEMES else None
 
@@ -209,11 +212,48 @@ def kinds(draft: Draft) -> dict[str, NodeKind]:
         if all(found[t] is NodeKind.OBJECTION for t in targets):
             found[node_id] = NodeKind.REBUTTAL
             answered |= targets
-    if not any(kind is NodeKind.THESIS for kind in found.values()) and draft.nodes:
-        first = next(iter(draft.nodes))
-        if found[first] is not NodeKind.OBJECTION:
-            found[first] = NodeKind.THESIS
+    _theses_for_all(draft, found, undercutters, answered)
     return found
+
+
+def _theses_for_all(draft: Draft, found: dict[str, NodeKind], undercutters: set[str],
+                    answered: set[str]) -> None:
+    """More theses, until every node has a path to one: a debate (Argdown's, say) may have
+    several positions, each the others' objection, and none a conclusion alone. Each time
+    the node that the most nodes still without one lead to becomes a thesis (the first of
+    equals), if the source names no kind for it, it undercuts nothing (only an objection or
+    a rebuttal may) and no rebuttal attacks it (a rebuttal attacks objections only)."""
+    into: dict[str, set[str]] = defaultdict(set)
+    for support in draft.supports:
+        into[support.conclusion].update(support.premises)
+    for attacker, target, _ in draft.attacks:
+        into[target].add(attacker)
+    for attacker, inference, _ in draft.undercuts:
+        into[inference.conclusion].add(attacker)
+    for _, source, target, _ in draft.weighings:
+        into[target].add(source)
+
+    def leading_to(node_id: str) -> set[str]:
+        seen, todo = {node_id}, [node_id]
+        while todo:
+            for before in into[todo.pop()] - seen:
+                seen.add(before)
+                todo.append(before)
+        return seen
+
+    covered: set[str] = set()
+    for node_id, kind in found.items():
+        if kind is NodeKind.THESIS:
+            covered |= leading_to(node_id)
+    candidates = {node_id: leading_to(node_id) for node_id, node in draft.nodes.items()
+                  if node.kind is None and found[node_id] is not NodeKind.THESIS
+                  and node_id not in undercutters and node_id not in answered}
+    while len(covered) < len(draft.nodes) and candidates:
+        best = max(candidates, key=lambda node_id: len(candidates[node_id] - covered))
+        if not candidates[best] - covered:
+            break
+        found[best] = NodeKind.THESIS
+        covered |= candidates.pop(best)
 
 
 def write(draft: Draft) -> str:
@@ -260,8 +300,10 @@ def write(draft: Draft) -> str:
         relations[attacker].append(f"{RelationKind.UNDERCUTS.value} {premise} -> "
                                    f"{inference.conclusion}")
     lines = [f"# Imported by `argmap import` from {draft.origin}.",
-             f"document {draft.document} {arg_string(draft.title)} {{",
-             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()), "}"]
+             f"document {draft.document} {arg_string(draft.title)} {{"
+             + ("" if draft.fields else "}"),
+             *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()),
+             *(["}"] if draft.fields else [])]
     for node_id, node in draft.nodes.items():
         heading = draft.headings.get(node_id)
         if heading:

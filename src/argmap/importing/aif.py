@@ -24,6 +24,8 @@ from . import Draft, DraftNode, Support, identifier, scheme_named
 
 __all__ = ["read", "draft_of"]
 
+#: The fields of AIF's nodes, edges and locutions that hold ids.
+_ID_KEYS = frozenset({"nodeID", "edgeID", "fromID", "toID", "formEdgeID"})
 #: The texts AIFdb gives an RA node that names no scheme.
 _DEFAULTS = frozenset({"", "RA", "Default Inference", "Default"})
 
@@ -47,11 +49,14 @@ def read(path: str) -> Draft:
     except RecursionError:  # json reads nested arrays and objects by recursion
         raise InputError(f"{path}: its arrays or objects are nested too deeply") from None
     stem = os.path.basename(path).removesuffix(".json").removesuffix(".aif")
-    return draft_of(data, text, stem, f"{os.path.basename(path)} (AIF, read by arguebuf)")
+    return draft_of(data, text, stem, f"{os.path.basename(path)} (AIF, read by arguebuf)",
+                    path)
 
 
-def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
-    """The draft of AIF data (`text` its JSON, for the line of each node)."""
+def draft_of(data: Any, text: str, name: str, origin: str, what: str | None = None) -> Draft:
+    """The draft of AIF data (`text` its JSON, for the line of each node) of the file
+    named `name`, at `what` (for messages)."""
+    what = what or name
     try:
         import arguebuf
         from arguebuf.model.scheme import Attack, Preference
@@ -62,7 +67,10 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # xAIF, as the argument-mining pipelines write it
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise InputError(f"{name}: not AIF JSON: no list of `nodes`")
+        raise InputError(f"{what}: not AIF JSON: no list of `nodes`")
+    # Ids as text: AIFdb writes them as strings, other tools as numbers.
+    data = {**data, **{key: [_ids_as_text(item) for item in data.get(key) or []]
+                       for key in ("nodes", "edges", "locutions")}}
     lines: dict[str, int] = {}
     for match in _NODE_ID.finditer(text):
         lines.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
@@ -72,9 +80,9 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        graph = arguebuf.load.aif(data, name)  # type: ignore[arg-type]
+        graph = arguebuf.load.aif(data, name)
     except (KeyError, TypeError, ValueError) as error:
-        raise InputError(f"{name}: arguebuf cannot read it as AIF: {error!r}") from error
+        raise InputError(f"{what}: arguebuf cannot read it as AIF: {error!r}") from error
     finally:
         quiet.setLevel(level)
     draft = Draft(identifier(name), name, origin)
@@ -146,6 +154,14 @@ def draft_of(data: Any, text: str, name: str, origin: str) -> Draft:
                 draft.note(line, f"CA node {scheme.id} attacks node {target}, which is "
                                  "neither an I node nor an inference; it is left out")
     return draft
+
+
+def _ids_as_text(item: Any) -> Any:
+    """An AIF node, edge or locution with its ids as text."""
+    if not isinstance(item, dict):
+        return item
+    return {key: str(value) if key in _ID_KEYS and isinstance(value, int) else value
+            for key, value in item.items()}
 
 
 def _quoted(data: dict[str, Any]) -> dict[str, str]:

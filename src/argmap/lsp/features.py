@@ -1,21 +1,25 @@
 """The language server's answers, one function per request, in the protocol's types.
 
-Positions are lines and characters counted in code points, as argmap counts columns (the
-protocol's default counts UTF-16 units: the two differ only after a character outside the
-Basic Multilingual Plane on the same line).
+Each works on offsets in the text of a file (`\\n` line ends, see `positions`) and turns
+them into the protocol's positions through the file's `LineIndex`, in the encoding the
+editor and the server agreed on.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from collections.abc import Callable
+from typing import Any
 
 from lsprotocol import types
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Severity
+from ..errors import Refused
+from ..fmt import format_text
 from ..lexicon import (
     BY,
-    COMPARE,
     DOCUMENT,
     HEADER_KEYS,
     KEYWORDS,
@@ -28,18 +32,19 @@ from ..lexicon import (
     NodeKind,
     RelationKind,
 )
-from ..quotes import QuoteMatch, SourceText
+from ..quotes import QuoteMatch, QuoteMiss, SourceText
 from ..semantics import MapSemantics
-from ..tokens import Token, TokenKind
-from .fixes import fix_for
+from ..tokens import Token, TokenKind, tokenize
+from .fixes import SENTENCE_END, fix_for, full_passage
+from .positions import LineIndex
 from .project import Project
-from .symbols import FileSymbols, Role, read_symbols
+from .symbols import FileSymbols, Role, Statement, read_symbols
 
 __all__ = [
-    "offset_of", "position_of", "range_of", "diagnostics", "definition", "references", "hover",
-    "completion", "prepare_rename", "rename", "document_symbols", "code_actions",
+    "Json", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
+    "prepare_rename", "rename", "document_symbols", "code_actions", "formatting",
+    "semantic_tokens", "folding_ranges", "workspace_symbols",
 ]
-
 _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
                Severity.WARNING: types.DiagnosticSeverity.Warning,
                Severity.INFO: types.DiagnosticSeverity.Information}
@@ -55,101 +60,112 @@ _RELATIONS = frozenset(kind.value for kind in RelationKind)
 _CROSS_KINDS = frozenset(kind.value for kind in CrossKind)
 _IDENT = re.compile(TERMINALS["IDENT"])
 _WORD_IN_QUOTE = re.compile(r'[^\s"]+')
-# The end of the sentence a quote ends in: a stop before white space, or a paragraph's end.
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s|$)|\n")
 
 
-def offset_of(text: str, position: types.Position) -> int:
-    """The offset in `text` of a protocol position."""
-    start = 0
-    for _ in range(position.line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return len(text)
-    line_end = text.find("\n", start)
-    return min(start + position.character, len(text) if line_end < 0 else line_end)
+def diagnostics(project: Project, path: str) -> list[types.Diagnostic]:
+    """The findings of `argmap check` on the buffer, each with its quick fix as `data`.
 
-
-def position_of(text: str, offset: int) -> types.Position:
-    line = text.count("\n", 0, offset)
-    return types.Position(line, offset - (text.rfind("\n", 0, offset) + 1))
-
-
-def range_of(text: str, start: int, end: int) -> types.Range:
-    return types.Range(position_of(text, start), position_of(text, end))
-
-
-def _offset_of_finding(text: str, finding: Finding) -> int:
-    return offset_of(text, types.Position(finding.position.line - 1,
-                                          finding.position.column - 1))
-
-
-def diagnostics(project: Project, path: str, text: str) -> list[types.Diagnostic]:
-    """The findings of `argmap check` on the buffer, each with its quick fix as `data`."""
-    tokens = read_symbols(text).tokens
+    Each finding's token is read from the text of its line and the next, not from the
+    tokens of the whole file: a map with a finding on every node costs one pass."""
+    index = project.index(path)
+    if index is None:
+        return []
+    text = index.text
+    bom = 1 if text.startswith("\ufeff") else 0  # argmap's columns do not count it
+    last_line = len(index.starts) - 1
+    nodes: dict[int, str] | None = None
     found = []
     for finding in project.findings(path):
-        start = _offset_of_finding(text, finding)
+        line = finding.position.line
+        start = index.offset_of(line, finding.position.column + (bom if line == 1 else 0))
+        first = min(max(line - 1, 0), last_line)
+        tokens = tuple(tokenize(text, index.starts[first],
+                                index.line_end(min(first + 1, last_line)), first + 1))
         token = next((t for t in tokens if t.start == start and t.significant), None)
         end = token.end if token is not None else min(start + 1, len(text))
+        passage = None
         if token is None and finding.rule == "quote-not-found":
             word = _WORD_IN_QUOTE.match(text, start)  # the word that differs
             end = word.end() if word else end
-        fix = fix_for(finding, tokens, start)
+        if finding.rule == "quote-not-found":
+            if nodes is None:
+                nodes = _nodes_by_text_offset(project, path)
+            passage = _closest_passage(project, path, nodes, tokens, start - bom)
+        fix = fix_for(finding, tokens, start, passage)
         data = None if fix is None else {"title": fix.title, "text": fix.text,
-                                         "range": _range_data(text, fix.start, fix.end)}
+                                         "range": index.range_json(fix.start, fix.end)}
         found.append(types.Diagnostic(
-            range=range_of(text, start, end), message=finding.message,
+            range=index.range(start, end), message=finding.message,
             severity=_SEVERITIES[finding.severity], code=finding.rule, source="argmap",
             data=data))
     return found
 
 
-def _range_data(text: str, start: int, end: int) -> dict:
-    begin, finish = position_of(text, start), position_of(text, end)
-    return {"start": {"line": begin.line, "character": begin.character},
-            "end": {"line": finish.line, "character": finish.character}}
+def _nodes_by_text_offset(project: Project, path: str) -> dict[int, str]:
+    context = project.map_context(path)
+    return {} if context is None else {node.text_offset: node.id for node in context.map.nodes}
+
+
+def _closest_passage(project: Project, path: str, nodes: dict[int, str],
+                     tokens: tuple[Token, ...], offset: int) -> str | None:
+    """The whole passage of the source closest to the quote at `offset` (the message
+    shows it shortened)."""
+    string = next((t for t in tokens if t.start <= offset < t.end
+                   and t.kind is TokenKind.STRING), None)
+    node_id = nodes.get(string.start) if string is not None else None
+    context = project.map_context(path)
+    if node_id is None or context is None or not isinstance(context.source, SourceText):
+        return None
+    miss = context.quotes.get(node_id)
+    if not isinstance(miss, QuoteMiss):
+        return None
+    return full_passage(context.source, miss, context.nodes[node_id].text)
 
 
 def code_actions(uri: str, params: types.CodeActionParams) -> list[types.CodeAction]:
     """A quick fix for each diagnostic the editor sends (those at the cursor) that has one."""
     actions = []
     for diagnostic in params.context.diagnostics:
-        data = diagnostic.data
-        if not isinstance(data, dict) or "text" not in data:
+        data: Any = diagnostic.data
+        try:
+            where = data["range"]
+            edit = types.TextEdit(
+                types.Range(types.Position(**where["start"]), types.Position(**where["end"])),
+                str(data["text"]))
+            title = str(data["title"])
+        except (KeyError, TypeError, ValueError):  # no fix, or data another server wrote
             continue
-        where = data["range"]
-        edit = types.TextEdit(
-            types.Range(types.Position(**where["start"]), types.Position(**where["end"])),
-            data["text"])
         actions.append(types.CodeAction(
-            title=data["title"], kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+            title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
             is_preferred=True, edit=types.WorkspaceEdit(changes={uri: [edit]})))
     return actions
 
 
 def _located(project: Project, path: str, token: Token, uri_of: Callable[[str], str]
              ) -> types.Location | None:
-    text = project.text(path)
-    if text is None:
+    index = project.index(path)
+    if index is None:
         return None
-    return types.Location(uri_of(path), range_of(text, token.start, token.end))
+    return types.Location(uri_of(path), index.range(token.start, token.end))
+
+
+def _named(project: Project, path: str, offset: int):
+    """The id under the cursor and what it names, when it names something."""
+    occurrence = project.occurrence_at(path, offset)
+    key = project.key(path, occurrence) if occurrence else None
+    return (occurrence, key) if occurrence is not None and key is not None else (None, None)
 
 
 def definition(project: Project, path: str, offset: int, uri_of: Callable[[str], str]
                ) -> types.Location | None:
-    symbols = project.symbols(path)
-    occurrence = symbols.at(offset) if symbols else None
-    key = project.key(path, occurrence) if occurrence else None
+    _, key = _named(project, path, offset)
     target = project.definition(key) if key else None
     return _located(project, key[1], target.token, uri_of) if key and target else None
 
 
 def references(project: Project, path: str, offset: int, include_declaration: bool,
                uri_of: Callable[[str], str]) -> list[types.Location]:
-    symbols = project.symbols(path)
-    occurrence = symbols.at(offset) if symbols else None
-    key = project.key(path, occurrence) if occurrence else None
+    _, key = _named(project, path, offset)
     if key is None:
         return []
     found = [_located(project, where, o.token, uri_of) for where, o in project.occurrences(key)
@@ -160,20 +176,21 @@ def references(project: Project, path: str, offset: int, include_declaration: bo
 def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     """A node's kind and text, and for evidence the source sentence the quote is in; a
     document's title and header; a relation's meaning, and a scheme's critical questions."""
-    symbols = project.symbols(path)
-    if symbols is not None and not symbols.comparison:
-        described = _vocabulary_hover(project.text(path) or "", symbols.tokens, offset)
+    index = project.index(path)
+    head = project.head(path)
+    if index is None:
+        return None
+    if head is not None and not head.comparison:
+        described = _vocabulary_hover(index, offset)
         if described is not None:
             return described
-    occurrence = symbols.at(offset) if symbols else None
-    key = project.key(path, occurrence) if occurrence else None
+    occurrence, key = _named(project, path, offset)
     if key is None or occurrence is None:
         return None
-    context = project.map_context(key[1])
+    context = project.latest_context(key[1])
     if context is None:
         return None
-    text = project.text(path) or ""
-    where = range_of(text, occurrence.token.start, occurrence.token.end)
+    where = index.range(occurrence.token.start, occurrence.token.end)
     if key[0] == Role.DOCUMENT:
         header = context.map.header
         if header is None:
@@ -190,9 +207,12 @@ def hover(project: Project, path: str, offset: int) -> types.Hover | None:
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)), where)
 
 
-def _vocabulary_hover(text: str, tokens: tuple[Token, ...], offset: int) -> types.Hover | None:
+def _vocabulary_hover(index: LineIndex, offset: int) -> types.Hover | None:
     """What a relation keyword means, or a scheme's summary and critical questions, from
-    the lexicon; None for any other token."""
+    the lexicon; None for any other token. Only the cursor's line is read: the scheme's
+    `by` is on it."""
+    line = index.position(offset).line
+    tokens = tokenize(index.text, index.starts[line], index.line_end(line), line + 1)
     words = [t for t in tokens if t.significant]
     at = next((i for i, t in enumerate(words) if t.start <= offset < t.end), None)
     if at is None:
@@ -211,7 +231,7 @@ def _vocabulary_hover(text: str, tokens: tuple[Token, ...], offset: int) -> type
     if lines is None:
         return None
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines)),
-                       range_of(text, token.start, token.end))
+                       index.range(token.start, token.end))
 
 
 def _quote_in_source(context: MapSemantics, node_id: str) -> list[str]:
@@ -230,9 +250,9 @@ def _quote_in_source(context: MapSemantics, node_id: str) -> list[str]:
     start, end = result.spans[0][0], result.spans[-1][1]
     normal = source.text
     sentence_start = max(0, start - 2000)  # a sentence with no end in sight starts here
-    for mark in _SENTENCE_END.finditer(normal, sentence_start, start):
+    for mark in SENTENCE_END.finditer(normal, sentence_start, start):
         sentence_start = mark.end()
-    after = _SENTENCE_END.search(normal, max(start, end - 1))
+    after = SENTENCE_END.search(normal, max(start, end - 1))
     sentence_end = len(normal) if after is None else (
         after.start() if after.group() == "\n" else after.end())
     sentence = " ".join(source.original_text(sentence_start, sentence_end).split())
@@ -282,7 +302,7 @@ def _in_header(words: list[Token]) -> bool:
     return bool(braces) and braces[-1].text == "{"
 
 
-def _header_tokens(tokens: tuple[Token, ...], before: list[Token]) -> list[Token]:
+def _header_tokens(tokens: list[Token], before: list[Token]) -> list[Token]:
     """The identifiers of the header the cursor is in, before and after it."""
     opened = max(t.start for t in before if t.text == "{" and t.kind is TokenKind.PUNCT)
     inside = []
@@ -321,59 +341,88 @@ def _node_items(project: Project, path: str, symbols: FileSymbols, document: str
 
 
 def prepare_rename(project: Project, path: str, offset: int) -> types.Range | None:
-    symbols = project.symbols(path)
-    occurrence = symbols.at(offset) if symbols else None
-    if occurrence is None or project.key(path, occurrence) is None:
+    occurrence, _ = _named(project, path, offset)
+    index = project.index(path)
+    if occurrence is None or index is None:
         return None
-    text = project.text(path) or ""
-    return range_of(text, occurrence.token.start, occurrence.token.end)
+    return index.range(occurrence.token.start, occurrence.token.end)
 
 
 def rename(project: Project, path: str, offset: int, new_name: str,
            uri_of: Callable[[str], str]) -> types.WorkspaceEdit | None:
-    """Every occurrence of the id under the cursor, in every file that names it, renamed."""
+    """Every occurrence of the id under the cursor, in every file that names it, renamed;
+    `Refused`, in words, for a name that cannot be an id or that is taken."""
     if not _IDENT.fullmatch(new_name) or new_name in KEYWORDS:
-        raise ValueError(f"`{new_name}` cannot be an id: an id starts with a letter or `_`, "
-                         "goes on with letters, digits, `_` and `-`, and is not a keyword")
-    symbols = project.symbols(path)
-    occurrence = symbols.at(offset) if symbols else None
-    key = project.key(path, occurrence) if occurrence else None
-    if key is None:
+        raise Refused(f"`{new_name}` cannot be an id: an id starts with a letter or `_`, "
+                      "goes on with letters, digits, `_` and `-`, and is not a keyword")
+    occurrence, key = _named(project, path, offset)
+    if key is None or occurrence is None:
         return None
+    if new_name != occurrence.name:
+        _refuse_a_clash(project, key, new_name)
     changes: dict[str, list[types.TextEdit]] = {}
     for where, found in project.occurrences(key):
-        text = project.text(where) or ""
-        changes.setdefault(uri_of(where), []).append(
-            types.TextEdit(range_of(text, found.token.start, found.token.end), new_name))
+        index = project.index(where)
+        if index is not None:
+            changes.setdefault(uri_of(where), []).append(
+                types.TextEdit(index.range(found.token.start, found.token.end), new_name))
     return types.WorkspaceEdit(changes=changes)
 
 
-def document_symbols(text: str) -> list[types.DocumentSymbol]:
-    """The outline: the header, then each node (or each cross relation) in order."""
-    symbols = read_symbols(text)
-    words = [t for t in symbols.tokens if t.significant]
-    starts = [i for i, t in enumerate(words) if t.kind is TokenKind.KEYWORD and (
-        t.text in _NODE_KINDS or t.text in (DOCUMENT, COMPARE))]
-    outline = []
-    for number, i in enumerate(starts):
-        if i + 1 >= len(words) or words[i + 1].kind is not TokenKind.IDENT:
-            continue
-        end = (starts[number + 1] if number + 1 < len(starts) else len(words)) - 1
-        kind, name = words[i].text, words[i + 1]
-        if kind == COMPARE:
-            end = next((j for j in range(i, len(words)) if words[j].text == "}"), end)
-        symbol_kind = _SYMBOL_KINDS.get(kind, types.SymbolKind.Module if kind == DOCUMENT
-                                        else types.SymbolKind.Namespace)
-        outline.append(types.DocumentSymbol(
-            name=name.text, detail=kind, kind=symbol_kind,
-            range=range_of(text, words[i].start, words[end].end),
-            selection_range=range_of(text, name.start, name.end)))
+def _refuse_a_clash(project: Project, key, new_name: str) -> None:
+    """`Refused` when `new_name` is already the id of a node of the map (or of a document
+    the project holds): renaming would make two things one."""
+    if key[0] == Role.NODE:
+        symbols = project.symbols(key[1])
+        taken = next((o for o in symbols.occurrences if o.definition and o.role is Role.NODE
+                      and o.name == new_name), None) if symbols else None
+        if taken is not None:
+            where = project.index(key[1])
+            line = where.position(taken.token.start).line + 1 if where else 0
+            raise Refused(f"`{new_name}` is already the id of a node of this map (line {line}): "
+                          "renaming would make the two nodes one; choose another name")
+        return
+    for other in project.files:
+        symbols = project.symbols(other)
+        if symbols is not None and symbols.document == new_name and other != key[1]:
+            raise Refused(f"`{new_name}` is already the id of the document mapped in {other}: "
+                          "a comparison could not tell the two apart; choose another name")
+
+
+class Json(list):
+    """An answer already in the protocol's JSON form, which the server writes as it is: a
+    large map's outline is 10,000 symbols, which cost ten times as much to build, and to
+    write, as the protocol's classes."""
+
+
+def document_symbols(project: Project, path: str) -> Json:
+    """The outline: the header, then each node (or each cross relation) in order, as
+    `DocumentSymbol`s in JSON."""
+    index = project.index(path)
+    real = os.path.realpath(path)
+    cached = project.cache.outlines.get(real)
+    if index is not None and cached is not None and cached[0] == index.text:
+        return Json(cached[1])
+    symbols = project.symbols(path)
+    if symbols is None or index is None:
+        return Json()
+    outline = Json()
+    for statement in symbols.statements:
+        name = statement.name
+        outline.append({
+            "name": name.text, "detail": statement.kind,
+            "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
+                                      if statement.kind == DOCUMENT
+                                      else types.SymbolKind.Namespace).value,
+            "range": index.range_json(statement.start, statement.end),
+            "selectionRange": index.range_json(name.start, name.end)})
     if symbols.comparison:
-        outline += _cross_relations(text, words)
+        outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
+    project.cache.outlines[real] = (index.text, outline)
     return outline
 
 
-def _cross_relations(text: str, words: list[Token]) -> list[types.DocumentSymbol]:
+def _cross_relations(index: LineIndex, words: list[Token]) -> list[dict]:
     found = []
     for i, token in enumerate(words):
         if token.kind is not TokenKind.KEYWORD or token.text not in _CROSS_KINDS or i < 1:
@@ -387,9 +436,173 @@ def _cross_relations(text: str, words: list[Token]) -> list[types.DocumentSymbol
         name = " ".join(["".join(t.text for t in words[first:i]), token.text,
                          "".join(t.text for t in words[i + 1:min(last + 1, i + 4)]
                                  if t.kind is not TokenKind.STRING)])
-        found.append(types.DocumentSymbol(
-            name=name, kind=types.SymbolKind.Interface,
-            range=range_of(text, words[first].start, words[last].end),
-            selection_range=range_of(text, token.start, token.end)))
+        found.append({"name": name, "kind": types.SymbolKind.Interface.value,
+                      "range": index.range_json(words[first].start, words[last].end),
+                      "selectionRange": index.range_json(token.start, token.end)})
     return found
 
+
+def formatting(project: Project, path: str, raw: str,
+               within: types.Range | None = None) -> list[types.TextEdit]:
+    """The edits that lay the file out as `argmap fmt` does (none while it does not parse);
+    `within`: only the statements on the lines of that range. `raw` is the buffer as the
+    editor holds it: its line ends are the ones the edits write."""
+    loaded = project.load(path)
+    index = project.index(path)
+    symbols = project.symbols(path)
+    if loaded is None or loaded.model is None or index is None or symbols is None:
+        return []
+    formatted = format_text(index.text)
+    newline = "\r\n" if "\r\n" in raw else "\n"
+    old, new = _LINE.findall(index.text), _LINE.findall(formatted)
+    if within is not None:
+        spans = _statement_lines(symbols.statements, index, read_symbols(formatted).statements,
+                                 LineIndex(formatted), within)
+        if spans is None:
+            return []
+        (old_first, old_last), (new_first, new_last) = spans
+        end = (types.Position(old_last + 1, 0) if old_last + 1 < len(old)
+               else index.position(len(index.text)))
+        text = "".join(new[new_first:new_last + 1]).replace("\n", newline)
+        if old[old_first:old_last + 1] == new[new_first:new_last + 1]:
+            return []
+        return [types.TextEdit(types.Range(types.Position(old_first, 0), end), text)]
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        end = (types.Position(old_end, 0) if old_end < len(old)
+               else index.position(len(index.text)))
+        text = "".join(new[new_start:new_end]).replace("\n", newline)
+        edits.append(types.TextEdit(types.Range(types.Position(old_start, 0), end), text))
+    return edits
+
+
+def _statement_lines(old: tuple[Statement, ...], old_index: LineIndex,
+                     new: tuple[Statement, ...], new_index: LineIndex, within: types.Range
+                     ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The lines of the statements on the lines of `within`, before and after formatting
+    (which keeps the statements, in order); widened so that no other statement shares
+    their first or last line."""
+    if len(old) != len(new):
+        return None
+
+    def lines(statement: Statement, index: LineIndex) -> tuple[int, int]:
+        return index.position(statement.start).line, index.position(statement.end).line
+
+    chosen = [i for i, statement in enumerate(old)
+              if lines(statement, old_index)[1] >= within.start.line
+              and lines(statement, old_index)[0] <= within.end.line]
+    if not chosen:
+        return None
+    first, last = chosen[0], chosen[-1]
+    while first > 0 and lines(old[first - 1], old_index)[1] == lines(old[first], old_index)[0]:
+        first -= 1
+    while last + 1 < len(old) and \
+            lines(old[last + 1], old_index)[0] == lines(old[last], old_index)[1]:
+        last += 1
+    return ((lines(old[first], old_index)[0], lines(old[last], old_index)[1]),
+            (lines(new[first], new_index)[0], lines(new[last], new_index)[1]))
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+#: The semantic token types and modifiers the server uses, in the legend's order.
+SEMANTIC_TOKENS = types.SemanticTokensLegend(
+    token_types=["keyword", "variable", "namespace", "property", "string", "comment",
+                 "decorator", "operator"],
+    token_modifiers=["declaration"])
+_TYPE_OF = {TokenKind.KEYWORD: 0, TokenKind.IDENT: 1, TokenKind.STRING: 4,
+            TokenKind.COMMENT: 5, TokenKind.TAG: 6, TokenKind.PUNCT: 7}
+
+
+def semantic_tokens(project: Project, path: str) -> types.SemanticTokens:
+    """Every token the editor may colour: keywords, node ids (their definitions marked as
+    such), document ids, header keys, strings, comments, tags and punctuation."""
+    symbols = project.symbols(path)
+    index = project.index(path)
+    if symbols is None or index is None:
+        return types.SemanticTokens(data=[])
+    roles = {o.token.start: o for o in symbols.occurrences}
+    data: list[int] = []
+    previous_line = previous_start = 0
+    for token in symbols.tokens:
+        kind = _TYPE_OF.get(token.kind)
+        if kind is None:
+            continue
+        modifiers = 0
+        if token.kind is TokenKind.IDENT:
+            occurrence = roles.get(token.start)
+            if occurrence is None:
+                kind = 3  # a header key, or a word out of place
+            else:
+                kind = 2 if occurrence.role is Role.DOCUMENT else 1
+                modifiers = 1 if occurrence.definition else 0
+        # A token may span lines (a long string): one piece per line, as editors want.
+        offset = token.start
+        for piece in token.text.split("\n"):
+            if piece:
+                where = index.position(offset)
+                length = index.position(offset + len(piece)).character - where.character
+                delta_line = where.line - previous_line
+                delta_start = where.character - (previous_start if delta_line == 0 else 0)
+                data += [delta_line, delta_start, length, kind, modifiers]
+                previous_line, previous_start = where.line, where.character
+            offset += len(piece) + 1
+    return types.SemanticTokens(data=data)
+
+
+def folding_ranges(project: Project, path: str) -> list[types.FoldingRange]:
+    """Each header and each node that spans lines, and each run of comment lines."""
+    symbols = project.symbols(path)
+    index = project.index(path)
+    if symbols is None or index is None:
+        return []
+    found = []
+    for statement in symbols.statements:
+        start, end = index.position(statement.start).line, index.position(statement.end).line
+        if end > start:
+            found.append(types.FoldingRange(start, end, kind=types.FoldingRangeKind.Region))
+    run: list[int] = []
+    for token in symbols.tokens:
+        if token.kind is TokenKind.COMMENT:
+            line = index.position(token.start).line
+            if run and line != run[-1] + 1:
+                found += _comment_fold(run)
+                run = []
+            run.append(line)
+    found += _comment_fold(run)
+    return sorted(found, key=lambda fold: (fold.start_line, fold.end_line))
+
+
+def _comment_fold(lines: list[int]) -> list[types.FoldingRange]:
+    if len(lines) < 2:
+        return []
+    return [types.FoldingRange(lines[0], lines[-1], kind=types.FoldingRangeKind.Comment)]
+
+
+def workspace_symbols(project: Project, query: str, uri_of: Callable[[str], str]
+                      ) -> list[types.WorkspaceSymbol]:
+    """The node and document ids defined in the project's files whose names hold the
+    letters of `query` in order (any case), as editors match them."""
+    wanted = re.compile(".*?".join(map(re.escape, query.lower())))
+    found = []
+    for path in project.files:
+        symbols = project.symbols(path)
+        index = project.index(path)
+        if symbols is None or index is None:
+            continue
+        container = symbols.document
+        for occurrence in symbols.occurrences:
+            if not occurrence.definition or not wanted.search(occurrence.name.lower()):
+                continue
+            kind = (types.SymbolKind.Module if occurrence.role is Role.DOCUMENT
+                    else types.SymbolKind.Field)
+            found.append(types.WorkspaceSymbol(
+                name=occurrence.name, kind=kind,
+                location=types.Location(uri_of(path), index.range(occurrence.token.start,
+                                                                  occurrence.token.end)),
+                container_name=None if occurrence.role is Role.DOCUMENT else container))
+    return found

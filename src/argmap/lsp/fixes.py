@@ -24,13 +24,18 @@ from attrs import frozen
 
 from ..diagnostics import Finding
 from ..lint.suppression import DIRECTIVE
+from ..quotes import QuoteMiss, SourceText, normalize
 from ..tokens import Token, TokenKind
 
-__all__ = ["Fix", "fix_for"]
+__all__ = ["Fix", "fix_for", "full_passage", "SENTENCE_END"]
 
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
 _CLOSEST = re.compile(r"closest match at .*?:\d+: '(.*)'$", re.DOTALL)
 _QUOTED = re.compile(r"`([^`]+)`")
+#: The end of a sentence in a source: a stop before white space, or a paragraph's end.
+SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s|$)|\n")
+# What the message adds to a passage it shortens, or that the sentence goes on after.
+_MORE = "..."
 # The findings of `unused-suppression` that a fix answers by taking the comment (or the rule
 # it names) away; not those of a comment that cannot be read or is not where it could work.
 _SILENCES_NOTHING = "`# argmap: ignore` silences nothing: no finding"
@@ -49,16 +54,21 @@ class Fix:
     safe: bool = False
 
 
-def fix_for(finding: Finding, tokens: tuple[Token, ...], offset: int) -> Fix | None:
-    """The fix a finding suggests, in the file of `tokens`; `offset` is the finding's."""
+def fix_for(finding: Finding, tokens: tuple[Token, ...], offset: int,
+            passage: str | None = None) -> Fix | None:
+    """The fix a finding suggests, in the file of `tokens` (all of it, or the lines around
+    the finding); `offset` is the finding's. `passage`: for a quote not found, the closest
+    passage in full (`full_passage`), which the message shows shortened."""
     token = next((t for t in tokens if t.start <= offset < t.end), None)
     if token is None:
         return None
     if finding.rule == "quote-not-found":
-        passage = _CLOSEST.search(finding.message)
+        shown = _CLOSEST.search(finding.message)
+        if passage is None and shown is not None and not shown[1].endswith(_MORE):
+            passage = shown[1]
         if passage is None or token.kind is not TokenKind.STRING:
             return None
-        quoted = '"' + passage[1].replace("\\", "\\\\").replace('"', '\\"') + '"'
+        quoted = '"' + passage.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return Fix("Quote the closest passage of the source", token.start, token.end, quoted)
     if finding.rule == "unused-suppression" and token.kind is TokenKind.COMMENT:
         removal = _unused_removed(finding, tokens, token)
@@ -132,3 +142,22 @@ def _reference_from(tokens: tuple[Token, ...], token: Token) -> list[Token]:
         return [token]
     node = _next_significant(tokens, dot)
     return [token, node] if node is not None and node.kind is TokenKind.IDENT else [token]
+
+
+def full_passage(source: SourceText, miss: QuoteMiss, quote: str) -> str | None:
+    """The passage of `source` closest to `quote` as the quote would cite it: from where
+    the message's shortened passage starts, to the end of the word at the quote's length
+    (or of the sentence, if sooner); None when there is no passage."""
+    shown = miss.closest_text
+    if shown is None:
+        return None
+    head = shown.removesuffix(_MORE)
+    text = source.text
+    start = text.find(head)
+    if start < 0:
+        return None if head != shown else shown
+    stop = SENTENCE_END.search(text, start + len(head))
+    sentence_end = len(text) if stop is None else (
+        stop.start() if stop.group() == "\n" else stop.end())
+    end = text.find(" ", start + max(len(head), len(normalize(quote))), sentence_end)
+    return text[start:sentence_end if end < 0 else end]

@@ -1,8 +1,11 @@
 """Drawing maps and comparisons with Graphviz.
 
-`dot` builds the DOT source (with `style`, `labels`, `legend`, and `escape`, the one place
-user text is quoted); `layout` runs a Graphviz engine on it (`bundled` is the child process
-for pygraphviz's); `titles` puts each element's full text into the SVG as its tooltip.
+`dot` (a map, a full comparison) and `overview` (a comparison's default drawing) build a
+`scene`, the drawing model, from one `scene.Options` (with `style`, `labels`, `legend`,
+`key`, and `escape`, the one place user text is quoted); `writer` turns it into DOT;
+`layout` runs a Graphviz engine on it with argmap's own fonts (`bundled` is the child
+process for pygraphviz's); `svg` finishes the SVG from the scene (tooltips, quotes' groups,
+centred text).
 Nothing here is imported until `argmap render` runs.
 """
 

@@ -1,51 +1,50 @@
-"""The Graphviz DOT source of a map or a comparison, built with the `graphviz` package.
+"""The drawing of a map, or of a comparison in full, as a scene that `writer` turns into DOT.
 
 Every document is a cluster drawn as a tree: theses sit at the top (`rankdir=BT`: an arrow
-points from a reason up to what it bears on), and the reasons and objections of each claim
-share the row below it, in the order of the file (`ordering=in`), each with its own reasons
-under it; each claim stands over the middle of its row (`tree.spines`). A quote on which
-nothing else bears is drawn inside the box of the claim it supports (`texts.claim_label`);
-the other quotes stand in the middle of their claim's row. A node that bears on several
-claims is drawn under the first and repeated under the others, so no line crosses the map.
-An undercut meets a small point on the support link it attacks (the point where several
-tails could also join into one arrow, for reasons that support a claim jointly). The
-relations of a comparison are an overlay: drawn after the documents are laid out, so they
-never pull the documents apart (`layout`). User text reaches the DOT only inside HTML-like
-labels that `labels` builds from escaped text; the tooltips are set in the SVG afterwards
-from `Drawing.titles` (`titles`), so no user string becomes a Graphviz attribute.
+points from a reason up to what it bears on), or for a map too wide for that on the left,
+as an outline (`rankdir=RL`), and the reasons and objections of each claim share the rank
+next to it, in the order of the file (`ordering=in`), each with its own reasons beyond it;
+each claim stands over the middle of its row (`tree.spines`). A quote on which nothing else
+bears is folded into the claim it supports (`texts.folded_label`), or drawn inside its box
+(`texts.claim_label`); the other quotes stand in the middle of their claim's row. A node
+that bears on several claims is drawn under the first and repeated under the others, so no
+line crosses the map. Reasons that support a claim only together are framed together, one
+arrow going from the frame; an undercut meets a small point on the support link it
+attacks. The relations of a full comparison are numbered on the claims they link and
+explained in a key. User text reaches the DOT only inside HTML-like labels that `labels`
+builds from escaped text; the tooltips are set in the SVG afterwards from the scene's
+titles (`svg`), so no user string becomes a Graphviz attribute.
 
-A map's many nodes and edges share a handful of styles: each style's attribute list is
-quoted once (`graphviz.quoting.a_list`) and its statements are written into the graph's
-body, rather than quoting every attribute of every `node()` and `edge()` call again, which
-was most of the time taken for a large map.
+What is drawn is built as a `scene.Scene` (shapes, lines, groups, each with its role, id,
+tooltip and style key), from one `scene.Options`; `writer` alone turns it into DOT.
 """
 
 from __future__ import annotations
 
 from typing import TypeGuard
 
-import graphviz
 from attrs import frozen
-from graphviz.quoting import a_list
 
 from ..evaluation import Label, Labelling, evaluate
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import Link, Node, Relation
 from ..semantics import ComparisonSemantics, MapSemantics
-from .key import KEY_ID, Numbered, key_label, number_badge, numbered
+from .key import KEY_ID, Numbered, key_label, numbered
 from .labels import Line, small, wrap
-from .legend import add_legend
+from .legend import LEGEND_ID, legend_table
 from .overview import draw_overview
+from .scene import Group, Options, Scene, Shape
+from .scene import Line as Edge
 from .style import (
-    ANALYST_ATTRIBUTES,
     CROSS_STYLES,
     EVALUATED_FADE,
+    EVALUATED_FILL,
+    EVALUATED_INK,
     EVALUATION_NOTES,
     FONT,
     INK,
     JOIN_POINT,
     LINK_POINT,
-    NODE_ATTRIBUTES,
     NODE_STYLES,
     PANEL_BORDER,
     PANEL_FILL,
@@ -56,13 +55,15 @@ from .texts import (
     claim_label,
     document_label,
     document_title,
+    folded_label,
     node_label,
     node_title,
-    quoted,
+    note_colour,
     repeat_label,
     title_label,
 )
-from .tree import depths, quotes_in_the_middle, spines
+from .tree import quotes_in_the_middle, spines
+from .writer import dot_source
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
 
@@ -71,174 +72,277 @@ CLAIM_KINDS_DRAWN = frozenset(NodeKind) - {NodeKind.EVIDENCE}
 
 _GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3",
           "ranksep": "0.45", "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
-          "labelloc": "t", "id": "argmap"}
+          "labelloc": "t", "id": "argmap", "compound": "true"}
+#: An outline: columns left to right, closer together than rows (a column is as wide as its
+#: widest text, a row only as tall as its tallest).
+_OUTLINE = {"rankdir": "RL", "ranksep": "0.3"}
 _NODE = {"fontname": FONT}
 _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
-# With rankdir=BT, a cluster label placed at the "bottom" is drawn at the top.
 _CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
-            "penwidth": "1", "margin": "16", "labeljust": "c", "labelloc": "b"}
+            "penwidth": "1", "margin": "16", "labeljust": "c"}
 
-#: The key: a white panel of the relations' numbers, kinds, claims and explanations.
-_KEY = {"shape": "box", "style": "rounded,filled", "fillcolor": "white", "color": PANEL_BORDER,
-        "margin": "0.12"}
 
-# A repeat of a node: its kind's shape and colours, with a dashed outline.
-_REPEAT_ATTRIBUTES = {kind: a_list(kwargs={**style.attributes(), "style": style.style + ",dashed",
-                                           "penwidth": "1"})
-                      for kind, style in NODE_STYLES.items()}
-_RELATION_ATTRIBUTES = {kind: a_list(kwargs=style.attributes())
-                        for kind, style in RELATION_STYLES.items()}
-# The first half of an undercut support link, which ends at the link's point.
-_HALF_LINK_ATTRIBUTES = a_list(kwargs={**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
-                                       "arrowhead": "none"})
-_LINK_POINT_ATTRIBUTES = a_list(kwargs=LINK_POINT)
-_JOIN_POINT_ATTRIBUTES = a_list(kwargs=JOIN_POINT)
+def _styles() -> dict[str, dict[str, str]]:
+    """The style of each style key a map or a full comparison uses."""
+    styles: dict[str, dict[str, str]] = {}
+    for kind, style in NODE_STYLES.items():
+        styles[f"node:{kind.value}"] = style.attributes()
+        # A claim the analyst adds: dotted (an assumption is dashed already).
+        styles[f"analyst:{kind.value}"] = {
+            **style.attributes(), "style": style.style.replace("dashed,", "") + ",dotted"}
+        # A repeat of a node: its kind's shape and colours, with a dashed outline.
+        styles[f"repeat:{kind.value}"] = {**style.attributes(), "style": style.style + ",dashed",
+                                          "penwidth": "1"}
+    for relation, line in RELATION_STYLES.items():
+        styles[f"relation:{relation.value}"] = line.attributes()
+    for cross, line in CROSS_STYLES.items():
+        styles[f"cross:{cross.value}"] = {**line.attributes(), "constraint": "false"}
+    # The first half of a support link that meets a point, which ends at the point.
+    styles["half-link"] = {**RELATION_STYLES[RelationKind.SUPPORTS].attributes(),
+                           "arrowhead": "none"}
+    # `--evaluate`: the arrow of an undercut inference that does not stand, faded, dashed and
+    # marked as a node that does not stand is.
+    for label, fade in EVALUATED_FADE.items():
+        styles[f"inference:{label}"] = {
+            **RELATION_STYLES[RelationKind.SUPPORTS].attributes(), "color": fade,
+            "style": "dashed", "fontcolor": EVALUATED_INK[label],
+            "label": EVALUATION_NOTES[label].format(why="undercut").split(":")[0]}
+    styles["link-point"] = dict(LINK_POINT)
+    styles["join-point"] = dict(JOIN_POINT)
+    #: The key: a white panel of the relations' numbers, kinds, claims and explanations.
+    styles["key"] = {"shape": "box", "style": "rounded,filled", "fillcolor": "white",
+                     "color": PANEL_BORDER, "margin": "0.12"}
+    styles["invisible"] = {"style": "invis", "weight": "0"}
+    styles["invisible-rank"] = {"style": "invis"}
+    styles["plain"] = {}
+    return styles
 
 
 @frozen
 class Drawing:
-    """What to lay out: the documents (`base`) and the relations drawn over them once they
-    are placed (`overlay`, DOT edge statements); the whole as one DOT graph (`source`); and
-    the tooltip of each element, by its SVG id."""
+    """A drawing ready for the layout: its scene, its DOT (`source`), and the tooltip of
+    each element, by its SVG id."""
 
-    base: str
-    overlay: str
-    titles: dict[str, str]
+    scene: Scene
 
     @property
     def source(self) -> str:
-        """The DOT of the whole drawing; the overlay's edges do not constrain the layout."""
-        end = self.base.rstrip().rfind("}")
-        return self.base[:end] + self.overlay + self.base[end:]
+        return dot_source(self.scene)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.scene.titles
 
 
-def draw_map(context: MapSemantics, claims_only: bool = False,
-             evaluated: bool = False) -> Drawing:
-    """The drawing of one document map; `evaluated`: with the nodes that do not stand
-    marked (`evaluation`)."""
-    builder = _Builder(claims_only, evaluated)
+#: The frame round the reasons of a linked support: they support their claim only jointly.
+_FRAME = {"style": "rounded,dashed", "color": RELATION_STYLES[RelationKind.SUPPORTS].colour,
+          "penwidth": "1.4", "margin": "6", "label": ""}
+
+_DEFAULT = Options()
+
+
+def _together(premises: list[str], claim: str) -> str:
+    """The tooltip of a linked support."""
+    return f"{', '.join(premises[:-1])} and {premises[-1]} support {claim} together"
+
+
+def draw_map(context: MapSemantics, options: Options = _DEFAULT) -> Drawing:
+    """The drawing of one document map (`options.evaluated`: with the nodes that do not
+    stand marked, `evaluation`)."""
+    builder = _Builder(options, _outline(context, options))
     builder.add_document(context)
     return builder.finish(context.header.title)
 
 
-def draw_comparison(context: ComparisonSemantics, claims_only: bool = False,
-                    full: bool = False, evaluated: bool = False, keyed: bool = True) -> Drawing:
-    """The drawing of a comparison: by default its overview (`overview`; `keyed`: with its
-    key beside it), the claims that relations link facing each other; `full`, every node of
-    its documents side by side and the relations drawn over them (`evaluated`: with the
-    nodes of each document that do not stand marked)."""
-    builder = _Builder(claims_only, evaluated)
-    if not full:
-        source, titles = draw_overview(context, builder.shows, keyed)
-        return Drawing(source, "", titles)
+#: How many reasons a map may end in and still be drawn upwards, its theses on top: a row
+#: of more does not fit a screen's width at a legible size.
+_WIDEST_ROW = 5
+
+
+def _outline(context: MapSemantics, options: Options) -> bool:
+    """Whether the map is drawn as an outline, its theses on the left and each claim's
+    reasons in a column to its right: when asked, or (`auto`) when the map ends in more
+    reasons than a row can hold."""
+    if options.direction != "auto":
+        return options.direction == "right"
+    def bears(node: Node) -> bool:
+        return node.kind is not NodeKind.EVIDENCE or options.quotes_inside
+    borne = {target for node in context.nodes.values() if bears(node)
+             for relation in node.relations if not isinstance(relation.target, Link)
+             for target in [context.resolve(relation.target)] if target is not None}
+    leaves = [node for node in context.nodes.values() if bears(node) and node not in borne]
+    return len(leaves) > _WIDEST_ROW
+
+
+def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -> Drawing:
+    """The drawing of a comparison: by default its overview (`overview`; `options.keyed`:
+    with each relation's explanation in its row), the claims that relations link facing each
+    other; `options.full`, every node of its documents, each relation's number under its
+    claims and a key (`options.evaluated`: with the nodes that do not stand marked)."""
+    # In full, each document an outline, as a wide map is drawn, one under the other.
+    builder = _Builder(options, outline=options.direction != "up")
+    if not options.full:
+        return Drawing(draw_overview(context, builder.shows, options.keyed))
+    # The title over the documents, in a frameless panel round them: the graph's own label
+    # holds the key and the legend, under the documents.
+    builder.container = builder.scene.root.group(
+        "cluster_comparison", role="layout", id="comparison", title=context.comparison.title,
+        attributes={"label": title_label(context.comparison.title), "peripheries": "0",
+                    # With rankdir=BT, a label placed at the "bottom" is drawn at the top.
+                    "labelloc": "t" if builder.outline else "b", "margin": "4"})
     relations = numbered(context, builder.shows)
     builder.linked = {end for item in relations for end in (item.source, item.target)}
-    for document in context.documents.values():
+    for item in relations:
+        for end in dict.fromkeys((item.source, item.target)):
+            builder.cross_relations.setdefault(end, []).append(item)
+    documents = list(context.documents.values())
+    # An outline stacks the documents from the bottom up: the first `use` on top.
+    for document in reversed(documents) if builder.outline else documents:
         builder.add_document(document)
     builder.add_cross_relations(relations)
-    comparison = context.comparison
-    builder.graph.attr(label=title_label(comparison.title))
-    return builder.finish(comparison.title)
+    return builder.finish(context.comparison.title)
 
 
 class _Builder:
-    """Adds documents and relations to a graph, noting what the legend must show."""
+    """Adds documents and relations to a scene, noting what the legend must show."""
 
-    def __init__(self, claims_only: bool, evaluated: bool = False):
-        self.claims_only = claims_only
-        self.evaluated = evaluated
+    def __init__(self, options: Options, outline: bool = False):
+        self.claims_only = options.claims_only
+        #: Drawn as an outline (`rankdir=RL`): a claim's reasons in a column to its right.
+        self.outline = outline
+        self.evaluated = options.evaluated
+        self.quotes_inside = options.quotes_inside
         #: The labels `--evaluate` marked, for the legend.
         self.labels_shown: set[Label] = set()
-        self.graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr=_NODE,
-                                      edge_attr=_EDGE)
-        self.overlay = graphviz.Digraph()
-        self.titles: dict[str, str] = {}
+        self.scene = Scene({**_GRAPH, **(_OUTLINE if outline else {})}, dict(_NODE),
+                           dict(_EDGE), _styles())
+        #: Where the documents' panels go.
+        self.container = self.scene.root
         self.kinds: set[NodeKind] = set()
         self.relations: set[RelationKind] = set()
         self.cross: set[CrossKind] = set()
-        #: For each document: how deep it is drawn, and its lowest node.
-        self.bottoms: list[tuple[int, str]] = []
+        #: How many documents are drawn.
+        self.documents = 0
         self.top: list[str] = []
-        #: The nodes (`DOC.NODE`) that relations between documents link.
+        #: The nodes (`DOC.NODE`) that relations between documents link, and the relations
+        #: of each.
         self.linked: set[str] = set()
-        #: The key's node name and label, when relations between documents are drawn.
-        self.key: tuple[str, str] | None = None
+        self.cross_relations: dict[str, list[Numbered]] = {}
+        #: The key's label, when relations between documents are drawn.
+        self.key: str | None = None
         #: Whether some node drawn is the analyst's (`#analyst`), and some linked support
         #: drawn, for the legend.
         self.analyst = False
         self.linked_supports = False
+        #: The tooltip of each linked support, by its frame's (or point's) name.
+        self.together: dict[str, str] = {}
 
     def finish(self, title: str) -> Drawing:
+        root = self.scene.root
         if self.top:
-            with self.graph.subgraph() as top:
-                top.attr(rank="same")
-                for name in self.top:
-                    top.node(name)
-        # The key, then the legend, go under the shallowest document, where there is room
-        # beside the others.
-        lowest = min(self.bottoms)[1] if self.bottoms else None
+            top = root.group(rank="same", role="layout")
+            for name in self.top:
+                top.add(Shape(name, "plain", role="layout"))
+        # The key and the legend are tables in the graph's label, under the drawing: a label
+        # takes no rank, so they never stretch a row or a column of the documents.
+        parts = []
         if self.key is not None:
-            name, label = self.key
-            self.graph.node(name, label=label, id=name, **_KEY)
-            if lowest is not None:
-                self.graph.edge(name, lowest, style="invis", weight="0")
-            lowest = name
-        add_legend(self.graph, self.titles, self.kinds, self.relations, self.cross, lowest,
-                   analyst=self.analyst, linked=self.linked_supports,
-                   evaluated=[label.value for label in Label if label in self.labels_shown])
-        self.titles["argmap"] = title
-        return Drawing(self.graph.source, "".join(self.overlay.body), self.titles)
+            parts.append(f'<TABLE BORDER="1" COLOR="{PANEL_BORDER}" STYLE="rounded" '
+                         f'CELLBORDER="0" BGCOLOR="white"><TR><TD ID="{KEY_ID}" '
+                         f'TOOLTIP="{KEY_ID}">{self.key[1:-1]}</TD></TR></TABLE>')
+            self.scene.cells[KEY_ID] = (
+                "key", "What each numbered relation between the documents is")
+        legend = legend_table(self.kinds, self.relations, self.cross, analyst=self.analyst,
+                              linked=self.linked_supports,
+                              evaluated=[label.value for label in Label
+                                         if label in self.labels_shown])
+        if legend is not None:
+            parts.append(legend)
+            self.scene.cells[LEGEND_ID] = ("legend", "What each shape, colour and line means")
+        if parts:
+            # One above the other: side by side, Graphviz stretches the shorter table to
+            # the taller one's height.
+            rows = "".join(f'<TR><TD ALIGN="LEFT">{part}</TD></TR>' for part in parts)
+            self.scene.attributes.update(
+                label=f'<<TABLE BORDER="0" CELLSPACING="10">{rows}</TABLE>>',
+                labelloc="b", labeljust="l")
+        self.scene.title = title
+        return Drawing(self.scene)
 
     def shows(self, node: Node | None) -> TypeGuard[Node]:
         return node is not None and (not self.claims_only or node.kind in CLAIM_KINDS_DRAWN)
 
     def add_document(self, context: MapSemantics) -> None:
         doc = context.map.id
+        self.documents += 1
         header = context.header
         inside = self._quotes_inside(context)
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
         labelling = evaluate(context) if self.evaluated else None
         nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
-        with self.graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=document_label(header), **_CLUSTER)
-            self.titles[f"document:{doc}"] = document_title(header)
-            for node in nodes:
-                name = f"{doc}.{node.id}"
-                self.kinds.add(node.kind)
-                dot_name = quoted(name)
-                quotes = inside.get(node.id, [])
-                note, faded = self._evaluation(labelling, node)
-                label = (claim_label(context, node, quotes, note) if quotes
-                         else node_label(context, node, note))
-                # An HTML-like label is written as it is: `<...>` is its quoting.
-                looks = (ANALYST_ATTRIBUTES if node.by_analyst
-                         and node.kind is not NodeKind.ASSUMPTION else NODE_ATTRIBUTES)
-                self.analyst |= looks is ANALYST_ATTRIBUTES
-                cluster.body.append(f"\t{dot_name} [label={label} "
-                                    f"id={dot_name} {looks[node.kind]}{faded}]\n")
-                self.titles[name] = node_title(context, node)
-                for quote in quotes:
-                    self.kinds.add(quote.kind)
-                    self.titles[f"{doc}.{quote.id}"] = node_title(context, quote)
-            self._add_relations(context, cluster, nodes)
+        cluster = self.container.group(f"cluster_{doc}", attributes={
+            "label": document_label(header), **_CLUSTER,
+            # With rankdir=BT, a label placed at the "bottom" is drawn at the top.
+            "labelloc": "t" if self.outline else "b"}, id=f"document:{doc}",
+            title=document_title(header), role="panel")
+        for node in nodes:
+            name = f"{doc}.{node.id}"
+            self.kinds.add(node.kind)
+            quotes = inside.get(node.id, [])
+            note, faded = self._evaluation(labelling, node)
+            # A faded node's small type is in its faded ink.
+            ink = dict(faded).get("fontcolor")
+            note += self._markers(name, ink or note_colour(node.kind))
+            title = node_title(context, node)
+            if quotes and not self.quotes_inside:
+                label = folded_label(context, node, quotes, note, ink)
+                title += "".join(f"\n\n{node_title(context, quote)}" for quote in quotes)
+                quotes = []
+            else:
+                label = (claim_label(context, node, quotes, note, ink) if quotes
+                         else node_label(context, node, note, note=ink))
+            analyst = node.by_analyst and node.kind is not NodeKind.ASSUMPTION
+            self.analyst |= analyst
+            cluster.add(Shape(name, f"{'analyst' if analyst else 'node'}:{node.kind.value}",
+                              label=label, id=name, title=title,
+                              quotes=tuple((f"{doc}.{quote.id}", node_title(context, quote))
+                                           for quote in quotes),
+                              extra=faded))
+            self.kinds.update(quote.kind for quote in quotes)
+        self._add_relations(context, cluster, nodes, labelling)
         # Theses that bear on nothing else share the top row.
         self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
             not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
             for r in n.relations)]
 
-    def _evaluation(self, labelling: Labelling | None, node: Node) -> tuple[list[Line], str]:
+    def _markers(self, name: str, colour: str) -> list[Line]:
+        """In a full comparison, a line under a claim for each relation between documents it
+        takes part in: its number, its kind and the claim at its other end. Lines drawn over
+        two documents side by side crossed each other and the documents' own lines (225
+        times in the seed comparison); the numbers, and the key, lead from one end to the
+        other instead."""
+        lines = []
+        for item in self.cross_relations.get(name, ()):
+            other = item.target if item.source == name else item.source
+            arrow = "→" if item.source == name else "←"
+            lines.append(small(f"{item.number} {item.relation.kind.value} {arrow} {other}",
+                               colour))
+        return lines
+
+    def _evaluation(self, labelling: Labelling | None, node: Node
+                    ) -> tuple[list[Line], tuple[tuple[str, str], ...]]:
         """For a node that does not stand: the line that says why, and the attributes that
         fade it (nothing for a node that stands, or without `--evaluate`)."""
         if labelling is None or labelling.nodes[node.id] is Label.IN:
-            return [], ""
+            return [], ()
         label = labelling.nodes[node.id]
         self.labels_shown.add(label)
         fade = EVALUATED_FADE[label.value]
         why = labelling.reason(node.id) or label.value
-        note = [small(line, fade) for line in
+        note = [small(line, EVALUATED_INK[label.value]) for line in
                 wrap(EVALUATION_NOTES[label.value].format(why=why), NODE_STYLES[node.kind].wrap)]
-        return note, (f' color="{fade}" fillcolor="#eceff1" fontcolor="#5f6b76"')
-
+        return note, (("color", fade), ("fillcolor", EVALUATED_FILL),
+                      ("fontcolor", EVALUATED_INK["out"]))
     def _quotes_inside(self, context: MapSemantics) -> dict[str, list[Node]]:
         """For each claim, the quotes drawn inside its box: the evidence that supports it
         and nothing else, and on which nothing bears (no support, no attack, no undercut
@@ -267,8 +371,22 @@ class _Builder:
                 inside.setdefault(target.id, []).append(node)
         return inside
 
-    def _add_relations(self, context: MapSemantics, cluster, nodes: list[Node]) -> None:
+    def _add_relations(self, context: MapSemantics, cluster: Group, nodes: list[Node],
+                       labelling: Labelling | None = None) -> None:
         doc = context.map.id
+
+        def inference(supporters: tuple[str, ...], claim: str, style: str) -> str:
+            """The style of an undercut inference's arrow: faded and marked when `--evaluate`
+            finds that it does not stand."""
+            if labelling is None:
+                return style
+            for found, label in labelling.inferences.items():
+                if (found.conclusion == claim and set(supporters) <= set(found.premises)
+                        and label is not Label.IN):
+                    self.labels_shown.add(label)
+                    return f"inference:{label.value}"
+            return style
+
         points = {}  # undercut support link (supporter id, supported id) -> its point
         for node in nodes:
             for relation in node.relations:
@@ -277,20 +395,26 @@ class _Builder:
                     if self.shows(supporter) and self.shows(supported):
                         points[(supporter.id, supported.id)] = (
                             f"{doc}.{supporter.id}->{supported.id}")
-        edges: list[tuple[str, str, str]] = []  # tail, head, and its quoted attributes
+        edges: list[tuple[str, str, str]] = []  # tail, head, and its style key
         seen: set[tuple[str, str]] = set()
 
         def add(tail: str, head: str, style: str, kind: RelationKind) -> None:
-            if (tail, head) not in seen:
-                seen.add((tail, head))
+            # A reason both alone and framed with others bears on its claim twice.
+            key = (tail, style if style.startswith("frame|") else head)
+            if key not in seen:
+                seen.add(key)
                 self.relations.add(kind)
                 edges.append((tail, head, style))
 
-        joins, joined = self._joins(context, cluster, nodes)
+        joins, joined = self._joins(context, nodes)
+        undercut = {joined[ends] for node in nodes for relation in node.relations
+                    if isinstance(relation.target, Link)
+                    for ends in [tuple(n.id for n in context.link_ends(relation.target)
+                                       if n is not None)] if ends in joined}
         for node in nodes:
             name = f"{doc}.{node.id}"
             for relation in node.relations:
-                style = _RELATION_ATTRIBUTES[relation.kind]
+                style = f"relation:{relation.kind.value}"
                 if isinstance(relation.target, Link):
                     ends = tuple(n.id for n in context.link_ends(relation.target) if n is not None)
                     # An undercut of a linked inference meets its join; of a plain one, its point.
@@ -302,11 +426,19 @@ class _Builder:
                 target = context.resolve(relation.target)
                 if not self.shows(target) or target is node:
                     continue
-                if relation in joins:  # the nodes of a linked support, joined into one arrow
+                if relation in joins:  # the nodes of a linked support
                     join, premises = joins[relation]
-                    for premise in premises:
-                        add(f"{doc}.{premise}", join, _HALF_LINK_ATTRIBUTES, relation.kind)
-                    add(join, f"{doc}.{target.id}", style, relation.kind)
+                    if join in undercut:  # joined at a point, which the undercut meets
+                        cluster.add(Shape(join, "join-point", id=join, role="point",
+                                          title=_together(premises, target.id)))
+                        for premise in premises:
+                            add(f"{doc}.{premise}", join, "half-link", relation.kind)
+                        add(join, f"{doc}.{target.id}",
+                            inference(tuple(premises), target.id, style), relation.kind)
+                    else:  # framed together, one arrow from the frame
+                        for premise in premises:
+                            add(f"{doc}.{premise}", f"{doc}.{target.id}", f"frame|{join}",
+                                relation.kind)
                     continue
                 head = f"{doc}.{target.id}"
                 point = points.get((node.id, target.id))
@@ -314,17 +446,10 @@ class _Builder:
                     add(name, head, style, relation.kind)
                     continue
                 # The link is drawn in two halves, meeting at the point the undercut aims at.
-                cluster.body.append(f"\t{quoted(point)} [id={quoted(f'link:{point}')} "
-                                    f"{_LINK_POINT_ATTRIBUTES}]\n")
-                self.titles[f"link:{point}"] = f"{node.id} supports {target.id}: undercut"
-                add(name, point, _HALF_LINK_ATTRIBUTES, relation.kind)
-                add(point, head, style, relation.kind)
-        depth = depths([(tail, head) for tail, head, _ in edges])
-        if depth:
-            lowest = max(depth, key=lambda name: depth[name])  # the first of the deepest
-            self.bottoms.append((depth[lowest], lowest))
-        elif nodes:
-            self.bottoms.append((0, f"{doc}.{nodes[0].id}"))
+                cluster.add(Shape(point, "link-point", id=f"link:{point}", role="point",
+                                  title=f"{node.id} supports {target.id}: undercut"))
+                add(name, point, "half-link", relation.kind)
+                add(point, head, inference((node.id,), target.id, style), relation.kind)
         # A node is drawn under the claim its first relation bears on. Under each other claim
         # it bears on stands a repeat of it, so the drawing stays a tree: no line runs
         # across the map to a distant claim, and no claim's reasons are pulled off their row.
@@ -336,10 +461,11 @@ class _Builder:
             lower = by_name.get(tail)
             if tail in placed and lower is not None:
                 tail = f"repeat:{tail}@{head}"
-                cluster.body.append(f"\t{quoted(tail)} [label={repeat_label(lower)} "
-                                    f"id={quoted(tail)} {_REPEAT_ATTRIBUTES[lower.kind]}]\n")
-                self.titles[tail] = (node_title(context, lower)
-                                     + "\n(repeated here: drawn in full under another claim)")
+                cluster.add(Shape(
+                    tail, f"repeat:{lower.kind.value}", label=repeat_label(lower), id=tail,
+                    title=(node_title(context, lower)
+                           + "\n(repeated here: drawn in full under another claim)"),
+                    role="repeat", stands_for=f"{doc}.{lower.id}"))
             placed.add(tail)
             if lower is not None and lower.kind is NodeKind.EVIDENCE:
                 evidence.add(tail)
@@ -347,15 +473,41 @@ class _Builder:
         # With `ordering=in`, the order of a claim's edges is the order of its row.
         rows = quotes_in_the_middle(drawn, evidence)
         for name, top in spines(rows).items():
-            cluster.body.append(f"\t{quoted(name)} [group={quoted(top)}]\n")
-        for tail, head, style in rows:
-            cluster.body.append(f"\t{quoted(tail)} -> {quoted(head)} [{style}]\n")
+            cluster.add(Shape(name, "plain", role="layout", extra=(("group", top),)))
+        arrows = self._frames(cluster, rows)
+        # An outline turns the layout's rows into columns read from the bottom up: its
+        # edges go in backwards, so that each column reads down in the order of the file.
+        for tail, head, style in (reversed(rows) if self.outline else rows):
+            if not style.startswith("frame|"):
+                cluster.add(Edge(tail, head, style))
+            elif tail == arrows[style]:
+                cluster.add(Edge(tail, head, "relation:supports",
+                                 extra=(("ltail", f"cluster_{style[6:]}"),)))
+            else:  # in the frame's rank, under its one arrow
+                cluster.add(Edge(tail, head, "invisible-rank", role="layout"))
 
-    def _joins(self, context: MapSemantics, cluster, nodes: list[Node]
+    def _frames(self, cluster: Group, rows: list[tuple[str, str, str]]) -> dict[str, str]:
+        """A frame round the reasons of each linked support drawn framed (their edges' style
+        is `frame|JOIN`), and for each, the reason whose edge draws its one arrow: the
+        middle one."""
+        framed: dict[str, list[str]] = {}
+        for tail, _, style in rows:
+            if style.startswith("frame|"):
+                framed.setdefault(style, []).append(tail)
+        for style, tails in framed.items():
+            join = style[6:]
+            frame = cluster.group(f"cluster_{join}", attributes=dict(_FRAME), id=join,
+                                  role="frame", title=self.together[join])
+            for tail in tails:
+                frame.add(Shape(tail, "plain", role="layout"))
+        return {style: tails[len(tails) // 2] for style, tails in framed.items()}
+
+
+    def _joins(self, context: MapSemantics, nodes: list[Node]
                ) -> tuple[dict[Relation, tuple[str, list[str]]], dict[tuple[str, str], str]]:
-        """For each linked support drawn, the point where its nodes' lines join before one
-        arrow goes on to its claim, and those nodes; and the join an undercut of the
-        inference meets, by (any of its nodes, its claim)."""
+        """For each linked support drawn, the name of its frame, or of the point where its
+        nodes' lines join when an undercut attacks it, and those nodes; and the join an
+        undercut of the inference meets, by (any of its nodes, its claim)."""
         doc = context.map.id
         drawn = {node.id for node in nodes}
         joins: dict[Relation, tuple[str, list[str]]] = {}
@@ -370,10 +522,7 @@ class _Builder:
                 if not self.shows(target) or len(premises) < 2:
                     continue
                 join = f"{doc}.join:{'+'.join(premises)}->{target.id}"
-                cluster.body.append(f"\t{quoted(join)} [id={quoted(join)} "
-                                    f"{_JOIN_POINT_ATTRIBUTES}]\n")
-                self.titles[join] = (f"{', '.join(premises[:-1])} and {premises[-1]} support "
-                                     f"{target.id} together")
+                self.together[join] = _together(premises, target.id)
                 for premise in premises:
                     joined.setdefault((premise, target.id), join)
                 joins[relation] = (join, premises)
@@ -381,15 +530,8 @@ class _Builder:
         return joins, joined
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:
-        """Each relation, numbered on its line, over the documents; the key says what each
-        number is."""
-        for item in relations:
-            self.cross.add(item.relation.kind)
-            style = CROSS_STYLES[item.relation.kind]
-            self.overlay.edge(item.source, item.target, id=item.edge_id, constraint="false",
-                              xlabel=number_badge(item.number, style.colour.split(":")[0]),
-                              **style.attributes())
-            self.titles[item.edge_id] = item.title
+        """The key under the documents, which says what each relation's number is (the
+        numbers are on the claims, `_markers`)."""
         if relations:
-            self.key = (KEY_ID, key_label(relations, []))
-            self.titles[KEY_ID] = "What each numbered relation between the documents is"
+            # Under the documents, in as many columns as there are documents and two more.
+            self.key = key_label(relations, columns=2 + self.documents)

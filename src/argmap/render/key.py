@@ -15,7 +15,7 @@ from ..lexicon import NodeKind
 from ..model import CrossRelation, Node
 from ..semantics import ComparisonSemantics
 from .labels import Line, html_lines, wrap
-from .style import CROSS_STYLES, INK, MUTED, NODE_STYLES, TEXT_SIZE
+from .style import CROSS_STYLES, INK, MUTED, TEXT_SIZE
 
 __all__ = ["KEY_ID", "Numbered", "key_label", "number_badge", "numbered"]
 
@@ -49,13 +49,17 @@ class Numbered:
 
 def numbered(context: ComparisonSemantics, shows: Callable[[Node | None], bool]) -> list[Numbered]:
     """The relations of a comparison whose two nodes are drawn (`shows`), numbered from 1 in
-    the order of the file."""
-    found: list[Numbered] = []
-    ids: dict[str, int] = {}
+    the order they are read: those between two theses first (the documents' bottom lines),
+    then the others in the order of the file."""
+    kept = []
     for relation in context.comparison.relations:
         ends = (context.resolve(relation.source), context.resolve(relation.target))
-        if not all(shows(node) for node in ends):
-            continue
+        if all(shows(node) for node in ends):
+            kept.append((not all(node is not None and node.kind is NodeKind.THESIS
+                                 for node in ends), relation))
+    found: list[Numbered] = []
+    ids: dict[str, int] = {}
+    for _, relation in sorted(kept, key=lambda item: item[0]):
         source, target = str(relation.source), str(relation.target)
         edge_id = f"{relation.kind.value}:{source}:{target}"
         ids[edge_id] = count = ids.get(edge_id, 0) + 1
@@ -76,30 +80,30 @@ def number_badge(number: int, colour: str) -> str:
             f"</TD></TR></TABLE>>")
 
 
-def key_label(relations: list[Numbered], kinds: list[NodeKind]) -> str:
-    """The key as an HTML-like table: a row per relation, then a sample of each node kind
-    in `kinds` (the node kinds the drawing shows)."""
-    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html_lines([("Relations", _HEADING)])}</TD></TR>']
+def key_label(relations: list[Numbered], columns: int = 1) -> str:
+    """The key as an HTML-like table: each relation's number, kind, claims and explanation,
+    in `columns` columns, read down each column in turn."""
+    span = 2 * columns
+    rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{html_lines([("Relations", _HEADING)])}'
+            "</TD></TR>"]
     if not relations:
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">'
+        rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">'
                     f'{html_lines([("None between these documents.", {})])}</TD></TR>')
+    cells = []
     for item in relations:
         style = CROSS_STYLES[item.relation.kind]
         lines: list[Line] = [
-            (item.relation.kind.value, {"bold": True, "colour": style.colour.split(":")[0]}),
+            (item.relation.kind.value, {"bold": True, "colour": style.ink}),
             (f"{item.source} – {item.target}", _IDS)]
         explanation = item.relation.explanation
         if explanation:
             lines += [(line, {}) for line in wrap(explanation, _EXPLANATION_WRAP)]
-        rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{item.number}</B></TD>'
-                    f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{html_lines(lines)}</TD></TR>')
-    if kinds:
-        samples = "".join(
-            f'<TD BGCOLOR="{NODE_STYLES[k].fill}" COLOR="{NODE_STYLES[k].border}" BORDER="1">'
-            f'{html_lines([(k.value, {"colour": NODE_STYLES[k].font_colour, "bold": True})])}'
-            "</TD>" for k in kinds)
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">'
-                    f'<TABLE BORDER="0" CELLSPACING="6" CELLPADDING="4"><TR>{samples}</TR>'
-                    f"</TABLE></TD></TR>")
+        cells.append(f'<TD ALIGN="RIGHT" VALIGN="TOP"><B>{item.number}</B></TD>'
+                     f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{html_lines(lines)}</TD>')
+    height = -(-len(cells) // columns)  # rows per column
+    for row in range(height):
+        found = [cells[column * height + row] for column in range(columns)
+                 if column * height + row < len(cells)]
+        rows.append("<TR>" + "".join(found) + "<TD></TD>" * 2 * (columns - len(found)) + "</TR>")
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
             f'{"".join(rows)}</TABLE>>')

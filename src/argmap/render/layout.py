@@ -1,28 +1,36 @@
-"""Laying out a drawing: the `dot` program when it is on PATH, else the Graphviz in pygraphviz.
+"""Laying out a drawing: the Graphviz bundled in pygraphviz, else the `dot` program on PATH.
+
+Graphviz measures each line of text with the fonts fontconfig finds, so the same DOT laid
+out on two machines with other fonts installed gives boxes of other widths. The layout
+therefore sees only the fonts argmap ships (`fonts/`, DejaVu Sans): the child process gets
+`FONTCONFIG_FILE` pointing at `fonts/fonts.conf`, which lists that folder alone. The bundled
+Graphviz is preferred to a `dot` on PATH for the same reason: its version is the one the
+pygraphviz wheel pins, not whichever a package manager installed.
 
 Either runs in a child process, so that a layout that takes too long can be stopped at the
 time limit, and so that what Graphviz writes on its standard error (fontconfig and layout
-warnings) is captured, to be shown only when asked for. A drawing with an overlay (the
-relations of a comparison) takes two runs: `dot` places the documents, then `nop2` keeps
-every position and routes the overlay's edges around the nodes. (Two processes, because
-one Graphviz that has run `dot` routes the second pass wrongly.)
+warnings) is captured, to be shown only when asked for.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
 import time
+from importlib.resources import files
 
 from attrs import frozen
 
 from ..errors import LayoutError
 from .bundled import NO_PYGRAPHVIZ
-from .dot import Drawing
 
-__all__ = ["Engine", "find_engine", "lay_out"]
+__all__ = ["Engine", "find_engine", "lay_out", "FONTS_CONFIG"]
+
+#: The fontconfig configuration the layout runs with: argmap's own fonts, and no others.
+FONTS_CONFIG = str(files("argmap.render") / "fonts" / "fonts.conf")
 
 NO_ENGINE = ("no Graphviz layout engine found: install argmap with pip so that its "
              "dependency pygraphviz>=2.0, which bundles Graphviz, is installed too, or "
@@ -37,39 +45,35 @@ class Engine:
     program: tuple[str, ...]
 
     def command(self, output_format: str, layout: str) -> list[str]:
-        """The command that lays out DOT on its standard input with `layout` (`dot`, `nop2`)."""
+        """The command that lays out DOT on its standard input with the Graphviz layout
+        `layout` (`dot`)."""
         if self.name == "dot":
             return [*self.program, f"-K{layout}", f"-T{output_format}"]
         return [*self.program, output_format, layout]
 
 
 def find_engine(choice: str = "auto") -> Engine:
-    """The engine `choice` names; for `auto`, `dot` when it is on PATH, else the bundled one."""
-    if choice in ("auto", "dot"):
-        dot = shutil.which("dot")
-        if dot:
-            return Engine("dot", (dot,))
-        if choice == "dot":
-            raise LayoutError("no `dot` program on PATH: install Graphviz "
-                              "(https://graphviz.org/download/), or use --engine bundled")
-    if importlib.util.find_spec("pygraphviz") is None:
-        raise LayoutError(NO_ENGINE)
-    return Engine("bundled", (sys.executable, "-m", "argmap.render.bundled"))
+    """The engine `choice` names; for `auto`, the bundled one, else `dot` when it is on PATH."""
+    bundled = importlib.util.find_spec("pygraphviz") is not None
+    if choice == "bundled" or (choice == "auto" and bundled):
+        if not bundled:
+            raise LayoutError(NO_ENGINE)
+        return Engine("bundled", (sys.executable, "-m", "argmap.render.bundled"))
+    dot = shutil.which("dot")
+    if dot:
+        return Engine("dot", (dot,))
+    if choice == "dot":
+        raise LayoutError("no `dot` program on PATH: install Graphviz "
+                          "(https://graphviz.org/download/), or use --engine bundled")
+    raise LayoutError(NO_ENGINE)
 
 
-def lay_out(drawing: Drawing, output_format: str, engine: Engine, time_limit: float,
+def lay_out(source: str, output_format: str, engine: Engine, time_limit: float,
             what: str) -> tuple[bytes, str]:
-    """`drawing` laid out in `output_format`, and what the engine said on its standard error;
-    `what` names the drawing in messages."""
+    """The DOT `source` laid out in `output_format`, and what the engine said on its
+    standard error; `what` names the drawing in messages."""
     deadline = time.monotonic() + time_limit
-    if not drawing.overlay:
-        return _run(engine, "dot", output_format, drawing.base, deadline, time_limit, what)
-    placed, noise = _run(engine, "dot", "dot", drawing.base, deadline, time_limit, what)
-    placed_text = placed.decode("utf-8")
-    end = placed_text.rstrip().rfind("}")
-    routed = placed_text[:end] + "splines=true\n" + drawing.overlay + placed_text[end:]
-    output, more = _run(engine, "nop2", output_format, routed, deadline, time_limit, what)
-    return output, noise + more
+    return _run(engine, "dot", output_format, source, deadline, time_limit, what)
 
 
 def _run(engine: Engine, layout: str, output_format: str, source: str, deadline: float,
@@ -77,6 +81,11 @@ def _run(engine: Engine, layout: str, output_format: str, source: str, deadline:
     try:
         done = subprocess.run(engine.command(output_format, layout), input=source.encode("utf-8"),
                               capture_output=True, check=False,
+                              env={**os.environ, "FONTCONFIG_FILE": FONTS_CONFIG},
+                              # In the fonts' folder: the fontconfig Graphviz links reads the
+                              # config's relative `<dir>` from the current folder, and wrote a
+                              # `.uuid` into every folder under the user's.
+                              cwd=os.path.dirname(FONTS_CONFIG),
                               timeout=max(deadline - time.monotonic(), 0.001))
     except subprocess.TimeoutExpired:
         raise LayoutError(

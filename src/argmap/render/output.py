@@ -5,41 +5,49 @@ from __future__ import annotations
 
 import re
 
+from attrs import frozen
+
 from ..semantics import ComparisonSemantics, MapSemantics
-from . import TIME_LIMIT
-from .centre import centre_text
 from .dot import Drawing, draw_comparison, draw_map
 from .layout import Engine, lay_out
-from .titles import set_titles
+from .scene import Options, Scene
+from .svg import finish
 
-__all__ = ["drawing_of", "draw"]
+__all__ = ["drawing_of", "draw", "Rendered"]
 
 
-def drawing_of(semantics: MapSemantics | ComparisonSemantics, claims_only: bool = False,
-               full: bool = False, evaluated: bool = False, keyed: bool = True) -> Drawing:
-    """The DOT drawing of a map or a comparison (`full`: a comparison's every reason and
-    quote, not only the claims its relations link; `evaluated`: the nodes that do not stand
-    marked; `keyed`: a comparison's overview with the key of its numbered relations)."""
+def drawing_of(semantics: MapSemantics | ComparisonSemantics,
+               options: Options = Options()) -> Drawing:  # noqa: B008 (frozen)
+    """The drawing of a map or a comparison, drawn as `options` say."""
     if isinstance(semantics, ComparisonSemantics):
-        return draw_comparison(semantics, claims_only, full, evaluated, keyed)
-    return draw_map(semantics, claims_only, evaluated)
+        return draw_comparison(semantics, options)
+    return draw_map(semantics, options)
+
+
+@frozen
+class Rendered:
+    """A drawing in an output format (`data`), what the engine said on its standard error
+    (`noise`), and the drawing's scene, which says what each element of it is."""
+
+    data: bytes
+    noise: str
+    scene: Scene
 
 
 def draw(semantics: MapSemantics | ComparisonSemantics, output_format: str,
-         engine: Engine | None, *, claims_only: bool = False, full: bool = False,
-         evaluated: bool = False, keyed: bool = True, time_limit: float = TIME_LIMIT,
-         what: str = "the drawing") -> tuple[bytes, str]:
+         engine: Engine | None, options: Options = Options(),  # noqa: B008 (frozen)
+         what: str = "the drawing") -> Rendered:
     """The drawing in `output_format` (`dot`: the DOT source, laid out by nothing; else laid
-    out by `engine`), and what the engine said on its standard error."""
-    drawing = drawing_of(semantics, claims_only, full, evaluated, keyed)
+    out by `engine` within `options.time_limit`)."""
+    drawing = drawing_of(semantics, options)
     if output_format == "dot" or engine is None:
-        return drawing.source.encode("utf-8"), ""
-    data, noise = lay_out(drawing, output_format, engine, time_limit, what)
+        return Rendered(drawing.source.encode("utf-8"), "", drawing.scene)
+    data, noise = lay_out(drawing.source, output_format, engine, options.time_limit, what)
     if output_format == "svg":
-        data = centre_text(set_titles(data.decode("utf-8"), drawing.titles)).encode("utf-8")
+        data = finish(data.decode("utf-8"), drawing.scene).encode("utf-8")
     elif output_format == "pdf":
         data = _CREATED.sub(_EPOCH, data)
-    return data, noise
+    return Rendered(data, noise, drawing.scene)
 
 
 # Cairo writes the time of the run into a PDF: the same drawing would differ from run to run.

@@ -1,13 +1,14 @@
 """The default drawing of a comparison: where the documents agree and where they part ways.
 
-Each document is a column (`rankdir=LR`: the first document on the left), holding its
-theses and the claims that relations between documents link; every relation runs from one
-column to the next, so the claims it links face each other and Graphviz orders each column
-so that the lines are short, level and rarely cross. Each relation is drawn as two lines
-meeting at its number, a node in the column between two documents', so the number is on
-its line and on no other node; the key beside the columns says what each number is. The
-full drawing, every reason and quote of each document, is `draw_comparison(..., full=True)`
-in `dot`.
+It reads from top to bottom, like a table: a column per document (in the order of the `use`
+lines), headed by the document's title; first the theses of the documents and the
+relations between them, then one row per relation, in the order of its number (the order
+of the file), so that the numbers increase down the page. A row holds the relation's two
+claims facing each other, its number on the line between them, and (`keyed`) its kind and
+explanation on the right. A claim drawn in an earlier row is drawn again, briefly and
+dashed, as a repeat that names the row where it stands in full: no line runs back up the
+page, so no line crosses another. The full drawing, every reason and quote of each
+document, is `draw_comparison(..., Options(full=True))` in `dot`.
 """
 
 from __future__ import annotations
@@ -15,115 +16,203 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-import graphviz
-from graphviz.quoting import a_list
+from attrs import frozen
 
 from ..lexicon import NodeKind
 from ..model import Node
-from ..semantics import ComparisonSemantics
-from .key import KEY_ID, Numbered, key_label, number_badge, numbered
-from .labels import small
-from .style import CROSS_STYLES, FONT, INK, NODE_ATTRIBUTES, PANEL_BORDER, PANEL_FILL
-from .texts import (
-    document_label,
-    document_title,
-    node_label,
-    node_title,
-    note_colour,
-    quoted,
-    title_label,
+from ..semantics import ComparisonSemantics, MapSemantics
+from .key import Numbered, number_badge, numbered
+from .labels import Line as TextLine
+from .labels import html_lines, small, wrap
+from .scene import Group, Line, Scene, Shape
+from .style import (
+    CROSS_STYLES,
+    FONT,
+    INK,
+    MUTED,
+    NODE_STYLES,
+    PANEL_BORDER,
+    PANEL_FILL,
+    TEXT_SIZE,
 )
+from .texts import document_label, document_title, node_label, node_title, note_colour, title_label
 
 __all__ = ["draw_overview"]
 
-_GRAPH = {"rankdir": "LR", "newrank": "true", "nodesep": "0.22", "ranksep": "0.3",
+_GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.2", "ranksep": "0.14",
           "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
-          "labelloc": "t", "id": "argmap"}
-_CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
-            "penwidth": "1", "margin": "14", "labeljust": "c", "labelloc": "t"}
-_KEY = {"shape": "box", "style": "rounded", "color": PANEL_BORDER, "margin": "0.12"}
+          "labelloc": "t", "id": "argmap", "ordering": "out"}
+#: Characters per line of a claim, and of an explanation.
+_CLAIM_WRAP = 34
+_WHY_WRAP = 78
+#: The width of an explanation, in points: one for all, so that they line up on the left.
+_WHY_WIDTH = 600
+#: How many characters of its text a repeated claim shows.
+_REPEAT_CHARACTERS = 60
+_HEADER = {"shape": "box", "style": "rounded,filled", "fillcolor": PANEL_FILL,
+           "color": PANEL_BORDER, "margin": "0.12,0.06"}
+_WHY = {"shape": "plaintext", "margin": "0.02"}
+
+
+@frozen
+class _Row:
+    """A row: a claim per column (None where the row has none), and the relation between
+    two of them (None for a thesis that stands alone)."""
+
+    cells: tuple[str | None, ...]
+    relation: Numbered | None = None
 
 
 def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], bool],
-                  keyed: bool = True) -> tuple[str, dict[str, str]]:
-    """The DOT of the overview of a comparison, and the tooltip of each element by its id;
-    `shows` says whether a node may be drawn (`--claims-only` leaves evidence out); `keyed`,
-    whether the key is drawn beside the columns (a page that has the key as a table of its
-    own leaves it out)."""
+                  keyed: bool = True) -> Scene:
+    """The scene of the overview of a comparison; `shows` says whether a node may be drawn
+    (`--claims-only` leaves evidence out); `keyed`, whether each relation's kind and
+    explanation are drawn in its row (a page that has them as a table of its own leaves
+    them out)."""
     relations = numbered(context, shows)
-    linked = {end for item in relations for end in (item.source, item.target)}
-    graph = graphviz.Digraph("argmap", graph_attr=_GRAPH, node_attr={"fontname": FONT},
-                             edge_attr={"fontname": FONT, "arrowsize": "0.9"})
-    titles: dict[str, str] = {}
+    documents = list(context.documents)
+    styles = {f"node:{kind.value}": {**style.attributes()} for kind, style in NODE_STYLES.items()}
+    styles.update({f"repeat:{kind.value}": {**style.attributes(), "penwidth": "1",
+                                            "style": style.style + ",dashed"}
+                   for kind, style in NODE_STYLES.items()})
+    styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"})
+    scene = Scene(dict(_GRAPH), {"fontname": FONT}, {"fontname": FONT, "arrowsize": "0.9"},
+                  styles)
     comparison = context.comparison
-    graph.attr(label=title_label(comparison.title))
-    columns: dict[str, int] = {}  # document id -> its column, left to right
-    firsts: list[str] = []  # the first node of each column
-    last: list[str] = []  # the nodes of the last column
-    kinds: set[NodeKind] = set()
-    for doc, document in context.documents.items():
-        nodes = [n for n in document.nodes.values() if f"{doc}.{n.id}" in linked
-                 or (n.kind is NodeKind.THESIS and shows(n))]
-        if not nodes:
-            continue
-        columns[doc] = len(columns)
-        firsts.append(f"{doc}.{nodes[0].id}")
-        last = [f"{doc}.{n.id}" for n in nodes]
-        with graph.subgraph(name=f"cluster_{doc}") as cluster:
-            cluster.attr(id=f"document:{doc}", label=document_label(document.header),
-                         **_CLUSTER)
-            titles[f"document:{doc}"] = document_title(document.header)
-            cluster.body.append("\t{rank=same; "
-                                + " ".join(quoted(f"{doc}.{n.id}") for n in nodes) + "}\n")
-            for node in nodes:
-                name = f"{doc}.{node.id}"
-                kinds.add(node.kind)
-                # Its `DOC.NODE` under its text, as the key names it.
-                label = node_label(document, node, [small(name, note_colour(node.kind))])
-                cluster.body.append(f"\t{quoted(name)} [label={label} id={quoted(name)} "
-                                    f"{NODE_ATTRIBUTES[node.kind]}]\n")
-                titles[name] = node_title(document, node)
-    # Columns in the order of the `use` lines, even where no relation joins two of them,
-    # with room between them for the relations' numbers.
-    for left, right in itertools.pairwise(firsts):
-        graph.edge(left, right, style="invis", weight="0", minlen="2")
+    scene.attributes["label"] = title_label(comparison.title)
+    scene.title = comparison.title
+    rows = _rows(context, relations, documents, shows)
+    # The headers: each document's title and byline over its column.
+    header = scene.root.group(rank="same", role="layout")
+    for doc in documents:
+        document = context.documents[doc]
+        header.add(Shape(f"header/{doc}", "header", label=document_label(document.header, 30),
+                         id=f"document:{doc}", title=document_title(document.header),
+                         role="panel"))
+    columns: dict[str, list[str]] = {doc: [f"header/{doc}"] for doc in documents}
+    numbers: list[str] = []
+    whys: list[str] = []  # each row's explanation, down its column
+    drawn: dict[str, int] = {}  # DOC.NODE -> the row it is drawn in full in (1-based)
+    for index, row in enumerate(rows, start=1):
+        same = scene.root.group(rank="same", role="layout")
+        names: list[str] = []
+        for doc, cell in zip(documents, row.cells):
+            if cell is None:
+                continue
+            name = _claim(scene, same, context, cell, drawn, index)
+            columns[doc].append(name)
+            names.append(name)
+        if row.relation is not None and len(names) == 2:
+            numbers.append(_relation(scene, same, row.relation, names, keyed, whys))
+    # Each column a straight, invisible chain from its header down: the columns keep their
+    # order and their line, whatever the lengths of the texts.
+    for doc, chain in columns.items():
+        for upper, lower in itertools.pairwise(chain):
+            scene.root.add(Line(upper, lower, "column", role="layout",
+                                extra=(("group", doc),)))
+        for name in chain:
+            scene.root.add(Shape(name, "plain", role="layout", extra=(("group", doc),)))
+    for chain in (numbers, whys):
+        for upper, lower in itertools.pairwise(chain):
+            scene.root.add(Line(upper, lower, "column", role="layout"))
+        for name in chain:
+            scene.root.add(Shape(name, "plain", role="layout",
+                                 extra=(("group", name.split("/")[0]),)))
+    return scene
+
+
+def _rows(context: ComparisonSemantics, relations: list[Numbered], documents: list[str],
+          shows: Callable[[Node | None], bool]) -> list[_Row]:
+    """The rows: the relations between theses, then each thesis not yet in a row, then the
+    other relations, each in the order of its number."""
+    def cells(*ends: str) -> tuple[str | None, ...]:
+        return tuple(next((end for end in ends if end.split(".")[0] == doc), None)
+                     for doc in documents)
+
+    def is_thesis(end: str) -> bool:
+        doc, _, node_id = end.partition(".")
+        node = context.documents[doc].nodes.get(node_id)
+        return node is not None and node.kind is NodeKind.THESIS
+
+    rows: list[_Row] = []
+    linked_theses: set[str] = set()
     for item in relations:
-        graph.body.append(_relation(item, columns))
-        for part in ("", "/number", "/to"):
-            titles[item.edge_id + part] = item.title
-    if firsts and keyed:
-        graph.node(KEY_ID, label=key_label(relations, [k for k in NodeKind if k in kinds]),
-                   id=KEY_ID, **_KEY)
-        # An edge from every node of the last column draws the key level with its middle.
-        for name in last:
-            graph.edge(name, KEY_ID, style="invis")
-        titles[KEY_ID] = "What each numbered relation between the documents is"
-    titles["argmap"] = comparison.title
-    return graph.source, titles
+        if is_thesis(item.source) and is_thesis(item.target):
+            rows.append(_Row(cells(item.source, item.target), item))
+            linked_theses.update((item.source, item.target))
+    for doc in documents:
+        for node in context.documents[doc].nodes.values():
+            name = f"{doc}.{node.id}"
+            if node.kind is NodeKind.THESIS and shows(node) and name not in linked_theses:
+                rows.append(_Row(cells(name)))
+    rows += [_Row(cells(item.source, item.target), item) for item in relations
+             if not (is_thesis(item.source) and is_thesis(item.target))]
+    return rows
 
 
-def _relation(item: Numbered, columns: dict[str, int]) -> str:
-    """The DOT of a relation: two lines meeting at its number, from the left column to the
-    right one whatever its direction, so that it never pulls a column out of line; its
-    ends drawn where it points (both, for `agrees` and `contradicts`)."""
+def _claim(scene: Scene, row: Group, context: ComparisonSemantics, name: str,
+           drawn: dict[str, int], index: int) -> str:
+    """A claim in a row: in full the first time, else a repeat that names the row where it
+    stands in full. Its DOT name."""
+    doc, _, node_id = name.partition(".")
+    document: MapSemantics = context.documents[doc]
+    node = document.nodes[node_id]
+    if name not in drawn:
+        drawn[name] = index
+        # Its `DOC.NODE` under its text, as the table of relations names it.
+        label = node_label(document, node, [small(name, note_colour(node.kind))],
+                           width=_CLAIM_WRAP)
+        row.add(Shape(name, f"node:{node.kind.value}", label=label, id=name,
+                      title=node_title(document, node)))
+        return name
+    repeat = f"repeat:{name}@row/{index}"
+    text = node.text if len(node.text) <= _REPEAT_CHARACTERS else (
+        node.text[:_REPEAT_CHARACTERS].rsplit(" ", 1)[0] + " …")
+    style = NODE_STYLES[node.kind]
+    lines: list[TextLine] = [(line, {"bold": style.bold, "italic": style.italic})
+                             for line in wrap(text, _CLAIM_WRAP)]
+    lines.append(small(f"{name}, as above", note_colour(node.kind)))
+    row.add(Shape(repeat, f"repeat:{node.kind.value}", label=f"<{html_lines(lines)}>",
+                  id=repeat, role="repeat", stands_for=name,
+                  title=node_title(document, node) + "\n(drawn in full above)"))
+    return repeat
+
+
+def _relation(scene: Scene, row: Group, item: Numbered, names: list[str], keyed: bool,
+              whys: list[str]) -> str:
+    """A relation's number between its two claims, the lines that join them through it, and
+    (`keyed`) its kind and explanation at the end of the row; the number's DOT name."""
     style = CROSS_STYLES[item.relation.kind]
+    colour = style.ink
     line = {key: value for key, value in style.attributes().items()
             if key in ("color", "style", "penwidth")}
-    left, right = item.source, item.target
-    source, target = item.relation.source.document or "", item.relation.target.document or ""
-    backwards = columns.get(source, 0) > columns.get(target, 0)
-    if backwards:
-        left, right = right, left
+    left, right = names[0], names[-1]
+    # The relation runs from its source to its target, whichever column each is in.
+    backwards = item.relation.source.document != left.removeprefix("repeat:").split(".")[0]
     number = f"relation/{item.number}"
-    # The left half starts at its claim: drawn backwards, so that its end is at that claim.
     to_left = ({"dir": "back", "arrowtail": style.arrowhead} if style.both_ends or backwards
                else {"dir": "none"})
     to_right = ({"arrowhead": style.arrowhead} if style.both_ends or not backwards
                 else {"dir": "none"})
-    badge = number_badge(item.number, style.colour.split(":")[0])
-    return (f"\t{quoted(number)} [label={badge} id={quoted(item.edge_id + '/number')} "
-            f"shape=plain]\n"
-            f"\t{quoted(left)} -> {quoted(number)} "
-            f"[{a_list(kwargs={**line, **to_left, 'id': item.edge_id})}]\n"
-            f"\t{quoted(number)} -> {quoted(right)} "
-            f"[{a_list(kwargs={**line, **to_right, 'id': item.edge_id + '/to'})}]\n")
+    row.add(Shape(number, "plain", label=number_badge(item.number, colour),
+                  id=item.edge_id + "/number", title=item.title, role="number",
+                  extra=(("shape", "plain"),)))
+    scene.root.add(Line(left, number, "plain", id=item.edge_id, title=item.title,
+                        extra=tuple({**line, **to_left}.items())))
+    scene.root.add(Line(number, right, "plain", id=item.edge_id + "/to", title=item.title,
+                        extra=tuple({**line, **to_right}.items())))
+    if keyed:
+        why = f"why/{item.number}"
+        lines: list[TextLine] = [(f"{item.number}. {item.relation.kind.value}",
+                                  {"bold": True, "colour": colour})]
+        lines += [(text, {}) for text in wrap(item.relation.explanation or "", _WHY_WRAP)
+                  if text]
+        lines.append((f"{item.source} – {item.target}", {"size": TEXT_SIZE - 3,
+                                                           "colour": MUTED}))
+        label = (f'<<TABLE BORDER="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" BALIGN="LEFT" '
+                 f'WIDTH="{_WHY_WIDTH}">{html_lines(lines)}</TD></TR></TABLE>>')
+        row.add(Shape(why, "why", label=label, id=item.edge_id + "/why", title=item.title,
+                      role="key"))
+        scene.root.add(Line(right, why, "plain", role="layout", extra=(("style", "invis"),)))
+        whys.append(why)
+    return number

@@ -15,10 +15,12 @@ __all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PAN
            "NodeStyle", "EdgeStyle", "NODE_ATTRIBUTES",
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT", "ANALYST_ATTRIBUTES",
            "ANALYSTS_NOTE", "JOIN_POINT",
-           "EVALUATED_FADE", "EVALUATION_NOTES", "contrast", "readable", "PAGE_COLOURS"]
+           "EVALUATED_FADE", "EVALUATED_FILL", "EVALUATED_INK", "EVALUATION_NOTES", "contrast",
+           "readable", "PAGE_COLOURS"]
 
-#: Sans-serif families in order of preference; the SVG names them all, for the viewer.
-FONT = "Helvetica,Arial,sans-serif"
+#: Sans-serif families in order of preference: the layout measures text in DejaVu Sans, which
+#: argmap ships (`fonts/`); the SVG names them all, for a viewer without it.
+FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 TEXT_SIZE = 14
 SMALL_SIZE = 11
 INK = "#1b1f24"
@@ -46,13 +48,15 @@ class NodeStyle:
     italic: bool = False
     #: Space between the text and the outline, in inches: (across, down).
     margin: str = "0.16,0.08"
+    #: How many outlines: 2 draws a double one.
+    peripheries: int = 1
 
     def attributes(self) -> dict[str, str]:
         """The Graphviz attributes of such a node."""
         return {"shape": self.shape, "style": self.style, "fillcolor": self.fill,
                 "color": self.border, "penwidth": f"{self.penwidth:g}",
                 "fontcolor": self.font_colour, "fontsize": str(self.font_size),
-                "margin": self.margin}
+                "margin": self.margin, "peripheries": str(self.peripheries)}
 
 
 @frozen
@@ -66,10 +70,16 @@ class EdgeStyle:
     description: str
     both_ends: bool = False
 
+    @property
+    def ink(self) -> str:
+        """The colour of text that names the relation (its number's outline, its kind in a
+        key): the line's, darkened as little as needed to read at 4.5:1 on a panel."""
+        return readable(self.colour.split(":")[0], PANEL_FILL)
+
     def attributes(self) -> dict[str, str]:
         """The Graphviz attributes of such an edge."""
         attributes = {"color": self.colour, "style": self.line, "arrowhead": self.arrowhead,
-                      "penwidth": f"{self.penwidth:g}", "fontcolor": self.colour.split(":")[0]}
+                      "penwidth": f"{self.penwidth:g}", "fontcolor": self.ink}
         if self.both_ends:
             attributes.update(dir="both", arrowtail=self.arrowhead)
         return attributes
@@ -77,23 +87,26 @@ class EdgeStyle:
 
 NODE_STYLES = {
     NodeKind.THESIS: NodeStyle(
-        "box", "rounded,filled", "#17375e", "#0b1f38", 2.5, "#ffffff", 34,
+        "box", "rounded,filled", "#17375e", "#0b1f38", 2.5, "#ffffff", 22,
         "thesis: a conclusion", font_size=16, bold=True),
     NodeKind.PREMISE: NodeStyle(
-        "box", "filled", "#ffffff", "#56636f", 1.2, INK, 34,
+        "box", "filled", "#ffffff", "#56636f", 1.2, INK, 24,
         "premise: a reason"),
     NodeKind.EVIDENCE: NodeStyle(
-        "note", "filled", "#fbf5e4", "#a8893a", 1.2, INK, 40,
+        "note", "filled", "#fbf5e4", "#a8893a", 1.2, INK, 28,
         "evidence: a quote and its line", italic=True),
     NodeKind.ASSUMPTION: NodeStyle(
-        "box", "rounded,dashed,filled", "#f3f5f7", "#56636f", 1.6, INK, 34,
+        "box", "rounded,dashed,filled", "#f3f5f7", "#56636f", 1.6, INK, 24,
         "assumption: left unstated"),
+    # Boxes as tight round their text as a premise's, told apart without colour by their
+    # corners (cut) and their outline (double): an octagon or a hexagon round a text is
+    # far taller and wider than the text, and outweighed the premises.
     NodeKind.OBJECTION: NodeStyle(
-        "octagon", "filled", "#fbe1d3", "#d55e00", 1.8, INK, 32,
-        "objection: a counter-claim", margin="0.02,0.02"),
+        "box", "filled,diagonals", "#fbe1d3", "#d55e00", 1.8, INK, 24,
+        "objection: a counter-claim"),
     NodeKind.REBUTTAL: NodeStyle(
-        "hexagon", "filled", "#d3efe5", "#00805c", 1.8, INK, 32,
-        "rebuttal: answers an objection", margin="0.02,0.02"),
+        "box", "filled", "#d3efe5", "#00805c", 1.4, INK, 24,
+        "rebuttal: answers an objection", peripheries=2),
 }
 
 #: Each node kind's attributes, quoted once for the many nodes of a map.
@@ -149,6 +162,10 @@ JOIN_POINT = {"shape": "point", "width": "0.09",
 #: How `render --evaluate` marks a node that does not stand: faded to grey with a line under
 #: its text that says why (`EVALUATION_NOTES`), and the legend names each.
 EVALUATED_FADE = {"out": "#9aa3ab", "undecided": "#b58a00", "outweighed": "#5f6b76"}
+#: A faded node's fill, and the ink of its text and of the line that says why: each at
+#: least 4.5:1 against the fill (WCAG AA; `tests/test_render_contrast.py`).
+EVALUATED_FILL = "#eceff1"
+EVALUATED_INK = {"out": "#5f6b76", "undecided": "#7a5a00", "outweighed": "#4b5560"}
 EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}",
                     "outweighed": "↓ outweighed: {why}"}
 

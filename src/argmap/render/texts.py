@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from graphviz.quoting import quote
 
-from ..lexicon import BYLINE_KEYS, SOURCE, URL, NodeKind
+from ..lexicon import SOURCE, URL, NodeKind
 from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
@@ -15,9 +15,11 @@ from .labels import Line, html_label, html_lines, small, wrap
 from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES
 
 __all__ = ["quoted", "note_colour", "title_label", "document_label", "document_title", "node_label",
-           "claim_label", "node_title", "repeat_label"]
+           "claim_label", "folded_label", "node_title", "repeat_label"]
 
-_TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8"}
+# Each at least 4.5:1 on its kind's fill (tests/test_render_contrast.py).
+_TAG_COLOURS = {NodeKind.THESIS: "#c8d6e8", NodeKind.OBJECTION: "#4b5560",
+                NodeKind.REBUTTAL: "#4b5560"}
 #: How many lines of its text a repeated node shows.
 _REPEAT_LINES = 2
 
@@ -44,11 +46,12 @@ def title_label(title: str) -> str:
     return html_label([(line, {"bold": True, "size": 22}) for line in wrap(title, 70)])
 
 
-def document_label(header) -> str:
-    """A document's title, in large bold type, over its byline; a link when its url is
-    http(s)."""
-    lines: list[Line] = [(line, {"bold": True, "size": 18}) for line in wrap(header.title, 48)]
-    lines += [small(line) for line in wrap(_byline(header), 60) if line]
+def document_label(header, width: int = 48) -> str:
+    """A document's title, in large bold type, over its byline, wrapped at `width`; a link
+    when its url is http(s)."""
+    lines: list[Line] = [(line, {"bold": True, "size": 18 if width >= 40 else 15})
+                         for line in wrap(header.title, width)]
+    lines += [small(line) for line in wrap(header.byline, width + 12) if line]
     label = html_label(lines)
     url = safe_url(header.get(URL).value) if header.get(URL) else None
     if url is None:
@@ -57,15 +60,10 @@ def document_label(header) -> str:
             f"{label[1:-1]}</TD></TR></TABLE>>")
 
 
-def _byline(header) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
-
-
 def document_title(header) -> str:
     """A document's tooltip: its title, byline and url."""
     url = header.get(URL)
-    parts = [header.title, _byline(header), url.value if url and safe_url(url.value) else ""]
+    parts = [header.title, header.byline, url.value if url and safe_url(url.value) else ""]
     return "\n".join(p for p in parts if p)
 
 
@@ -80,18 +78,21 @@ def _source_line(context: MapSemantics, node: Node) -> str:
     return f"{doc} · line {match.line}"
 
 
-def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = ()) -> str:
-    """The label of `node`: its text, a quote's source line, its tags, then `lines_after`."""
-    return html_label(_node_lines(context, node) + list(lines_after))
+def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = (),
+               width: int | None = None, note: str | None = None) -> str:
+    """The label of `node`: its text, a quote's source line, its tags, then `lines_after`;
+    wrapped at its kind's width, or at `width`."""
+    return html_label(_node_lines(context, node, width, note) + list(lines_after))
 
 
 def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
-                lines_after: Sequence[Line] = ()) -> str:
+                lines_after: Sequence[Line] = (), note: str | None = None) -> str:
     """The label of a claim with the quotes that support it inside its box, under its text:
     each in a cell of the evidence's colours, with the quote's `DOC.NODE` as its id (the
     SVG's `<g id="a_DOC.NODE">`, and as a placeholder tooltip, which `titles` replaces)."""
     evidence = NODE_STYLES[NodeKind.EVIDENCE]
-    rows = [f"<TR><TD>{html_lines(_node_lines(context, node) + list(lines_after))}</TD></TR>"]
+    rows = [f"<TR><TD>{html_lines(_node_lines(context, node, None, note) + list(lines_after))}"
+            "</TD></TR>"]
     for evidence_node in quotes:
         name = xml_text(f"{context.map.id}.{evidence_node.id}")
         # Dark ink on the pale cell, whatever the claim's own text colour; one font per
@@ -106,7 +107,23 @@ def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
             f'{"".join(rows)}</TABLE>>')
 
 
-def _node_lines(context: MapSemantics, node: Node, width: int | None = None) -> list[Line]:
+def folded_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
+                 lines_after: Sequence[Line] = (), note: str | None = None) -> str:
+    """The label of a claim with the quotes that support it folded into it: its text, then
+    one small line that says how many quotes and where they are in the source; the quotes
+    themselves are one hover away (`node_title`) or, in a report, one click."""
+    lines = [*_node_lines(context, node, None, note), *lines_after]
+    where = ", ".join(dict.fromkeys(_source_line(context, quote).partition(" · ")[2]
+                                    for quote in quotes)).strip(", ")
+    count = "1 quote" if len(quotes) == 1 else f"{len(quotes)} quotes"
+    lines += [small(line, note or note_colour(node.kind)) for line in
+              wrap(f"“{count}” · {where}" if where else f"“{count}”",
+                   NODE_STYLES[node.kind].wrap)]
+    return html_label(lines)
+
+
+def _node_lines(context: MapSemantics, node: Node, width: int | None = None,
+                note: str | None = None) -> list[Line]:
     """The lines of a node's label, wrapped at its kind's width or at `width` (a quote
     inside a claim's box, at the claim's)."""
     style = NODE_STYLES[node.kind]
@@ -116,7 +133,7 @@ def _node_lines(context: MapSemantics, node: Node, width: int | None = None) -> 
     lines: list[Line] = [(line, font) for line in wrap(text, width)]
     if node.kind is NodeKind.EVIDENCE:
         lines.append(small(_source_line(context, node)))
-    colour = note_colour(node.kind)
+    colour = note or note_colour(node.kind)
     if node.tags:
         tags = " ".join(f"#{tag}" for tag in node.tags)
         lines += [small(line, colour) for line in wrap(tags, width)]
@@ -135,7 +152,8 @@ def repeat_label(node: Node) -> str:
     if len(lines) > len(shown):
         shown[-1] += " …"
     font = {"bold": style.bold, "italic": style.italic}
-    return html_label([(line, font) for line in shown] + [small("repeated: in full elsewhere")])
+    return html_label([(line, font) for line in shown]
+                      + [small("repeated: in full elsewhere", note_colour(node.kind))])
 
 
 def node_title(context: MapSemantics, node: Node) -> str:

@@ -1,40 +1,12 @@
-"""The tree of a map: the order of each claim's row, and how deep each node is drawn."""
+"""The tree of a map: the order of each claim's row, and the column each claim stands on."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Collection
 
-__all__ = ["depths", "quotes_in_the_middle", "spines"]
+__all__ = ["quotes_in_the_middle", "spines"]
 
 Edge = tuple[str, str, str]  # lower node, upper node, and how it is drawn
-
-
-def depths(edges: list[tuple[str, str]]) -> dict[str, int]:
-    """How many rows below the top each node is drawn: the longest path down to it (nodes on
-    a cycle, which the layout breaks somewhere, are left out).
-
-    >>> depths([("a", "t"), ("b", "t"), ("c", "a")])
-    {'t': 0, 'a': 1, 'b': 1, 'c': 2}
-    >>> depths([("a", "t"), ("x", "y"), ("y", "x")])
-    {'t': 0, 'a': 1}
-    """
-    above: dict[str, int] = {}
-    below: dict[str, list[str]] = {}
-    for lower, upper in edges:
-        above[lower] = above.get(lower, 0) + 1
-        above.setdefault(upper, 0)
-        below.setdefault(upper, []).append(lower)
-    depth = {node: 0 for node, count in above.items() if count == 0}
-    queue = deque(depth)
-    while queue:
-        upper = queue.popleft()
-        for lower in below.get(upper, []):
-            depth[lower] = max(depth.get(lower, 0), depth[upper] + 1)
-            above[lower] -= 1
-            if above[lower] == 0:
-                queue.append(lower)
-    return {node: depth[node] for node in depth if above[node] == 0}
 
 
 def quotes_in_the_middle(edges: list[Edge], quotes: Collection[str]) -> list[Edge]:

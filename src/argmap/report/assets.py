@@ -4,7 +4,8 @@ exactly them run.
 A page is one file that must work offline, so nothing is linked: `static/report.css`,
 the vendored Panzoom (`vendor/`, see its README) and `static/report.js` are written into
 the page. The style sheet names its colours only as custom properties, which the page
-defines from the palette of the drawings (`render.style.PAGE_COLOURS`).
+defines from the palette of the drawings (`render.style.PAGE_COLOURS`), with a rule per
+kind of relation written here from the language's list of them.
 
 The policy allows no source at all (`default-src 'none'`) but these inline blocks, each
 named by the SHA-256 hash of its text: a `<script>` that map text might smuggle into the
@@ -21,9 +22,10 @@ from importlib import resources
 
 from attrs import frozen
 
+from ..lexicon import CrossKind
 from ..render.style import PAGE_COLOURS
 
-__all__ = ["PANZOOM_VERSION", "Assets", "assets", "colour_properties",
+__all__ = ["PANZOOM_VERSION", "Assets", "assets", "colour_properties", "kind_colours",
            "content_security_policy", "source_hash"]
 
 #: The version of @panzoom/panzoom in `vendor/`.
@@ -44,7 +46,7 @@ def assets() -> Assets:
     folder = resources.files(__package__)
     texts = [(folder / name).read_text(encoding="utf-8")
              for name in ("static/report.css", "vendor/panzoom.min.js", "static/report.js")]
-    texts[0] = colour_properties(PAGE_COLOURS) + texts[0]
+    texts[0] = colour_properties(PAGE_COLOURS) + kind_colours() + texts[0]
     for text in texts:
         # An inline block ends at the first `</style` or `</script`, whatever the context.
         if "</s" in text.lower() or "<!--" in text:
@@ -60,6 +62,17 @@ def colour_properties(colours: dict[str, str]) -> str:
     <BLANKLINE>
     """
     return ":root { " + " ".join(f"--{name}: {value};" for name, value in colours.items()) + " }\n"
+
+
+def kind_colours() -> str:
+    """The rules that give each kind of relation's name in a comparison's table the colour of
+    its line (`--kind-KIND`), one for every kind the language has.
+
+    >>> print(kind_colours().splitlines()[0])
+    .kind.agrees a { color: var(--kind-agrees); }
+    """
+    return "".join(f".kind.{kind.value} a {{ color: var(--kind-{kind.value}); }}\n"
+                   for kind in CrossKind)
 
 
 def source_hash(text: str) -> str:

@@ -19,11 +19,11 @@ from ..lexicon import NodeKind
 from ..model import Link, Node
 from ..quotes import QuoteMatch
 from ..render.key import Numbered, numbered
+from ..render.output import Rendered
 from ..semantics import ComparisonSemantics, MapSemantics
 from ..stats import map_stats
 from .drawing import NodeLink, drawn_ids
 from .page import (
-    byline,
     drawing_pane,
     findings_section,
     legend,
@@ -47,7 +47,8 @@ def relation_anchor(index: int) -> str:
     return f"relation:{index}"
 
 
-def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Finding]) -> str:
+def comparison_page(context: ComparisonSemantics, drawing: Rendered,
+                    findings: list[Finding]) -> str:
     """The report of one comparison, given its drawing and its warnings and infos."""
     comparison = context.comparison
     links: dict[str, NodeLink] = {}
@@ -57,7 +58,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     # Each document's coverage is said above its text: the header stays short.
     documents = "".join(
         f"<li><strong>{esc(document.header.title)}</strong> <code>{esc(doc)}</code>"
-        f'<span class="byline">{esc(byline(document.header))}</span></li>'
+        f'<span class="byline">{esc(document.header.byline)}</span></li>'
         for doc, document in context.documents.items())
     kinds: dict[str, int] = {}
     for relation in comparison.relations:
@@ -75,7 +76,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
     relations = numbered(context, lambda node: node is not None)
     rows = {f"{item.edge_id}/number": (relation_anchor(item.number), _about(item, links))
             for item in relations}
-    drawn = drawn_ids(svg)
+    drawn = drawn_ids(drawing)
     names: dict[str, str] = {}
     for document in context.documents.values():
         names.update(node_names(document, bare=False))
@@ -86,7 +87,7 @@ def comparison_page(context: ComparisonSemantics, svg: str, findings: list[Findi
                   if node.kind is NodeKind.THESIS and name in drawn), None)
     body = (top + findings_section(findings, anchors, names)
             + '<main class="workspace">\n'
-            + drawing_pane(svg, links, "The comparison", start, rows, legend(
+            + drawing_pane(drawing, links, "The comparison", start, rows, legend(
                 {node.kind for doc, document in context.documents.items()
                  for node in document.nodes.values() if f"{doc}.{node.id}" in drawn}))
             + _relations_pane(context, relations, links)

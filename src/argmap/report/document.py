@@ -9,6 +9,7 @@ from html import escape as esc
 from .._tools import visible
 from ..diagnostics import Finding
 from ..lexicon import NodeKind
+from ..render.output import Rendered
 from ..semantics import MapSemantics
 from ..stats import map_stats
 from .drawing import drawn_ids
@@ -28,7 +29,7 @@ from .page import (
 __all__ = ["map_page"]
 
 
-def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
+def map_page(context: MapSemantics, drawing: Rendered, findings: list[Finding]) -> str:
     """The report of one document map, given its drawing and its warnings and infos."""
     stats = map_stats(context)
     header = context.header
@@ -49,13 +50,13 @@ def map_page(context: MapSemantics, svg: str, findings: list[Finding]) -> str:
         for node in context.map.nodes]
     # The kinds of node the drawing shows (a quote inside its claim's box among them), and
     # of relation.
-    drawn = drawn_ids(svg)
+    drawn = drawn_ids(drawing)
     kinds = {node.kind for node in context.nodes.values() if f"{doc}.{node.id}" in drawn}
     relation_kinds = {relation.kind for node in context.map.nodes for relation in node.relations}
     thesis = next((node for node in context.map.nodes if node.kind is NodeKind.THESIS), None)
     body = (top + findings_section(findings, anchors, node_names(context, bare=True))
             + '<main class="workspace">\n'
-            + drawing_pane(svg, node_links(context), "The map",
+            + drawing_pane(drawing, node_links(context), "The map",
                            f"{doc}.{thesis.id}" if thesis else None,
                            key=legend(kinds, relation_kinds))
             + text_pane(context, stats, "The source text") + "</main>\n")

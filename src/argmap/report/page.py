@@ -15,10 +15,11 @@ from html import escape as esc
 
 from .. import __version__
 from ..diagnostics import Finding
-from ..lexicon import BYLINE_KEYS, HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
+from ..lexicon import HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
 from ..model import DocumentHeader
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
+from ..render.output import Rendered
 from ..render.style import NODE_STYLES, RELATION_STYLES, TEXT_SIZE, EdgeStyle, NodeStyle
 from ..semantics import MapSemantics
 from ..severity import Severity
@@ -28,7 +29,7 @@ from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
 from .names import display_name, named_message
 
-__all__ = ["page", "byline", "metadata", "drawing_pane", "legend", "text_pane",
+__all__ = ["page", "metadata", "drawing_pane", "legend", "text_pane",
            "findings_section", "node_links", "node_names", "quotes_below", "plural",
            "coverage_text"]
 
@@ -64,11 +65,6 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def byline(header: DocumentHeader) -> str:
-    """Publisher, author and date, as the header gives them."""
-    return " · ".join(f.value for key in BYLINE_KEYS for f in [header.get(key)] if f and f.value)
-
-
 def metadata(header: DocumentHeader) -> str:
     """The header's fields as a description list; a url is a link only when it is http(s)."""
     rows = []
@@ -95,8 +91,9 @@ def coverage_text(stats: MapStats) -> str:
             f"{plural(len(stats.sentences), 'argumentative sentence')}")
 
 
-def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str, start: str | None,
-                 rows: Mapping[str, tuple[str, str]] | None = None, key: str = "") -> str:
+def drawing_pane(drawing: Rendered, links: dict[str, NodeLink], heading: str,
+                 start: str | None, rows: Mapping[str, tuple[str, str]] | None = None,
+                 key: str = "") -> str:
     """The drawing, with the buttons that pan and zoom it (shown once the script runs);
     `start`: the node (a thesis) the drawing starts at, when it is too large to read whole;
     `rows`: the table row each relation's number in the drawing links to, by its id;
@@ -113,7 +110,7 @@ def drawing_pane(svg: str, links: dict[str, NodeLink], heading: str, start: str 
             f'<div class="zoom">{buttons}</div>{key}</div>\n'
             f'<div class="viewport" tabindex="0" role="group"{begin} aria-label="The drawing: '
             'arrow keys pan it, + and − zoom">\n'
-            f'<div class="canvas">\n{inline_svg(svg, links, rows)}\n</div>\n</div>\n'
+            f'<div class="canvas">\n{inline_svg(drawing, links, rows)}\n</div>\n</div>\n'
             "</section>\n")
 
 

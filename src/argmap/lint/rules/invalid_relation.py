@@ -70,7 +70,9 @@ def check_map(context: MapSemantics):
                     continue
                 message = _relation(node, relation.kind, target)
                 related.add((target.id, relation.kind))
-                for other, words in _CONFLICTS.get(relation.kind, {}).items():
+                # A conflict takes two relations, and most nodes have one.
+                conflicts = _CONFLICTS.get(relation.kind, {}) if len(related) > 1 else {}
+                for other, words in conflicts.items():
                     if message is None and (target.id, other) in related:
                         message = f"`{node.id}` both {words} `{target.id}`"
                 if message is None and relation.kind is RelationKind.OUTRANKS \

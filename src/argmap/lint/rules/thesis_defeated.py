@@ -34,8 +34,8 @@ NAMED = 3
 
 def check_map(context: MapSemantics):
     theses = [node for node in context.nodes.values() if node.kind is NodeKind.THESIS]
-    if not theses:
-        return
+    if not theses or not (context.attackers or context.undercuts):
+        return  # with no attack nor undercut, nothing defeats a thesis: no need to label
     labelling = evaluate(context)
     for thesis in theses:
         label = labelling.nodes[thesis.id]

@@ -1,0 +1,120 @@
+"""Offsets in a text and the protocol's positions, in the position encoding negotiated.
+
+argmap works with offsets (code points from the start of the text); an editor speaks in
+lines and characters, a character being a UTF-16 unit unless client and server agreed on
+UTF-8 bytes or UTF-32 code points at `initialize`. A `LineIndex` turns one into the other
+through the text's line starts, so that a position costs a binary search and the length of
+one line's prefix, never a walk from the start of the file.
+
+A line ends at `\\n`; the texts the server works on have `\\r\\n` and `\\r` turned into
+`\\n` already, as argmap reads files (`normalized`), which keeps every line and character
+the protocol counts.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from lsprotocol import types
+
+from .._tools import line_starts
+
+__all__ = ["LineIndex", "normalized", "units"]
+
+
+def normalized(text: str) -> str:
+    """`text` with `\\r\\n` and `\\r` line ends as `\\n`, as argmap's reader sees it.
+
+    >>> normalized("a\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def units(text: str, encoding: str) -> int:
+    """How many code units of `encoding` `text` takes (a lone surrogate, which an editor
+    may hold for a moment, counts as the one UTF-16 unit it is).
+
+    >>> [units("a😀𝑥é", e) for e in ("utf-8", "utf-16", "utf-32")]
+    [11, 6, 4]
+    """
+    if text.isascii() or encoding == types.PositionEncodingKind.Utf32:
+        return len(text)
+    if encoding == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+class LineIndex:
+    """The lines of one text, for turning offsets into positions and back."""
+
+    __slots__ = ("encoding", "starts", "text")
+
+    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.starts = line_starts(text)
+
+    def line_end(self, line: int) -> int:
+        """The offset of the end of 0-based `line` (before its line break)."""
+        return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+
+    def position(self, offset: int) -> types.Position:
+        """The protocol position of `offset`.
+
+        >>> LineIndex("x = 😀;\\nb").position(6)
+        Position(line=0, character=7)
+        """
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[line]
+        return types.Position(line, units(self.text[start:offset], self.encoding))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(self.position(start), self.position(end))
+
+    def range_json(self, start: int, end: int) -> dict:
+        """The range between two offsets as the protocol writes it, in JSON (an outline
+        has thousands: one on a single line costs one look-up)."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        line = bisect.bisect_right(self.starts, start) - 1
+        character = units(self.text[self.starts[line]:start], self.encoding)
+        if line + 1 < len(self.starts) and end >= self.starts[line + 1]:
+            finish = self.position(end)
+            end_line, end_character = finish.line, finish.character
+        else:
+            end_line, end_character = line, character + units(self.text[start:end],
+                                                              self.encoding)
+        return {"start": {"line": line, "character": character},
+                "end": {"line": end_line, "character": end_character}}
+
+    def offset(self, position: types.Position) -> int:
+        """The offset of a protocol position; a position past the end of its line is the
+        line's end, and one past the last line the text's end (as the protocol says). A
+        position within a character (between the two UTF-16 units of an emoji) is at it.
+
+        >>> LineIndex("x = 😀;\\nb").offset(types.Position(0, 7))
+        6
+        """
+        if position.line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[max(position.line, 0)]
+        end = self.line_end(max(position.line, 0))
+        wanted = max(position.character, 0)
+        line = self.text[start:end]
+        if line.isascii() or self.encoding == types.PositionEncodingKind.Utf32:
+            return start + min(wanted, len(line))
+        counted = 0
+        for index, character in enumerate(line):
+            counted += units(character, self.encoding)
+            if counted > wanted:
+                return start + index
+        return end
+
+    def offset_of(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and a 1-based column counted in code points, as
+        argmap's findings give them."""
+        if line - 1 >= len(self.starts):
+            return len(self.text)
+        return min(self.starts[max(line - 1, 0)] + max(column - 1, 0), len(self.text))
