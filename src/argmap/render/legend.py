@@ -87,8 +87,8 @@ def legend_table(kinds: set[NodeKind], relations: set[RelationKind], cross: set[
     # Reasons that bear on a claim only together: a frame round them, one arrow from it.
     lines += [_frame_sample(RELATION_STYLES[k], f"{k.value} only jointly")
               for k in RelationKind if k in framed]
-    lines += [_line_sample(RELATION_STYLES[k], f"{k.value} only jointly (lines joined)")
-              for k in RelationKind if k in joined]
+    lines += [_line_sample(RELATION_STYLES[k], f"{k.value} only jointly (lines joined)",
+                           joined=True) for k in RelationKind if k in joined]
     lines += [_line_sample(CROSS_STYLES[k]) for k in CrossKind if k in cross]
     if folded:  # the quotes folded into their claim: the small line under it
         lines.append(f'<TD ALIGN="LEFT">{html_lines([small(_FOLDED)])}</TD>')
@@ -127,9 +127,12 @@ def _frame_sample(style: EdgeStyle, description: str) -> str:
             f'</FONT> {html_lines([(description, {"size": _SIZE})])}</TD></TR></TABLE></TD>')
 
 
-def _line_sample(style: EdgeStyle, description: str | None = None) -> str:
+def _line_sample(style: EdgeStyle, description: str | None = None,
+                 joined: bool = False) -> str:
+    """A run of line characters in the relation's colour ending in its arrowhead; `joined`,
+    with the point where the lines of reasons that bear only jointly meet."""
     colour = style.colour.split(":")[0]
-    stroke = _STROKES.get(style.line, "━━━")
+    stroke = "━●━" if joined else _STROKES.get(style.line, "━━━")
     start = _ENDS.get(style.arrowhead, "") if style.both_ends else ""
     glyphs = xml_text(start + stroke + _ENDS.get(style.arrowhead, ""))
     return (f'<TD ALIGN="LEFT"><FONT COLOR="{colour}" POINT-SIZE="{_SIZE + 2}">{glyphs}</FONT> '
