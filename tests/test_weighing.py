@@ -363,5 +363,7 @@ def test_render_evaluate_marks_an_outweighed_node(tmp_path):
     path.write_text(WEIGHED, encoding="utf-8")
     source = draw_map(argmap.load(str(path)), Options(evaluated=True)).source
     # The note under the node, over as many lines as its width takes.
-    assert "↓ outweighed: stands, ranked below" in re.sub(r"</FONT><BR/><FONT[^>]*>", " ", source)
+    # (A map sets each line in a cell of its own.)
+    joined = re.sub(r"</FONT>(?:<BR/>|</TD></TR><TR><TD>)<FONT[^>]*>", " ", source)
+    assert "↓ outweighed: stands, ranked below" in joined
     assert "↓ outweighed: stands, but a rival" in source.split('ID="legend"')[1]
