@@ -25,6 +25,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from .escape import xml_characters
 from .scene import Scene
 
 __all__ = ["SVG", "XLINK", "parse", "serialise", "finish"]
@@ -52,10 +53,27 @@ def parse(svg: str) -> ET.Element:
 def serialise(root: ET.Element, declaration: bool = True) -> str:
     """`root` as SVG text: a document with its XML declaration, or the element alone. (Its
     elements are written unprefixed, the SVG namespace declared on the root: `root` is
-    spent.)"""
+    spent.) Every text and attribute value passes through `xml_characters`, whoever set
+    it (a tooltip, a link's label): `ElementTree` writes a control character as it is,
+    which no XML reader accepts.
+
+    >>> serialise(parse('<svg><title>t</title></svg>'), declaration=False).count("\ufffd")
+    0
+    >>> root = parse('<svg><title>t</title></svg>')
+    >>> root[0].text, root[0].tail = "a\x01b", "\x0c"
+    >>> root[0].set("aria-label", "\uffff")
+    >>> serialise(root, declaration=False)
+    '<svg xmlns="http://www.w3.org/2000/svg"><title aria-label="\ufffd">a\ufffdb</title>\ufffd</svg>'
+    """
     for element in root.iter():
         if element.tag.startswith(_SVG_TAG):
             element.tag = element.tag[len(_SVG_TAG):]
+        if element.text:
+            element.text = xml_characters(element.text)
+        if element.tail:
+            element.tail = xml_characters(element.tail)
+        for name, value in element.attrib.items():
+            element.set(name, xml_characters(value))
     root.set("xmlns", SVG)
     text = ET.tostring(root, encoding="unicode")
     return (_DECLARATION + text + "\n") if declaration else text
