@@ -180,7 +180,7 @@ class Discovery:
         except ConfigError:
             if not self.lenient:
                 raise
-            return Config(found, root=os.path.dirname(os.path.abspath(found)) if found else folder)
+            return Config(found, root=os.path.dirname(os.path.realpath(found)) if found else folder)
 
     def excluded(self, path: str) -> bool:
         """Whether the settings of the file at `path` exclude it."""
