@@ -437,3 +437,29 @@ objection n6 "Acting costs too much."
 
 thesis n8 "Action is needed."
 """
+
+
+def test_a_lone_surrogate_in_aif_becomes_a_replacement_character(tmp_path, capsys):
+    """JSON's `\\ud800` is a lone surrogate in the string read, which UTF-8 cannot hold."""
+    path = tmp_path / "s.json"
+    path.write_text('{"nodes":[{"nodeID":"1","text":"a\\ud800 b\\udcff","type":"I"}],'
+                    '"edges":[]}', encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    assert 'thesis n1 "a\ufffd b\ufffd"' in (tmp_path / "s.arg").read_text(encoding="utf-8")
+    assert 'thesis n1 "a\ufffd b\ufffd"' in import_file(str(path))[0]
+
+
+def test_a_lone_surrogate_from_the_argdown_cli_becomes_a_replacement_character(
+        tmp_path, monkeypatch):
+    """What the Argdown CLI writes is JSON too: a `\\ud800` in it (here put in its output)
+    is read as a lone surrogate."""
+    from argmap.importing import argdown as reader
+
+    real = reader.run_argdown
+    monkeypatch.setattr(reader, "run_argdown", lambda *words: json.loads(
+        json.dumps(real(*words)).replace("SURROGATE", "\\ud800")))
+    path = tmp_path / "m.argdown"
+    path.write_text("[A]: a SURROGATE.\n", encoding="utf-8")
+    text, _ = import_file(str(path), argdown=argdown())
+    assert 'thesis A "a \ufffd."' in text
+    text.encode("utf-8")

@@ -67,10 +67,7 @@ def run(args) -> int:
         if not args.stdout and not args.force and os.path.exists(output):
             raise InputError(f"{output} exists; import into another folder (-o DIR) or "
                              "give --force to replace it")
-        text, notes = import_file(path, args.input_format, argdown=args.argdown)
-        # A map is UTF-8 text: the bytes of a file name that are not UTF-8 (in its title and
-        # first comment) become U+FFFD there.
-        texts[path] = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        texts[path], notes = import_file(path, args.input_format, argdown=args.argdown)
         for note in notes:
             print(visible(f"{path}:{note.line}: note: {note.message}"), file=sys.stderr)
     if args.output_dir and not args.stdout:

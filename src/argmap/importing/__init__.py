@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import attrs
 from attrs import define, frozen
 
+from .._tools import utf8_text
 from ..lexicon import BY, KEYWORDS, SCHEMES, TERMINALS, WITH, NodeKind, RelationKind
 
 __all__ = ["FORMATS", "Note", "Draft", "DraftNode", "Support", "identifier", "arg_string",
@@ -331,7 +332,9 @@ def import_file(path: str, input_format: str | None = None, *,
         from .aif import read as read_aif
 
         draft = read_aif(path)
-    text = write(draft)
+    # A map is UTF-8 text: a lone surrogate (a JSON `\\ud800`, a byte of the file's name
+    # that is not UTF-8, in its title and first comment) becomes U+FFFD there.
+    text = utf8_text(write(draft))
     return text, sorted(draft.notes, key=lambda note: note.line)
 
 
