@@ -463,3 +463,17 @@ def test_a_lone_surrogate_from_the_argdown_cli_becomes_a_replacement_character(
     text, _ = import_file(str(path), argdown=argdown())
     assert 'thesis A "a \ufffd."' in text
     text.encode("utf-8")
+
+
+def test_import_treats_a_link_as_a_map_that_exists(tmp_path, tmp_path_factory, capsys):
+    """A link to nothing exists too; with --force, a link out of the project is refused."""
+    outside = tmp_path_factory.mktemp("outside") / "planted.arg"
+    path = tmp_path / "s.json"
+    path.write_text('{"nodes":[{"nodeID":"1","text":"a","type":"I"}],"edges":[]}',
+                    encoding="utf-8")
+    (tmp_path / "s.arg").symlink_to(outside)
+    assert main(["import", str(path)]) == 2
+    assert "s.arg exists (a link to" in capsys.readouterr().err
+    assert main(["import", str(path), "--force"]) == 2
+    assert "outside the project folder" in capsys.readouterr().err
+    assert not outside.exists()
