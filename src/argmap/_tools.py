@@ -9,8 +9,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "utf8_text", "json_text", "line_starts",
-           "unified_diff", "install_hint"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "utf8_text", "json_text",
+           "line_starts", "unified_diff", "install_hint"]
 
 
 def line_starts(text: str) -> list[int]:

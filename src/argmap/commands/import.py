@@ -54,8 +54,13 @@ def run(args) -> int:
     from .._tools import visible
     from ..errors import InputError
     from ..importing import import_file
-    from ..output_files import (make_folder, output_path, refuse_clashes, refuse_existing,
-                                write_atomically)
+    from ..output_files import (
+        make_folder,
+        output_path,
+        refuse_clashes,
+        refuse_existing,
+        write_atomically,
+    )
 
     outputs = {path: output_path(path, args.output_dir, "arg") for path in args.files}
     if not args.stdout:

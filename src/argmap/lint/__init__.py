@@ -19,8 +19,8 @@ from .rules import RULES, Rule, find_rule
 if TYPE_CHECKING:  # the configuration names the rules: imported when a run starts
     from ..settings import Discovery
 
-__all__ = ["CheckResult", "check_paths", "check_files", "select_files", "RULES", "Rule", "find_rule",
-           "DEFAULT_SEVERITIES"]
+__all__ = ["CheckResult", "check_paths", "check_files", "select_files", "RULES", "Rule",
+           "find_rule", "DEFAULT_SEVERITIES"]
 
 
 @frozen

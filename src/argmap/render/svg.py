@@ -51,19 +51,17 @@ def parse(svg: str) -> ET.Element:
 
 
 def serialise(root: ET.Element, declaration: bool = True) -> str:
-    """`root` as SVG text: a document with its XML declaration, or the element alone. (Its
+    r"""`root` as SVG text: a document with its XML declaration, or the element alone. (Its
     elements are written unprefixed, the SVG namespace declared on the root: `root` is
     spent.) Every text and attribute value passes through `xml_characters`, whoever set
     it (a tooltip, a link's label): `ElementTree` writes a control character as it is,
     which no XML reader accepts.
 
-    >>> serialise(parse('<svg><title>t</title></svg>'), declaration=False).count("\ufffd")
-    0
     >>> root = parse('<svg><title>t</title></svg>')
     >>> root[0].text, root[0].tail = "a\x01b", "\x0c"
     >>> root[0].set("aria-label", "\uffff")
-    >>> serialise(root, declaration=False)
-    '<svg xmlns="http://www.w3.org/2000/svg"><title aria-label="\ufffd">a\ufffdb</title>\ufffd</svg>'
+    >>> serialise(root, declaration=False).replace("\ufffd", "?")
+    '<svg xmlns="http://www.w3.org/2000/svg"><title aria-label="?">a?b</title>?</svg>'
     """
     for element in root.iter():
         if element.tag.startswith(_SVG_TAG):
