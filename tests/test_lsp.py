@@ -193,7 +193,7 @@ async def test_completion_offers_ids_kinds_relations_and_header_keys(client, fol
     in_header = at(typing, "  source", into=0)
     assert {"author", "date", "url", "skip-lines"} == await labels(in_header)
     statement_start = types.Position(MAP.count("\n"), 0)  # the blank line after the map
-    assert {"thesis", "premise", "evidence", "supports", "undercuts"} <= \
+    assert {"thesis", "premise", "evidence", "supports", "undercuts", "topic"} <= \
         await labels(statement_start)
     comparison = await open_file(client, folder, "cmp.arg")
     result = await client.text_document_completion_async(types.CompletionParams(
