@@ -76,9 +76,9 @@ class Rule:
 _MODULES = (
     syntax_error, missing_document, invalid_header, duplicate_id, unknown_reference,
     unknown_scheme, empty_topic, source_not_found, quote_not_found, duplicate_quote,
-    hedge_dropped, no_thesis, invalid_relation, circular_support, unsupported_claim, disconnected_node,
-    unused_evidence, unanswered_objection, thesis_defeated, explained_not_supported,
-    open_critical_questions, unrelated_preference,
+    hedge_dropped, no_thesis, invalid_relation, circular_support, unsupported_claim,
+    disconnected_node, unused_evidence, unanswered_objection, thesis_defeated,
+    explained_not_supported, open_critical_questions, unrelated_preference,
     unused_suppression,
 )
 
