@@ -42,8 +42,8 @@ from .texts import document_label, document_title, node_label, node_title, note_
 
 __all__ = ["draw_overview"]
 
-_GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.2", "ranksep": "0.09",
-          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
+_GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.17", "ranksep": "0.09",
+          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.1",
           "labelloc": "t", "id": "argmap", "ordering": "out"}
 #: Characters per line of a claim, and of an explanation.
 _CLAIM_WRAP = 34
@@ -83,7 +83,8 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     styles.update({f"repeat:{kind.value}": {**style.attributes(), "penwidth": "1",
                                             "style": style.style + ",dashed"}
                    for kind, style in NODE_STYLES.items()})
-    styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"})
+    styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
+                  edge={"shape": "point", "style": "invis", "width": "0.01"})
     scene = Scene(dict(_GRAPH), {"fontname": FONT}, {"fontname": FONT, "arrowsize": "0.9"},
                   styles)
     comparison = context.comparison
@@ -102,8 +103,14 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     whys: list[str] = []  # each row's explanation, down its column
     drawn: dict[str, int] = {}  # DOC.NODE -> the row it is drawn in full in (1-based)
     bands = _bands(scene, rows)
+    # Every band's left edge on one line: an invisible point left of the first column in
+    # each row of a band, the points in a column of their own.
+    edge: list[str] = []
     for index, row in enumerate(rows, start=1):
         same = bands[index - 1].group(rank="same", role="layout")
+        if row.topic is not None:
+            edge.append(f"edge/{index}")
+            same.add(Shape(edge[-1], "edge", role="layout"))
         names: list[str] = []
         for doc, cell in zip(documents, row.cells):
             if cell is None:
@@ -121,7 +128,7 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
                                 extra=(("group", doc),)))
         for name in chain:
             scene.root.add(Shape(name, "plain", role="layout", extra=(("group", doc),)))
-    for chain in (numbers, whys):
+    for chain in (edge, numbers, whys):
         for upper, lower in itertools.pairwise(chain):
             scene.root.add(Line(upper, lower, "column", role="layout"))
         for name in chain:
