@@ -206,7 +206,7 @@ def test_a_comparison_reads_down_a_row_per_relation_its_theses_first(capsys, tmp
     # The headers, then the theses and the relation between them, numbered 1.
     assert '{ rank=same "header/harbour" [' in flat and '"header/ferry" [' in flat
     # (Each row of a topic's band starts with the invisible point that lines bands up.)
-    band_edge = r'(?:"edge/\d+" \[[^\]]*\] )?'
+    band_edge = r'(?:"band-edge/\d+" \[[^\]]*\] )?'
     assert re.search(r'rank=same ' + band_edge + r'"harbour.build_east" \[[^\]]*\] '
                      r'"ferry.no_harbour" \[[^\]]*\] "relation/1" ', flat)
     # A relation between theses is among the first rows; a thesis drawn above is repeated.
@@ -244,7 +244,7 @@ def test_a_comparisons_topics_are_labelled_bands_in_the_order_of_the_file():
                 if getattr(item, "role", None) == "number"] for band in bands]
     # Each band holds its topic's relations, the numbers running on from band to band; the
     # theses and their relation open the first band.
-    assert sum(numbers, []) == list(range(1, 23))
+    assert [n for band in numbers for n in band] == list(range(1, 23))
     assert [len(n) for n in numbers] == [3, 3, 2, 4, 2, 2, 3, 2, 1]
     first = {item.name for item in bands[0].walk() if getattr(item, "role", None) == "node"}
     assert {"fpri.engage_russia", "eastwest.go_between", "eastwest.great_power_motive"} <= first

@@ -32,11 +32,9 @@ from .style import (
     CROSS_STYLES,
     FONT,
     INK,
-    MUTED,
     NODE_STYLES,
     PANEL_BORDER,
     PANEL_FILL,
-    TEXT_SIZE,
 )
 from .texts import document_label, document_title, node_label, node_title, note_colour, title_label
 
@@ -84,7 +82,9 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
                                             "style": style.style + ",dashed"}
                    for kind, style in NODE_STYLES.items()})
     styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
-                  edge={"shape": "point", "style": "invis", "width": "0.01"})
+                  # The bands' left edge: straight, whatever the columns' pull.
+                  **{"band-edge-column": {"style": "invis", "weight": "1000"},
+                     "band-edge": {"shape": "point", "style": "invis", "width": "0.01"}})
     scene = Scene(dict(_GRAPH), {"fontname": FONT}, {"fontname": FONT, "arrowsize": "0.9"},
                   styles)
     comparison = context.comparison
@@ -105,12 +105,12 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     bands = _bands(scene, rows)
     # Every band's left edge on one line: an invisible point left of the first column in
     # each row of a band, the points in a column of their own.
-    edge: list[str] = []
+    band_edge: list[str] = []
     for index, row in enumerate(rows, start=1):
         same = bands[index - 1].group(rank="same", role="layout")
         if row.topic is not None:
-            edge.append(f"edge/{index}")
-            same.add(Shape(edge[-1], "edge", role="layout"))
+            band_edge.append(f"band-edge/{index}")
+            same.add(Shape(band_edge[-1], "band-edge", role="layout"))
         names: list[str] = []
         for doc, cell in zip(documents, row.cells):
             if cell is None:
@@ -128,9 +128,9 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
                                 extra=(("group", doc),)))
         for name in chain:
             scene.root.add(Shape(name, "plain", role="layout", extra=(("group", doc),)))
-    for chain in (edge, numbers, whys):
+    for chain, style in ((band_edge, "band-edge-column"), (numbers, "column"), (whys, "column")):
         for upper, lower in itertools.pairwise(chain):
-            scene.root.add(Line(upper, lower, "column", role="layout"))
+            scene.root.add(Line(upper, lower, style, role="layout"))
         for name in chain:
             scene.root.add(Shape(name, "plain", role="layout",
                                  extra=(("group", name.split("/")[0]),)))
