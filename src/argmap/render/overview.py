@@ -45,9 +45,9 @@ _GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.17", "ranksep": "0.0
           "labelloc": "t", "id": "argmap", "ordering": "out"}
 #: Characters per line of a claim, and of an explanation.
 _CLAIM_WRAP = 34
-_WHY_WRAP = 78
+_WHY_WRAP = 80
 #: The width of an explanation, in points: one for all, so that they line up on the left.
-_WHY_WIDTH = 600
+_WHY_WIDTH = 615
 #: How many characters of its text a repeated claim shows.
 _REPEAT_CHARACTERS = 60
 _HEADER = {"shape": "box", "style": "rounded,filled", "fillcolor": PANEL_FILL,
