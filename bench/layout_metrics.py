@@ -356,7 +356,9 @@ def lay_out_all(paths: list[str]) -> list[tuple[str, str, dict]]:
             views = [("map", draw_map(semantics))]
         for view, drawing in views:
             output, _ = lay_out(drawing.source, "json", engine, 120, path)
-            drawn.append((path, view, json.loads(output)))
+            # Graphviz's JSON writer follows a table cell's dashed or dotted style with
+            # whatever bytes lie after it in memory: not text, and nothing measured here.
+            drawn.append((path, view, json.loads(output.decode("utf-8", "replace"), strict=False)))
     return drawn
 
 

@@ -141,7 +141,7 @@ def clean_base():
     shutil.rmtree(BASE, ignore_errors=True)
 
 
-@given(command=st.sampled_from(sorted(COMMANDS)), point=st.integers(0, 60),
+@given(command=st.sampled_from(sorted(COMMANDS)), point=st.integers(0, 80),
        stop=st.sampled_from(STOPS))
 def test_a_command_interrupted_at_any_call_leaves_each_file_old_or_new(command, point, stop):
     whole = written_whole(command)

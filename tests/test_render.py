@@ -50,8 +50,11 @@ def title(group: ET.Element) -> str:
 
 
 def label_of(dot: str, name: str) -> list[str]:
-    """The lines of the HTML-like label of the node `name`."""
-    return re.search(rf'"{re.escape(name)}" \[label=<(.*?)> \w+=', dot).group(1).split("<BR/>")
+    """The lines of the HTML-like label of the node `name` (broken by `<BR/>`, or each in a
+    cell of its own)."""
+    label = re.search(rf'"{re.escape(name)}" \[label=<(.*?)> \w+=', dot).group(1)
+    cells = re.findall(r"<TD>(.*?)</TD>", label)
+    return cells if cells else label.split("<BR/>")
 
 
 def copy_data(tmp_path, *names) -> Path:
@@ -94,7 +97,8 @@ def test_dot_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 def test_every_node_is_drawn_with_its_id_and_kind(capsys, tmp_path):
     dot = dot_of(capsys, tmp_path, RENDER / "harbour.arg")
     model = argmap.load(str(RENDER / "harbour.arg")).map
-    folded = re.findall(r"“(\d) quotes?”", dot)  # quotes folded into their claims
+    # Quotes folded into their claims (the legend, in the graph's label, shows one too).
+    folded = re.findall(r"“(\d) quotes?”", dot.split("\tnode [", 1)[1])
     for node in model.nodes:  # a node of its own, or a quote folded into its claim
         assert f'id="harbour.{node.id}"' in dot or node.kind.value == "evidence"
     assert sum(map(int, folded)) + dot.count('shape=note') == sum(
@@ -625,7 +629,7 @@ def test_a_linked_support_is_drawn_as_lines_joined_into_one_arrow(capsys, tmp_pa
     assert not re.findall(r'"harbour\.deep_water" -> "harbour\.build_east"', dot)
     # The undercut of the linked inference meets its join.
     assert re.findall(rf'"harbour\.dredging" -> {re.escape(join)} \[[^\]]*style=dotted', dot)
-    assert "supports, framed together" in dot
+    assert "supports only jointly (lines joined)" in dot
 
 
 def test_linked_reasons_are_framed_together_with_one_arrow_from_the_frame(capsys, tmp_path,
@@ -648,6 +652,54 @@ def test_linked_reasons_are_framed_together_with_one_arrow_from_the_frame(capsys
     for name in "pr":
         assert f'"harbour.{name}" -> "harbour.c" [style=invis]' in dot
     assert "join:" not in dot.split(f'subgraph "{frame}"')[0]  # no join point
+
+
+def test_a_frame_takes_the_style_of_its_relation(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy_data(tmp_path, "harbour.txt")
+    (tmp_path / "m.arg").write_text(
+        'document harbour "H" { source "harbour.txt" }\n'
+        'thesis c "C."\n'
+        'premise p "P." explains c with q\n'
+        'premise q "Q."\n', encoding="utf-8")
+    dot = dot_of(capsys, tmp_path, tmp_path / "m.arg")
+    frame = "cluster_harbour.join:p+q->c"
+    assert f'subgraph "{frame}" {{\n\t\t\tcolor="#56b4e9"' in dot
+    [arrow] = [line for line in dot.splitlines() if f'ltail="{frame}"' in line]
+    assert "arrowhead=empty" in arrow and "style=dashed" in arrow
+    assert "explains only jointly" in dot and "supports only jointly" not in dot
+
+
+def test_every_thesis_is_a_root_and_its_repeats_say_where_it_is(capsys, tmp_path,
+                                                                  monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy_data(tmp_path, "harbour.txt")
+    (tmp_path / "m.arg").write_text(
+        'document harbour "H" { source "harbour.txt" }\n'
+        'thesis main "Main."\n  explains fact\n'
+        'thesis other "Other."\n'
+        'premise fact "Fact." supports other\n', encoding="utf-8")
+    dot = dot_of(capsys, tmp_path, tmp_path / "m.arg")
+    # The thesis bears on nothing as itself: a repeat of it stands under the premise.
+    assert '"harbour.main" ->' not in dot
+    repeat = '"repeat:harbour.main@harbour.fact"'
+    assert re.search(rf'{re.escape(repeat)} -> "harbour.fact" \[arrowhead=empty', dot)
+    [line] = [line for line in dot.splitlines()
+              if line.strip().startswith(f"{repeat} [label")]
+    assert "repeated: the thesis," in line and "in full at the top" in line
+    # An outline on white in ordinary type, not a second dark thesis.
+    assert 'fillcolor="#ffffff"' in line and "<B>" not in line
+    assert 'rank=same\n\t\t"harbour.main"\n\t\t"harbour.other"' in dot
+
+
+def test_the_legend_draws_its_samples_as_the_map_draws_them(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, MAPS / "fpri.arg")
+    legend = dot.split("\tnode [", 1)[0]
+    assert re.search(r'BGCOLOR="#17375e"[^>]*STYLE="rounded"', legend)  # thesis: rounded
+    assert re.search(r'STYLE="rounded,dashed"[^>]*>.{0,80}assumption: left unstated', legend)
+    assert "repeated: in full where it says" in legend
+    assert "“1 quote” · line 10: hover for it" in legend
+    assert "▭ ▭" in legend and "supports only jointly" in legend
 
 
 def test_the_analysts_claims_are_drawn_as_the_analysts(capsys, tmp_path):

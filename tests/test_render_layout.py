@@ -95,7 +95,8 @@ def test_a_node_bearing_on_two_claims_is_repeated_under_the_second(tmp_path, cap
     assert f'{repeat} -> "harbour.survey_quote->jobs" [arrowhead=diamond' in dot
     assert '"harbour.temporary" -> "harbour.dredging"' in dot
     assert '"harbour.temporary" -> "harbour.survey_quote->jobs"' not in dot
-    assert "repeated: in full elsewhere" in dot and "filled,dashed" in dot
+    assert "repeated: in full under" in dot and "“Dredging could disturb" in dot
+    assert "filled,dashed" in dot
 
 
 def test_each_claim_stands_over_the_middle_of_its_row(tmp_path, capsys):

@@ -87,6 +87,22 @@ def write_atomically(path: str, data: bytes) -> None:
         if isinstance(error, OSError):
             raise InputError(_cannot_write(path, error)) from None
         raise
+    _sync_folder(folder or ".")
+
+
+def _sync_folder(folder: str) -> None:
+    """Flush the folder's entries to the disk, so that the rename outlasts a power cut; where
+    a folder cannot be opened for that (not POSIX), the rename is as safe as it gets."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 # Written a megabyte at a time: a full disk stops the write at the first that fails.

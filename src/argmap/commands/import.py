@@ -16,7 +16,7 @@ _EPILOG = """\
 Each FILE.argdown or FILE.json is written as FILE.arg beside it (or into DIR), through a
 temporary file; an existing .arg is never replaced unless --force is given. Argdown is read
 by the Argdown CLI (Node.js and `npm install -g @argdown/cli`); AIF by arguebuf
-(pip install 'argmap[aif]'). What the map cannot hold is named on standard error as
+(the extra `aif`). What the map cannot hold is named on standard error as
 FILE:LINE: note: ..., and kept as a comment where it can be. The map has no source text,
 so `argmap check` warns that its claims rest on no evidence.
 

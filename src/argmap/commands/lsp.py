@@ -15,7 +15,7 @@ Editor set-up (VS Code, Neovim, Helix, Emacs) is described in docs/editors.md of
 source repository (a guide, not installed with the package).
 
 """ + exit_statuses({EXIT_OK: "the editor ended the session",
-                     EXIT_USAGE: "argmap[lsp] is not installed"})
+                     EXIT_USAGE: "the extra `lsp` is not installed"})
 
 
 def add_parser(commands) -> None:

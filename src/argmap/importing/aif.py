@@ -1,4 +1,4 @@
-"""AIF JSON, as AIFdb and OVA write it, read by arguebuf (`pip install 'argmap[aif]'`).
+"""AIF JSON, as AIFdb and OVA write it, read by arguebuf (the extra `aif`).
 
 What becomes what: each I node is a node (its id the node id when it is one, `n29045`
 for AIFdb's numbers); an RA node is an inference from the I nodes that point to it
@@ -62,8 +62,10 @@ def draft_of(data: Any, text: str, name: str, origin: str, what: str | None = No
         from arguebuf.model.scheme import Attack, Preference
         from arguebuf.model.scheme import Support as SupportScheme
     except ImportError as error:
+        from .._tools import install_hint
+
         raise InputError("reading AIF needs arguebuf (Python 3.11 or later): "
-                         "pip install 'argmap[aif]'") from error
+                         f"{install_hint('aif')}") from error
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # xAIF, as the argument-mining pipelines write it
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):

@@ -50,6 +50,7 @@ from .style import (
     PANEL_FILL,
     RELATION_STYLES,
     SMALL_SIZE,
+    TEXT_SIZE,
 )
 from .texts import (
     claim_label,
@@ -62,7 +63,7 @@ from .texts import (
     repeat_label,
     title_label,
 )
-from .tree import quotes_in_the_middle, spines
+from .tree import first_reached, quotes_in_the_middle, spines
 from .writer import dot_source
 
 __all__ = ["Drawing", "draw_map", "draw_comparison", "CLAIM_KINDS_DRAWN"]
@@ -93,6 +94,10 @@ def _styles() -> dict[str, dict[str, str]]:
         # A repeat of a node: its kind's shape and colours, with a dashed outline.
         styles[f"repeat:{kind.value}"] = {**style.attributes(), "style": style.style + ",dashed",
                                           "penwidth": "1"}
+    # A repeated thesis is an outline only: it must not look like another thesis.
+    thesis = NODE_STYLES[NodeKind.THESIS]
+    styles["repeat:thesis"].update(fillcolor="#ffffff", fontcolor=thesis.fill, penwidth="1.4",
+                                   fontsize=str(TEXT_SIZE))
     for relation, line in RELATION_STYLES.items():
         styles[f"relation:{relation.value}"] = line.attributes()
     for cross, line in CROSS_STYLES.items():
@@ -135,10 +140,16 @@ class Drawing:
 
 
 #: The frame round the reasons of a linked support: they support their claim only jointly.
-_FRAME = {"style": "rounded,dashed", "color": RELATION_STYLES[RelationKind.SUPPORTS].colour,
-          "penwidth": "1.4", "margin": "6", "label": ""}
+_FRAME = {"style": "rounded,dashed", "penwidth": "1.4", "margin": "6", "label": ""}
 
 _DEFAULT = Options()
+
+
+def _opening(node: Node | None, words: int = 4) -> str:
+    """The first words of a node's text, to name it in a repeat: "Russia has combined
+    coercive…"."""
+    text = node.text.split() if node is not None else []
+    return " ".join(text[:words]) + ("…" if len(text) > words else "")
 
 
 def _together(premises: list[str], claim: str) -> str:
@@ -230,12 +241,18 @@ class _Builder:
         self.cross_relations: dict[str, list[Numbered]] = {}
         #: The key's label, when relations between documents are drawn.
         self.key: str | None = None
-        #: Whether some node drawn is the analyst's (`#analyst`), and some linked support
-        #: drawn, for the legend.
+        #: Whether some node drawn is the analyst's (`#analyst`), some node repeated, some
+        #: quote folded into its claim, for the legend.
         self.analyst = False
-        self.linked_supports = False
+        self.repeated = False
+        self.folded = False
         #: The tooltip of each linked support, by its frame's (or point's) name.
         self.together: dict[str, str] = {}
+        #: The style of each frame's one arrow (`frame|JOIN`): its relation's.
+        self.frame_styles: dict[str, str] = {}
+        #: The relations drawn framed together, or joined at a point, for the legend.
+        self.framed: set[RelationKind] = set()
+        self.joined: set[RelationKind] = set()
 
     def finish(self, title: str) -> Drawing:
         root = self.scene.root
@@ -253,7 +270,9 @@ class _Builder:
             self.scene.cells[KEY_ID] = (
                 "key", "What each numbered relation between the documents is")
         legend = legend_table(self.kinds, self.relations, self.cross, analyst=self.analyst,
-                              linked=self.linked_supports,
+                              framed=self.framed, joined=self.joined,
+                              repeated=self.repeated,
+                              folded=self.folded,
                               evaluated=[label.value for label in Label
                                          if label in self.labels_shown])
         if legend is not None:
@@ -296,11 +315,12 @@ class _Builder:
             title = node_title(context, node)
             if quotes and not self.quotes_inside:
                 label = folded_label(context, node, quotes, note, ink)
+                self.folded = True
                 title += "".join(f"\n\n{node_title(context, quote)}" for quote in quotes)
                 quotes = []
             else:
                 label = (claim_label(context, node, quotes, note, ink) if quotes
-                         else node_label(context, node, note, note=ink))
+                         else node_label(context, node, note, note=ink, spaced=True))
             analyst = node.by_analyst and node.kind is not NodeKind.ASSUMPTION
             self.analyst |= analyst
             cluster.add(Shape(name, f"{'analyst' if analyst else 'node'}:{node.kind.value}",
@@ -310,10 +330,8 @@ class _Builder:
                               extra=faded))
             self.kinds.update(quote.kind for quote in quotes)
         self._add_relations(context, cluster, nodes, labelling)
-        # Theses that bear on nothing else share the top row.
-        self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS and not any(
-            not isinstance(r.target, Link) and self.shows(context.resolve(r.target))
-            for r in n.relations)]
+        # The theses share the top row: what they bear on, they bear on as repeats.
+        self.top += [f"{doc}.{n.id}" for n in nodes if n.kind is NodeKind.THESIS]
 
     def _markers(self, name: str, colour: str) -> list[Line]:
         """In a full comparison, a line under a claim for each relation between documents it
@@ -429,13 +447,16 @@ class _Builder:
                 if relation in joins:  # the nodes of a linked support
                     join, premises = joins[relation]
                     if join in undercut:  # joined at a point, which the undercut meets
+                        self.joined.add(relation.kind)
                         cluster.add(Shape(join, "join-point", id=join, role="point",
                                           title=_together(premises, target.id)))
                         for premise in premises:
                             add(f"{doc}.{premise}", join, "half-link", relation.kind)
                         add(join, f"{doc}.{target.id}",
                             inference(tuple(premises), target.id, style), relation.kind)
-                    else:  # framed together, one arrow from the frame
+                    else:  # framed together, one arrow from the frame, in its kind's style
+                        self.frame_styles[f"frame|{join}"] = style
+                        self.framed.add(relation.kind)
                         for premise in premises:
                             add(f"{doc}.{premise}", f"{doc}.{target.id}", f"frame|{join}",
                                 relation.kind)
@@ -450,21 +471,29 @@ class _Builder:
                                   title=f"{node.id} supports {target.id}: undercut"))
                 add(name, point, "half-link", relation.kind)
                 add(point, head, inference((node.id,), target.id, style), relation.kind)
-        # A node is drawn under the claim its first relation bears on. Under each other claim
-        # it bears on stands a repeat of it, so the drawing stays a tree: no line runs
-        # across the map to a distant claim, and no claim's reasons are pulled off their row.
+        # A node is drawn under the claim a reader going down the tree meets it under first.
+        # Under each other claim it bears on stands a repeat of it, so the drawing stays a
+        # tree: no line runs across the map to a distant claim, and no claim's reasons are
+        # pulled off their row. A thesis is always a root, in the first row (column): under
+        # each claim it bears on stands a repeat of it.
         by_name = {f"{doc}.{n.id}": n for n in nodes}
+        theses = [name for name, n in by_name.items() if n.kind is NodeKind.THESIS]
+        first = first_reached(edges, theses)
         placed: set[str] = set()
         drawn: list[tuple[str, str, str]] = []
         evidence: set[str] = set()
         for tail, head, style in edges:
             lower = by_name.get(tail)
-            if tail in placed and lower is not None:
+            if lower is not None and (tail in placed or lower.kind is NodeKind.THESIS
+                                      or first.get(tail, head) != head):
+                where = ("the thesis, in full " + ("on the left" if self.outline else "at the top")
+                         if lower.kind is NodeKind.THESIS
+                         else f"in full under “{_opening(by_name.get(first.get(tail, head)))}”")
                 tail = f"repeat:{tail}@{head}"
+                self.repeated = True
                 cluster.add(Shape(
-                    tail, f"repeat:{lower.kind.value}", label=repeat_label(lower), id=tail,
-                    title=(node_title(context, lower)
-                           + "\n(repeated here: drawn in full under another claim)"),
+                    tail, f"repeat:{lower.kind.value}", label=repeat_label(lower, where),
+                    id=tail, title=f"{node_title(context, lower)}\n(repeated here: {where})",
                     role="repeat", stands_for=f"{doc}.{lower.id}"))
             placed.add(tail)
             if lower is not None and lower.kind is NodeKind.EVIDENCE:
@@ -481,7 +510,7 @@ class _Builder:
             if not style.startswith("frame|"):
                 cluster.add(Edge(tail, head, style))
             elif tail == arrows[style]:
-                cluster.add(Edge(tail, head, "relation:supports",
+                cluster.add(Edge(tail, head, self.frame_styles[style],
                                  extra=(("ltail", f"cluster_{style[6:]}"),)))
             else:  # in the frame's rank, under its one arrow
                 cluster.add(Edge(tail, head, "invisible-rank", role="layout"))
@@ -496,7 +525,9 @@ class _Builder:
                 framed.setdefault(style, []).append(tail)
         for style, tails in framed.items():
             join = style[6:]
-            frame = cluster.group(f"cluster_{join}", attributes=dict(_FRAME), id=join,
+            colour = RELATION_STYLES[RelationKind(self.frame_styles[style].split(":")[1])].colour
+            frame = cluster.group(f"cluster_{join}", attributes={**_FRAME, "color": colour},
+                                  id=join,
                                   role="frame", title=self.together[join])
             for tail in tails:
                 frame.add(Shape(tail, "plain", role="layout"))
@@ -526,7 +557,6 @@ class _Builder:
                 for premise in premises:
                     joined.setdefault((premise, target.id), join)
                 joins[relation] = (join, premises)
-                self.linked_supports = True
         return joins, joined
 
     def add_cross_relations(self, relations: list[Numbered]) -> None:

@@ -130,7 +130,8 @@ RELATION_STYLES = {
                                      "explains: why it is so, not that it is"),
     RelationKind.CONCEDES: EdgeStyle("#8c6d31", "dashed", "odot", 1.8,
                                      "concedes: granted against it, not defeating it"),
-    RelationKind.OUTRANKS: EdgeStyle("#5f6b76", "bold", "obox", 1.4,
+    # The ranking of rival explanations is a document's point, not a faint aside.
+    RelationKind.OUTRANKS: EdgeStyle("#4b5560", "bold", "obox", 2.6,
                                      "outranks: a rival ranked lower"),
 }
 

@@ -11,8 +11,8 @@ from ..model import Node
 from ..quotes import QuoteMatch
 from ..semantics import MapSemantics
 from .escape import safe_url, xml_text
-from .labels import Line, html_label, html_lines, small, wrap
-from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES
+from .labels import GAP, Line, html_label, html_lines, small, wrap
+from .style import ANALYSTS_NOTE, INK, MUTED, NODE_STYLES, SMALL_SIZE
 
 __all__ = ["quoted", "note_colour", "title_label", "document_label", "document_title", "node_label",
            "claim_label", "folded_label", "node_title", "repeat_label"]
@@ -79,10 +79,10 @@ def _source_line(context: MapSemantics, node: Node) -> str:
 
 
 def node_label(context: MapSemantics, node: Node, lines_after: Sequence[Line] = (),
-               width: int | None = None, note: str | None = None) -> str:
+               width: int | None = None, note: str | None = None, spaced: bool = False) -> str:
     """The label of `node`: its text, a quote's source line, its tags, then `lines_after`;
     wrapped at its kind's width, or at `width`."""
-    return html_label(_node_lines(context, node, width, note) + list(lines_after))
+    return html_label(_node_lines(context, node, width, note) + list(lines_after), spaced)
 
 
 def claim_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
@@ -119,7 +119,8 @@ def folded_label(context: MapSemantics, node: Node, quotes: Sequence[Node],
     lines += [small(line, note or note_colour(node.kind)) for line in
               wrap(f"“{count}” · {where}" if where else f"“{count}”",
                    NODE_STYLES[node.kind].wrap)]
-    return html_label(lines)
+    first_small = next(i for i, (_, font) in enumerate(lines) if font.get("size") == SMALL_SIZE)
+    return html_label([*lines[:first_small], GAP, *lines[first_small:]], spaced=True)
 
 
 def _node_lines(context: MapSemantics, node: Node, width: int | None = None,
@@ -142,18 +143,22 @@ def _node_lines(context: MapSemantics, node: Node, width: int | None = None,
     return lines
 
 
-def repeat_label(node: Node) -> str:
+def repeat_label(node: Node, where: str) -> str:
     """The label of a node drawn a second time, under another claim it bears on: the start
-    of its text, and that it is a repeat."""
+    of its text, and `where` it is drawn in full. A repeated thesis is drawn as an outline
+    on white, its small type muted."""
     style = NODE_STYLES[node.kind]
     text = f"“{node.text}”" if node.kind is NodeKind.EVIDENCE else node.text
     lines = wrap(text, style.wrap)
     shown = lines[:_REPEAT_LINES]
     if len(lines) > len(shown):
         shown[-1] += " …"
-    font = {"bold": style.bold, "italic": style.italic}
+    thesis = node.kind is NodeKind.THESIS
+    font = {"bold": style.bold and not thesis, "italic": style.italic}
+    colour = MUTED if thesis else note_colour(node.kind)
     return html_label([(line, font) for line in shown]
-                      + [small("repeated: in full elsewhere", note_colour(node.kind))])
+                      + [small(line, colour) for line in wrap(f"repeated: {where}", style.wrap)],
+                      spaced=True)
 
 
 def node_title(context: MapSemantics, node: Node) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-__all__ = ["quotes_in_the_middle", "spines"]
+__all__ = ["quotes_in_the_middle", "spines", "first_reached"]
 
 Edge = tuple[str, str, str]  # lower node, upper node, and how it is drawn
 
@@ -68,3 +68,32 @@ def spines(edges: list[Edge]) -> dict[str, str]:
     members = set(above) | set(above.values())
     ordered = dict.fromkeys(node for lower, upper, _ in edges for node in (lower, upper))
     return {node: top(node) for node in ordered if node in members}
+
+
+def first_reached(edges: list[Edge], roots: list[str]) -> dict[str, str]:
+    """For each node, the claim under which a reader going down the tree meets it first:
+    depth first from `roots` (then from each claim that bears on nothing), each claim's
+    reasons in the order of its row. A node that bears on several claims is drawn in full
+    there, and repeated after it.
+
+    >>> edges = [("q", "late", ""), ("q", "early", ""), ("early", "t", ""), ("late", "t", "")]
+    >>> first_reached(edges, ["t"])["q"]
+    'early'
+    """
+    rows: dict[str, list[str]] = {}
+    for lower, upper, _ in edges:
+        rows.setdefault(upper, []).append(lower)
+    tails = {lower for lower, _, _ in edges}
+    starts = roots + [upper for upper in rows if upper not in tails]
+    reached: dict[str, str] = {}
+    for start in starts:
+        # An explicit stack, not recursion: a chain of reasons may be long.
+        stack = [start]
+        while stack:
+            upper = stack.pop()
+            fresh = [lower for lower in rows.get(upper, ()) if lower not in reached
+                     and lower not in roots]
+            for lower in fresh:
+                reached[lower] = upper
+            stack += reversed(fresh)
+    return reached
