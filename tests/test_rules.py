@@ -76,6 +76,11 @@ def test_syntax_error_suggests_the_closest_node_kind(project):
                      "unknown node kind `premis` — did you mean `premise`?"))
 
 
+def test_syntax_error_suggests_topic_for_a_misspelt_topic(project):
+    assert_findings(project, GROUNDED + 'topc "Sanctions"\n',
+                    ("syntax-error", 4, 1, "unknown statement `topc` — did you mean `topic`?"))
+
+
 def test_syntax_error_names_what_was_expected(project):
     assert_findings(project, GROUNDED + 'premise p "x" supports\n',
                     ("syntax-error", 4, 23, "expected a node id after `supports`"))
