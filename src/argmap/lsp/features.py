@@ -401,8 +401,8 @@ class Json(list):
 
 
 def document_symbols(project: Project, path: str) -> Json:
-    """The outline: the header, then each node (or each cross relation) in order, as
-    `DocumentSymbol`s in JSON."""
+    """The outline: the header, then each node and topic (or each cross relation and topic)
+    in order, as `DocumentSymbol`s in JSON."""
     index = project.index(path)
     real = os.path.realpath(path)
     cached = project.cache.outlines.get(real)
@@ -423,6 +423,9 @@ def document_symbols(project: Project, path: str) -> Json:
             "selectionRange": index.range_json(name.start, name.end)})
     if symbols.comparison:
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
+        # The topics among the relations they group, in the order of the file.
+        outline.sort(key=lambda symbol: (symbol["range"]["start"]["line"],
+                                         symbol["range"]["start"]["character"]))
     project.cache.outlines[real] = (index.text, outline)
     return outline
 
