@@ -22,6 +22,7 @@ from argmap.importing import FORMATS, import_file
 from argmap.importing.argdown import read as read_argdown
 from argmap.lexicon import KEYWORDS, SCHEMES, NodeKind, RelationKind
 from argmap.lint import check_paths
+from argmap.model import topic_spans
 from conftest import DATA, ROOT, require_tool
 
 ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
@@ -160,9 +161,7 @@ def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
     path.write_text(ARGDOWN_CONSTRUCTS, encoding="utf-8")
     text, notes = import_file(str(path), argdown=argdown())
     assert [(note.line, note.message) for note in notes] == [
-        (1, 'heading `Constructs` is kept as a comment: the language has no topics'),
         (5, 'an attack on argument <Reconstructed> is an undercut of its last inference: Argdown does not say which premise it attacks'),
-        (7, 'heading `Reasons` is kept as a comment: the language has no topics'),
         (15, 'statement [Untitled 1] has data the map has no form for (note); it is kept as a comment'),
         (16, 'the inference rule (Modus ponens) of argument <Reconstructed> is kept as a comment above its support: the language has no such scheme'),
         (19, 'statement [Main] is worded again; the other wording is kept as a comment: a node has one text'),
@@ -171,7 +170,7 @@ def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
 # Imported by `argmap import` from constructs.argdown (Argdown, read by the Argdown CLI).
 document constructs "Constructs" {}
 
-# # Constructs
+topic "Constructs"
 
 # also worded (line 19): The main claim, worded again.
 thesis Main "The main claim."
@@ -184,7 +183,7 @@ rebuttal Answer "An answer."
   attacks Doubt
   undercuts P -> Main
 
-# ## Reasons
+topic "Reasons"
 
 premise Reason "A reason for the main claim."
   supports Main
@@ -368,6 +367,20 @@ def test_a_map_comes_back_whole_through_argdown(generated):
     assert structure(back) == structure(semantics)
     if not original_errors:
         assert errors == []
+
+
+def test_topics_come_back_through_argdown():
+    text = ('document m "M" { source "source.txt" }\ntopic "Why"\nthesis t "T."\n'
+            'assumption a "A." supports t\ntopic "Against #it"\nobjection o "O." attacks t\n'
+            'assumption b "B." supports o\n')
+    semantics, back, errors, _ = round_trip(text, [], "argdown")
+    def topics(map_semantics):
+        document = map_semantics.map
+        return [(topic.name, [document.nodes[i].id for i in members])
+                for topic, members in topic_spans(document.topics, len(document.nodes))]
+    assert topics(back) == topics(semantics) == [("Why", ["t", "a"]),
+                                                 ("Against #it", ["o", "b"])]
+    assert errors == []
 
 
 AIF_CONSTRUCTS = {

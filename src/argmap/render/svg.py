@@ -16,8 +16,8 @@ the ids the scene gave them, so that another Graphviz, which orders attributes o
   that width left of the centre (`text-anchor="start"`). A viewer without the font the
   layout measured with (`layout`) sets other widths, so every line of a node's, a panel's
   or the graph's label is anchored at its middle (`text-anchor="middle"`) on the centre
-  of its outline instead, and centred by the viewer's own font metrics. The key's table
-  and the legend's title are left-aligned, and stay so.
+  of its outline instead, and centred by the viewer's own font metrics. The key's table,
+  the legend's title and a topic band's name are left-aligned, and stay so.
 """
 
 from __future__ import annotations
@@ -106,8 +106,9 @@ class="quote"><title>the quote</title><text text-anchor="middle" x="50">Q</text>
         title = group.find(_TITLE)
         if title is not None and group.get("id") in titles:
             title.text = titles[group.get("id", "")]
+    left_aligned = _LEFT_ALIGNED | scene.ids("band")
     for group in root.iter(_G):
-        if group.get("class") in _ELEMENTS - {"edge"} and group.get("id") not in _LEFT_ALIGNED:
+        if group.get("class") in _ELEMENTS - {"edge"} and group.get("id") not in left_aligned:
             _centre(group)
     return serialise(root)
 
