@@ -332,7 +332,7 @@ def import_file(path: str, input_format: str | None = None, *,
         from .aif import read as read_aif
 
         draft = read_aif(path)
-    # A map is UTF-8 text: a lone surrogate (a JSON `\\ud800`, a byte of the file's name
+    # A map is UTF-8 text: a lone surrogate (a JSON `\ud800`, a byte of the file's name
     # that is not UTF-8, in its title and first comment) becomes U+FFFD there.
     text = utf8_text(write(draft))
     return text, sorted(draft.notes, key=lambda note: note.line)
