@@ -223,3 +223,33 @@ def test_fix_leaves_the_export_as_it_was_for_any_map(capsys, case, newline, comm
         assert path.read_bytes() == text.replace(
             "  # argmap: ignore[duplicate-id]", "").replace("\n", newline).encode()
         assert run(capsys, "export", "--format", "json", str(path)) == before
+
+
+def test_fix_changes_only_the_files_named_not_the_maps_a_comparison_uses(project, capsys):
+    """As ruff fixes only the files it is given: the map a comparison uses is checked and
+    reported with it, and left as it is."""
+    used = project.write("a.arg", FIXABLE)
+    comparison = project.write("c.arg", 'compare c "C" { use "a.arg" }\n')
+    status, out, _ = run(capsys, "check", "--fix", str(comparison))
+    assert used.read_text() == FIXABLE
+    assert "[unused-suppression]" in out and status == 1
+    _, out, _ = run(capsys, "check", str(comparison))
+    assert "fixable" not in out  # nor is it counted as what --fix would fix
+    run(capsys, "check", "--fix", str(project.root / "maps"))  # found in a folder named
+    assert used.read_text() == FIXABLE.replace("  # argmap: ignore[unused-evidence]", "")
+
+
+def test_stdin_reports_the_maps_a_comparison_uses_as_the_path_does(project, capsys,
+                                                                   monkeypatch):
+    project.write("a.arg", FIXABLE)
+    comparison = project.write("c.arg", 'compare c "C" { use "a.arg" }\n')
+    _, by_path, _ = run(capsys, "check", str(comparison))
+    status, by_stdin, _ = run(capsys, "check", "-", "--stdin-filename", str(comparison),
+                              stdin=comparison.read_bytes(), monkeypatch=monkeypatch)
+    assert status == 1 and "a.arg" in by_stdin and "in 2 files" in by_stdin
+    assert by_stdin == by_path
+    # --fix changes standard input only, written to standard output
+    status, out, err = run(capsys, "check", "-", "--fix", "--stdin-filename", str(comparison),
+                           stdin=comparison.read_bytes(), monkeypatch=monkeypatch)
+    assert out == comparison.read_text() and "[unused-suppression]" in err
+    assert (project.root / "maps" / "a.arg").read_text() == FIXABLE

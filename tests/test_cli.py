@@ -239,7 +239,7 @@ def test_rules_lists_every_rule_with_its_code(capsys):
 def test_rules_as_json(capsys):
     assert main(["rules", "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
-    assert items[7] == {"code": "AM202", "name": "quote-not-found", "severity": "error",
+    assert items[8] == {"code": "AM202", "name": "quote-not-found", "severity": "error",
                         "summary": "An evidence quote does not occur in the document's source."}
     assert len({item["code"] for item in items}) == len(items)
 

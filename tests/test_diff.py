@@ -87,6 +87,24 @@ def test_rev_compares_each_map_with_the_revision(tmp_path, capsys, monkeypatch):
     assert "gone.arg at HEAD -> gone.arg: nodes: 6 removed" in out
 
 
+def test_rev_reads_the_old_maps_sources_from_a_sibling_folder(tmp_path, capsys, monkeypatch):
+    """The usual layout, maps/ beside seeds/: the revision unpacked has no `.git`, and its
+    top folder is still the project, so `../seeds/` is read and one reworded node is one
+    change, not every quote changed and a source not found."""
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(FOLDER / "source.txt", tmp_path / "seeds" / "source.txt")
+    old = (FOLDER / "old.arg").read_text(encoding="utf-8")
+    assert 'source "source.txt"' in old
+    (tmp_path / "maps" / "harbour.arg").write_text(
+        old.replace('source "source.txt"', 'source "../seeds/source.txt"'), encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "old")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "--rev", "HEAD", "maps") == "no map changed\n"
+
+
 def test_an_unknown_revision_is_an_input_problem(tmp_path, capsys, monkeypatch):
     git(tmp_path, "init", "-q")
     monkeypatch.chdir(tmp_path)

@@ -405,6 +405,35 @@ def test_a_linked_support_is_one_inference_in_every_format(project):
     assert sorted(e["fromID"] for e in data["edges"] if e["toID"] == "ra:i1") == ["a", "b", "ca:1"]
 
 
+TOPICAL = ('document d "D" { }\ntopic "Why"\nthesis t "T."\nassumption a "A." supports t\n'
+           'topic "Against #it"\nobjection o "O." attacks t\nassumption b "B." supports o\n')
+
+
+def test_topics_are_exported_as_lists_in_json_and_as_headings_in_argdown(project):
+    from argmap.export.as_argdown import export as argdown
+    from argmap.export.as_json import map_data
+
+    project.write("m.arg", TOPICAL)
+    semantics = argmap.load(str(project.root / "maps" / "m.arg"))
+    assert [(t["name"], t["nodes"]) for t in map_data(semantics)["topics"]] == [
+        ("Why", ["t", "a"]), ("Against #it", ["o", "b"])]
+    text = argdown(semantics)
+    assert text.index("# Why\n\n[t]:") < text.index("# Against \\#it\n\n[o]:")
+
+
+def test_argdown_reads_each_topic_as_the_section_of_its_statements(project):
+    argdown = require_tool(ARGDOWN, INSTALL_ARGDOWN)
+    project.write("m.arg", TOPICAL)
+    assert main(["export", "maps/m.arg", "--format", "argdown", "-o", "out"]) == 0
+    subprocess.run([argdown, "json", "out/m.argdown", "out"], check=True, capture_output=True,
+                   timeout=300)
+    data = json.loads((project.root / "out" / "m.json").read_text(encoding="utf-8"))
+    sections = {section["id"]: section["title"] for section in data["sections"]}
+    assert {title: sections[statement["section"]] for title, statement
+            in data["statements"].items()} == {"t": "Why", "a": "Why", "o": "Against #it",
+                                                "b": "Against #it"}
+
+
 def test_an_output_folder_that_cannot_be_made_is_an_input_problem(tmp_path, capsys):
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     assert main(["export", str(ROOT / "maps" / "fpri.arg"), "--format", "json",

@@ -134,6 +134,10 @@ def test_the_layout():
     assert format_text('compare c "C" { use "a.arg" }\na . x agrees b.y "why" a.z attacks b.w') \
         == 'compare c "C" {\n  use "a.arg"\n}\na.x agrees b.y\n  "why"\na.z attacks b.w\n'
     assert format_text('document d "T" {  }') == 'document d "T" {}\n'
+    assert format_text('topic\n  "A" thesis t "x" topic "B"\npremise p "y" supports t') == (
+        'topic "A"\nthesis t "x"\ntopic "B"\npremise p "y"\n  supports t\n')
+    assert format_text('compare c "C" {}\ntopic "A" a.x agrees b.y "why"\n\ntopic "B"') == (
+        'compare c "C" {}\ntopic "A"\na.x agrees b.y\n  "why"\n\ntopic "B"\n')
 
 
 def test_a_suppression_comment_stays_on_the_first_line_of_its_node():

@@ -107,10 +107,13 @@ _TOKENS = st.one_of(st.sampled_from(sorted(KEYWORDS)), st.sampled_from(_IDENTS),
 
 @st.composite
 def statements(draw) -> list[str]:
-    """A statement of the language, as tokens: a node, a header, a use, a cross relation."""
+    """A statement of the language, as tokens: a node, a header, a use, a cross relation, a
+    topic."""
     ref = st.one_of(st.sampled_from(_IDENTS), st.builds("{}.{}".format, st.sampled_from(_IDENTS),
                                                         st.sampled_from(_IDENTS)))
-    shape = draw(st.sampled_from(["node", "document", "compare", "cross"]))
+    shape = draw(st.sampled_from(["node", "document", "compare", "cross", "topic"]))
+    if shape == "topic":
+        return ["topic", *draw(st.lists(strings(), max_size=2))]
     if shape == "node":
         tokens = [draw(st.sampled_from(["thesis", "premise", "evidence", "assumption",
                                         "objection", "rebuttal"])),
@@ -325,6 +328,8 @@ def valid_maps(draw) -> tuple[str, str]:
                 supporter, supported = draw(st.sampled_from(links))
                 statement += ["undercuts", f"{supporter} -> {supported}"]
         kinds[node_id] = kind
+        if not draw(st.integers(0, 3)):  # a topic over the nodes from here on
+            lines.append(f"topic {_quoted(draw(_TEXT))}")
         lines.append(draw(separator).join(statement))
     return "\n".join(lines) + "\n", source
 

@@ -55,6 +55,8 @@ def test_the_types_of_the_tokens():
         (Punctuation, "}"), (Keyword.Declaration, "premise"), (Name.Function, "p"),
         (String.Double, '"x"'), (Name.Decorator, "#tag"), (Comment.Single, "# why"),
         (Keyword, "supports"), (Name, "t")]
+    assert [(kind, value) for kind, value in tokens('topic "Sanctions"') if value.strip()] == [
+        (Keyword.Namespace, "topic"), (String.Double, '"Sanctions"')]
 
 
 def test_what_cannot_start_a_token_is_an_error():

@@ -22,6 +22,7 @@ from argmap.importing import FORMATS, import_file
 from argmap.importing.argdown import read as read_argdown
 from argmap.lexicon import KEYWORDS, SCHEMES, NodeKind, RelationKind
 from argmap.lint import check_paths
+from argmap.model import topic_spans
 from conftest import DATA, ROOT, require_tool
 
 ARGDOWN = ROOT / "bench" / "node_modules" / ".bin" / "argdown"
@@ -160,9 +161,7 @@ def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
     path.write_text(ARGDOWN_CONSTRUCTS, encoding="utf-8")
     text, notes = import_file(str(path), argdown=argdown())
     assert [(note.line, note.message) for note in notes] == [
-        (1, 'heading `Constructs` is kept as a comment: the language has no topics'),
         (5, 'an attack on argument <Reconstructed> is an undercut of its last inference: Argdown does not say which premise it attacks'),
-        (7, 'heading `Reasons` is kept as a comment: the language has no topics'),
         (15, 'statement [Untitled 1] has data the map has no form for (note); it is kept as a comment'),
         (16, 'the inference rule (Modus ponens) of argument <Reconstructed> is kept as a comment above its support: the language has no such scheme'),
         (19, 'statement [Main] is worded again; the other wording is kept as a comment: a node has one text'),
@@ -171,7 +170,7 @@ def test_what_argdown_has_and_the_map_cannot_hold_is_noted_by_line(tmp_path):
 # Imported by `argmap import` from constructs.argdown (Argdown, read by the Argdown CLI).
 document constructs "Constructs" {}
 
-# # Constructs
+topic "Constructs"
 
 # also worded (line 19): The main claim, worded again.
 thesis Main "The main claim."
@@ -184,7 +183,7 @@ rebuttal Answer "An answer."
   attacks Doubt
   undercuts P -> Main
 
-# ## Reasons
+topic "Reasons"
 
 premise Reason "A reason for the main claim."
   supports Main
@@ -370,6 +369,20 @@ def test_a_map_comes_back_whole_through_argdown(generated):
         assert errors == []
 
 
+def test_topics_come_back_through_argdown():
+    text = ('document m "M" { source "source.txt" }\ntopic "Why"\nthesis t "T."\n'
+            'assumption a "A." supports t\ntopic "Against #it"\nobjection o "O." attacks t\n'
+            'assumption b "B." supports o\n')
+    semantics, back, errors, _ = round_trip(text, [], "argdown")
+    def topics(map_semantics):
+        document = map_semantics.map
+        return [(topic.name, [document.nodes[i].id for i in members])
+                for topic, members in topic_spans(document.topics, len(document.nodes))]
+    assert topics(back) == topics(semantics) == [("Why", ["t", "a"]),
+                                                 ("Against #it", ["o", "b"])]
+    assert errors == []
+
+
 AIF_CONSTRUCTS = {
     "nodes": [
         {"nodeID": "1", "text": "We should act.", "type": "I"},
@@ -437,3 +450,43 @@ objection n6 "Acting costs too much."
 
 thesis n8 "Action is needed."
 """
+
+
+def test_a_lone_surrogate_in_aif_becomes_a_replacement_character(tmp_path, capsys):
+    """JSON's `\\ud800` is a lone surrogate in the string read, which UTF-8 cannot hold."""
+    path = tmp_path / "s.json"
+    path.write_text('{"nodes":[{"nodeID":"1","text":"a\\ud800 b\\udcff","type":"I"}],'
+                    '"edges":[]}', encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    assert 'thesis n1 "a\ufffd b\ufffd"' in (tmp_path / "s.arg").read_text(encoding="utf-8")
+    assert 'thesis n1 "a\ufffd b\ufffd"' in import_file(str(path))[0]
+
+
+def test_a_lone_surrogate_from_the_argdown_cli_becomes_a_replacement_character(
+        tmp_path, monkeypatch):
+    """What the Argdown CLI writes is JSON too: a `\\ud800` in it (here put in its output)
+    is read as a lone surrogate."""
+    from argmap.importing import argdown as reader
+
+    real = reader.run_argdown
+    monkeypatch.setattr(reader, "run_argdown", lambda *words: json.loads(
+        json.dumps(real(*words)).replace("SURROGATE", "\\ud800")))
+    path = tmp_path / "m.argdown"
+    path.write_text("[A]: a SURROGATE.\n", encoding="utf-8")
+    text, _ = import_file(str(path), argdown=argdown())
+    assert 'thesis A "a \ufffd."' in text
+    text.encode("utf-8")
+
+
+def test_import_treats_a_link_as_a_map_that_exists(tmp_path, tmp_path_factory, capsys):
+    """A link to nothing exists too; with --force, a link out of the project is refused."""
+    outside = tmp_path_factory.mktemp("outside") / "planted.arg"
+    path = tmp_path / "s.json"
+    path.write_text('{"nodes":[{"nodeID":"1","text":"a","type":"I"}],"edges":[]}',
+                    encoding="utf-8")
+    (tmp_path / "s.arg").symlink_to(outside)
+    assert main(["import", str(path)]) == 2
+    assert "s.arg exists (a link to" in capsys.readouterr().err
+    assert main(["import", str(path), "--force"]) == 2
+    assert "outside the project folder" in capsys.readouterr().err
+    assert not outside.exists()

@@ -37,3 +37,23 @@ def test_document_ids_made_from_file_names():
     assert document_id("fpri") == "fpri"
     assert document_id("2017 report (draft)") == "_2017_report_draft"
     assert document_id("thesis") == "thesis_doc"
+
+
+def test_init_treats_a_link_as_a_map_that_exists(project, monkeypatch, capsys, tmp_path_factory):
+    """A link to nothing exists too: written through, it would make its target, wherever
+    that is. Without --force it is refused; with it, a link out of the project still is."""
+    outside = tmp_path_factory.mktemp("outside") / "planted.arg"
+    monkeypatch.chdir(project.root)
+    (project.root / "fpri.arg").symlink_to(outside)
+    assert main(["init", "seeds/fpri.txt"]) == 2
+    assert f"fpri.arg exists (a link to {outside})" in capsys.readouterr().err
+    assert main(["init", "seeds/fpri.txt", "--force"]) == 2
+    assert "outside the project folder" in capsys.readouterr().err
+    assert not outside.exists()
+    # a link inside the project is the map it names, replaced with --force
+    (project.root / "fpri.arg").unlink()
+    (project.root / "fpri.arg").symlink_to(project.root / "maps" / "target.arg")
+    assert main(["init", "seeds/fpri.txt"]) == 2
+    assert main(["init", "seeds/fpri.txt", "--force"]) == 0
+    assert (project.root / "maps" / "target.arg").read_text(encoding="utf-8").startswith(
+        "document fpri")

@@ -193,7 +193,7 @@ async def test_completion_offers_ids_kinds_relations_and_header_keys(client, fol
     in_header = at(typing, "  source", into=0)
     assert {"author", "date", "url", "skip-lines"} == await labels(in_header)
     statement_start = types.Position(MAP.count("\n"), 0)  # the blank line after the map
-    assert {"thesis", "premise", "evidence", "supports", "undercuts"} <= \
+    assert {"thesis", "premise", "evidence", "supports", "undercuts", "topic"} <= \
         await labels(statement_start)
     comparison = await open_file(client, folder, "cmp.arg")
     result = await client.text_document_completion_async(types.CompletionParams(
@@ -236,6 +236,24 @@ async def test_document_symbols_outline_the_map(client, folder):
         types.TextDocumentIdentifier(comparison)))
     assert [s.name for s in symbols] == [
         "broker", "fpri.engage_russia agrees eastwest.useful_partner"]
+
+
+async def test_the_outline_shows_topics_in_their_place(client, folder):
+    text = MAP.replace("\npremise sanctions_fail", '\ntopic "Sanctions"\npremise sanctions_fail')
+    address = await open_file(client, folder, "fpri.arg", text)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        types.TextDocumentIdentifier(address)))
+    assert [(s.name, s.detail) for s in symbols] == [
+        ("fpri", "document"), ("engage_russia", "thesis"), ('"Sanctions"', "topic"),
+        ("sanctions_fail", "premise"), ("sanctions_quote", "evidence")]
+    # The thesis ends where it ends, not at the topic after it.
+    assert symbols[1].range.end.line < symbols[2].range.start.line
+    comparison = await open_file(client, folder, "cmp.arg", COMPARISON.replace(
+        "\nfpri.engage_russia", '\ntopic "Ends"\nfpri.engage_russia'))
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        types.TextDocumentIdentifier(comparison)))
+    assert [s.name for s in symbols] == [
+        "broker", '"Ends"', "fpri.engage_russia agrees eastwest.useful_partner"]
 
 
 async def fixes(client: LanguageClient, address: str) -> list[types.CodeAction]:

@@ -209,11 +209,13 @@ def test_a_comparison_reads_down_a_row_per_relation_its_theses_first(capsys, tmp
     flat = re.sub(r"\s+", " ", dot)
     # The headers, then the theses and the relation between them, numbered 1.
     assert '{ rank=same "header/harbour" [' in flat and '"header/ferry" [' in flat
-    assert re.search(r'rank=same "harbour.build_east" \[[^\]]*\] "ferry.no_harbour" \[[^\]]*\] '
-                     r'"relation/1" ', flat)
+    # (Each row of a topic's band starts with the invisible point that lines bands up.)
+    band_edge = r'(?:"band-edge/\d+" \[[^\]]*\] )?'
+    assert re.search(r'rank=same ' + band_edge + r'"harbour.build_east" \[[^\]]*\] '
+                     r'"ferry.no_harbour" \[[^\]]*\] "relation/1" ', flat)
     # A relation between theses is among the first rows; a thesis drawn above is repeated.
-    assert re.search(r'rank=same "repeat:harbour.build_east@row/2" \[[^\]]*\] '
-                     r'"ferry.small_quay" \[[^\]]*\] "relation/2" ', flat)
+    assert re.search(r'rank=same ' + band_edge + r'"repeat:harbour.build_east@row/2" '
+                     r'\[[^\]]*\] "ferry.small_quay" \[[^\]]*\] "relation/2" ', flat)
     # The claims the relations link; no quote, no unlinked reason.
     assert "harbour.jobs" not in dot and "_quote" not in dot
     # A relation runs from the left column to the right one, in two lines meeting at its
@@ -233,6 +235,37 @@ def test_a_comparison_reads_down_a_row_per_relation_its_theses_first(capsys, tmp
                      r"harbour at all.", why)
     # The numbers go down the page in order.
     assert [int(n) for n in re.findall(r'"relation/(\d)" -> "relation/\d"', dot)] == [1, 2, 3, 4]
+
+
+def test_a_comparisons_topics_are_labelled_bands_in_the_order_of_the_file():
+    from argmap.render.overview import draw_overview
+
+    context = argmap.load(str(ROOT / "maps" / "fpri-vs-eastwest.arg"))
+    scene = draw_overview(context, lambda node: node is not None)
+    bands = [item for item in scene.elements() if getattr(item, "role", None) == "band"]
+    assert [band.title for band in bands] == [t.name for t in context.comparison.topics]
+    numbers = [[int(item.name.split("/")[1]) for item in band.walk()
+                if getattr(item, "role", None) == "number"] for band in bands]
+    # Each band holds its topic's relations, the numbers running on from band to band; the
+    # theses and their relation open the first band.
+    assert [n for band in numbers for n in band] == list(range(1, 23))
+    assert [len(n) for n in numbers] == [3, 3, 2, 4, 2, 2, 3, 2, 1]
+    first = {item.name for item in bands[0].walk() if getattr(item, "role", None) == "node"}
+    assert {"fpri.engage_russia", "eastwest.go_between", "eastwest.great_power_motive"} <= first
+
+
+def test_a_topic_whose_rows_are_apart_is_banded_again_as_continued(project):
+    from argmap.render.overview import draw_overview
+
+    project.write("a.arg", 'document a "A" { }\nthesis t "T."\npremise p "P." supports t\n')
+    project.write("b.arg", 'document b "B" { }\nthesis t "T."\npremise p "P." supports t\n')
+    # The relation between the theses is drawn first, out of its topic's place.
+    project.write("c.arg", 'compare c "C" { use "a.arg" use "b.arg" }\ntopic "One"\n'
+                           'a.p agrees b.p\ntopic "Two"\na.t agrees b.t\na.p qualifies b.t\n')
+    scene = draw_overview(argmap.load(str(project.root / "maps" / "c.arg")),
+                          lambda node: node is not None)
+    assert [item.title for item in scene.elements()
+            if getattr(item, "role", None) == "band"] == ["Two", "One", "Two (continued)"]
 
 
 def test_a_comparison_without_relations_shows_its_theses_in_order(project, capsys, tmp_path):

@@ -7,7 +7,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from argmap.api import draw
 from argmap.cli import main
 from argmap.render.escape import label_text, safe_url, xml_text
 
@@ -184,3 +187,30 @@ def test_xml_text_keeps_backslashes():
 ])
 def test_safe_url(url, link):
     assert safe_url(url) == link
+
+
+# Any text a one-line string can hold: every character but line breaks, surrogates and NUL
+# (which makes a file binary data, refused), with the ones XML cannot hold (C0 controls,
+# U+FFFE, U+FFFF) drawn often.
+ANY_TEXT = st.text(st.one_of(
+    st.sampled_from("\x01\x08\x0b\x0c\x1b\x7f\ufffe\uffff\t<&\"\\"),
+    st.characters(blacklist_categories=("Cs",),
+                  blacklist_characters="\x00\n\r\x85\u2028\u2029")),
+    min_size=1, max_size=12)
+
+
+@given(ANY_TEXT)
+def test_render_and_report_write_xml_whatever_the_text(tmp_path_factory, text):
+    """Every text that reaches the SVG (labels, tooltips, a quote's title, the document's
+    title) is cleaned, so that the SVG parses and the report, which reads it back, runs."""
+    folder = tmp_path_factory.mktemp("any")
+    text = f"x {text} y"  # never blank, which is an error that stops the report
+    (folder / "s.txt").write_text(f"before {text} after\n", encoding="utf-8")
+    (folder / "m.arg").write_text("\n".join([
+        f"document d {arg_string(text)} {{ source \"s.txt\" }}",
+        f"thesis t {arg_string(text)}",
+        f"evidence e {arg_string(text)} supports t",
+        f"objection o {arg_string(text)} attacks t"]) + "\n", encoding="utf-8")
+    svg = draw(str(folder / "m.arg"))
+    ET.fromstring(svg.encode("utf-8"))
+    assert main(["report", str(folder / "m.arg"), "-o", str(folder)]) == 0

@@ -76,6 +76,11 @@ def test_syntax_error_suggests_the_closest_node_kind(project):
                      "unknown node kind `premis` — did you mean `premise`?"))
 
 
+def test_syntax_error_suggests_topic_for_a_misspelt_topic(project):
+    assert_findings(project, GROUNDED + 'topc "Sanctions"\n',
+                    ("syntax-error", 4, 1, "unknown statement `topc` — did you mean `topic`?"))
+
+
 def test_syntax_error_names_what_was_expected(project):
     assert_findings(project, GROUNDED + 'premise p "x" supports\n',
                     ("syntax-error", 4, 23, "expected a node id after `supports`"))
@@ -128,6 +133,30 @@ def test_comparison_references(project):
         ("unknown-reference", 3, 15, "no used document is called `bb`; did you mean `b`?"),
         ("unknown-reference", 4, 1, "`claim`: in a comparison, name nodes as `DOC.NODE`"),
         name="c.arg")
+
+
+# empty-topic
+
+def test_a_topic_followed_by_a_topic_or_the_end_groups_nothing(project):
+    text = HEADER + 'topic "A"\ntopic "B"\nthesis main "x"\n' \
+        'assumption a "y" supports main\ntopic "C"\n'
+    assert_findings(project, text,
+                    ("empty-topic", 2, 1, 'topic "A" groups no nodes: the next topic or the end '
+                                          "of the file follows it at once"),
+                    ("empty-topic", 6, 1, 'topic "C" groups no nodes: the next topic or the end '
+                                          "of the file follows it at once"))
+
+
+def test_topics_that_group_nodes_and_relations(project):
+    assert_findings(project, HEADER + 'topic "A"\nthesis main "x"\ntopic "B"\n'
+                    'assumption a "y" supports main\n')
+    project.write("a.arg", GROUNDED)
+    project.write("b.arg", GROUNDED.replace("document d", "document b"))
+    assert_findings(project, 'compare c "C" { use "a.arg" use "b.arg" }\ntopic "T"\n'
+                    'd.main agrees b.main\ntopic "U"\n',
+                    ("empty-topic", 4, 1, 'topic "U" groups no relations: the next topic or the '
+                                          "end of the file follows it at once"),
+                    name="c.arg")
 
 
 def test_use_of_a_missing_file(project):

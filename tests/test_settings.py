@@ -271,3 +271,24 @@ def test_each_files_fail_on_and_the_options_over_them(tmp_path, capsys):
     assert _run(capsys, "check", "--ignore", "AM307", str(tmp_path / "strict"))[0] == 0
     result = argmap.check([str(tmp_path)], ignore=["unanswered-objection"])
     assert result.findings == []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32",
+                    reason="links need symlink support")
+def test_exclude_and_per_file_ignores_hold_through_a_link_to_the_project(tmp_path, capsys,
+                                                                        monkeypatch):
+    """The configuration's folder is a real path: a file reached through a link to the
+    project is matched as the file it is, found (`plink`) or named (`--config`)."""
+    project = tmp_path / "proj"
+    (project / "drafts").mkdir(parents=True)
+    (project / "argmap.toml").write_text(
+        'exclude = ["drafts/**"]\n[per-file-ignores]\n"kept/*.arg" = ["unsupported-claim"]\n')
+    (project / "kept").mkdir()
+    bare = 'document d "D" {}\nthesis t "A claim nothing supports."\n'
+    (project / "drafts" / "draft.arg").write_text(bare)
+    (project / "kept" / "kept.arg").write_text(bare)
+    (tmp_path / "plink").symlink_to(project, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    for words in (["proj"], ["plink"], ["--config", "plink/argmap.toml", "plink"]):
+        status, out, _ = _run(capsys, "check", "--format", "json", *words)
+        assert (status, json.loads(out)) == (0, []), words

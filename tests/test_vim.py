@@ -20,6 +20,7 @@ thesis engage_russia "Engage." #history
 premise p "x\\t"
   supports engage_russia, fpri.other
 objection o "y" undercuts p -> engage_russia
+topic "Sanctions"
 '''
 
 
@@ -42,6 +43,7 @@ def test_neovim_highlights_each_construct(tmp_path):
         (2, 31): "argmapComment", (5, 1): "argmapKind", (5, 8): "argmapDefinition",
         (5, 32): "argmapTag", (6, 13): "argmapBadEscape", (7, 3): "argmapRelation",
         (8, 17): "argmapRelation", (8, 29): "argmapArrow", (7, 12): "",
+        (9, 1): "argmapHeader", (9, 7): "argmapString",
     }
     out = tmp_path / "groups.txt"
     script = tmp_path / "groups.vim"

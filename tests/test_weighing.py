@@ -142,6 +142,30 @@ def test_a_rival_that_does_not_stand_outweighs_nothing():
     assert labelling.nodes["other"] is Label.IN
 
 
+def test_an_outweighed_nodes_reason_names_only_the_rivals_and_concessions_that_stand():
+    """`low` is ranked below `hi` (itself outweighed by `top`, so it stands) and `mid`
+    (undecided: it rests on `u1`, which `u2` attacks and which attacks `u2`); the thesis
+    concedes `cu`, undecided too. What does not stand is not named (docs/evaluation.md)."""
+    labelling = evaluate(MapSemantics(parse(
+        'document d "D" { }\nthesis t "T."\n'
+        'premise low "L." explains t\n'
+        'premise hi "H." explains t outranks low\n'
+        'premise mid "M." explains t outranks low\n'
+        'premise top "Top." explains t outranks hi\n'
+        'assumption a "A." supports low, hi, top, t\n'
+        'assumption u1 "U1." supports mid attacks u2\n'
+        'assumption u2 "U2." attacks u1\n'
+        'premise cu "CU." concedes t\n'
+        'assumption u3 "U3." supports cu attacks u4\n'
+        'assumption u4 "U4." attacks u3\n', "m.arg")))
+    assert [labelling.nodes[n] for n in ("low", "hi", "mid", "top", "t", "cu")] == [
+        Label.OUTWEIGHED, Label.OUTWEIGHED, Label.UNDECIDED, Label.IN, Label.IN,
+        Label.UNDECIDED]
+    assert labelling.reason("low") == "stands, ranked below `hi`"
+    assert labelling.reason("hi") == "stands, ranked below `top`"
+    assert labelling.reason("t") == ""
+
+
 def test_a_thesis_resting_on_a_scheme_with_open_questions_says_so():
     labelling = evaluate(MapSemantics(parse(
         'document d "D" { }\nthesis act "Engage Moscow." #thesis\n'

@@ -9,8 +9,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "json_text", "line_starts",
-           "unified_diff", "install_hint"]
+__all__ = ["closest", "closest_sibling", "Suggestions", "visible", "utf8_text", "json_text",
+           "line_starts", "unified_diff", "install_hint"]
 
 
 def line_starts(text: str) -> list[int]:
@@ -113,6 +113,19 @@ def _escape(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char) - 0xDC00 if "\udc80" <= char <= "\udcff" else ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_text(text: str) -> str:
+    r"""`text` that UTF-8 can hold: each lone surrogate, which JSON's `\ud800` escapes and a
+    file name's bytes that are not UTF-8 (`surrogateescape`) leave in a string, made U+FFFD.
+
+    >>> utf8_text("a\ud800 caf\udce9 \U0001f5fa") == "a\ufffd caf\ufffd \U0001f5fa"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # What JSON leaves raw with ensure_ascii=False, though a terminal acts on it: DEL and the C1

@@ -79,8 +79,10 @@ class Config:
     def _matches(self, globs: Iterable[str], path: str) -> bool:
         if not globs:
             return False
+        # Real paths both, the root's and the file's: a file reached through a link to the
+        # project (or a folder in it) is matched as where it is.
         try:
-            relative = os.path.relpath(os.path.abspath(path), self.root)
+            relative = os.path.relpath(os.path.realpath(path), os.path.realpath(self.root))
         except ValueError:  # on another drive
             return False
         relative = relative.replace(os.sep, "/")
@@ -210,7 +212,7 @@ def _parse(data: object, path: str, prefix: str) -> Config:
     if not isinstance(allow_outside, bool):
         raise fail("allow-outside-project", "must be true or false")
     return Config(path, rules, Severity(fail_on), tuple(exclude),
-                  os.path.dirname(os.path.abspath(path)), allow_outside, tuple(per_file_ignores))
+                  os.path.dirname(os.path.realpath(path)), allow_outside, tuple(per_file_ignores))
 
 
 def _check_glob(glob: str, fail, key: str) -> None:

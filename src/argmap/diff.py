@@ -88,8 +88,12 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
     from .lint import check_paths
     from .quotes import QuoteMatch
     from .semantics import MapSemantics, Resolver
+    from .settings import Discovery
+    from .workspace import Workspace
 
-    resolver = Resolver()
+    # A revision unpacked has no `.git`: its top folder is the project of its maps.
+    read_from, called = tree
+    resolver = Resolver(Workspace(Discovery(top=read_from or None)))
     result = check_paths([path], resolver=resolver)
     loaded = resolver.load_named(path)
     if loaded.error is not None:  # where it does not parse, as `check` says it
@@ -122,7 +126,6 @@ def snapshot(path: str, *, shown_as: str | None = None, tree: tuple[str, str] = 
             found = semantics.quotes.get(node_id) if semantics.source is not None else None
             quotes[node_id] = None if found is None else isinstance(found, QuoteMatch)
     # Where the old version was read from is not where the reader knows it.
-    read_from, called = tree
     findings = tuple(attrs.evolve(
         f, position=attrs.evolve(f.position, file=shown_as or path),
         message=f.message.replace(read_from, called) if read_from else f.message)

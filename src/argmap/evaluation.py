@@ -70,8 +70,7 @@ class Labelling:
         if label is Label.IN:
             return "; ".join(self._weakened(node_id))
         if label is Label.OUTWEIGHED:
-            above = [a for a in self.outranked_by.get(node_id, [])
-                     if self.nodes[a] is not Label.OUT]
+            above = self._standing(self.outranked_by.get(node_id, []))
             return "; ".join([f"stands, ranked below {_names(above)}",
                               *self._weakened(node_id)])
         attackers = [a for a in self.attackers.get(node_id, [])
@@ -95,10 +94,15 @@ class Labelling:
             self._why_undecided(inference) for inference in supports
             if self.inferences[inference] is Label.UNDECIDED))
 
+    def _standing(self, node_ids: Iterable[str]) -> list[str]:
+        """Those of `node_ids` that stand: in, or in and outweighed (which the weighing of
+        preferences found in); an undecided one does not."""
+        return [n for n in node_ids if self.nodes[n] in (Label.IN, Label.OUTWEIGHED)]
+
     def _weakened(self, node_id: str) -> list[str]:
         """What weakens a standing node without defeating it, in words."""
         found = []
-        conceded = [c for c in self.conceded.get(node_id, []) if self.nodes[c] is not Label.OUT]
+        conceded = self._standing(self.conceded.get(node_id, []))
         if conceded:
             found.append(f"stands, though the author concedes {_names(conceded)} against it")
         if self.open_questions.get(node_id):

@@ -8,6 +8,7 @@ The layout is the one the maps in `maps/` are written in:
 - a node is `KIND ID "text" #tags`, then each relation on a line of its own, indented:
   `  supports a, b`;
 - a cross relation is `DOC.NODE KIND DOC.NODE`, its explanation on the next line, indented;
+- a topic is `topic "Name"`, on one line;
 - tokens on a line are separated by one space; none around `.`, none before `,`;
 - blank lines between statements and comments are kept, at most one in a row.
 
@@ -31,7 +32,7 @@ import re
 
 from attrs import define, field
 
-from .lexicon import COMPARE, DOCUMENT, NodeKind, RelationKind
+from .lexicon import COMPARE, DOCUMENT, TOPIC, NodeKind, RelationKind
 from .tokens import Token, TokenKind, tokenize
 
 __all__ = ["format_text"]
@@ -118,13 +119,16 @@ def _statements(tokens: list[Token], layout: _Layout) -> list[list[_Line]]:
 
 def _statement_starts(tokens: list[Token]) -> list[int]:
     if not tokens or tokens[0].text != COMPARE:
-        return [i for i, t in enumerate(tokens)
-                if t.kind is TokenKind.KEYWORD and (t.text in _NODE_KINDS or t.text in _HEADERS)]
-    # A comparison: its header, then cross relations `REF KIND REF "why"?`.
+        return [i for i, t in enumerate(tokens) if t.kind is TokenKind.KEYWORD and (
+            t.text in _NODE_KINDS or t.text in _HEADERS or t.text == TOPIC)]
+    # A comparison: its header, then cross relations `REF KIND REF "why"?` and topics.
     starts = [0]
     i = next(i for i, t in enumerate(tokens) if t.text == "}") + 1
     while i < len(tokens):
         starts.append(i)
+        if tokens[i].kind is TokenKind.KEYWORD and tokens[i].text == TOPIC:
+            i += 2  # `topic "Name"`
+            continue
         i = _after_ref(tokens, i) + 1  # past the kind
         i = _after_ref(tokens, i)
         if i < len(tokens) and tokens[i].kind is TokenKind.STRING:
@@ -160,7 +164,7 @@ def _lines(tokens: list[Token], indices: range, layout: _Layout) -> list[_Line]:
         token = tokens[i]
         if kind in _NODE_KINDS and token.kind is TokenKind.KEYWORD and token.text in _STARTS_LINE:
             lines.append(_Line(INDENT, []))
-        elif kind not in _NODE_KINDS and token.kind is TokenKind.STRING:
+        elif kind not in _NODE_KINDS and kind != TOPIC and token.kind is TokenKind.STRING:
             lines.append(_Line(INDENT, []))  # a cross relation's explanation
         lines[-1].indices.append(i)
     lines[0].indices.insert(0, indices[0])

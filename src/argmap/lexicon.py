@@ -14,7 +14,8 @@ from attrs import frozen
 
 __all__ = [
     "NodeKind", "RelationKind", "CrossKind", "CLAIM_KINDS", "GROUND_KINDS", "HEADER_KEYS",
-    "BYLINE_KEYS", "URL", "SOURCE", "SKIP_LINES", "DOCUMENT", "COMPARE", "USE", "WITH", "BY",
+    "BYLINE_KEYS", "URL", "SOURCE", "SKIP_LINES", "DOCUMENT", "COMPARE", "USE", "TOPIC", "WITH",
+    "BY",
     "STATEMENT_KEYWORDS", "KEYWORDS", "KIND_SYNONYMS", "EXTENSION", "ANALYST_TAG",
     "INFERENCE_KINDS", "Scheme", "SCHEMES", "RELATION_MEANINGS",
     "TERMINALS", "word_list",
@@ -90,7 +91,10 @@ HEADER_KEYS = (*BYLINE_KEYS, URL, SOURCE, SKIP_LINES)
 
 #: The words that open the statements which are not nodes.
 DOCUMENT, COMPARE, USE = "document", "compare", "use"
-STATEMENT_KEYWORDS = (DOCUMENT, COMPARE, USE)
+#: `topic "Name"`: the nodes of a map, or the relations of a comparison, that follow it, up
+#: to the next topic, are about this topic (drawn as a labelled band, exported as a heading).
+TOPIC = "topic"
+STATEMENT_KEYWORDS = (DOCUMENT, COMPARE, USE, TOPIC)
 
 #: The word that makes a support linked: `supports C with B, D` (this node, B and D support
 #: C only together).

@@ -14,9 +14,9 @@ from .lexicon import ANALYST_TAG, BYLINE_KEYS, CrossKind, NodeKind, RelationKind
 
 __all__ = [
     "Position", "Lines", "Ref", "Link", "Relation", "Node", "HeaderField", "DocumentHeader",
-    "DocumentMap", "Use", "CrossRelation", "Comparison", "ArgFile", "LineRanges",
+    "DocumentMap", "Topic", "Use", "CrossRelation", "Comparison", "ArgFile", "LineRanges",
     "parse_line_ranges",
-    "to_data",
+    "to_data", "topic_spans",
 ]
 
 
@@ -249,12 +249,40 @@ class DocumentHeader:
 
 
 @frozen
+class Topic:
+    """A `topic "Name"` line: the nodes of a map (or the relations of a comparison) from
+    index `start` up to the next topic's start are about it."""
+
+    name: str
+    offset: int
+    lines: Lines = attrs.field(repr=False)
+    start: int = 0
+
+    @property
+    def position(self) -> Position:
+        return self.lines.position(self.offset)
+
+
+def topic_spans(topics: tuple[Topic, ...], count: int) -> list[tuple[Topic, range]]:
+    """Each topic with the indices of the items (of `count`) it groups, in file order.
+
+    >>> lines = Lines("m.arg", "")
+    >>> [(t.name, list(r)) for t, r in topic_spans((Topic("a", 0, lines, 1),
+    ...                                             Topic("b", 9, lines, 3)), 4)]
+    [('a', [1, 2]), ('b', [3])]
+    """
+    ends = [topic.start for topic in topics[1:]] + [count]
+    return [(topic, range(topic.start, end)) for topic, end in zip(topics, ends)]
+
+
+@frozen
 class DocumentMap:
-    """One `.arg` file that maps one document: its header(s) and nodes."""
+    """One `.arg` file that maps one document: its header(s), nodes and topics."""
 
     path: str
     headers: tuple[DocumentHeader, ...]
     nodes: tuple[Node, ...]
+    topics: tuple[Topic, ...] = ()
 
     @property
     def header(self) -> DocumentHeader | None:
@@ -306,6 +334,7 @@ class Comparison:
     lines: Lines = attrs.field(repr=False)
     uses: tuple[Use, ...] = ()
     relations: tuple[CrossRelation, ...] = ()
+    topics: tuple[Topic, ...] = ()
 
     @property
     def position(self) -> Position:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from .errors import InputError
 
-__all__ = ["output_path", "refuse_clashes", "make_folder", "write_atomically"]
+__all__ = ["output_path", "refuse_clashes", "refuse_existing", "make_folder", "write_atomically"]
 
 
 def output_path(path: str, output_dir: str | None, extension: str) -> str:
@@ -42,6 +42,28 @@ def refuse_clashes(outputs: dict[str, str], done: str, command: str,
         if other != path:
             raise InputError(f"{other} and {path} would both be {done} to {output}; "
                              f"{command} them into different folders")
+
+
+def refuse_existing(output: str, force: bool, instead: str) -> None:
+    """A new file's `output` that exists is a usage problem (`instead` says what to do)
+    unless `force`: a link too, even one to nothing, which a write would follow to make its
+    target. With `force`, a link to a file outside the project folder of `output` still is:
+    argmap writes no file out of the project through a link (unless the configuration's
+    `allow-outside-project` says it may)."""
+    if not os.path.lexists(output):
+        return
+    link = os.path.islink(output)
+    target = f" (a link to {os.readlink(output)})" if link else ""
+    if not force:
+        raise InputError(f"{output} exists{target}; {instead}")
+    if link:
+        from .settings import Discovery
+
+        settings = Discovery()(output)
+        if settings.reader.refusal(output) is not None:
+            raise InputError(f"{output} is a link to {os.path.realpath(output)}, outside the "
+                             f"project folder {settings.project}; remove the link, or write "
+                             "to another file")
 
 
 def make_folder(folder: str) -> None:

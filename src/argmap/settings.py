@@ -122,13 +122,15 @@ class Settings:
         return self.config.excluded(path)
 
 
-def project_of(folder: str) -> str:
+def project_of(folder: str, top: str | None = None) -> str:
     """The project of the files in `folder` under no configuration: the repository it is in
-    (the nearest folder above it holding `.git`), else the folder itself; a real path."""
+    (the nearest folder above it holding `.git`, or `top`, the top of a repository unpacked
+    without its `.git`), else the folder itself; a real path."""
     folder = os.path.realpath(folder)
+    top = os.path.realpath(top) if top is not None else None
     candidate = folder
     while True:
-        if os.path.exists(os.path.join(candidate, ".git")):
+        if candidate == top or os.path.exists(os.path.join(candidate, ".git")):
             return candidate
         parent = os.path.dirname(candidate)
         if parent == candidate:
@@ -144,11 +146,13 @@ class Discovery:
 
     A configuration found that cannot be used raises `ConfigError`, unless `lenient` (for
     the language server, while the file is being edited): its folder is then the project,
-    with the defaults."""
+    with the defaults. `top` stands for a repository's top folder where it has no `.git`:
+    the files of a revision unpacked by `argmap diff --rev`."""
 
     given: Config | None = None
     options: Options = Options()
     lenient: bool = False
+    top: str | None = None
     _found: dict[str, Settings] = field(init=False, factory=dict, eq=False)
 
     @classmethod
@@ -162,7 +166,7 @@ class Discovery:
         if folder not in self._found:
             config = self.given if self.given is not None else self._find(folder)
             if config is None:
-                settings = Settings(Config(), project_of(folder), self.options)
+                settings = Settings(Config(), project_of(folder, self.top), self.options)
             else:
                 settings = Settings(config, os.path.realpath(config.root), self.options)
             self._found[folder] = settings
@@ -176,7 +180,7 @@ class Discovery:
         except ConfigError:
             if not self.lenient:
                 raise
-            return Config(found, root=os.path.dirname(os.path.abspath(found)) if found else folder)
+            return Config(found, root=os.path.dirname(os.path.realpath(found)) if found else folder)
 
     def excluded(self, path: str) -> bool:
         """Whether the settings of the file at `path` exclude it."""

@@ -17,6 +17,7 @@ from .lexicon import (
     DOCUMENT,
     EXTENSION,
     TERMINALS,
+    TOPIC,
     USE,
     WITH,
     CrossKind,
@@ -49,7 +50,7 @@ def grammar() -> dict:
         "scopeName": SCOPE,
         "fileTypes": [EXTENSION[1:]],
         "patterns": [{"include": "#comment"}, {"include": "#header"}, {"include": "#node"},
-                     {"include": "#statement"}],
+                     {"include": "#topic"}, {"include": "#statement"}],
         "repository": {
             "comment": {"name": "comment.line.number-sign.argmap",
                         "match": TERMINALS["COMMENT"]},
@@ -78,6 +79,10 @@ def grammar() -> dict:
                 "match": node_kinds + rf"\s*({_IDENT})?",
                 "captures": {"1": {"name": "storage.type.node-kind.argmap"},
                              "2": {"name": "entity.name.function.node.argmap"}}},
+            "topic": {
+                "match": _BEFORE + f"({TOPIC})" + _AFTER + r'\s*("(?:[^"\\\n]|\\.)*")?',
+                "captures": {"1": {"name": "keyword.other.topic.argmap"},
+                             "2": {"name": "entity.name.section.topic.argmap"}}},
             "statement": {"patterns": [
                 {"include": "#comment"}, {"include": "#tag"}, {"include": "#string"},
                 {"match": _words(RelationKind, [WITH]), "name": "keyword.operator.relation.argmap"},

@@ -5,7 +5,7 @@ if exists("b:current_syntax")
 endif
 
 syn iskeyword @,48-57,_,-
-syn keyword argmapHeader document compare use
+syn keyword argmapHeader document compare use topic
 syn keyword argmapKind thesis premise evidence assumption objection rebuttal nextgroup=argmapDefinition skipwhite skipempty
 syn match argmapDefinition /\v[A-Za-z_]([A-Za-z0-9_]|-(\>)@!)*/ contained
 syn keyword argmapRelation supports attacks undercuts explains concedes outranks agrees contradicts qualifies with by

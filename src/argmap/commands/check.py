@@ -179,6 +179,18 @@ def check_once(args) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
+def _to_fix(result) -> dict[str, list]:
+    """The findings --fix may fix, by file: those of the files named (or found in folders
+    named), not of the maps a comparison among them uses, which are checked with it and
+    reported, and left as they are (ruff fixes only the files it is given)."""
+    named = {os.path.realpath(path) for path in result.named}
+    by_file: dict[str, list] = {}
+    for finding in result.findings:
+        if os.path.realpath(finding.position.file) in named:
+            by_file.setdefault(finding.position.file, []).append(finding)
+    return by_file
+
+
 class _Run:
     """One `check`: its options and settings, and what it reads, fixes and prints."""
 
@@ -203,23 +215,28 @@ class _Run:
         return self._check_bytes(self.stdin_name, self.stdin)
 
     def _check_bytes(self, path: str, data: bytes):
-        """The findings of the file at `path` if it held `data` (standard input, or a
-        file as --fix changes it)."""
-        from ..lint import CheckResult
-        from ..lint.engine import check_file
+        """The findings of the file at `path` if it held `data` (standard input), and of the
+        maps it uses, as when it is named."""
+        from ..lint import check_files
         from ..semantics import Resolver
         from ..workspace import OverlayWorkspace
 
         resolver = Resolver(OverlayWorkspace(self.settings, {path: data}))
-        report = check_file(resolver, path, self.settings(path).severities(path))
-        return CheckResult(sorted(report.findings), [path], report.lines)
+        return check_files([path], settings=self.settings, resolver=resolver)
 
     def check_fixed_stdin(self):
         assert self.stdin is not None
         return self._check_bytes(self.stdin_name, self.stdin)
 
     def _findings_if(self, path: str, data: bytes) -> list:
-        return self._check_bytes(path, data).findings
+        """The findings of the file at `path` alone, if it held `data` (as --fix changes
+        it)."""
+        from ..lint.engine import check_file
+        from ..semantics import Resolver
+        from ..workspace import OverlayWorkspace
+
+        resolver = Resolver(OverlayWorkspace(self.settings, {path: data}))
+        return check_file(resolver, path, self.settings(path).severities(path)).findings
 
     def _data(self, path: str) -> bytes:
         """The bytes of a checked file: standard input's, or the file's."""
@@ -239,11 +256,8 @@ class _Run:
         from ..fixing import fix_text
         from ..output_files import write_atomically
 
-        by_file: dict[str, list] = {}
-        for finding in result.findings:
-            by_file.setdefault(finding.position.file, []).append(finding)
         changed = []
-        for path, findings in by_file.items():
+        for path, findings in _to_fix(result).items():
             fixed = fix_text(path, self._data(path), findings,
                              unsafe=self.args.unsafe_fixes,
                              check=functools.partial(self._findings_if, path))
@@ -308,21 +322,18 @@ class _Run:
         if not args.fix and chosen != "github":
             from ..diagnostics import fixes_summary
 
-            fixable, hidden = self._fixable(findings)
+            fixable, hidden = self._fixable(result)
             out.write(fixes_summary(len(fixable), hidden))
 
-    def _fixable(self, findings) -> tuple[list, int]:
+    def _fixable(self, result) -> tuple[list, int]:
         """The findings --fix fixes with the options given, and how many more only
         --unsafe-fixes would."""
         from ..errors import ArgSyntaxError, InputError
         from ..fixing import fixes_in
         from ..parsing import decode
 
-        by_file: dict[str, list] = {}
-        for finding in findings:
-            by_file.setdefault(finding.position.file, []).append(finding)
         fixable, hidden = [], 0
-        for path, found in by_file.items():
+        for path, found in _to_fix(result).items():
             try:
                 text = decode(self._data(path), path)
             except (InputError, ArgSyntaxError):  # gone, or not text: nothing to fix
@@ -338,5 +349,5 @@ class _Run:
         from .._tools import json_text
         from ..diagnostics import format_statistics, statistics
 
-        rows = statistics(result.findings, self._fixable(result.findings)[0])
+        rows = statistics(result.findings, self._fixable(result)[0])
         out.write(json_text(rows) + "\n" if as_json else format_statistics(rows))

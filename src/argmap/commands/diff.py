@@ -126,18 +126,20 @@ def _pairs_at(rev: str, paths: list[str], old_tree: str) -> list[tuple[str | Non
     archive = _git("-C", top, "archive", "--format=tar", rev)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(old_tree, filter="data")
+    # Real paths, as git gives the top folder: a path through a link is in the repository.
+    def at_rev(path: str) -> str:
+        return os.path.join(old_tree, os.path.relpath(os.path.realpath(path), top))
+
     now = select_files(paths)
-    then = select_files([os.path.join(old_tree, os.path.relpath(os.path.abspath(p), top))
-                         for p in paths if os.path.exists(os.path.join(
-                             old_tree, os.path.relpath(os.path.abspath(p), top)))])
+    then = select_files([at_rev(p) for p in paths if os.path.exists(at_rev(p))])
     pairs: dict[str, tuple[str | None, str, str]] = {}
     for path in now:
-        old = os.path.join(old_tree, os.path.relpath(os.path.abspath(path), top))
-        pairs[os.path.abspath(path)] = (old if os.path.exists(old) else None, path, path)
+        old = at_rev(path)
+        pairs[os.path.realpath(path)] = (old if os.path.exists(old) else None, path, path)
     for old in then:
         new = os.path.join(top, os.path.relpath(old, old_tree))
         shown = os.path.relpath(new)
-        pairs.setdefault(os.path.abspath(new), (old, shown, shown))
+        pairs.setdefault(os.path.realpath(new), (old, shown, shown))
     return list(pairs.values())
 
 

@@ -54,7 +54,13 @@ def run(args) -> int:
     from .._tools import visible
     from ..errors import InputError
     from ..importing import import_file
-    from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
+    from ..output_files import (
+        make_folder,
+        output_path,
+        refuse_clashes,
+        refuse_existing,
+        write_atomically,
+    )
 
     outputs = {path: output_path(path, args.output_dir, "arg") for path in args.files}
     if not args.stdout:
@@ -64,13 +70,10 @@ def run(args) -> int:
         if not os.path.isfile(path):
             raise InputError(f"{path}: no such file")
         output = outputs[path]
-        if not args.stdout and not args.force and os.path.exists(output):
-            raise InputError(f"{output} exists; import into another folder (-o DIR) or "
-                             "give --force to replace it")
-        text, notes = import_file(path, args.input_format, argdown=args.argdown)
-        # A map is UTF-8 text: the bytes of a file name that are not UTF-8 (in its title and
-        # first comment) become U+FFFD there.
-        texts[path] = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if not args.stdout:
+            refuse_existing(output, args.force, "import into another folder (-o DIR) or "
+                                                "give --force to replace it")
+        texts[path], notes = import_file(path, args.input_format, argdown=args.argdown)
         for note in notes:
             print(visible(f"{path}:{note.line}: note: {note.message}"), file=sys.stderr)
     if args.output_dir and not args.stdout:

@@ -36,7 +36,7 @@ def run(args) -> int:
     """Write the map; 2 when the source cannot be read or the map exists."""
     from .._tools import visible
     from ..errors import ArgSyntaxError, InputError
-    from ..output_files import make_folder, write_atomically
+    from ..output_files import make_folder, refuse_existing, write_atomically
     from ..scaffold import document_id, id_problem, new_map
     from ..workspace import decode, read_file
 
@@ -47,8 +47,7 @@ def run(args) -> int:
     if os.path.realpath(output) == os.path.realpath(args.source):
         raise InputError(f"{output} is the source text {args.source}; write the map to "
                          "another file")
-    if os.path.exists(output) and not args.force:
-        raise InputError(f"{output} exists; --force overwrites it")
+    refuse_existing(output, args.force, "--force overwrites it")
     try:
         text = decode(read_file(args.source), args.source)
     except OSError as error:

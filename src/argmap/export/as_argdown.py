@@ -7,13 +7,14 @@ premise-conclusion structure (a linked support is one argument with several prem
 its scheme, when it names one, in its data; explanations, concessions and preferences,
 which Argdown has no relation for, are data of the statement they start from;
 attacks are statement relations (`-> [target]`), and an undercut attacks the inference of
-an argument (`_> <argument>`), both written under the attacking statement.
+an argument (`_> <argument>`), both written under the attacking statement. Each topic is a
+heading (`# Name`) before the first statement of the nodes it groups.
 
 A comparison is the statements and arguments of the maps it uses, titles prefixed with the
 document's id (`[fpri.engage_russia]`), and its cross relations as relations (`+>` supports,
 `->` attacks, `><` contradicts) where Argdown has one; every cross relation, with its
-explanation, is also kept as data on the statement it starts from (`cross`), which is all
-Argdown keeps of `agrees` and `qualifies`.
+explanation and topic, is also kept as data on the statement it starts from (`cross`), which
+is all Argdown keeps of `agrees` and `qualifies`.
 
 Statement text is escaped, so that no character of it is read as Argdown markup (a `#`
 as a tag, `//` as a comment, `[` as a reference); line breaks in it become spaces, as
@@ -28,7 +29,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..lexicon import SOURCE, CrossKind, NodeKind, RelationKind
-from ..model import Node, Ref
+from ..model import Node, Ref, topic_spans
 from ..quotes import QuoteMatch
 from ..semantics import ComparisonSemantics, Inference, MapSemantics
 from . import attacks, inference_ids
@@ -91,12 +92,16 @@ def export(semantics: MapSemantics | ComparisonSemantics) -> str:
     comparison = semantics.comparison
     relations: dict[str, list[str]] = defaultdict(list)
     cross: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for relation in comparison.relations:
+    topics = {index: topic.name for topic, members in
+              topic_spans(comparison.topics, len(comparison.relations)) for index in members}
+    for index, relation in enumerate(comparison.relations):
         source, target = str(relation.source), str(relation.target)
         if relation.kind in _CROSS_SYMBOLS:
             relations[source].append(f"  {_CROSS_SYMBOLS[relation.kind]} [{target}]")
-        cross[source].append({"kind": relation.kind.value, "to": target,
-                              "explanation": relation.explanation})
+        entry = {"kind": relation.kind.value, "to": target, "explanation": relation.explanation}
+        if index in topics:
+            entry["topic"] = topics[index]
+        cross[source].append(entry)
     blocks = [f"// {comparison.id}: {' '.join(comparison.title.split())}"]
     data = {title: {"cross": found} for title, found in cross.items()}
     for document, map_semantics in semantics.documents.items():
@@ -115,8 +120,13 @@ def _map_blocks(semantics: MapSemantics, prefix: str, extra: dict[str, list[str]
     for undercut in semantics.undercuts:
         attacked[undercut.node].extend(f"  _> <{titles[inference]}>"
                                        for inference in undercut.inferences)
+    document_map = semantics.map
+    headings = {document_map.nodes[members[0]].offset: topic.name for topic, members
+                in topic_spans(document_map.topics, len(document_map.nodes)) if members}
     blocks = []
     for node in semantics.nodes.values():
+        if node.offset in headings:
+            blocks.append(f"# {escape(headings[node.offset])}")
         title = prefix + node.id
         data = {**_data(semantics, node), **(extra_data or {}).get(title, {})}
         blocks.append("\n".join([f"[{title}]: {escape(node.text)} "

@@ -9,7 +9,7 @@ from typing import Any
 
 from .._tools import visible
 from ..lexicon import CrossKind, NodeKind, RelationKind
-from ..model import Node, Position
+from ..model import Node, Position, topic_spans
 from ..quotes import QuoteMatch, SourceText
 from ..semantics import ComparisonSemantics, MapSemantics
 from . import attacks, explanation_ids, inference_ids, weighings
@@ -68,6 +68,10 @@ def map_data(semantics: MapSemantics) -> dict[str, Any]:
             for inference, name in explanation_ids(semantics).items()],
         "concessions": _pairs(semantics, RelationKind.CONCEDES),
         "preferences": _pairs(semantics, RelationKind.OUTRANKS),
+        "topics": [{"name": topic.name, "nodes": [semantics.map.nodes[i].id for i in members],
+                    "position": _position(topic.position)}
+                   for topic, members in topic_spans(semantics.map.topics,
+                                                     len(semantics.map.nodes))],
     }
 
 
@@ -86,6 +90,10 @@ def comparison_data(semantics: ComparisonSemantics) -> dict[str, Any]:
              "to": {"document": relation.target.document, "node": relation.target.node},
              "explanation": relation.explanation, "position": _position(relation.position)}
             for relation in comparison.relations],
+        "topics": [{"name": topic.name, "relations": list(members),
+                    "position": _position(topic.position)}
+                   for topic, members in topic_spans(comparison.topics,
+                                                     len(comparison.relations))],
     }
 
 

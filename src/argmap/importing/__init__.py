@@ -18,7 +18,8 @@ from collections.abc import Iterable
 import attrs
 from attrs import define, frozen
 
-from ..lexicon import BY, KEYWORDS, SCHEMES, TERMINALS, WITH, NodeKind, RelationKind
+from .._tools import utf8_text
+from ..lexicon import BY, KEYWORDS, SCHEMES, TERMINALS, TOPIC, WITH, NodeKind, RelationKind
 
 __all__ = ["FORMATS", "Note", "Draft", "DraftNode", "Support", "identifier", "arg_string",
            "scheme_named", "kinds", "write", "import_file", "guess_format"]
@@ -79,8 +80,8 @@ class Draft:
     #: Concessions and preferences: (relation, from, to, line).
     weighings: list[tuple[RelationKind, str, str, int]] = attrs.Factory(list)
     notes: list[Note] = attrs.Factory(list)
-    #: Lines of comment written before a node, by its id: the heading it stands under.
-    headings: dict[str, list[str]] = attrs.Factory(dict)
+    #: The topic that opens before a node, by its id: the heading it stands under.
+    topics: dict[str, str] = attrs.Factory(dict)
     #: The node each element of the source became, by its name there (`[title]` for an
     #: Argdown statement, `<title>` for an argument, its id for an AIF node).
     names: dict[str, str] = attrs.Factory(dict)
@@ -258,7 +259,7 @@ def _theses_for_all(draft: Draft, found: dict[str, NodeKind], undercutters: set[
 
 def write(draft: Draft) -> str:
     """The `.arg` text of a draft: a comment naming where it came from, the header, then
-    each node with its relations, under the headings it stood under."""
+    each node with its relations, under the topics (headings) it stood under."""
     found = kinds(draft)
     relations: dict[str, list[str]] = defaultdict(list)
     for support in draft.supports:
@@ -305,9 +306,9 @@ def write(draft: Draft) -> str:
              *(f"  {key} {arg_string(value)}" for key, value in draft.fields.items()),
              *(["}"] if draft.fields else [])]
     for node_id, node in draft.nodes.items():
-        heading = draft.headings.get(node_id)
-        if heading:
-            lines += ["", *(f"# {line}" for line in heading)]
+        topic = draft.topics.get(node_id)
+        if topic is not None:
+            lines += ["", f"{TOPIC} {arg_string(topic)}"]
         lines.append("")
         lines += [f"# {comment}" for comment in node.comments]
         tags = "".join(f" #{_tag(tag)}" for tag in dict.fromkeys(node.tags) if _tag(tag))
@@ -331,7 +332,9 @@ def import_file(path: str, input_format: str | None = None, *,
         from .aif import read as read_aif
 
         draft = read_aif(path)
-    text = write(draft)
+    # A map is UTF-8 text: a lone surrogate (a JSON `\ud800`, a byte of the file's name
+    # that is not UTF-8, in its title and first comment) becomes U+FFFD there.
+    text = utf8_text(write(draft))
     return text, sorted(draft.notes, key=lambda note: note.line)
 
 

@@ -21,8 +21,8 @@ What becomes what:
   support of it a support of its conclusion (both noted);
 - `contrary` and `attack` are attacks, `contradictory` an attack each way, `support` and
   `entails` supports;
-- tags are tags; headings are comments above the first node under them (the language
-  has no topics);
+- tags are tags; a heading is a topic (`topic "Title"`) before the first node under it, a
+  nested heading a topic of its own (topics do not nest);
 - a statement's data `kind` (as `argmap export --format argdown` writes it) is its kind.
 """
 
@@ -125,7 +125,7 @@ class _Reader:
 
     def nodes(self) -> None:
         """A node for each statement and each argument with no reconstruction, in the
-        order the text defines them, each heading above the first node under it."""
+        order the text defines them, each heading a topic before the first node under it."""
         found = []
         for title, statement in self.statements.items():
             found.append(("statement", title, statement))
@@ -145,10 +145,7 @@ class _Reader:
             if element.get("section") != section:
                 section = element.get("section")
                 if section in self.sections:
-                    level, heading, heading_line = self.sections[section]
-                    self.draft.headings[node_id] = [f"{'#' * level} {heading}"]
-                    self.draft.note(heading_line, f"heading `{heading}` is kept as a comment: the "
-                                          "language has no topics")
+                    self.draft.topics[node_id] = self.sections[section][1]
 
     def _node(self, node_id: str, kind: str, title: str, element: dict[str, Any],
               line: int) -> DraftNode:

@@ -19,8 +19,8 @@ from .rules import RULES, Rule, find_rule
 if TYPE_CHECKING:  # the configuration names the rules: imported when a run starts
     from ..settings import Discovery
 
-__all__ = ["CheckResult", "check_paths", "select_files", "RULES", "Rule", "find_rule",
-           "DEFAULT_SEVERITIES"]
+__all__ = ["CheckResult", "check_paths", "check_files", "select_files", "RULES", "Rule",
+           "find_rule", "DEFAULT_SEVERITIES"]
 
 
 @frozen
@@ -28,9 +28,14 @@ class CheckResult:
     """The findings of one run, the files it checked, and the lines the findings point at."""
 
     findings: list[Finding]
+    #: The files checked: those named (or found in folders named), then the maps that
+    #: comparisons among them use.
     files: list[str]
     #: The source line each finding points at, by (file, line).
     lines: dict[tuple[str, int], str]
+    #: The files named or found in folders named, which `--fix` may change: not the maps
+    #: a comparison uses, checked with it (as ruff fixes only the files it was given).
+    named: tuple[str, ...] = ()
 
     def line(self, path: str, number: int) -> str | None:
         """Line `number` of `path` when a finding points at it, for showing under the finding."""
@@ -56,7 +61,15 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
 
     if settings is None:
         settings = resolver.workspace.settings if resolver is not None else Discovery()
-    files = select_files(paths, settings.excluded, force_exclude)
+    return check_files(select_files(paths, settings.excluded, force_exclude), progress,
+                       settings=settings, jobs=jobs, resolver=resolver)
+
+
+def check_files(files: list[str], progress: Callable[[int, int], None] | None = None, *,
+                settings: Discovery, jobs: int = 1, resolver: Resolver | None = None
+                ) -> CheckResult:
+    """Check the `.arg` files `files` (chosen: none is left out) and every map they use, as
+    `check_paths` does."""
     reports = for_each_file(
         files, functools.partial(_check, settings=settings, forget=resolver is None), jobs=jobs,
         resolver=resolver, settings=settings,
@@ -64,7 +77,7 @@ def check_paths(paths: list[str], progress: Callable[[int, int], None] | None = 
         progress=progress)
     findings = sorted({finding for report in reports for finding in report.findings})
     lines = {key: text for report in reports for key, text in report.lines.items()}
-    return CheckResult(findings, [report.path for report in reports], lines)
+    return CheckResult(findings, [report.path for report in reports], lines, tuple(files))
 
 
 def _check(resolver: Resolver, path: str, *, settings: Discovery, forget: bool) -> FileReport:

@@ -26,6 +26,7 @@ from ..lexicon import (
     RELATION_MEANINGS,
     SCHEMES,
     TERMINALS,
+    TOPIC,
     USE,
     WITH,
     CrossKind,
@@ -280,11 +281,15 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     if previous is not None and previous.text == "." and previous.kind is TokenKind.PUNCT:
         document = words[-2].text if len(words) >= 2 else None
         return _node_items(project, path, symbols, document)
+    if previous is not None and previous.text == TOPIC and previous.kind is TokenKind.KEYWORD:
+        return []  # a topic's name: free text
+    topic = _item(TOPIC, types.CompletionItemKind.Keyword,
+                  "groups what follows it, up to the next topic, under a name")
     if symbols.comparison:
         if previous is not None and previous.kind is TokenKind.IDENT:
             return [_item(k.value, types.CompletionItemKind.Keyword) for k in CrossKind]
         return [_item(f"{document}.", types.CompletionItemKind.Module)
-                for document in project.used_maps(path)]
+                for document in project.used_maps(path)] + [topic]
     if previous is not None and previous.text == BY and previous.kind is TokenKind.KEYWORD:
         return [_item(scheme.name, types.CompletionItemKind.EnumMember, scheme.summary)
                 for scheme in SCHEMES.values()]
@@ -294,7 +299,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     kinds = [_item(k.value, types.CompletionItemKind.Keyword) for k in NodeKind]
     relations = [_item(k.value, types.CompletionItemKind.Keyword, RELATION_MEANINGS[k])
                  for k in RelationKind] if words else []
-    return kinds + relations
+    return kinds + relations + [topic]
 
 
 def _in_header(words: list[Token]) -> bool:
@@ -396,8 +401,8 @@ class Json(list):
 
 
 def document_symbols(project: Project, path: str) -> Json:
-    """The outline: the header, then each node (or each cross relation) in order, as
-    `DocumentSymbol`s in JSON."""
+    """The outline: the header, then each node and topic (or each cross relation and topic)
+    in order, as `DocumentSymbol`s in JSON."""
     index = project.index(path)
     real = os.path.realpath(path)
     cached = project.cache.outlines.get(real)
@@ -418,6 +423,9 @@ def document_symbols(project: Project, path: str) -> Json:
             "selectionRange": index.range_json(name.start, name.end)})
     if symbols.comparison:
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
+        # The topics among the relations they group, in the order of the file.
+        outline.sort(key=lambda symbol: (symbol["range"]["start"]["line"],
+                                         symbol["range"]["start"]["character"]))
     project.cache.outlines[real] = (index.text, outline)
     return outline
 

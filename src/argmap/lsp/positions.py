@@ -62,8 +62,9 @@ class LineIndex:
     def position(self, offset: int) -> types.Position:
         """The protocol position of `offset`.
 
-        >>> LineIndex("x = 😀;\\nb").position(6)
-        Position(line=0, character=7)
+        >>> where = LineIndex("x = 😀;\\nb").position(6)
+        >>> where.line, where.character
+        (0, 7)
         """
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1

@@ -14,7 +14,7 @@ import re
 from attrs import frozen
 
 from ..errors import ArgSyntaxError
-from ..lexicon import COMPARE, DOCUMENT, USE, WITH, CrossKind, NodeKind, RelationKind
+from ..lexicon import COMPARE, DOCUMENT, TOPIC, USE, WITH, CrossKind, NodeKind, RelationKind
 from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, scan, tokenize
@@ -53,8 +53,9 @@ class Occurrence:
 
 @frozen
 class Statement:
-    """A header or a node as the outline shows it: its kind, where it starts, its id, and
-    where its last token ends (a comparison's header ends at its `}`)."""
+    """A header, a node or a topic as the outline shows it: its kind, where it starts, its
+    id (a topic's name, the string), and where its last token ends (a comparison's header
+    ends at its `}`)."""
 
     kind: str
     start: int
@@ -128,10 +129,14 @@ def read_symbols(text: str, start: int = 0, end: int | None = None,
                 uses.append(string_value(value, at, Lines("", text)))
             except ArgSyntaxError:  # an escape being typed: the path is not known yet
                 pass
+        elif kind is TokenKind.STRING and previous == TOPIC and before[0] is TokenKind.KEYWORD:
+            statements.append(Statement(TOPIC, before[2], _token(kind, value, at, line,
+                                                                 line_start), at + len(value)))
         elif kind is TokenKind.IDENT and before[0] is TokenKind.KEYWORD and (
                 previous in _NODE_KINDS or previous in _HEADERS):
             opened = (previous, before[2], _token(kind, value, at, line, line_start))
-        elif kind is TokenKind.KEYWORD and (value in _NODE_KINDS or value in _HEADERS) \
+        elif kind is TokenKind.KEYWORD and (value in _NODE_KINDS or value in _HEADERS
+                                            or value == TOPIC) \
                 and opened is not None and opened[0] != COMPARE:
             statements.append(Statement(opened[0], opened[1], opened[2], last_end))
             opened = None

@@ -9,6 +9,7 @@ import os
 import stat
 from importlib import resources
 
+import attrs
 import lark
 from attrs import frozen
 from lark import Lark, Token, Transformer
@@ -29,6 +30,7 @@ from ..model import (
     Position,
     Ref,
     Relation,
+    Topic,
     Use,
 )
 from .strings import string_value
@@ -136,6 +138,17 @@ def _linked(kind: RelationKind, children) -> tuple[RelationKind, tuple, str | No
     return kind, (_Linked(target, tuple(jointly)),), scheme
 
 
+def _placed_topics(items: list, grouped: type) -> tuple[Topic, ...]:
+    """The topics among `items`, each starting at the number of `grouped` items before it."""
+    topics, count = [], 0
+    for item in items:
+        if isinstance(item, Topic):
+            topics.append(attrs.evolve(item, start=count))
+        elif isinstance(item, grouped):
+            count += 1
+    return tuple(topics)
+
+
 def _decode(token: Token, lines: Lines) -> str:
     assert token.start_pos is not None  # the lexer places every token
     return string_value(token.value, token.start_pos, lines)
@@ -159,7 +172,11 @@ class _ModelBuilder(Transformer):
     def document_map(self, items):
         headers = tuple(i for i in items if isinstance(i, DocumentHeader))
         nodes = tuple(i for i in items if isinstance(i, Node))
-        return DocumentMap(self.path, headers, nodes)
+        return DocumentMap(self.path, headers, nodes, _placed_topics(items, Node))
+
+    def topic(self, children):
+        keyword, name = children
+        return Topic(_decode(name, self.lines), self._at(keyword), self.lines)
 
     def document_header(self, children):
         keyword, ident, title, _, *fields, _ = children
@@ -228,8 +245,10 @@ class _ModelBuilder(Transformer):
         return Ref(str(children[0]), self._at(children[0]), self.lines)
 
     def comparison(self, children):
-        (ident, title, uses, offset), *relations = children
-        return Comparison(self.path, ident, title, offset, self.lines, uses, tuple(relations))
+        (ident, title, uses, offset), *items = children
+        relations = tuple(i for i in items if isinstance(i, CrossRelation))
+        return Comparison(self.path, ident, title, offset, self.lines, uses, relations,
+                          _placed_topics(items, CrossRelation))
 
     def compare_header(self, children):
         keyword, ident, title, _, *uses, _ = children

@@ -29,6 +29,7 @@ from ..lexicon import (
     INFERENCE_KINDS,
     KEYWORDS,
     TERMINALS,
+    TOPIC,
     USE,
     WITH,
     CrossKind,
@@ -47,6 +48,7 @@ from ..model import (
     Node,
     Ref,
     Relation,
+    Topic,
     Use,
 )
 from .strings import string_value
@@ -76,6 +78,7 @@ _LEADING_SKIP = re.compile(_SKIP)
 _DOCUMENT = re.compile(rf"{DOCUMENT}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}")
 _FIELD = re.compile(rf"{_IDENT}{_SKIP}{_STRING}{_SKIP}")
 _CLOSE = re.compile(rf"\}}{_SKIP}")
+_TOPIC = re.compile(rf"{TOPIC}{_END}{_SKIP}{_STRING}{_SKIP}")
 _NODE = re.compile(rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}")
 _TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
 # One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
@@ -139,15 +142,23 @@ class _Reader:
     def document_map(self) -> DocumentMap:
         headers: list[DocumentHeader] = []
         nodes: list[Node] = []
+        topics: list[Topic] = []
         text, end = self.text, len(self.text)
         while self.pos < end:
             start = self.pos
             if text.startswith(DOCUMENT, start):
                 headers.append(self.document_header())
+            elif text.startswith(TOPIC, start):
+                topics.append(self.topic(len(nodes)))
             else:
                 nodes.append(self.node())
             self.well_formed_to = start
-        return DocumentMap(self.path, tuple(headers), tuple(nodes))
+        return DocumentMap(self.path, tuple(headers), tuple(nodes), tuple(topics))
+
+    def topic(self, start: int) -> Topic:
+        """A `topic "Name"` line, whose group starts at item `start`."""
+        match = self._match(_TOPIC)
+        return Topic(self._string(match, 1), match.start(), self.lines, start)
 
     def document_header(self) -> DocumentHeader:
         match = self._match(_DOCUMENT)
@@ -230,8 +241,12 @@ class _Reader:
         while not self._skip(_CLOSE):
             use = self._match(re.compile(_USE))
             uses.append(Use(self._string(use, 1), use.start(1), self.lines))
-        relations = []
+        relations: list[CrossRelation] = []
+        topics: list[Topic] = []
         while self.pos < len(self.text):
+            if self.text.startswith(TOPIC, self.pos) and _TOPIC.match(self.text, self.pos):
+                topics.append(self.topic(len(relations)))
+                continue
             cross = self._match(re.compile(_CROSS))
             source = self._ref(cross.group(1), cross.group(2), cross.start(1))
             target = self._ref(cross.group(4), cross.group(5), cross.start(4))
@@ -239,7 +254,8 @@ class _Reader:
             relations.append(CrossRelation(_CROSS_KINDS[cross.group(3)], source, target,
                                            explanation))
         return Comparison(self.path, self._ident(match, 1), self._string(match, 2),
-                          match.start(), self.lines, tuple(uses), tuple(relations))
+                          match.start(), self.lines, tuple(uses), tuple(relations),
+                          tuple(topics))
 
     def _match(self, pattern: re.Pattern[str]) -> re.Match[str]:
         """`pattern` matched at `pos`, and `pos` moved past it; give up when it does not match."""

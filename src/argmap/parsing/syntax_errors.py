@@ -16,6 +16,7 @@ from ..lexicon import (
     HEADER_KEYS,
     INFERENCE_KINDS,
     KIND_SYNONYMS,
+    TOPIC,
     USE,
     WITH,
     CrossKind,
@@ -237,6 +238,9 @@ class _Context:
         if following is None or following.type not in ("IDENT", "STRING"):
             return None
         word = self.token.value
+        if following.type == "STRING" and difflib.get_close_matches(word.lower(), [TOPIC],
+                                                                    cutoff=0.7):
+            return Problem.UNKNOWN_KIND, f"unknown statement `{word}` — did you mean `{TOPIC}`?"
         relation = self._misspelt_relation(word)
         if relation:
             return (Problem.UNKNOWN_RELATION,

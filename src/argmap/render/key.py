@@ -12,7 +12,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 from ..lexicon import NodeKind
-from ..model import CrossRelation, Node
+from ..model import CrossRelation, Node, topic_spans
 from ..semantics import ComparisonSemantics
 from .labels import Line, html_lines, wrap
 from .style import CROSS_STYLES, INK, MUTED, TEXT_SIZE
@@ -31,13 +31,14 @@ _IDS = {"size": TEXT_SIZE - 2, "colour": MUTED}
 class Numbered:
     """A relation between documents as drawn: its number, its ends (`DOC.NODE`), its SVG
     id (`KIND:DOC.NODE:DOC.NODE`, then `:2`, `:3` for a relation written again), the
-    relation."""
+    relation, and the topic it is written under, if any."""
 
     number: int
     source: str
     target: str
     edge_id: str
     relation: CrossRelation
+    topic: str | None = None
 
     @property
     def title(self) -> str:
@@ -51,20 +52,23 @@ def numbered(context: ComparisonSemantics, shows: Callable[[Node | None], bool])
     """The relations of a comparison whose two nodes are drawn (`shows`), numbered from 1 in
     the order they are read: those between two theses first (the documents' bottom lines),
     then the others in the order of the file."""
+    comparison = context.comparison
+    topics = {index: topic.name for topic, members in
+              topic_spans(comparison.topics, len(comparison.relations)) for index in members}
     kept = []
-    for relation in context.comparison.relations:
+    for index, relation in enumerate(comparison.relations):
         ends = (context.resolve(relation.source), context.resolve(relation.target))
         if all(shows(node) for node in ends):
             kept.append((not all(node is not None and node.kind is NodeKind.THESIS
-                                 for node in ends), relation))
+                                 for node in ends), relation, topics.get(index)))
     found: list[Numbered] = []
     ids: dict[str, int] = {}
-    for _, relation in sorted(kept, key=lambda item: item[0]):
+    for _, relation, topic in sorted(kept, key=lambda item: item[0]):
         source, target = str(relation.source), str(relation.target)
         edge_id = f"{relation.kind.value}:{source}:{target}"
         ids[edge_id] = count = ids.get(edge_id, 0) + 1
         found.append(Numbered(len(found) + 1, source, target,
-                              edge_id + (f":{count}" if count > 1 else ""), relation))
+                              edge_id + (f":{count}" if count > 1 else ""), relation, topic))
     return found
 
 

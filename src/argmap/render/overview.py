@@ -3,7 +3,10 @@
 It reads from top to bottom, like a table: a column per document (in the order of the `use`
 lines), headed by the document's title; first the theses of the documents and the
 relations between them, then one row per relation, in the order of its number (the order
-of the file), so that the numbers increase down the page. A row holds the relation's two
+of the file), so that the numbers increase down the page. The rows of a topic (`topic
+"Name"` in the comparison file) stand in a band labelled with its name, the bands in the
+order of the file; a thesis that stands alone joins the band of the row above it, so the
+theses and their relation open the first band. A row holds the relation's two
 claims facing each other, its number on the line between them, and (`keyed`) its kind and
 explanation on the right. A claim drawn in an earlier row is drawn again, briefly and
 dashed, as a repeat that names the row where it stands in full: no line runs back up the
@@ -23,30 +26,28 @@ from ..model import Node
 from ..semantics import ComparisonSemantics, MapSemantics
 from .key import Numbered, number_badge, numbered
 from .labels import Line as TextLine
-from .labels import html_lines, small, wrap
+from .labels import html_label, html_lines, small, wrap
 from .scene import Group, Line, Scene, Shape
 from .style import (
     CROSS_STYLES,
     FONT,
     INK,
-    MUTED,
     NODE_STYLES,
     PANEL_BORDER,
     PANEL_FILL,
-    TEXT_SIZE,
 )
 from .texts import document_label, document_title, node_label, node_title, note_colour, title_label
 
 __all__ = ["draw_overview"]
 
-_GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.2", "ranksep": "0.14",
-          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.3",
+_GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.17", "ranksep": "0.09",
+          "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.1",
           "labelloc": "t", "id": "argmap", "ordering": "out"}
 #: Characters per line of a claim, and of an explanation.
 _CLAIM_WRAP = 34
-_WHY_WRAP = 78
+_WHY_WRAP = 80
 #: The width of an explanation, in points: one for all, so that they line up on the left.
-_WHY_WIDTH = 600
+_WHY_WIDTH = 615
 #: How many characters of its text a repeated claim shows.
 _REPEAT_CHARACTERS = 60
 _HEADER = {"shape": "box", "style": "rounded,filled", "fillcolor": PANEL_FILL,
@@ -54,13 +55,18 @@ _HEADER = {"shape": "box", "style": "rounded,filled", "fillcolor": PANEL_FILL,
 _WHY = {"shape": "plaintext", "margin": "0.02"}
 
 
+_BAND = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
+         "penwidth": "1", "labeljust": "l", "labelloc": "t", "margin": "0,0"}
+
+
 @frozen
 class _Row:
-    """A row: a claim per column (None where the row has none), and the relation between
-    two of them (None for a thesis that stands alone)."""
+    """A row: a claim per column (None where the row has none), the relation between two of
+    them (None for a thesis that stands alone), and the topic whose band it stands in."""
 
     cells: tuple[str | None, ...]
     relation: Numbered | None = None
+    topic: str | None = None
 
 
 def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], bool],
@@ -75,7 +81,10 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     styles.update({f"repeat:{kind.value}": {**style.attributes(), "penwidth": "1",
                                             "style": style.style + ",dashed"}
                    for kind, style in NODE_STYLES.items()})
-    styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"})
+    styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
+                  # The bands' left edge: straight, whatever the columns' pull.
+                  **{"band-edge-column": {"style": "invis", "weight": "1000"},
+                     "band-edge": {"shape": "point", "style": "invis", "width": "0.01"}})
     scene = Scene(dict(_GRAPH), {"fontname": FONT}, {"fontname": FONT, "arrowsize": "0.9"},
                   styles)
     comparison = context.comparison
@@ -93,8 +102,15 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     numbers: list[str] = []
     whys: list[str] = []  # each row's explanation, down its column
     drawn: dict[str, int] = {}  # DOC.NODE -> the row it is drawn in full in (1-based)
+    bands = _bands(scene, rows)
+    # Every band's left edge on one line: an invisible point left of the first column in
+    # each row of a band, the points in a column of their own.
+    band_edge: list[str] = []
     for index, row in enumerate(rows, start=1):
-        same = scene.root.group(rank="same", role="layout")
+        same = bands[index - 1].group(rank="same", role="layout")
+        if row.topic is not None:
+            band_edge.append(f"band-edge/{index}")
+            same.add(Shape(band_edge[-1], "band-edge", role="layout"))
         names: list[str] = []
         for doc, cell in zip(documents, row.cells):
             if cell is None:
@@ -112,19 +128,41 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
                                 extra=(("group", doc),)))
         for name in chain:
             scene.root.add(Shape(name, "plain", role="layout", extra=(("group", doc),)))
-    for chain in (numbers, whys):
+    for chain, style in ((band_edge, "band-edge-column"), (numbers, "column"), (whys, "column")):
         for upper, lower in itertools.pairwise(chain):
-            scene.root.add(Line(upper, lower, "column", role="layout"))
+            scene.root.add(Line(upper, lower, style, role="layout"))
         for name in chain:
             scene.root.add(Shape(name, "plain", role="layout",
                                  extra=(("group", name.split("/")[0]),)))
     return scene
 
 
+def _bands(scene: Scene, rows: list[_Row]) -> list[Group]:
+    """For each row, the group it is drawn in: the band of its topic, one band for each run
+    of rows under one topic (a topic whose rows are not all together gets a band for each
+    run, its name marked as continued), or the drawing itself for a row under no topic."""
+    groups: list[Group] = []
+    named: list[str] = []  # the topic of each band, in order
+    for topic, run in itertools.groupby(rows, key=lambda row: row.topic):
+        count = len(list(run))
+        if topic is None:
+            groups += [scene.root] * count
+            continue
+        label = topic if topic not in named else f"{topic} (continued)"
+        named.append(topic)
+        band = scene.root.group(
+            f"cluster_topic/{len(named)}", role="band", id=f"topic/{len(named)}", title=label,
+            attributes={**_BAND, "label": html_label([(line, {"bold": True, "size": 13})
+                                                      for line in wrap(label, 70)])})
+        groups += [band] * count
+    return groups
+
+
 def _rows(context: ComparisonSemantics, relations: list[Numbered], documents: list[str],
           shows: Callable[[Node | None], bool]) -> list[_Row]:
     """The rows: the relations between theses, then each thesis not yet in a row, then the
-    other relations, each in the order of its number."""
+    other relations, each in the order of its number; each under its relation's topic, a
+    thesis alone under the topic of the row above it."""
     def cells(*ends: str) -> tuple[str | None, ...]:
         return tuple(next((end for end in ends if end.split(".")[0] == doc), None)
                      for doc in documents)
@@ -138,14 +176,14 @@ def _rows(context: ComparisonSemantics, relations: list[Numbered], documents: li
     linked_theses: set[str] = set()
     for item in relations:
         if is_thesis(item.source) and is_thesis(item.target):
-            rows.append(_Row(cells(item.source, item.target), item))
+            rows.append(_Row(cells(item.source, item.target), item, item.topic))
             linked_theses.update((item.source, item.target))
     for doc in documents:
         for node in context.documents[doc].nodes.values():
             name = f"{doc}.{node.id}"
             if node.kind is NodeKind.THESIS and shows(node) and name not in linked_theses:
-                rows.append(_Row(cells(name)))
-    rows += [_Row(cells(item.source, item.target), item) for item in relations
+                rows.append(_Row(cells(name), topic=rows[-1].topic if rows else None))
+    rows += [_Row(cells(item.source, item.target), item, item.topic) for item in relations
              if not (is_thesis(item.source) and is_thesis(item.target))]
     return rows
 
@@ -207,8 +245,6 @@ def _relation(scene: Scene, row: Group, item: Numbered, names: list[str], keyed:
                                   {"bold": True, "colour": colour})]
         lines += [(text, {}) for text in wrap(item.relation.explanation or "", _WHY_WRAP)
                   if text]
-        lines.append((f"{item.source} – {item.target}", {"size": TEXT_SIZE - 3,
-                                                           "colour": MUTED}))
         label = (f'<<TABLE BORDER="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" BALIGN="LEFT" '
                  f'WIDTH="{_WHY_WIDTH}">{html_lines(lines)}</TD></TR></TABLE>>')
         row.add(Shape(why, "why", label=label, id=item.edge_id + "/why", title=item.title,

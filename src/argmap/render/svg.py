@@ -16,8 +16,8 @@ the ids the scene gave them, so that another Graphviz, which orders attributes o
   that width left of the centre (`text-anchor="start"`). A viewer without the font the
   layout measured with (`layout`) sets other widths, so every line of a node's, a panel's
   or the graph's label is anchored at its middle (`text-anchor="middle"`) on the centre
-  of its outline instead, and centred by the viewer's own font metrics. The key's table
-  and the legend's title are left-aligned, and stay so.
+  of its outline instead, and centred by the viewer's own font metrics. The key's table,
+  the legend's title and a topic band's name are left-aligned, and stay so.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from .escape import xml_characters
 from .scene import Scene
 
 __all__ = ["SVG", "XLINK", "parse", "serialise", "finish"]
@@ -50,12 +51,27 @@ def parse(svg: str) -> ET.Element:
 
 
 def serialise(root: ET.Element, declaration: bool = True) -> str:
-    """`root` as SVG text: a document with its XML declaration, or the element alone. (Its
+    r"""`root` as SVG text: a document with its XML declaration, or the element alone. (Its
     elements are written unprefixed, the SVG namespace declared on the root: `root` is
-    spent.)"""
+    spent.) Every text and attribute value passes through `xml_characters`, whoever set
+    it (a tooltip, a link's label): `ElementTree` writes a control character as it is,
+    which no XML reader accepts.
+
+    >>> root = parse('<svg><title>t</title></svg>')
+    >>> root[0].text, root[0].tail = "a\x01b", "\x0c"
+    >>> root[0].set("aria-label", "\uffff")
+    >>> serialise(root, declaration=False).replace("\ufffd", "?")
+    '<svg xmlns="http://www.w3.org/2000/svg"><title aria-label="?">a?b</title>?</svg>'
+    """
     for element in root.iter():
         if element.tag.startswith(_SVG_TAG):
             element.tag = element.tag[len(_SVG_TAG):]
+        if element.text:
+            element.text = xml_characters(element.text)
+        if element.tail:
+            element.tail = xml_characters(element.tail)
+        for name, value in element.attrib.items():
+            element.set(name, xml_characters(value))
     root.set("xmlns", SVG)
     text = ET.tostring(root, encoding="unicode")
     return (_DECLARATION + text + "\n") if declaration else text
@@ -90,8 +106,9 @@ class="quote"><title>the quote</title><text text-anchor="middle" x="50">Q</text>
         title = group.find(_TITLE)
         if title is not None and group.get("id") in titles:
             title.text = titles[group.get("id", "")]
+    left_aligned = _LEFT_ALIGNED | scene.ids("band")
     for group in root.iter(_G):
-        if group.get("class") in _ELEMENTS - {"edge"} and group.get("id") not in _LEFT_ALIGNED:
+        if group.get("class") in _ELEMENTS - {"edge"} and group.get("id") not in left_aligned:
             _centre(group)
     return serialise(root)
 

@@ -9,6 +9,7 @@ drawn, so a quote in a text links to the drawn claims it bears on instead.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
 from html import escape as esc
@@ -131,9 +132,18 @@ def drawn_instead(document: MapSemantics, drawn: set[str]) -> dict[str, tuple[st
     return instead
 
 
+_EMPTY_BODY = "<tbody>\n</tbody>\n"
+
+
 def _relations_pane(context: ComparisonSemantics, relations: list[Numbered],
                     links: dict[str, NodeLink]) -> str:
-    rows = "".join(_row(context, item, links) for item in relations)
+    # A body for each run of relations under one topic, headed by its name.
+    groups = []
+    for topic, run in itertools.groupby(relations, key=lambda item: item.topic):
+        head = ("" if topic is None else '<tr class="topic"><th colspan="5" scope="rowgroup">'
+                f"{esc(topic)}</th></tr>\n")
+        groups.append(f"<tbody>\n{head}{''.join(_row(context, item, links) for item in run)}"
+                      "</tbody>\n")
     return ('<section class="pane relations-pane" aria-labelledby="relations-heading">\n'
             '<div class="pane-head"><h2 id="relations-heading">Where the documents meet</h2>'
             "</div>\n"
@@ -141,7 +151,7 @@ def _relations_pane(context: ComparisonSemantics, relations: list[Numbered],
             '<th scope="col"><abbr title="Its number in the drawing">No.</abbr></th>'
             '<th scope="col">Claim</th><th scope="col">Relation</th><th scope="col">Claim</th>'
             '<th scope="col">Explanation</th></tr></thead>\n'
-            f"<tbody>\n{rows}</tbody>\n</table></div>\n</section>\n")
+            f"{''.join(groups) or _EMPTY_BODY}</table></div>\n</section>\n")
 
 
 def _row(context: ComparisonSemantics, item: Numbered, links: dict[str, NodeLink]) -> str:

@@ -24,6 +24,7 @@ from . import (
     disconnected_node,
     duplicate_id,
     duplicate_quote,
+    empty_topic,
     explained_not_supported,
     hedge_dropped,
     invalid_header,
@@ -74,10 +75,10 @@ class Rule:
 
 _MODULES = (
     syntax_error, missing_document, invalid_header, duplicate_id, unknown_reference,
-    unknown_scheme, source_not_found, quote_not_found, duplicate_quote, hedge_dropped,
-    no_thesis, invalid_relation, circular_support, unsupported_claim, disconnected_node,
-    unused_evidence, unanswered_objection, thesis_defeated, explained_not_supported,
-    open_critical_questions, unrelated_preference,
+    unknown_scheme, empty_topic, source_not_found, quote_not_found, duplicate_quote,
+    hedge_dropped, no_thesis, invalid_relation, circular_support, unsupported_claim,
+    disconnected_node, unused_evidence, unanswered_objection, thesis_defeated,
+    explained_not_supported, open_critical_questions, unrelated_preference,
     unused_suppression,
 )
 
