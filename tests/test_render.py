@@ -207,26 +207,28 @@ def test_a_comparison_reads_down_a_row_per_relation_its_theses_first(capsys, tmp
     dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
     assert "rankdir=TB" in dot
     flat = re.sub(r"\s+", " ", dot)
-    # The headers, then the theses and the relation between them, numbered 1.
+    # The headers, then every thesis in one row, then the relations between them (the theses
+    # repeated), numbered 1 and 2.
     assert '{ rank=same "header/harbour" [' in flat and '"header/ferry" [' in flat
+    assert re.search(r'rank=same "harbour.build_east" \[[^\]]*\] "ferry.no_harbour" \[[^\]]*\] '
+                     r'"ferry.small_quay" \[[^\]]*\] }', flat)
     # (Each row of a topic's band starts with the invisible point that lines bands up.)
     band_edge = r'(?:"band-edge/\d+" \[[^\]]*\] )?'
-    assert re.search(r'rank=same ' + band_edge + r'"harbour.build_east" \[[^\]]*\] '
-                     r'"ferry.no_harbour" \[[^\]]*\] "relation/1" ', flat)
-    # A relation between theses is among the first rows; a thesis drawn above is repeated.
-    assert re.search(r'rank=same ' + band_edge + r'"repeat:harbour.build_east@row/2" '
-                     r'\[[^\]]*\] "ferry.small_quay" \[[^\]]*\] "relation/2" ', flat)
+    assert re.search(r'rank=same ' + band_edge + r'"repeat:harbour.build_east@row/2" \[[^\]]*\] '
+                     r'"repeat:ferry.no_harbour@row/2" \[[^\]]*\] "relation/1" ', flat)
+    assert re.search(r'rank=same ' + band_edge + r'"repeat:harbour.build_east@row/3" '
+                     r'\[[^\]]*\] "repeat:ferry.small_quay@row/3" \[[^\]]*\] "relation/2" ', flat)
     # The claims the relations link; no quote, no unlinked reason.
     assert "harbour.jobs" not in dot and "_quote" not in dot
     # A relation runs from the left column to the right one, in two lines meeting at its
     # number; "ferry.small_quay qualifies harbour.build_east" ends at build_east, on the left,
     # drawn again there as a repeat.
     [left] = [line for line in dot.splitlines()
-              if line.startswith('\t"repeat:harbour.build_east@row/2" -> "relation/2" [')]
+              if line.startswith('\t"repeat:harbour.build_east@row/3" -> "relation/2" [')]
     assert 'id="qualifies:ferry.small_quay:harbour.build_east"' in left
     assert all(a in left for a in ("arrowtail=odiamond", 'color="#e69f00"', "dir=back"))
     [right] = [line for line in dot.splitlines()
-               if line.startswith('\t"relation/2" -> "ferry.small_quay" [')]
+               if line.startswith('\t"relation/2" -> "repeat:ferry.small_quay@row/3" [')]
     assert 'id="qualifies:ferry.small_quay:harbour.build_east/to"' in right and "dir=none" in right
     # Each row ends with its relation's kind and explanation.
     why = dot.split('id="contradicts:harbour.build_east:ferry.no_harbour/why"')[0].rsplit(
@@ -247,11 +249,33 @@ def test_a_comparisons_topics_are_labelled_bands_in_the_order_of_the_file():
     numbers = [[int(item.name.split("/")[1]) for item in band.walk()
                 if getattr(item, "role", None) == "number"] for band in bands]
     # Each band holds its topic's relations, the numbers running on from band to band; the
-    # theses and their relation open the first band.
+    # relation between the theses opens the first band.
     assert [n for band in numbers for n in band] == list(range(1, 23))
     assert [len(n) for n in numbers] == [3, 3, 2, 4, 2, 2, 3, 2, 1]
-    first = {item.name for item in bands[0].walk() if getattr(item, "role", None) == "node"}
-    assert {"fpri.engage_russia", "eastwest.go_between", "eastwest.great_power_motive"} <= first
+    assert next(item.stands_for for item in bands[0].walk()
+                if getattr(item, "role", None) == "repeat") == "fpri.engage_russia"
+
+
+def test_every_thesis_stands_in_the_first_row_above_the_bands():
+    from argmap.render.overview import draw_overview
+
+    context = argmap.load(str(RENDER / "harbour-vs-ferry.arg"))
+    scene = draw_overview(context, lambda node: node is not None)
+    # ferry has two theses, related to harbour's in two rows: all three stand in one row,
+    # above the first band, each column's first the one its first relation links.
+    from argmap.render.scene import Group
+
+    first_row = next(group for group in scene.root.items if isinstance(group, Group)
+                     and any(getattr(item, "name", "") == "harbour.build_east"
+                             for item in group.items))
+    assert [item.name for item in first_row.items if getattr(item, "role", None) == "node"] == [
+        "harbour.build_east", "ferry.no_harbour", "ferry.small_quay"]
+    bands = [item for item in scene.elements() if getattr(item, "role", None) == "band"]
+    assert not any(item.name == "harbour.build_east" for band in bands for item in band.walk())
+    # Below, the rows that relate them repeat them.
+    assert [item.stands_for for item in bands[0].walk()
+            if getattr(item, "role", None) == "repeat"][:4] == [
+        "harbour.build_east", "ferry.no_harbour", "harbour.build_east", "ferry.small_quay"]
 
 
 def test_a_topic_whose_rows_are_apart_is_banded_again_as_continued(project):

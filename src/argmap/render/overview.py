@@ -61,10 +61,11 @@ _BAND = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORD
 
 @frozen
 class _Row:
-    """A row: a claim per column (None where the row has none), the relation between two of
-    them (None for a thesis that stands alone), and the topic whose band it stands in."""
+    """A row: the claims of each column (none, one, or in the theses' row every thesis of the
+    document), the relation between two of them (None for the theses' row), and the topic
+    whose band it stands in."""
 
-    cells: tuple[str | None, ...]
+    cells: tuple[tuple[str, ...], ...]
     relation: Numbered | None = None
     topic: str | None = None
 
@@ -82,6 +83,7 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
                                             "style": style.style + ",dashed"}
                    for kind, style in NODE_STYLES.items()})
     styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
+                  beside={"style": "invis", "weight": "8", "minlen": "0"},
                   # The bands' left edge: straight, whatever the columns' pull.
                   **{"band-edge-column": {"style": "invis", "weight": "1000"},
                      "band-edge": {"shape": "point", "style": "invis", "width": "0.01"}})
@@ -113,11 +115,12 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
             same.add(Shape(band_edge[-1], "band-edge", role="layout"))
         names: list[str] = []
         for doc, cell in zip(documents, row.cells):
-            if cell is None:
-                continue
-            name = _claim(scene, same, context, cell, drawn, index)
-            columns[doc].append(name)
-            names.append(name)
+            drawn_here = [_claim(scene, same, context, name, drawn, index) for name in cell]
+            # A document's theses stand side by side, close: the first holds its column's line.
+            columns[doc] += drawn_here[:1]
+            for left, right in itertools.pairwise(drawn_here):
+                scene.root.add(Line(left, right, "beside", role="layout"))
+            names += drawn_here
         if row.relation is not None and len(names) == 2:
             numbers.append(_relation(scene, same, row.relation, names, keyed, whys))
     # Each column a straight, invisible chain from its header down: the columns keep their
@@ -160,11 +163,11 @@ def _bands(scene: Scene, rows: list[_Row]) -> list[Group]:
 
 def _rows(context: ComparisonSemantics, relations: list[Numbered], documents: list[str],
           shows: Callable[[Node | None], bool]) -> list[_Row]:
-    """The rows: the relations between theses, then each thesis not yet in a row, then the
-    other relations, each in the order of its number; each under its relation's topic, a
-    thesis alone under the topic of the row above it."""
-    def cells(*ends: str) -> tuple[str | None, ...]:
-        return tuple(next((end for end in ends if end.split(".")[0] == doc), None)
+    """The rows: first every thesis, in one row above the topics' bands (so that each
+    stands at the top, however few rows follow), then the relations between theses, then
+    the other relations, each in the order of its number and under its relation's topic."""
+    def cells(*ends: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(end for end in ends if end.split(".")[0] == doc)
                      for doc in documents)
 
     def is_thesis(end: str) -> bool:
@@ -172,20 +175,18 @@ def _rows(context: ComparisonSemantics, relations: list[Numbered], documents: li
         node = context.documents[doc].nodes.get(node_id)
         return node is not None and node.kind is NodeKind.THESIS
 
-    rows: list[_Row] = []
-    linked_theses: set[str] = set()
-    for item in relations:
-        if is_thesis(item.source) and is_thesis(item.target):
-            rows.append(_Row(cells(item.source, item.target), item, item.topic))
-            linked_theses.update((item.source, item.target))
-    for doc in documents:
-        for node in context.documents[doc].nodes.values():
-            name = f"{doc}.{node.id}"
-            if node.kind is NodeKind.THESIS and shows(node) and name not in linked_theses:
-                rows.append(_Row(cells(name), topic=rows[-1].topic if rows else None))
-    rows += [_Row(cells(item.source, item.target), item, item.topic) for item in relations
-             if not (is_thesis(item.source) and is_thesis(item.target))]
-    return rows
+    theses = [f"{doc}.{node.id}" for doc in documents
+              for node in context.documents[doc].nodes.values()
+              if node.kind is NodeKind.THESIS and shows(node)]
+    between_theses = [item for item in relations
+                      if is_thesis(item.source) and is_thesis(item.target)]
+    rows = [_Row(cells(item.source, item.target), item, item.topic) for item in
+            between_theses + [item for item in relations if item not in between_theses]]
+    # In each column the thesis of the first relation first, over the rows that repeat it.
+    first_row = {end: index for index, row in reversed(list(enumerate(rows)))
+                 for cell in row.cells for end in cell}
+    theses.sort(key=lambda name: first_row.get(name, len(rows)))
+    return [_Row(cells(*theses))] + rows
 
 
 def _claim(scene: Scene, row: Group, context: ComparisonSemantics, name: str,
