@@ -196,8 +196,13 @@ def test_a_full_comparison_draws_documents_as_titled_clusters_and_relations_betw
     # No line runs between the documents: each relation's number, kind and other end are
     # written under both its claims, and the key explains each number.
     assert not re.search(r'"harbour\.\w+" -> "ferry\.|"ferry\.\w+" -> "harbour\.', dot)
-    assert '>1 contradicts → ferry.no_harbour<' in dot and '>1 contradicts ← harbour.build_east<' in dot
-    assert '>4 attacks ← ferry.ferries_enough<' in dot and '>4 attacks → harbour.pays_for_itself<' in dot
+    # The other end is named by its text, shortened, as the reader sees it (no id).
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", dot))
+    assert "1 contradicts → “The city does not need a new harbour.”" in text
+    assert "1 contradicts ← “The city should build the new harbour on the…”" in text
+    assert "4 attacks ← “The ferries already carry most of the goods…”" in text
+    assert "4 attacks → “The harbour would pay for itself within…”" in text
+    assert "→ ferry." not in text and "→ harbour." not in text
     key = dot.split('ID="key"')[1]
     for number in range(1, 6):
         assert f"<B>{number}</B></TD>" in key
@@ -276,6 +281,21 @@ def test_every_thesis_stands_in_the_first_row_above_the_bands():
     assert [item.stands_for for item in bands[0].walk()
             if getattr(item, "role", None) == "repeat"][:4] == [
         "harbour.build_east", "ferry.no_harbour", "harbour.build_east", "ferry.small_quay"]
+
+
+def test_a_comparisons_claims_show_no_ids_and_repeats_say_where_they_stand(capsys, tmp_path):
+    dot = dot_of(capsys, tmp_path, RENDER / "harbour-vs-ferry.arg")
+    labels = " ".join(re.findall(r"label=<(.*?)> id=", dot))
+    # The column says whose a claim is: no `DOC.NODE` under any text.
+    assert not re.search(r"\b(harbour|ferry)\.[a-z_]+", labels)
+    # A repeat names where its claim stands in full: among the theses, or at a number.
+    [repeat] = [line for line in dot.splitlines()
+                if '"repeat:ferry.no_harbour@row/6" [label' in line]
+    assert "as above, with the theses" in repeat
+    dot = dot_of(capsys, tmp_path / "seed", ROOT / "maps" / "fpri-vs-eastwest.arg")
+    [repeat] = [line for line in dot.splitlines()
+                if '"repeat:eastwest.sanctions_violations@row/19" [label' in line]
+    assert "as above, at 17" in repeat
 
 
 def test_a_topic_whose_rows_are_apart_is_banded_again_as_continued(project):
@@ -782,7 +802,9 @@ def test_evaluate_marks_what_does_not_stand_and_why(capsys, tmp_path):
     dot = (tmp_path / "evaluated" / "harbour.dot").read_text(encoding="utf-8")
     [thesis] = [line for line in dot.splitlines()
                 if line.strip().startswith('"harbour.build_east" [label')]
-    assert "✗ out: attacked by" in thesis and "`too_costly`" in thesis
+    # Its attacker named by its text, not by an id in backticks.
+    assert "✗ out: attacked by" in thesis and "“The cost is too" in thesis
+    assert "too_costly" not in thesis.split(" id=")[0] and "`" not in thesis
     assert 'fillcolor="#eceff1"' in thesis
     [quote] = [line for line in dot.splitlines()
                if line.strip().startswith('"harbour.deep_water" [label')]

@@ -21,6 +21,7 @@ tooltip and style key), from one `scene.Options`; `writer` alone turns it into D
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TypeGuard
 
 from attrs import frozen
@@ -28,6 +29,7 @@ from attrs import frozen
 from ..evaluation import Label, Labelling, evaluate
 from ..lexicon import CrossKind, NodeKind, RelationKind
 from ..model import Link, Node, Relation
+from ..names import display_name, named_text
 from ..semantics import ComparisonSemantics, MapSemantics
 from .key import KEY_ID, Numbered, key_label, numbered
 from .labels import Line, small, wrap
@@ -202,6 +204,9 @@ def draw_comparison(context: ComparisonSemantics, options: Options = _DEFAULT) -
                     # With rankdir=BT, a label placed at the "bottom" is drawn at the top.
                     "labelloc": "t" if builder.outline else "b", "margin": "4"})
     relations = numbered(context, builder.shows)
+    builder.names = {f"{doc}.{node.id}": display_name(node)
+                     for doc, document in context.documents.items()
+                     for node in document.nodes.values()}
     builder.linked = {end for item in relations for end in (item.source, item.target)}
     for item in relations:
         for end in dict.fromkeys((item.source, item.target)):
@@ -239,6 +244,8 @@ class _Builder:
         #: of each.
         self.linked: set[str] = set()
         self.cross_relations: dict[str, list[Numbered]] = {}
+        #: What a reader calls each node (`DOC.NODE`): the picture shows no ids.
+        self.names: dict[str, str] = {}
         #: The key's label, when relations between documents are drawn.
         self.key: str | None = None
         #: Whether some node drawn is the analyst's (`#analyst`), some node repeated, some
@@ -298,6 +305,7 @@ class _Builder:
         inside = self._quotes_inside(context)
         boxed = {quote.id for quotes in inside.values() for quote in quotes}
         labelling = evaluate(context) if self.evaluated else None
+        names = {node.id: display_name(node) for node in context.nodes.values()}
         nodes = [n for n in context.nodes.values() if self.shows(n) and n.id not in boxed]
         cluster = self.container.group(f"cluster_{doc}", attributes={
             "label": document_label(header), **_CLUSTER,
@@ -308,7 +316,7 @@ class _Builder:
             name = f"{doc}.{node.id}"
             self.kinds.add(node.kind)
             quotes = inside.get(node.id, [])
-            note, faded = self._evaluation(labelling, node)
+            note, faded = self._evaluation(labelling, node, names)
             # A faded node's small type is in its faded ink.
             ink = dict(faded).get("fontcolor")
             note += self._markers(name, ink or note_colour(node.kind))
@@ -343,20 +351,21 @@ class _Builder:
         for item in self.cross_relations.get(name, ()):
             other = item.target if item.source == name else item.source
             arrow = "→" if item.source == name else "←"
-            lines.append(small(f"{item.number} {item.relation.kind.value} {arrow} {other}",
-                               colour))
+            lines += [small(line, colour) for line in wrap(
+                f"{item.number} {item.relation.kind.value} {arrow} “{self.names[other]}”", 34)]
         return lines
 
-    def _evaluation(self, labelling: Labelling | None, node: Node
+    def _evaluation(self, labelling: Labelling | None, node: Node, names: Mapping[str, str]
                     ) -> tuple[list[Line], tuple[tuple[str, str], ...]]:
         """For a node that does not stand: the line that says why, and the attributes that
-        fade it (nothing for a node that stands, or without `--evaluate`)."""
+        fade it (nothing for a node that stands, or without `--evaluate`); the nodes it
+        names, by their `names`, not their ids."""
         if labelling is None or labelling.nodes[node.id] is Label.IN:
             return [], ()
         label = labelling.nodes[node.id]
         self.labels_shown.add(label)
         fade = EVALUATED_FADE[label.value]
-        why = labelling.reason(node.id) or label.value
+        why = named_text(labelling.reason(node.id), names) or label.value
         note = [small(line, EVALUATED_INK[label.value]) for line in
                 wrap(EVALUATION_NOTES[label.value].format(why=why), NODE_STYLES[node.kind].wrap)]
         return note, (("color", fade), ("fillcolor", EVALUATED_FILL),
@@ -564,4 +573,4 @@ class _Builder:
         numbers are on the claims, `_markers`)."""
         if relations:
             # Under the documents, in as many columns as there are documents and two more.
-            self.key = key_label(relations, columns=2 + self.documents)
+            self.key = key_label(relations, self.names, columns=2 + self.documents)

@@ -7,7 +7,7 @@ explanations, not only the tooltips. Relations are numbered in the order of the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from attrs import frozen
 
@@ -24,7 +24,7 @@ KEY_ID = "key"
 #: Characters per line of an explanation in the key.
 _EXPLANATION_WRAP = 46
 _HEADING = {"bold": True, "size": 16}
-_IDS = {"size": TEXT_SIZE - 2, "colour": MUTED}
+_NAMES = {"size": TEXT_SIZE - 2, "colour": MUTED}
 
 
 @frozen
@@ -84,9 +84,10 @@ def number_badge(number: int, colour: str) -> str:
             f"</TD></TR></TABLE>>")
 
 
-def key_label(relations: list[Numbered], columns: int = 1) -> str:
-    """The key as an HTML-like table: each relation's number, kind, claims and explanation,
-    in `columns` columns, read down each column in turn."""
+def key_label(relations: list[Numbered], names: Mapping[str, str], columns: int = 1) -> str:
+    """The key as an HTML-like table: each relation's number, kind, claims (by their
+    `names`, `DOC.NODE` → name) and explanation, in `columns` columns, read down each column
+    in turn."""
     span = 2 * columns
     rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{html_lines([("Relations", _HEADING)])}'
             "</TD></TR>"]
@@ -98,7 +99,8 @@ def key_label(relations: list[Numbered], columns: int = 1) -> str:
         style = CROSS_STYLES[item.relation.kind]
         lines: list[Line] = [
             (item.relation.kind.value, {"bold": True, "colour": style.ink}),
-            (f"{item.source} – {item.target}", _IDS)]
+            *((line, _NAMES) for line in wrap(
+                f"“{names[item.source]}” → “{names[item.target]}”", _EXPLANATION_WRAP))]
         explanation = item.relation.explanation
         if explanation:
             lines += [(line, {}) for line in wrap(explanation, _EXPLANATION_WRAP)]

@@ -1,15 +1,15 @@
 """The default drawing of a comparison: where the documents agree and where they part ways.
 
 It reads from top to bottom, like a table: a column per document (in the order of the `use`
-lines), headed by the document's title; first the theses of the documents and the
-relations between them, then one row per relation, in the order of its number (the order
-of the file), so that the numbers increase down the page. The rows of a topic (`topic
-"Name"` in the comparison file) stand in a band labelled with its name, the bands in the
-order of the file; a thesis that stands alone joins the band of the row above it, so the
-theses and their relation open the first band. A row holds the relation's two
-claims facing each other, its number on the line between them, and (`keyed`) its kind and
-explanation on the right. A claim drawn in an earlier row is drawn again, briefly and
-dashed, as a repeat that names the row where it stands in full: no line runs back up the
+lines), headed by the document's title; first every thesis, in one row (a document's theses
+side by side in its column), then the relations between theses, then one row per relation,
+in the order of its number (the order of the file), so that the numbers increase down the
+page. The rows of a topic (`topic "Name"` in the comparison file) stand in a band labelled
+with its name, the bands in the order of the file, under the theses. A row holds the
+relation's two claims facing each other, its number on the line between them, and
+(`keyed`) its kind and explanation on the right. No id is drawn: a claim's column says
+whose it is. A claim drawn in an earlier row is drawn again, briefly and dashed, as a
+repeat that says where it stands in full ("as above, at 4"): no line runs back up the
 page, so no line crosses another. The full drawing, every reason and quote of each
 document, is `draw_comparison(..., Options(full=True))` in `dot`.
 """
@@ -103,7 +103,7 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     columns: dict[str, list[str]] = {doc: [f"header/{doc}"] for doc in documents}
     numbers: list[str] = []
     whys: list[str] = []  # each row's explanation, down its column
-    drawn: dict[str, int] = {}  # DOC.NODE -> the row it is drawn in full in (1-based)
+    drawn: dict[str, str] = {}  # DOC.NODE -> where it is drawn in full, for its repeats
     bands = _bands(scene, rows)
     # Every band's left edge on one line: an invisible point left of the first column in
     # each row of a band, the points in a column of their own.
@@ -115,7 +115,10 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
             same.add(Shape(band_edge[-1], "band-edge", role="layout"))
         names: list[str] = []
         for doc, cell in zip(documents, row.cells):
-            drawn_here = [_claim(scene, same, context, name, drawn, index) for name in cell]
+            where = (f"at {row.relation.number}" if row.relation is not None
+                     else "with the theses")
+            drawn_here = [_claim(scene, same, context, name, drawn, where, index)
+                          for name in cell]
             # A document's theses stand side by side, close: the first holds its column's line.
             columns[doc] += drawn_here[:1]
             for left, right in itertools.pairwise(drawn_here):
@@ -190,17 +193,16 @@ def _rows(context: ComparisonSemantics, relations: list[Numbered], documents: li
 
 
 def _claim(scene: Scene, row: Group, context: ComparisonSemantics, name: str,
-           drawn: dict[str, int], index: int) -> str:
-    """A claim in a row: in full the first time, else a repeat that names the row where it
-    stands in full. Its DOT name."""
+           drawn: dict[str, str], where: str, index: int) -> str:
+    """A claim in a row (the `index`th, which shows the relation numbered as `where` says):
+    in full the first time, else a repeat that says where it stands in full. Its DOT name."""
     doc, _, node_id = name.partition(".")
     document: MapSemantics = context.documents[doc]
     node = document.nodes[node_id]
     if name not in drawn:
-        drawn[name] = index
-        # Its `DOC.NODE` under its text, as the table of relations names it.
-        label = node_label(document, node, [small(name, note_colour(node.kind))],
-                           width=_CLAIM_WRAP)
+        drawn[name] = where
+        # No id under its text: its column says whose it is.
+        label = node_label(document, node, [], width=_CLAIM_WRAP)
         row.add(Shape(name, f"node:{node.kind.value}", label=label, id=name,
                       title=node_title(document, node)))
         return name
@@ -210,7 +212,7 @@ def _claim(scene: Scene, row: Group, context: ComparisonSemantics, name: str,
     style = NODE_STYLES[node.kind]
     lines: list[TextLine] = [(line, {"bold": style.bold, "italic": style.italic})
                              for line in wrap(text, _CLAIM_WRAP)]
-    lines.append(small(f"{name}, as above", note_colour(node.kind)))
+    lines.append(small(f"as above, {drawn[name]}", note_colour(node.kind)))
     row.add(Shape(repeat, f"repeat:{node.kind.value}", label=f"<{html_lines(lines)}>",
                   id=repeat, role="repeat", stands_for=name,
                   title=node_title(document, node) + "\n(drawn in full above)"))

@@ -17,6 +17,7 @@ from .. import __version__
 from ..diagnostics import Finding
 from ..lexicon import HEADER_KEYS, SKIP_LINES, SOURCE, URL, NodeKind, RelationKind
 from ..model import DocumentHeader
+from ..names import display_name, named_message
 from ..quotes import QuoteMatch, SourceText
 from ..render.escape import safe_url
 from ..render.output import Rendered
@@ -27,7 +28,6 @@ from ..stats import MapStats
 from .assets import PANZOOM_VERSION, assets, content_security_policy
 from .drawing import NodeLink, inline_svg
 from .highlight import QuoteSpan, highlight, quote_anchor
-from .names import display_name, named_message
 
 __all__ = ["page", "metadata", "drawing_pane", "legend", "text_pane",
            "findings_section", "node_links", "node_names", "quotes_below", "plural",

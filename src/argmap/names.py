@@ -1,8 +1,9 @@
-"""What a page calls a node: its name in the status line, the table and the findings.
+"""What a reader calls a node: its name on a report's page (status line, table, findings)
+and in a drawing (the other end of a relation, why `--evaluate` marks a node).
 
-Ids are for the analyst who writes the map, and `check` names nodes by them, in backticks;
-a reader of the page knows a node by what it says. `display_name` is the one place that
-picks what that is.
+Ids are for the analyst who writes the map, and `check` and `evaluate` name nodes by them,
+in backticks; a reader of a page or a picture knows a node by what it says.
+`display_name` is the one place that picks what that is.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import textwrap
 from collections.abc import Mapping
 from html import escape as esc
 
-from ..model import Node
+from .model import Node
 
-__all__ = ["NAME_WIDTH", "display_name", "shortened", "named_message"]
+__all__ = ["NAME_WIDTH", "display_name", "shortened", "named_message", "named_text"]
 
 #: The longest name, in characters, a node's text is shortened to (at a word).
 NAME_WIDTH = 48
@@ -44,6 +45,17 @@ def shortened(text: str) -> str:
         # The words kept, without the punctuation that led to the words cut.
         short = short[:-2].rstrip(",;:–—-") + "…"
     return short
+
+
+def named_text(message: str, names: Mapping[str, str]) -> str:
+    """`message` as plain text (for a drawing), each node id in backticks that `names` knows
+    replaced by the node's name in quotation marks; any other span keeps its backticks.
+
+    >>> named_text("attacked by `a`, `zz`", {"a": "Sanctions fail"})
+    'attacked by “Sanctions fail”, `zz`'
+    """
+    return _QUOTED.sub(lambda match: f"“{names[match.group(1)]}”" if match.group(1) in names
+                       else match.group(0), message)
 
 
 def named_message(message: str, names: Mapping[str, str]) -> str:
