@@ -850,3 +850,14 @@ def test_a_plain_support_beside_a_linked_one_keeps_its_own_line_and_its_undercut
     # The plain support stays, in two halves through its own point.
     assert '"harbour.p" -> "harbour.p->c" [arrowhead=none' in dot
     assert '"harbour.p->c" -> "harbour.c"' in dot
+
+
+def test_a_full_comparison_draws_the_border_of_its_panels_and_frames(capsys, tmp_path):
+    # The frameless panel round the documents (peripheries=0) must not hide the borders of
+    # the clusters inside it: a frame without its border no longer says "only jointly".
+    svg = render_svg(capsys, ROOT / "maps" / "fpri-vs-eastwest.arg", tmp_path, "--full")
+    bordered = {id_: group.find(f"{SVG}path").get("stroke")
+                for id_, group in groups(svg).items()
+                if id_ and (".join:" in id_ or id_.startswith("document:"))}
+    assert sum(".join:" in id_ for id_ in bordered) >= 4 and len(bordered) >= 6
+    assert all(stroke not in (None, "none") for stroke in bordered.values()), bordered

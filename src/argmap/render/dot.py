@@ -81,8 +81,9 @@ _GRAPH = {"rankdir": "BT", "newrank": "true", "ordering": "in", "nodesep": "0.3"
 _OUTLINE = {"rankdir": "RL", "ranksep": "0.3"}
 _NODE = {"fontname": FONT}
 _EDGE = {"fontname": FONT, "fontsize": str(SMALL_SIZE), "arrowsize": "0.9"}
+#: A document's panel; bordered (`peripheries`) inside a full comparison's frameless one too.
 _CLUSTER = {"style": "rounded,filled", "fillcolor": PANEL_FILL, "color": PANEL_BORDER,
-            "penwidth": "1", "margin": "16", "labeljust": "c"}
+            "penwidth": "1", "margin": "16", "labeljust": "c", "peripheries": "1"}
 
 
 def _styles() -> dict[str, dict[str, str]]:
@@ -142,7 +143,10 @@ class Drawing:
 
 
 #: The frame round the reasons of a linked support: they support their claim only jointly.
-_FRAME = {"style": "rounded,dashed", "penwidth": "1.4", "margin": "6", "label": ""}
+#: Its border drawn even inside a full comparison's frameless panel, whose `peripheries=0`
+#: the clusters in it inherit.
+_FRAME = {"style": "rounded,dashed", "penwidth": "1.4", "margin": "6", "label": "",
+          "peripheries": "1"}
 
 _DEFAULT = Options()
 
