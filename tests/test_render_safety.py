@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from argmap.api import draw
 from argmap.cli import main
+from argmap.names import shortened
 from argmap.render.escape import label_text, safe_url, xml_text
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -88,14 +89,16 @@ def test_hostile_text_is_shown_as_typed(hostile, capsys):
     svg = render_svg(capsys, hostile, "both.arg", "--full", "--quotes-inside")
     groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
     tags = " ".join(f"#{t}" for t in TAGS)
-    assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + tags + "1 contradicts → other.t")
+    # The other end of a relation is named by its text, shortened, as typed.
+    assert shown(groups["hostile.top"]) == squeeze(
+        HOSTILE[3] + tags + f"1 contradicts → “{shortened(HOSTILE[1])}”")
     assert groups["hostile.top"].find(f"{SVG}title").text == f"thesis hostile.top\n{HOSTILE[3]}\n{tags}"
     for i, text in enumerate(HOSTILE):
         # Each quote but e0, whose link is undercut, is drawn inside its premise's box.
         inside = shown(groups[f"hostile.e{i}"]) if i else ""
         assert groups[f"hostile.e{i}"].get("class") == ("quote" if i else "node")
         # p1 is the end of the comparison's second relation: its number is under its text.
-        marker = squeeze("2 supports ← other.a") if i == 1 else ""
+        marker = squeeze(f"2 supports ← “{shortened(HOSTILE[7])}”") if i == 1 else ""
         assert shown(groups[f"hostile.p{i}"]) == squeeze(text) + marker + inside
         assert groups[f"hostile.p{i}"].find(f"{SVG}title").text == f"premise hostile.p{i}\n{text}"
         assert shown(groups[f"hostile.e{i}"]) == squeeze(f"“{text}”hostile · line {2 * i + 1}")
@@ -104,7 +107,8 @@ def test_hostile_text_is_shown_as_typed(hostile, capsys):
     assert shown(groups["hostile.a"]) == squeeze(HOSTILE[4])
     assert shown(groups["hostile.o"]) == squeeze(HOSTILE[5])
     assert shown(groups["hostile.r"]) == squeeze(HOSTILE[2])
-    assert shown(groups["other.t"]) == squeeze(HOSTILE[1] + "1 contradicts ← hostile.top")
+    assert shown(groups["other.t"]) == squeeze(
+        HOSTILE[1] + f"1 contradicts ← “{shortened(HOSTILE[3])}”")
     assert shown(groups["document:hostile"]).startswith(
         squeeze(HOSTILE[5] + HOSTILE[3] + " · " + HOSTILE[1] + " · " + HOSTILE[2]))
     assert groups["document:hostile"].find(f"{SVG}title").text == (
@@ -120,8 +124,7 @@ def test_hostile_explanations_are_shown_as_typed_in_the_key(hostile, capsys):
     assert squeeze(HOSTILE[4]) in explained and squeeze(HOSTILE[6]) in explained
     assert groups["contradicts:hostile.top:other.t"].find(f"{SVG}title").text == (
         f"1. hostile.top contradicts other.t\n{HOSTILE[4]}")
-    assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + " ".join(f"#{t}" for t in TAGS)
-                                                   + "hostile.top")
+    assert shown(groups["hostile.top"]) == squeeze(HOSTILE[3] + " ".join(f"#{t}" for t in TAGS))
 
 
 def test_hostile_text_makes_no_script_and_no_javascript_link(hostile, capsys):
