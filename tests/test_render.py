@@ -277,7 +277,9 @@ def test_every_thesis_stands_in_the_first_row_above_the_bands():
         "harbour.build_east", "ferry.no_harbour", "ferry.small_quay"]
     bands = [item for item in scene.elements() if getattr(item, "role", None) == "band"]
     assert not any(item.name == "harbour.build_east" for band in bands for item in band.walk())
-    # Below, the rows that relate them repeat them.
+    # Below, the rows that relate them repeat them, as outlines: only the theses are filled.
+    assert scene.styles["repeat:thesis"]["fillcolor"] == "#ffffff"
+    assert scene.styles["node:thesis"]["fillcolor"] != "#ffffff"
     assert [item.stands_for for item in bands[0].walk()
             if getattr(item, "role", None) == "repeat"][:4] == [
         "harbour.build_east", "ferry.no_harbour", "harbour.build_east", "ferry.small_quay"]

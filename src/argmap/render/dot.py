@@ -52,7 +52,7 @@ from .style import (
     PANEL_FILL,
     RELATION_STYLES,
     SMALL_SIZE,
-    TEXT_SIZE,
+    repeat_styles,
 )
 from .texts import (
     claim_label,
@@ -94,13 +94,7 @@ def _styles() -> dict[str, dict[str, str]]:
         # A claim the analyst adds: dotted (an assumption is dashed already).
         styles[f"analyst:{kind.value}"] = {
             **style.attributes(), "style": style.style.replace("dashed,", "") + ",dotted"}
-        # A repeat of a node: its kind's shape and colours, with a dashed outline.
-        styles[f"repeat:{kind.value}"] = {**style.attributes(), "style": style.style + ",dashed",
-                                          "penwidth": "1"}
-    # A repeated thesis is an outline only: it must not look like another thesis.
-    thesis = NODE_STYLES[NodeKind.THESIS]
-    styles["repeat:thesis"].update(fillcolor="#ffffff", fontcolor=thesis.fill, penwidth="1.4",
-                                   fontsize=str(TEXT_SIZE))
+    styles.update(repeat_styles())
     for relation, line in RELATION_STYLES.items():
         styles[f"relation:{relation.value}"] = line.attributes()
     for cross, line in CROSS_STYLES.items():

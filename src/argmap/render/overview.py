@@ -32,9 +32,11 @@ from .style import (
     CROSS_STYLES,
     FONT,
     INK,
+    MUTED,
     NODE_STYLES,
     PANEL_BORDER,
     PANEL_FILL,
+    repeat_styles,
 )
 from .texts import document_label, document_title, node_label, node_title, note_colour, title_label
 
@@ -79,9 +81,10 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     relations = numbered(context, shows)
     documents = list(context.documents)
     styles = {f"node:{kind.value}": {**style.attributes()} for kind, style in NODE_STYLES.items()}
-    styles.update({f"repeat:{kind.value}": {**style.attributes(), "penwidth": "1",
-                                            "style": style.style + ",dashed"}
-                   for kind, style in NODE_STYLES.items()})
+    styles.update(repeat_styles())
+    # A repeated thesis in its thesis's size and weight: the row keeps its width, the
+    # picture its scale.
+    styles["repeat:thesis"]["fontsize"] = styles["node:thesis"]["fontsize"]
     styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
                   beside={"style": "invis", "weight": "8", "minlen": "0"},
                   # The bands' left edge: straight, whatever the columns' pull.
@@ -210,9 +213,11 @@ def _claim(scene: Scene, row: Group, context: ComparisonSemantics, name: str,
     text = node.text if len(node.text) <= _REPEAT_CHARACTERS else (
         node.text[:_REPEAT_CHARACTERS].rsplit(" ", 1)[0] + " …")
     style = NODE_STYLES[node.kind]
+    # A repeated thesis is an outline on white (`repeat_styles`), its note muted.
+    thesis = node.kind is NodeKind.THESIS
     lines: list[TextLine] = [(line, {"bold": style.bold, "italic": style.italic})
                              for line in wrap(text, _CLAIM_WRAP)]
-    lines.append(small(f"as above, {drawn[name]}", note_colour(node.kind)))
+    lines.append(small(f"as above, {drawn[name]}", MUTED if thesis else note_colour(node.kind)))
     row.add(Shape(repeat, f"repeat:{node.kind.value}", label=f"<{html_lines(lines)}>",
                   id=repeat, role="repeat", stands_for=name,
                   title=node_title(document, node) + "\n(drawn in full above)"))

@@ -16,7 +16,7 @@ __all__ = ["FONT", "TEXT_SIZE", "SMALL_SIZE", "INK", "MUTED", "PANEL_FILL", "PAN
            "NODE_STYLES", "RELATION_STYLES", "CROSS_STYLES", "LINK_POINT", "ANALYST_ATTRIBUTES",
            "ANALYSTS_NOTE", "JOIN_POINT",
            "EVALUATED_FADE", "EVALUATED_FILL", "EVALUATED_INK", "EVALUATION_NOTES", "contrast",
-           "readable", "PAGE_COLOURS"]
+           "readable", "repeat_styles", "PAGE_COLOURS"]
 
 #: Sans-serif families in order of preference: the layout measures text in DejaVu Sans, which
 #: argmap ships (`fonts/`); the SVG names them all, for a viewer without it.
@@ -169,6 +169,19 @@ EVALUATED_FILL = "#eceff1"
 EVALUATED_INK = {"out": "#5f6b76", "undecided": "#7a5a00", "outweighed": "#4b5560"}
 EVALUATION_NOTES = {"out": "✗ out: {why}", "undecided": "? undecided: {why}",
                     "outweighed": "↓ outweighed: {why}"}
+
+
+def repeat_styles() -> dict[str, dict[str, str]]:
+    """The style of a node drawn again (`repeat:KIND`), in a map or a comparison: its kind's
+    shape and colours with a dashed outline; a repeated thesis an outline only, so that it
+    does not look like another thesis."""
+    styles = {f"repeat:{kind.value}": {**style.attributes(), "style": style.style + ",dashed",
+                                       "penwidth": "1"}
+              for kind, style in NODE_STYLES.items()}
+    thesis = NODE_STYLES[NodeKind.THESIS]
+    styles["repeat:thesis"].update(fillcolor="#ffffff", fontcolor=thesis.fill, penwidth="1.4",
+                                   fontsize=str(TEXT_SIZE))
+    return styles
 
 
 def contrast(first: str, second: str) -> float:
