@@ -24,7 +24,9 @@ label's text boxes), and reports, per drawing:
 
 and whether the targets hold: a map 0 crossings, spread of every thesis's reasons at most
 1, 0 overlaps; a comparison's default view at most 15 crossings, cross length at most 0.2,
-0 overlaps, body text at least 9 px at 880 px wide. Exit status 1 when a target is missed.
+0 overlaps, body text at least 9 px at 880 px wide and the whole at most 1,800 px tall there,
+and fit to a browser window 1,400 px wide at most three 900-px screens (2,700 px) tall.
+Exit status 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ class Targets:
     reads_down: bool = False
     #: The tallest stretch of the drawing with no node, in node heights.
     empty_band: float | None = None
+    #: Also shown `also_at` pixels wide, at most `also_height` pixels tall (a comparison:
+    #: fit to a browser window 1,400 pixels wide, three 900-pixel screens at most).
+    also_at: int | None = None
+    also_height: float | None = None
 
 
 #: Every map, shown in a browser window 1,400 pixels wide: three 900-pixel screens at most.
@@ -68,7 +74,8 @@ MAP_TARGETS = Targets(crossings=0, thesis_spread=1.0, overlaps=0, through_nodes=
                       shown_at=1400, text=10.0, height=2700, claim_spread=0.01)
 #: The default view of a comparison, which the README shows 880 pixels wide.
 COMPARISON_TARGETS = Targets(crossings=5, thesis_spread=None, overlaps=0, cross_length=0.2,
-                             shown_at=880, text=9.0, height=1800, reads_down=True)
+                             shown_at=880, text=9.0, height=1800, reads_down=True,
+                             also_at=1400, also_height=2700)
 #: A comparison drawn in full: a picture, few crossings, no empty band.
 FULL_TARGETS = Targets(crossings=40, thesis_spread=None, overlaps=None, empty_band=2.0)
 
@@ -121,6 +128,10 @@ class Metrics:
             missed.append(f"text {self.text_at(at):.1f} px < {targets.text} at {at} px")
         if targets.height is not None and self.height_at(at) > targets.height:
             missed.append(f"{self.height_at(at):.0f} px tall > {targets.height} at {at} px")
+        if targets.also_at is not None and targets.also_height is not None and (
+                self.height_at(targets.also_at) > targets.also_height):
+            missed.append(f"{self.height_at(targets.also_at):.0f} px tall > "
+                          f"{targets.also_height} at {targets.also_at} px")
         if targets.claim_spread is not None and self.claim_spread > targets.claim_spread:
             missed.append(f"claim spread {self.claim_spread:.2f} > {targets.claim_spread}")
         if targets.reads_down and self.numbers_in_order is False:
@@ -381,10 +392,12 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "met" if not missed else "; ".join(missed)
         length = "" if metrics.cross_length is None else f"{metrics.cross_length:.2f}"
         at = targets.shown_at
+        also = (f"; {metrics.height_at(targets.also_at):.0f} @{targets.also_at}"
+                if targets.also_at is not None else "")
         rows.append((str(Path(path).resolve().relative_to(ROOT)), view,
                      f"{metrics.width:.0f} × {metrics.height:.0f}", str(metrics.crossings),
                      f"{metrics.claim_spread:.2f}", str(metrics.overlaps), length,
-                     f"{metrics.text_at(at):.1f} × {metrics.height_at(at):.0f} @{at}",
+                     f"{metrics.text_at(at):.1f} × {metrics.height_at(at):.0f} @{at}{also}",
                      {None: "", True: "yes", False: "no"}[metrics.numbers_in_order],
                      f"{metrics.empty_band:.1f}", verdict))
     header = ("drawing", "view", "size (pt)", "crossings", "claim spread", "overlaps",

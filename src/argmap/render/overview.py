@@ -46,10 +46,12 @@ _GRAPH = {"rankdir": "TB", "newrank": "true", "nodesep": "0.17", "ranksep": "0.0
           "fontname": FONT, "fontcolor": INK, "bgcolor": "white", "pad": "0.1",
           "labelloc": "t", "id": "argmap", "ordering": "out"}
 #: Characters per line of a claim, and of an explanation.
-_CLAIM_WRAP = 34
-_WHY_WRAP = 80
+_CLAIM_WRAP = 36
+_WHY_WRAP = 82
 #: The width of an explanation, in points: one for all, so that they line up on the left.
-_WHY_WIDTH = 615
+_WHY_WIDTH = 625
+#: The padding inside a claim's box, across and down, in inches.
+_CLAIM_MARGIN = "0.16,0.06"
 #: How many characters of its text a repeated claim shows.
 _REPEAT_CHARACTERS = 60
 _HEADER = {"shape": "box", "style": "rounded,filled", "fillcolor": PANEL_FILL,
@@ -85,6 +87,9 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     # A repeated thesis in its thesis's size and weight: the row keeps its width, the
     # picture its scale.
     styles["repeat:thesis"]["fontsize"] = styles["node:thesis"]["fontsize"]
+    # Rows close together: a claim's box a little shallower than in a map.
+    for style in styles.values():
+        style["margin"] = _CLAIM_MARGIN
     styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
                   beside={"style": "invis", "weight": "8", "minlen": "0"},
                   # The bands' left edge: straight, whatever the columns' pull.
