@@ -88,8 +88,8 @@ def draw_overview(context: ComparisonSemantics, shows: Callable[[Node | None], b
     # picture its scale.
     styles["repeat:thesis"]["fontsize"] = styles["node:thesis"]["fontsize"]
     # Rows close together: a claim's box a little shallower than in a map.
-    for style in styles.values():
-        style["margin"] = _CLAIM_MARGIN
+    for attributes in styles.values():
+        attributes["margin"] = _CLAIM_MARGIN
     styles.update(header=_HEADER, why=_WHY, plain={}, column={"style": "invis", "weight": "8"},
                   beside={"style": "invis", "weight": "8", "minlen": "0"},
                   # The bands' left edge: straight, whatever the columns' pull.
