@@ -39,7 +39,7 @@ from ..tokens import Token, TokenKind, tokenize
 from .fixes import SENTENCE_END, fix_for, full_passage
 from .positions import LineIndex
 from .project import Project
-from .symbols import FileSymbols, Role, Statement, read_symbols
+from .symbols import FileSymbols, Role, Statement, difference, read_symbols
 
 __all__ = [
     "Json", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
@@ -402,32 +402,78 @@ class Json(list):
 
 def document_symbols(project: Project, path: str) -> Json:
     """The outline: the header, then each node and topic (or each cross relation and topic)
-    in order, as `DocumentSymbol`s in JSON."""
+    in order, as `DocumentSymbol`s in JSON. After an edit, the symbols of the statements
+    it did not touch are those of the last outline (moved by the lines it added)."""
+    symbols = project.symbols(path)
     index = project.index(path)
+    if symbols is None or index is None or index.text != symbols.text:
+        return Json()
     real = os.path.realpath(path)
     cached = project.cache.outlines.get(real)
-    if index is not None and cached is not None and cached[0] == index.text:
+    if cached is not None and cached[0] is symbols:
         return Json(cached[1])
-    symbols = project.symbols(path)
-    if symbols is None or index is None:
-        return Json()
-    outline = Json()
-    for statement in symbols.statements:
-        name = statement.name
-        outline.append({
-            "name": name.text, "detail": statement.kind,
-            "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
-                                      if statement.kind == DOCUMENT
-                                      else types.SymbolKind.Namespace).value,
-            "range": index.range_json(statement.start, statement.end),
-            "selectionRange": index.range_json(name.start, name.end)})
     if symbols.comparison:
+        outline = Json(_symbol(statement, index) for statement in symbols.statements)
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
         # The topics among the relations they group, in the order of the file.
         outline.sort(key=lambda symbol: (symbol["range"]["start"]["line"],
                                          symbol["range"]["start"]["character"]))
-    project.cache.outlines[real] = (index.text, outline)
+    elif cached is not None and not cached[0].comparison:
+        outline = _outline_after(cached[0], cached[1], symbols, index)
+    else:
+        outline = Json(_symbol(statement, index) for statement in symbols.statements)
+    project.cache.outlines[real] = (symbols, outline)
     return outline
+
+
+def _symbol(statement: Statement, index: LineIndex) -> dict:
+    name = statement.name
+    return {"name": name.text, "detail": statement.kind,
+            "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
+                                      if statement.kind == DOCUMENT
+                                      else types.SymbolKind.Namespace).value,
+            "range": index.range_json(statement.start, statement.end),
+            "selectionRange": index.range_json(name.start, name.end)}
+
+
+def _outline_after(before: FileSymbols, outline: list[dict], symbols: FileSymbols,
+                   index: LineIndex) -> Json:
+    """The outline of `symbols`, from the `outline` of `before`, an earlier text of the same
+    map: a statement that ends before the edit has the same symbol; one that starts on a
+    line after it, the same moved by the lines the edit added; only the others are made."""
+    change = difference(before.text, symbols.text)
+    shift = change.new_end - change.old_end
+    lines = (symbols.text.count("\n", change.start, change.new_end)
+             - before.text.count("\n", change.start, change.old_end))
+    after_edit = symbols.text.find("\n", change.new_end)  # a line after the edit starts here
+    old, new = before.statements, symbols.statements
+    made = Json()
+    for i, statement in enumerate(new):
+        j = i + len(old) - len(new)
+        if statement.end <= change.start and i < len(old) and old[i] == statement:
+            made.append(outline[i])
+        elif 0 <= after_edit < statement.start and 0 <= j < len(old) \
+                and _moved_by(old[j], statement, shift):
+            made.append(outline[j] if not lines else _moved_symbol(outline[j], lines))
+        else:
+            made.append(_symbol(statement, index))
+    return made
+
+
+def _moved_by(old: Statement, new: Statement, shift: int) -> bool:
+    return (old.kind == new.kind and old.start + shift == new.start and old.end + shift == new.end
+            and old.name.text == new.name.text and old.name.start + shift == new.name.start)
+
+
+def _moved_symbol(symbol: dict, lines: int) -> dict:
+    return {**symbol, "range": _moved_range(symbol["range"], lines),
+            "selectionRange": _moved_range(symbol["selectionRange"], lines)}
+
+
+def _moved_range(where: dict, lines: int) -> dict:
+    start, end = where["start"], where["end"]
+    return {"start": {"line": start["line"] + lines, "character": start["character"]},
+            "end": {"line": end["line"] + lines, "character": end["character"]}}
 
 
 def _cross_relations(index: LineIndex, words: list[Token]) -> list[dict]:

@@ -1,0 +1,106 @@
+"""What the language server reads again after an edit is what it would read from scratch:
+whatever the text and the edit, reading only the statements the edit touches finds the same
+ids and statements, with the same places, as reading the whole file (`reread_symbols`); and
+the outline made from the last one is the outline made anew."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+pytest.importorskip("lsprotocol")
+
+from argmap.lsp import features
+from argmap.lsp.project import Project
+from argmap.lsp.symbols import Change, difference, read_symbols, reread_symbols
+from test_fuzz import soups
+
+HEADER = 'document d "A map" {\n  source "s.txt"\n}\n\n'
+MAP = HEADER + (
+    'thesis t "The thesis."\n\n'
+    'premise p1 "First."\n  supports t\n\n'
+    'premise p2 "Second."\n  supports t\n\n'
+    'topic "Doubts"\n\n'
+    'objection o1 "An objection."\n  attacks p1\n')
+_PIECES = st.sampled_from(["\n", "\n\n", " ", '"', '"""', "\\", "#", "x", "premise ",
+                           "premise q \"Q.\"\n  supports t\n", "topic \"T\"\n", "{", "}",
+                           "supports ", "d.", "->", "é", "😀"])
+_INSERTS = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=4).map("".join)
+_TEXTS = st.one_of(st.just(MAP), soups().map(lambda body: HEADER + body),
+                   st.lists(st.one_of(st.just(MAP[len(HEADER):]), soups()), max_size=4)
+                   .map(lambda bodies: HEADER + "\n".join(bodies)))
+
+
+def assert_reread_alike(before: str, after: str) -> None:
+    again = reread_symbols(read_symbols(before), after)
+    whole = read_symbols(after)
+    assert again.occurrences == whole.occurrences
+    assert again.statements == whole.statements
+    assert (again.document, again.comparison, again.uses, again.unclosed) == (
+        whole.document, whole.comparison, whole.uses, whole.unclosed)
+
+
+@given(_TEXTS, st.floats(0, 1), st.floats(0, 1), _INSERTS)
+# The kind of the statement after the edit's misspelt: the one before it goes on to the next.
+@example(MAP, 0.5, 0.5, "")
+@example(MAP, 0.8, 0.8, '"""')  # a string opened that a later edit may close
+def test_a_file_read_again_after_an_edit_has_the_ids_read_from_scratch(text, first, second,
+                                                                       inserted):
+    start, end = sorted((int(first * len(text)), int(second * len(text))))
+    assert_reread_alike(text, text[:start] + inserted + text[end:])
+
+
+@pytest.mark.parametrize(("edit", "before", "after"), [
+    ("a kind misspelt", "premise p2", "premse p2"),
+    ("a kind mended", "premise p1", "premise p1"),
+    ("a line added", '"First."', '"First."\n  attacks o1'),
+    ("a line removed", '"Second."\n  supports t', '"Second." supports t'),
+    ("a string opened", '"Second."', '"Second.'),
+    ("three quotes opened", '"Second."', '"""Second.'),
+    ("a line break escaped", '"Second."', '"Second.\\'),
+    ("a topic renamed", '"Doubts"', '"Replies"'),
+    ("the header", "A map", "The map"),
+])
+def test_each_kind_of_edit_is_read_as_from_scratch(edit, before, after):
+    assert_reread_alike(MAP, MAP.replace(before, after, 1))
+
+
+def test_three_quotes_closed_after_an_edit_are_read_as_from_scratch():
+    opened = MAP.replace('"Second."', '"""Second.', 1)
+    assert_reread_alike(opened, opened.replace('"An objection."', '"An objection."""', 1))
+
+
+def test_a_keystroke_in_a_large_map_moves_what_follows_and_keeps_what_precedes():
+    text = HEADER + "".join(f'premise p{i} "Claim {i}."\n  supports p{i + 1}\n\n'
+                            for i in range(200))
+    before = read_symbols(text)
+    after = reread_symbols(before, text.replace('"Claim 100."', '"Claim 100!."', 1))
+    # The header, then the premises before p100.
+    assert after.statements[:101] == before.statements[:101]
+    assert after.statements[102].start == before.statements[102].start + 1
+    assert after.occurrences[:201] == before.occurrences[:201]
+
+
+def test_the_difference_of_two_texts_is_one_stretch():
+    assert difference("abcdef", "abXYef") == Change(2, 4, 4)
+    change = difference("a" * 5000 + "b" + "c" * 5000, "a" * 5000 + "BB" + "c" * 5000)
+    assert (change.start, change.old_end, change.new_end) == (5000, 5001, 5002)
+    assert difference("same", "same") == Change(4, 4, 4)
+    assert difference("aa", "aaa") == Change(2, 2, 3)
+
+
+@given(_TEXTS, st.floats(0, 1), st.floats(0, 1), _INSERTS)
+@example(MAP, 0.5, 0.5, "\n\n")  # what follows moves down
+@example(MAP, 0.3, 0.5, "")  # and up
+@example(MAP, 0.5, 0.5, "é😀")  # positions in UTF-16 units
+def test_the_outline_after_an_edit_is_the_outline_made_anew(text, first, second, inserted):
+    start, end = sorted((int(first * len(text)), int(second * len(text))))
+    edited = text[:start] + inserted + text[end:]
+    path = os.path.realpath("unsaved.arg")  # an editor's buffer, never read from disk
+    earlier = Project({path: text}, [])
+    features.document_symbols(earlier, path)
+    again = features.document_symbols(Project({path: edited}, [], earlier.cache), path)
+    assert again == features.document_symbols(Project({path: edited}, []), path)
