@@ -8,6 +8,7 @@ editor and the server agreed on.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from collections.abc import Callable
@@ -42,9 +43,9 @@ from .project import Project
 from .symbols import FileSymbols, Role, Statement, difference, read_symbols
 
 __all__ = [
-    "Json", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
-    "prepare_rename", "rename", "document_symbols", "code_actions", "formatting",
-    "semantic_tokens", "folding_ranges", "workspace_symbols",
+    "Serialized", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover",
+    "completion", "prepare_rename", "rename", "document_symbols", "outline_json", "code_actions",
+    "formatting", "semantic_tokens", "folding_ranges", "workspace_symbols",
 ]
 _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
                Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -394,26 +395,39 @@ def _refuse_a_clash(project: Project, key, new_name: str) -> None:
                           "a comparison could not tell the two apart; choose another name")
 
 
-class Json(list):
-    """An answer already in the protocol's JSON form, which the server writes as it is: a
-    large map's outline is 10,000 symbols, which cost ten times as much to build, and to
-    write, as the protocol's classes."""
+class Serialized(str):
+    """An answer already written as JSON text, which the server sends as it is: a large
+    map's outline is 10,000 symbols and megabytes, written once for each text of the map
+    rather than at each request."""
 
 
-def document_symbols(project: Project, path: str) -> Json:
+def outline_json(project: Project, path: str) -> Serialized:
+    """The outline (`document_symbols`) written as compact JSON, once for each text."""
+    real = os.path.realpath(path)
+    symbols = project.symbols(path)
+    cached = project.cache.outline_texts.get(real)
+    if cached is not None and symbols is not None and cached[0] is symbols:
+        return Serialized(cached[1])
+    written = Serialized(json.dumps(document_symbols(project, path), separators=(",", ":")))
+    if symbols is not None:
+        project.cache.outline_texts[real] = (symbols, written)
+    return written
+
+
+def document_symbols(project: Project, path: str) -> list[dict]:
     """The outline: the header, then each node and topic (or each cross relation and topic)
     in order, as `DocumentSymbol`s in JSON. After an edit, the symbols of the statements
     it did not touch are those of the last outline (moved by the lines it added)."""
     symbols = project.symbols(path)
     index = project.index(path)
     if symbols is None or index is None or index.text != symbols.text:
-        return Json()
+        return []
     real = os.path.realpath(path)
     cached = project.cache.outlines.get(real)
     if cached is not None and cached[0] is symbols:
-        return Json(cached[1])
+        return cached[1]
     if symbols.comparison:
-        outline = Json(_symbol(statement, index) for statement in symbols.statements)
+        outline = [_symbol(statement, index) for statement in symbols.statements]
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
         # The topics among the relations they group, in the order of the file.
         outline.sort(key=lambda symbol: (symbol["range"]["start"]["line"],
@@ -421,7 +435,7 @@ def document_symbols(project: Project, path: str) -> Json:
     elif cached is not None and not cached[0].comparison:
         outline = _outline_after(cached[0], cached[1], symbols, index)
     else:
-        outline = Json(_symbol(statement, index) for statement in symbols.statements)
+        outline = [_symbol(statement, index) for statement in symbols.statements]
     project.cache.outlines[real] = (symbols, outline)
     return outline
 
@@ -437,7 +451,7 @@ def _symbol(statement: Statement, index: LineIndex) -> dict:
 
 
 def _outline_after(before: FileSymbols, outline: list[dict], symbols: FileSymbols,
-                   index: LineIndex) -> Json:
+                   index: LineIndex) -> list[dict]:
     """The outline of `symbols`, from the `outline` of `before`, an earlier text of the same
     map: a statement that ends before the edit has the same symbol; one that starts on a
     line after it, the same moved by the lines the edit added; only the others are made."""
@@ -447,7 +461,7 @@ def _outline_after(before: FileSymbols, outline: list[dict], symbols: FileSymbol
              - before.text.count("\n", change.start, change.old_end))
     after_edit = symbols.text.find("\n", change.new_end)  # a line after the edit starts here
     old, new = before.statements, symbols.statements
-    made = Json()
+    made = []
     for i, statement in enumerate(new):
         j = i + len(old) - len(new)
         if statement.end <= change.start and i < len(old) and old[i] == statement:

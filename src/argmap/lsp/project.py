@@ -47,7 +47,7 @@ class Cache:
     """What the server has read and worked out, by real path, each with what it was made
     from: the bytes of an `.arg` file and its `LoadedFile`; a loaded map and its semantics;
     a source text and its stamp (modification time and size); a text and its ids, and the
-    outline made of them."""
+    outline made of them, as data and as JSON text."""
 
     def __init__(self) -> None:
         self.files: dict[str, tuple[bytes, LoadedFile]] = {}
@@ -55,7 +55,8 @@ class Cache:
         self.sources: dict[str, tuple[tuple[int, int] | None, SourceText | str]] = {}
         self.symbols: dict[str, FileSymbols] = {}
         self.indexes: dict[str, LineIndex] = {}
-        self.outlines: dict[str, tuple[FileSymbols, list]] = {}
+        self.outlines: dict[str, tuple[FileSymbols, list[dict]]] = {}
+        self.outline_texts: dict[str, tuple[FileSymbols, str]] = {}
         # The ids being read ahead, in the check's thread, for a text: an answer that needs
         # them waits for that reading rather than doing it again beside it.
         self.reading: dict[str, tuple[str, Future]] = {}

@@ -14,6 +14,7 @@ out on; a check overtaken by a change is followed by the next.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import time
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from typing import Any, TypeVar
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, default_converter
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -53,7 +54,8 @@ class _Answered:
 
 class ArgmapProtocol(LanguageServerProtocol):
     """pygls's protocol, but a request whose parameters do not fit their type is answered,
-    with an InvalidParams error (pygls logs it and leaves the editor waiting)."""
+    with an InvalidParams error (pygls logs it and leaves the editor waiting); and an answer
+    already written as JSON (`features.Serialized`) is sent as it is."""
 
     def structure_message(self, data: dict[str, Any]):
         try:
@@ -72,12 +74,14 @@ class ArgmapProtocol(LanguageServerProtocol):
         if not isinstance(message, _Answered):
             super().handle_message(message)
 
-
-def _converter():
-    """pygls's converter, which writes a `Json` answer as it is."""
-    converter = default_converter()
-    converter.register_unstructure_hook(features.Json, lambda answer: answer)
-    return converter
+    def _send_data(self, data: Any) -> None:
+        result = getattr(data, "result", None)
+        if not isinstance(result, features.Serialized) or self.writer is None:
+            super()._send_data(data)
+            return
+        body = f'{{"id":{json.dumps(data.id)},"jsonrpc":"2.0","result":{result}}}'.encode()
+        # Standard output's writer, which `serve` sets, writes at once.
+        self.writer.write(f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
 
 
 class ArgmapServer(LanguageServer):
@@ -85,8 +89,7 @@ class ArgmapServer(LanguageServer):
     the checks waiting for their moment, and how long the last check took."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol,
-                         converter_factory=_converter)
+        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol)
         self.cache = Cache()
         self.checker = ThreadPoolExecutor(1, thread_name_prefix="argmap-check")
         self.answerer = ThreadPoolExecutor(4, thread_name_prefix="argmap-answer")
@@ -149,7 +152,7 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
     # Then the ids of the file, read ahead for references and completion, and its outline,
     # which editors ask for after each change.
     project.read_ahead(_path(uri), ls.checker)
-    ls.checker.submit(features.document_symbols, project, _path(uri))
+    ls.checker.submit(features.outline_json, project, _path(uri))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
@@ -247,7 +250,7 @@ async def rename(ls: ArgmapServer, params: types.RenameParams):
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 async def document_symbols(ls: ArgmapServer, params: types.DocumentSymbolParams):
-    return await _answer(ls, features.document_symbols, _project(ls),
+    return await _answer(ls, features.outline_json, _project(ls),
                          _path(params.text_document.uri))
 
 
