@@ -18,7 +18,7 @@ import json
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from lsprotocol import types
@@ -95,6 +95,9 @@ class ArgmapServer(LanguageServer):
         self.answerer = ThreadPoolExecutor(4, thread_name_prefix="argmap-answer")
         self.pending: dict[str, asyncio.Task] = {}
         self.last_check = 0.0
+        # The outline being written ahead, after a check, for a text of a file: a request
+        # for it waits for that writing rather than doing it again beside it.
+        self.outlining: dict[str, tuple[str | None, Future[features.Serialized]]] = {}
 
     def delay(self) -> float:
         return min(DELAY_MAX, max(DELAY_MIN, self.last_check / 2))
@@ -151,8 +154,10 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
     ls.last_check = time.perf_counter() - started
     # Then the ids of the file, read ahead for references and completion, and its outline,
     # which editors ask for after each change.
-    project.read_ahead(_path(uri), ls.checker)
-    ls.checker.submit(features.outline_json, project, _path(uri))
+    path = _path(uri)
+    project.read_ahead(path, ls.checker)
+    ls.outlining[path] = (project.text(path),
+                          ls.checker.submit(features.outline_json, project, path))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
@@ -189,6 +194,7 @@ def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> Non
     task = ls.pending.pop(params.text_document.uri, None)
     if task is not None:
         task.cancel()
+    ls.outlining.pop(_path(params.text_document.uri), None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
         uri=params.text_document.uri, diagnostics=[]))
 
@@ -250,8 +256,11 @@ async def rename(ls: ArgmapServer, params: types.RenameParams):
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 async def document_symbols(ls: ArgmapServer, params: types.DocumentSymbolParams):
-    return await _answer(ls, features.outline_json, _project(ls),
-                         _path(params.text_document.uri))
+    project, path = _project(ls), _path(params.text_document.uri)
+    ahead = ls.outlining.get(path)
+    if ahead is not None and ahead[0] is not None and ahead[0] == project.text(path):
+        return await asyncio.wrap_future(ahead[1])
+    return await _answer(ls, features.outline_json, project, path)
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
