@@ -28,7 +28,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.client import LanguageClient
 
-from argmap.lsp import features
+from argmap.lsp import features, outline
 from argmap.lsp.project import Project
 from conftest import SEEDS
 from test_fuzz import soups
@@ -45,7 +45,7 @@ def test_every_request_answers_on_any_text(text, data):
         project = Project({path: text}, [folder])
         offset = data.draw(st.integers(0, len(text)))
         features.diagnostics(project, path)
-        features.document_symbols(project, path)
+        outline.document_symbols(project, path)
         features.semantic_tokens(project, path)
         features.folding_ranges(project, path)
         features.formatting(project, path, text)

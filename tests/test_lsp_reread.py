@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("lsprotocol")
 
-from argmap.lsp import features
+from argmap.lsp import outline
 from argmap.lsp.project import Project
 from argmap.lsp.symbols import Change, difference, read_symbols, reread_symbols
 from test_fuzz import soups
@@ -101,6 +101,6 @@ def test_the_outline_after_an_edit_is_the_outline_made_anew(text, first, second,
     edited = text[:start] + inserted + text[end:]
     path = os.path.realpath("unsaved.arg")  # an editor's buffer, never read from disk
     earlier = Project({path: text}, [])
-    features.document_symbols(earlier, path)
-    again = features.document_symbols(Project({path: edited}, [], earlier.cache), path)
-    assert again == features.document_symbols(Project({path: edited}, []), path)
+    outline.document_symbols(earlier, path)
+    again = outline.document_symbols(Project({path: edited}, [], earlier.cache), path)
+    assert again == outline.document_symbols(Project({path: edited}, []), path)

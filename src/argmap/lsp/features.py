@@ -8,8 +8,6 @@ editor and the server agreed on.
 from __future__ import annotations
 
 import difflib
-import json
-import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -21,7 +19,6 @@ from ..errors import Refused
 from ..fmt import format_text
 from ..lexicon import (
     BY,
-    DOCUMENT,
     HEADER_KEYS,
     KEYWORDS,
     RELATION_MEANINGS,
@@ -40,26 +37,18 @@ from ..tokens import Token, TokenKind, tokenize
 from .fixes import SENTENCE_END, fix_for, full_passage
 from .positions import LineIndex
 from .project import Project
-from .symbols import FileSymbols, Role, Statement, difference, read_symbols
+from .symbols import FileSymbols, Role, Statement, read_symbols
 
 __all__ = [
-    "Serialized", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover",
-    "completion", "prepare_rename", "rename", "document_symbols", "outline_json", "code_actions",
-    "formatting", "semantic_tokens", "folding_ranges", "workspace_symbols",
+    "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
+    "prepare_rename", "rename", "code_actions", "formatting", "semantic_tokens",
+    "folding_ranges", "workspace_symbols",
 ]
 _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
                Severity.WARNING: types.DiagnosticSeverity.Warning,
                Severity.INFO: types.DiagnosticSeverity.Information}
-_SYMBOL_KINDS = {
-    NodeKind.THESIS.value: types.SymbolKind.Class, NodeKind.PREMISE.value: types.SymbolKind.Field,
-    NodeKind.EVIDENCE.value: types.SymbolKind.String,
-    NodeKind.ASSUMPTION.value: types.SymbolKind.Constant,
-    NodeKind.OBJECTION.value: types.SymbolKind.Event,
-    NodeKind.REBUTTAL.value: types.SymbolKind.Operator,
-}
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
 _RELATIONS = frozenset(kind.value for kind in RelationKind)
-_CROSS_KINDS = frozenset(kind.value for kind in CrossKind)
 _IDENT = re.compile(TERMINALS["IDENT"])
 _WORD_IN_QUOTE = re.compile(r'[^\s"]+')
 
@@ -393,125 +382,6 @@ def _refuse_a_clash(project: Project, key, new_name: str) -> None:
         if symbols is not None and symbols.document == new_name and other != key[1]:
             raise Refused(f"`{new_name}` is already the id of the document mapped in {other}: "
                           "a comparison could not tell the two apart; choose another name")
-
-
-class Serialized(str):
-    """An answer already written as JSON text, which the server sends as it is: a large
-    map's outline is 10,000 symbols and megabytes, written once for each text of the map
-    rather than at each request."""
-
-
-def outline_json(project: Project, path: str) -> Serialized:
-    """The outline (`document_symbols`) written as compact JSON, once for each text."""
-    real = os.path.realpath(path)
-    symbols = project.symbols(path)
-    cached = project.cache.outline_texts.get(real)
-    if cached is not None and symbols is not None and cached[0] is symbols:
-        return Serialized(cached[1])
-    written = Serialized(json.dumps(document_symbols(project, path), separators=(",", ":")))
-    if symbols is not None:
-        project.cache.outline_texts[real] = (symbols, written)
-    return written
-
-
-def document_symbols(project: Project, path: str) -> list[dict]:
-    """The outline: the header, then each node and topic (or each cross relation and topic)
-    in order, as `DocumentSymbol`s in JSON, with no more than an editor shows: a name, a
-    kind, and where the statement and its name are. After an edit, the symbols of the statements
-    it did not touch are those of the last outline (moved by the lines it added)."""
-    symbols = project.symbols(path)
-    index = project.index(path)
-    if symbols is None or index is None or index.text != symbols.text:
-        return []
-    real = os.path.realpath(path)
-    cached = project.cache.outlines.get(real)
-    if cached is not None and cached[0] is symbols:
-        return cached[1]
-    if symbols.comparison:
-        outline = [_symbol(statement, index) for statement in symbols.statements]
-        outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
-        # The topics among the relations they group, in the order of the file.
-        outline.sort(key=lambda symbol: (symbol["range"]["start"]["line"],
-                                         symbol["range"]["start"]["character"]))
-    elif cached is not None and not cached[0].comparison:
-        outline = _outline_after(cached[0], cached[1], symbols, index)
-    else:
-        outline = [_symbol(statement, index) for statement in symbols.statements]
-    project.cache.outlines[real] = (symbols, outline)
-    return outline
-
-
-def _symbol(statement: Statement, index: LineIndex) -> dict:
-    """A statement's symbol, named as it starts (`premise p1`, `topic "Costs"`): the kind
-    in the name, not in a `detail` of its own, which would make a large map's outline a
-    tenth larger and, in some clients, half as slow again to read."""
-    name = statement.name
-    return {"name": f"{statement.kind} {name.text}",
-            "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
-                                      if statement.kind == DOCUMENT
-                                      else types.SymbolKind.Namespace).value,
-            "range": index.range_json(statement.start, statement.end),
-            "selectionRange": index.range_json(name.start, name.end)}
-
-
-def _outline_after(before: FileSymbols, outline: list[dict], symbols: FileSymbols,
-                   index: LineIndex) -> list[dict]:
-    """The outline of `symbols`, from the `outline` of `before`, an earlier text of the same
-    map: a statement that ends before the edit has the same symbol; one that starts on a
-    line after it, the same moved by the lines the edit added; only the others are made."""
-    change = difference(before.text, symbols.text)
-    shift = change.new_end - change.old_end
-    lines = (symbols.text.count("\n", change.start, change.new_end)
-             - before.text.count("\n", change.start, change.old_end))
-    after_edit = symbols.text.find("\n", change.new_end)  # a line after the edit starts here
-    old, new = before.statements, symbols.statements
-    made = []
-    for i, statement in enumerate(new):
-        j = i + len(old) - len(new)
-        if statement.end <= change.start and i < len(old) and old[i] == statement:
-            made.append(outline[i])
-        elif 0 <= after_edit < statement.start and 0 <= j < len(old) \
-                and _moved_by(old[j], statement, shift):
-            made.append(outline[j] if not lines else _moved_symbol(outline[j], lines))
-        else:
-            made.append(_symbol(statement, index))
-    return made
-
-
-def _moved_by(old: Statement, new: Statement, shift: int) -> bool:
-    return (old.kind == new.kind and old.start + shift == new.start and old.end + shift == new.end
-            and old.name.text == new.name.text and old.name.start + shift == new.name.start)
-
-
-def _moved_symbol(symbol: dict, lines: int) -> dict:
-    return {**symbol, "range": _moved_range(symbol["range"], lines),
-            "selectionRange": _moved_range(symbol["selectionRange"], lines)}
-
-
-def _moved_range(where: dict, lines: int) -> dict:
-    start, end = where["start"], where["end"]
-    return {"start": {"line": start["line"] + lines, "character": start["character"]},
-            "end": {"line": end["line"] + lines, "character": end["character"]}}
-
-
-def _cross_relations(index: LineIndex, words: list[Token]) -> list[dict]:
-    found = []
-    for i, token in enumerate(words):
-        if token.kind is not TokenKind.KEYWORD or token.text not in _CROSS_KINDS or i < 1:
-            continue
-        first = i - 3 if i >= 3 and words[i - 2].text == "." else i - 1
-        last = i + 3 if i + 2 < len(words) and words[i + 2].text == "." else i + 1
-        if last >= len(words):
-            continue
-        if last + 1 < len(words) and words[last + 1].kind is TokenKind.STRING:
-            last += 1
-        name = " ".join(["".join(t.text for t in words[first:i]), token.text,
-                         "".join(t.text for t in words[i + 1:min(last + 1, i + 4)]
-                                 if t.kind is not TokenKind.STRING)])
-        found.append({"name": name, "kind": types.SymbolKind.Interface.value,
-                      "range": index.range_json(words[first].start, words[last].end),
-                      "selectionRange": index.range_json(token.start, token.end)})
-    return found
 
 
 def formatting(project: Project, path: str, raw: str,

@@ -75,20 +75,26 @@ class LineIndex:
         return types.Range(self.position(start), self.position(end))
 
     def range_json(self, start: int, end: int) -> dict:
-        """The range between two offsets as the protocol writes it, in JSON (an outline
-        has thousands: one on a single line costs one look-up)."""
+        """The range between two offsets as the protocol writes it, in JSON."""
+        line, character, end_line, end_character = self.span(start, end)
+        return {"start": {"line": line, "character": character},
+                "end": {"line": end_line, "character": end_character}}
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """The line and character of two offsets (an outline has thousands of ranges: one
+        on a single line costs one look-up).
+
+        >>> LineIndex("a\\nb 😀 c").span(2, 7)
+        (1, 0, 1, 6)
+        """
         start = max(0, min(start, len(self.text)))
         end = max(start, min(end, len(self.text)))
         line = bisect.bisect_right(self.starts, start) - 1
         character = units(self.text[self.starts[line]:start], self.encoding)
         if line + 1 < len(self.starts) and end >= self.starts[line + 1]:
             finish = self.position(end)
-            end_line, end_character = finish.line, finish.character
-        else:
-            end_line, end_character = line, character + units(self.text[start:end],
-                                                              self.encoding)
-        return {"start": {"line": line, "character": character},
-                "end": {"line": end_line, "character": end_character}}
+            return line, character, finish.line, finish.character
+        return line, character, line, character + units(self.text[start:end], self.encoding)
 
     def offset(self, position: types.Position) -> int:
         """The offset of a protocol position; a position past the end of its line is the

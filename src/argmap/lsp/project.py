@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 from concurrent.futures import Executor, Future
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
@@ -28,6 +29,9 @@ from ..settings import Discovery
 from ..workspace import LoadedFile, Workspace, find_arg_files, relative_to
 from .positions import LineIndex, normalized
 from .symbols import FileSymbols, Occurrence, Role, read_symbols, reread_symbols
+
+if TYPE_CHECKING:
+    from .outline import OutlineSymbol
 
 __all__ = ["Cache", "BufferWorkspace", "Project", "Key"]
 
@@ -47,7 +51,7 @@ class Cache:
     """What the server has read and worked out, by real path, each with what it was made
     from: the bytes of an `.arg` file and its `LoadedFile`; a loaded map and its semantics;
     a source text and its stamp (modification time and size); a text and its ids, and the
-    outline made of them, as data and as JSON text."""
+    outline made of them, its symbols and their JSON text."""
 
     def __init__(self) -> None:
         self.files: dict[str, tuple[bytes, LoadedFile]] = {}
@@ -55,8 +59,7 @@ class Cache:
         self.sources: dict[str, tuple[tuple[int, int] | None, SourceText | str]] = {}
         self.symbols: dict[str, FileSymbols] = {}
         self.indexes: dict[str, LineIndex] = {}
-        self.outlines: dict[str, tuple[FileSymbols, list[dict]]] = {}
-        self.outline_texts: dict[str, tuple[FileSymbols, str]] = {}
+        self.outlines: dict[str, tuple[FileSymbols, list[OutlineSymbol], str]] = {}
         # The ids being read ahead, in the check's thread, for a text: an answer that needs
         # them waits for that reading rather than doing it again beside it.
         self.reading: dict[str, tuple[str, Future]] = {}

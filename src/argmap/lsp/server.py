@@ -29,7 +29,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
 from ..errors import Refused
-from . import features
+from . import features, outline
 from .positions import normalized
 from .project import Cache, Project
 
@@ -55,7 +55,7 @@ class _Answered:
 class ArgmapProtocol(LanguageServerProtocol):
     """pygls's protocol, but a request whose parameters do not fit their type is answered,
     with an InvalidParams error (pygls logs it and leaves the editor waiting); and an answer
-    already written as JSON (`features.Serialized`) is sent as it is."""
+    already written as JSON (`outline.Serialized`) is sent as it is."""
 
     def structure_message(self, data: dict[str, Any]):
         try:
@@ -76,7 +76,7 @@ class ArgmapProtocol(LanguageServerProtocol):
 
     def _send_data(self, data: Any) -> None:
         result = getattr(data, "result", None)
-        if not isinstance(result, features.Serialized) or self.writer is None:
+        if not isinstance(result, outline.Serialized) or self.writer is None:
             super()._send_data(data)
             return
         body = f'{{"id":{json.dumps(data.id)},"jsonrpc":"2.0","result":{result}}}'.encode()
@@ -97,7 +97,7 @@ class ArgmapServer(LanguageServer):
         self.last_check = 0.0
         # The outline being written ahead, after a check, for a text of a file: a request
         # for it waits for that writing rather than doing it again beside it.
-        self.outlining: dict[str, tuple[str | None, Future[features.Serialized]]] = {}
+        self.outlining: dict[str, tuple[str | None, Future[outline.Serialized]]] = {}
 
     def delay(self) -> float:
         return min(DELAY_MAX, max(DELAY_MIN, self.last_check / 2))
@@ -157,7 +157,7 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
     path = _path(uri)
     project.read_ahead(path, ls.checker)
     ls.outlining[path] = (project.text(path),
-                          ls.checker.submit(features.outline_json, project, path))
+                          ls.checker.submit(outline.document_symbols, project, path))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
@@ -260,7 +260,7 @@ async def document_symbols(ls: ArgmapServer, params: types.DocumentSymbolParams)
     ahead = ls.outlining.get(path)
     if ahead is not None and ahead[0] is not None and ahead[0] == project.text(path):
         return await asyncio.wrap_future(ahead[1])
-    return await _answer(ls, features.outline_json, project, path)
+    return await _answer(ls, outline.document_symbols, project, path)
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
