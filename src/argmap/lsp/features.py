@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from lsprotocol import types
@@ -421,8 +421,8 @@ def formatting(project: Project, path: str, raw: str,
     return edits
 
 
-def _statement_lines(old: tuple[Statement, ...], old_index: LineIndex,
-                     new: tuple[Statement, ...], new_index: LineIndex, within: types.Range
+def _statement_lines(old: Sequence[Statement], old_index: LineIndex,
+                     new: Sequence[Statement], new_index: LineIndex, within: types.Range
                      ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The lines of the statements on the lines of `within`, before and after formatting
     (which keeps the statements, in order); widened so that no other statement shares

@@ -1,9 +1,9 @@
 """The outline of a file (`textDocument/documentSymbol`), written as JSON once for each text.
 
 A large map's outline is 10,000 symbols and two megabytes: each symbol is kept with its JSON
-text, so that after an edit the symbols of the statements it did not touch are reused as
-they are (or moved by the lines it added), and the answer is their texts joined, which the
-server sends as it is (`Serialized`).
+text, so that after an edit the symbols of the statements read again only where it touched
+them (`symbols.Revision`) are reused as they are (or moved by the lines it added), and the
+answer is their texts joined, which the server sends as it is (`Serialized`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..lexicon import CrossKind, NodeKind
 from ..tokens import Token, TokenKind
 from .positions import LineIndex
 from .project import Project
-from .symbols import FileSymbols, Statement, difference
+from .symbols import FileSymbols, Revision, Statement
 
 __all__ = ["Serialized", "OutlineSymbol", "document_symbols"]
 
@@ -80,12 +80,13 @@ def document_symbols(project: Project, path: str) -> Serialized:
     cached = project.cache.outlines.get(real)
     if cached is not None and cached[0] is symbols:
         return Serialized(cached[2])
+    revision = symbols.revision
     if symbols.comparison:
         outline = [_symbol(statement, index) for statement in symbols.statements]
         outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
         outline.sort(key=lambda symbol: symbol.span[:2])  # the topics among the relations
-    elif cached is not None and not cached[0].comparison:
-        outline = _outline_after(cached[0], cached[1], symbols, index)
+    elif cached is not None and revision is not None and revision.before() is cached[0]:
+        outline = _outline_after(revision, cached[1], symbols, index)
     else:
         outline = [_symbol(statement, index) for statement in symbols.statements]
     written = Serialized("[" + ",".join(symbol.text for symbol in outline) + "]")
@@ -104,33 +105,16 @@ def _symbol(statement: Statement, index: LineIndex) -> OutlineSymbol:
                             index.span(name.start, name.end))
 
 
-def _outline_after(before: FileSymbols, outline: list[OutlineSymbol], symbols: FileSymbols,
+def _outline_after(revision: Revision, before: list[OutlineSymbol], symbols: FileSymbols,
                    index: LineIndex) -> list[OutlineSymbol]:
-    """The outline of `symbols`, from the `outline` of `before`, an earlier text of the same
-    map: a statement that ends before the edit has the same symbol; one that starts on a
-    line after it, the same moved by the lines the edit added; only the others are made."""
-    change = difference(before.text, symbols.text)
-    shift = change.new_end - change.old_end
-    lines = (symbols.text.count("\n", change.start, change.new_end)
-             - before.text.count("\n", change.start, change.old_end))
-    after_edit = symbols.text.find("\n", change.new_end)  # a line after the edit starts here
-    old, new = before.statements, symbols.statements
-    made = []
-    for i, statement in enumerate(new):
-        j = i + len(old) - len(new)
-        if statement.end <= change.start and i < len(old) and old[i] == statement:
-            made.append(outline[i])
-        elif 0 <= after_edit < statement.start and 0 <= j < len(old) \
-                and _moved_by(old[j], statement, shift):
-            made.append(outline[j].moved(lines) if lines else outline[j])
-        else:
-            made.append(_symbol(statement, index))
-    return made
-
-
-def _moved_by(old: Statement, new: Statement, shift: int) -> bool:
-    return (old.kind == new.kind and old.start + shift == new.start and old.end + shift == new.end
-            and old.name.text == new.name.text and old.name.start + shift == new.name.start)
+    """The outline of `symbols`, read again after an edit (`revision`) from the symbols
+    whose outline is `before`: a statement kept has the same symbol, one moved the same
+    moved by the lines the edit added; only those read anew are made."""
+    moved = before[len(before) - revision.moved:]
+    made = symbols.statements[revision.kept:len(symbols.statements) - revision.moved]
+    return [*before[:revision.kept], *(_symbol(statement, index) for statement in made),
+            *(moved if not revision.lines else (symbol.moved(revision.lines)
+                                                 for symbol in moved))]
 
 
 def _cross_relations(index: LineIndex, words: list[Token]) -> list[OutlineSymbol]:

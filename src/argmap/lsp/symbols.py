@@ -10,17 +10,19 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+import weakref
 from collections.abc import Callable, Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..errors import ArgSyntaxError
 from ..lexicon import COMPARE, DOCUMENT, TOPIC, USE, WITH, CrossKind, NodeKind, RelationKind
 from ..model import Lines
 from ..parsing.strings import string_value
 from ..tokens import Token, TokenKind, scan, tokenize
+from .spliced import Spliced
 
-__all__ = ["Role", "Occurrence", "Statement", "FileSymbols", "Change", "read_symbols",
+__all__ = ["Role", "Occurrence", "Statement", "Revision", "FileSymbols", "Change", "read_symbols",
            "reread_symbols", "difference"]
 
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
@@ -70,19 +72,32 @@ class Statement:
 
 
 @frozen
+class Revision:
+    """How the statements of a reading come from an earlier one's (`before`, while it is
+    kept): its first `kept` are the same, and its last `moved` the earlier's last, each
+    moved by `lines` lines (and as many characters as the edit added)."""
+
+    before: weakref.ReferenceType[FileSymbols]
+    kept: int
+    moved: int
+    lines: int
+
+
+@frozen
 class FileSymbols:
     """The ids of one file, its document id (a map's), the paths its `use` lines name, and
-    its statements."""
+    its statements; after an edit, how its statements come from those before it."""
 
     text: str
-    occurrences: tuple[Occurrence, ...]
+    occurrences: Sequence[Occurrence]
     document: str | None
     comparison: bool
     uses: tuple[str, ...]
-    statements: tuple[Statement, ...]
+    statements: Sequence[Statement]
     #: Where the first string left open is, when it may close further on than its line
     #: (`_left_open`): what follows it may read otherwise after an edit further on.
     unclosed: int | None = None
+    revision: Revision | None = field(default=None, eq=False)
 
     @property
     def tokens(self) -> list[Token]:
@@ -105,7 +120,8 @@ def read_symbols(text: str, start: int = 0, end: int | None = None,
     a statement starts) and `end`, in a file that is (or is not) a `comparison`: the ids
     around a cursor in a large map, while the whole is not read yet."""
     found = _read(text, start, end, comparison)
-    return found.symbols(text, found.occurrences, found.statements, found.unclosed)
+    return found.symbols(text, tuple(found.occurrences), tuple(found.statements),
+                         found.unclosed)
 
 
 def reread_symbols(before: FileSymbols, text: str) -> FileSymbols:
@@ -131,28 +147,34 @@ def reread_symbols(before: FileSymbols, text: str) -> FileSymbols:
         return read_symbols(text)
     restart = statements[first].start
     shift = change.new_end - change.old_end
-    resumable = {s.start: i for i, s in enumerate(statements) if s.kind in _RESUMABLE}
 
     def resumes(at: int) -> bool:
         """Whether the old text had a statement at `at`, first on a line after the edit:
         from there on the two texts, and so their tokens and ids, are the same."""
-        return at > change.new_end and text[at - 1] == "\n" and at - shift in resumable
+        return at > change.new_end and text[at - 1] == "\n" \
+            and _resumable_at(statements, at - shift) is not None
 
     found = _read(text, restart, None, False, resumes)
-    kept = bisect.bisect_left(before.occurrences, restart, key=_occurrence_start)
-    occurrences = [*before.occurrences[:kept], *found.occurrences]
-    found_statements = [*statements[:first], *found.statements]
-    unclosed = found.unclosed
+    occurrences = Spliced.of(_moved_occurrence, (before.occurrences, 0, 0))
+    all_statements = Spliced.of(_moved_statement, (statements, 0, 0))
+    kept = bisect.bisect_left(occurrences, restart, key=_occurrence_start)
+    occurrence_parts = [(occurrences[:kept], 0, 0), (found.occurrences, 0, 0)]
+    statement_parts = [(all_statements[:first], 0, 0), (found.statements, 0, 0)]
+    unclosed, lines, moved = found.unclosed, 0, 0
     if found.resumed is not None:
         lines = (text.count("\n", change.start, change.new_end)
                  - old.count("\n", change.start, change.old_end))
         since = found.resumed - shift
-        after = bisect.bisect_left(before.occurrences, since, key=_occurrence_start)
-        occurrences += _moved_occurrences(before.occurrences[after:], shift, lines)
-        found_statements += _moved_statements(statements[resumable[since]:], shift, lines)
+        after = bisect.bisect_left(occurrences, since, key=_occurrence_start)
+        resumed = _resumable_at(statements, since) or 0  # found when `resumes` held
+        occurrence_parts.append((occurrences[after:], shift, lines))
+        statement_parts.append((all_statements[resumed:], shift, lines))
+        moved = len(statements) - resumed
         if unclosed is None and before.unclosed is not None and before.unclosed >= since:
             unclosed = before.unclosed + shift
-    return found.symbols(text, occurrences, found_statements, unclosed)
+    return found.symbols(text, Spliced.of(_moved_occurrence, *occurrence_parts),
+                         Spliced.of(_moved_statement, *statement_parts), unclosed,
+                         Revision(weakref.ref(before), first, moved, lines))
 
 
 @frozen
@@ -194,6 +216,15 @@ def _same_for(old: str, new: str, limit: int, step: int) -> int:
     return same
 
 
+def _resumable_at(statements: Sequence[Statement], offset: int) -> int | None:
+    """The index of the node or topic that starts at `offset`, if one does."""
+    at = bisect.bisect_left(statements, offset, key=_statement_start)
+    if at < len(statements) and statements[at].start == offset \
+            and statements[at].kind in _RESUMABLE:
+        return at
+    return None
+
+
 def _statement_start(statement: Statement) -> int:
     return statement.start
 
@@ -206,20 +237,14 @@ def _moved_token(token: Token, shift: int, lines: int) -> Token:
     return Token(token.kind, token.text, token.start + shift, token.line + lines, token.column)
 
 
-def _moved_occurrences(occurrences: Sequence[Occurrence], shift: int, lines: int
-                       ) -> Sequence[Occurrence]:
-    if not shift and not lines:
-        return occurrences
-    return [Occurrence(_moved_token(o.token, shift, lines), o.role, o.definition, o.document)
-            for o in occurrences]
+def _moved_occurrence(occurrence: Occurrence, shift: int, lines: int) -> Occurrence:
+    return Occurrence(_moved_token(occurrence.token, shift, lines), occurrence.role,
+                      occurrence.definition, occurrence.document)
 
 
-def _moved_statements(statements: Sequence[Statement], shift: int, lines: int
-                      ) -> Sequence[Statement]:
-    if not shift and not lines:
-        return statements
-    return [Statement(s.kind, s.start + shift, _moved_token(s.name, shift, lines),
-                      s.end + shift) for s in statements]
+def _moved_statement(statement: Statement, shift: int, lines: int) -> Statement:
+    return Statement(statement.kind, statement.start + shift,
+                     _moved_token(statement.name, shift, lines), statement.end + shift)
 
 
 class _Found:
@@ -235,11 +260,12 @@ class _Found:
         self.resumed: int | None = None
 
     def symbols(self, text: str, occurrences: Sequence[Occurrence],
-                statements: Sequence[Statement], unclosed: int | None) -> FileSymbols:
+                statements: Sequence[Statement], unclosed: int | None,
+                revision: Revision | None = None) -> FileSymbols:
         document = next((o.name for o in occurrences
                          if o.role is Role.DOCUMENT and o.definition), None)
-        return FileSymbols(text, tuple(occurrences), document, self.comparison,
-                           tuple(self.uses), tuple(statements), unclosed)
+        return FileSymbols(text, occurrences, document, self.comparison, tuple(self.uses),
+                           statements, unclosed, revision)
 
 
 def _read(text: str, start: int, end: int | None, comparison: bool | None,
