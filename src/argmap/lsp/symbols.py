@@ -138,8 +138,9 @@ def reread_symbols(before: FileSymbols, text: str) -> FileSymbols:
             or change.start <= statements[0].end
             or (before.unclosed is not None and before.unclosed < change.start)):
         return read_symbols(text)
-    # The last statement whose kind, and two characters after it, are before the edit (the
-    # one before it may end where the next kind is found): read again from its kind on.
+    # The last statement whose kind, and the two characters after it (which tell a kind from
+    # a longer word), are before the edit: read again from its kind on (the one before it
+    # may end where the next kind is found, and stays as it is).
     first = bisect.bisect_left(statements, change.start, key=_statement_start) - 1
     while first >= 1 and statements[first].start + len(statements[first].kind) + 1 >= change.start:
         first -= 1
@@ -148,11 +149,12 @@ def reread_symbols(before: FileSymbols, text: str) -> FileSymbols:
     restart = statements[first].start
     shift = change.new_end - change.old_end
 
-    def resumes(at: int) -> bool:
-        """Whether the old text had a statement at `at`, first on a line after the edit:
-        from there on the two texts, and so their tokens and ids, are the same."""
-        return at > change.new_end and text[at - 1] == "\n" \
-            and _resumable_at(statements, at - shift) is not None
+    def resumes(at: int) -> int | None:
+        """The index of the old text's statement at `at`, if it has one there, first on a
+        line after the edit: from there on the two texts, and so their ids, are the same."""
+        if at <= change.new_end or text[at - 1] != "\n":
+            return None
+        return _resumable_at(statements, at - shift)
 
     found = _read(text, restart, None, False, resumes)
     occurrences = Spliced.of(_moved_occurrence, (before.occurrences, 0, 0))
@@ -164,12 +166,11 @@ def reread_symbols(before: FileSymbols, text: str) -> FileSymbols:
     if found.resumed is not None:
         lines = (text.count("\n", change.start, change.new_end)
                  - old.count("\n", change.start, change.old_end))
-        since = found.resumed - shift
+        since = statements[found.resumed].start
         after = bisect.bisect_left(occurrences, since, key=_occurrence_start)
-        resumed = _resumable_at(statements, since) or 0  # found when `resumes` held
         occurrence_parts.append((occurrences[after:], shift, lines))
-        statement_parts.append((all_statements[resumed:], shift, lines))
-        moved = len(statements) - resumed
+        statement_parts.append((all_statements[found.resumed:], shift, lines))
+        moved = len(statements) - found.resumed
         if unclosed is None and before.unclosed is not None and before.unclosed >= since:
             unclosed = before.unclosed + shift
     return found.symbols(text, Spliced.of(_moved_occurrence, *occurrence_parts),
@@ -249,7 +250,8 @@ def _moved_statement(statement: Statement, shift: int, lines: int) -> Statement:
 
 class _Found:
     """What one reading found, and where it stopped to let an earlier reading's ids be
-    reused (`resumed`; None when it read on to the end)."""
+    reused (`resumed`, the index of the earlier reading's statement it stopped at; None
+    when it read on to the end)."""
 
     def __init__(self) -> None:
         self.occurrences: list[Occurrence] = []
@@ -269,9 +271,9 @@ class _Found:
 
 
 def _read(text: str, start: int, end: int | None, comparison: bool | None,
-          resumes: Callable[[int], bool] | None = None) -> _Found:
-    """The reading of `read_symbols`, from `start`; when `resumes(offset)` holds at the
-    kind of a node or a topic, it stops there (`_Found.resumed`)."""
+          resumes: Callable[[int], int | None] | None = None) -> _Found:
+    """The reading of `read_symbols`, from `start`; when `resumes(offset)` gives an earlier
+    reading's statement at the kind of a node or a topic, it stops there."""
     found = _Found()
     occurrences, statements = found.occurrences, found.statements
     in_header = False
@@ -314,15 +316,16 @@ def _read(text: str, start: int, end: int | None, comparison: bool | None,
                 # Out of any header: a node or a topic reads the same whatever came before
                 # it, which lets a later reading start, or stop, at it.
                 in_header = False
-                if resumes is not None and resumes(at):
-                    found.resumed = at
+                found.resumed = resumes(at) if resumes is not None else None
+                if found.resumed is not None:
                     break
         if kind is TokenKind.IDENT and (before[0] or comparison) and previous != COMPARE:
             token = _token(kind, value, at, line, line_start)
             occurrence = _occurrence(token, before, before_that, text, in_header, comparison)
             if occurrence is not None:
                 occurrences.append(occurrence)
-        elif found.unclosed is None and _left_open(kind, value, text, at):
+        elif (kind is TokenKind.STRING or kind is TokenKind.ERROR) and found.unclosed is None \
+                and _left_open(kind, value, text, at):
             found.unclosed = at
         before_that, before = before, (kind, value, at)
         last_end = at + len(value)
