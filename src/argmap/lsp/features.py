@@ -7,6 +7,7 @@ editor and the server agreed on.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable, Sequence
@@ -33,7 +34,7 @@ from ..lexicon import (
 )
 from ..quotes import QuoteMatch, QuoteMiss, SourceText
 from ..semantics import MapSemantics
-from ..tokens import Token, TokenKind, tokenize
+from ..tokens import Token, TokenKind, scan, tokenize
 from .fixes import SENTENCE_END, fix_for, full_passage
 from .positions import LineIndex
 from .project import Project
@@ -49,6 +50,7 @@ _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
                Severity.INFO: types.DiagnosticSeverity.Information}
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
 _RELATIONS = frozenset(kind.value for kind in RelationKind)
+_STATEMENT_STARTS = _NODE_KINDS | {TOPIC}
 _IDENT = re.compile(TERMINALS["IDENT"])
 _WORD_IN_QUOTE = re.compile(r'[^\s"]+')
 
@@ -257,7 +259,8 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     symbols = project.symbols(path)
     if symbols is None:
         return []
-    words = [t for t in symbols.tokens if t.significant and t.end <= offset]
+    tokens = _tokens_before(symbols, offset)
+    words = [t for t in tokens if t.significant and t.end <= offset]
     typing = words[-1] if words and words[-1].end == offset else None
     if typing is not None and typing.kind in (TokenKind.IDENT, TokenKind.KEYWORD):
         words.pop()  # the word being typed
@@ -265,7 +268,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     if _in_header(words):
         if symbols.comparison:
             return [_item(USE, types.CompletionItemKind.Keyword)]
-        present = {t.text for t in _header_tokens(symbols.tokens, words)}
+        present = {t.text for t in _header_tokens(tokens, words)}
         return [_item(key, types.CompletionItemKind.Property)
                 for key in HEADER_KEYS if key not in present]
     if previous is not None and previous.text == "." and previous.kind is TokenKind.PUNCT:
@@ -290,6 +293,24 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     relations = [_item(k.value, types.CompletionItemKind.Keyword, RELATION_MEANINGS[k])
                  for k in RelationKind] if words else []
     return kinds + relations + [topic]
+
+
+def _tokens_before(symbols: FileSymbols, offset: int) -> list[Token]:
+    """The tokens completion looks at: those of the statement the cursor is in and of the
+    one before it, up to the next (a node or a topic reads the same whatever came before
+    it); all those up to the next statement, when the cursor is in the first two."""
+    statements = symbols.statements
+    before = bisect.bisect_left(statements, offset, key=_statement_start)
+    after = bisect.bisect_right(statements, offset, key=_statement_start)
+    end = statements[after].start if after < len(statements) else len(symbols.text)
+    first = statements[before - 2] if before >= 3 else None
+    if first is None or first.kind not in _STATEMENT_STARTS:
+        return tokenize(symbols.text, 0, end)
+    return tokenize(symbols.text, first.start, end, symbols.text.count("\n", 0, first.start) + 1)
+
+
+def _statement_start(statement: Statement) -> int:
+    return statement.start
 
 
 def _in_header(words: list[Token]) -> bool:
@@ -325,7 +346,8 @@ def _node_items(project: Project, path: str, symbols: FileSymbols, document: str
         target, target_symbols = path, symbols
     if target_symbols is None:
         return []
-    context = project.map_context(target) if target else None
+    # The nodes' texts as last checked: a keystroke does not read the whole map again.
+    context = project.latest_context(target) if target else None
     items = []
     for occurrence in target_symbols.occurrences:
         if occurrence.definition and occurrence.role is Role.NODE:
@@ -462,36 +484,40 @@ _TYPE_OF = {TokenKind.KEYWORD: 0, TokenKind.IDENT: 1, TokenKind.STRING: 4,
 
 def semantic_tokens(project: Project, path: str) -> types.SemanticTokens:
     """Every token the editor may colour: keywords, node ids (their definitions marked as
-    such), document ids, header keys, strings, comments, tags and punctuation."""
+    such), document ids, header keys, strings, comments, tags and punctuation. The tokens
+    are read in one pass, their lines counted as it goes (a large map has 100,000)."""
     symbols = project.symbols(path)
     index = project.index(path)
     if symbols is None or index is None:
         return types.SemanticTokens(data=[])
     roles = {o.token.start: o for o in symbols.occurrences}
     data: list[int] = []
-    previous_line = previous_start = 0
-    for token in symbols.tokens:
-        kind = _TYPE_OF.get(token.kind)
+    previous_line = previous_start = line = 0
+    starts, text = index.starts, index.text
+    for token_kind, value, at in scan(text):
+        kind = _TYPE_OF.get(token_kind)
         if kind is None:
             continue
         modifiers = 0
-        if token.kind is TokenKind.IDENT:
-            occurrence = roles.get(token.start)
+        if token_kind is TokenKind.IDENT:
+            occurrence = roles.get(at)
             if occurrence is None:
                 kind = 3  # a header key, or a word out of place
             else:
                 kind = 2 if occurrence.role is Role.DOCUMENT else 1
                 modifiers = 1 if occurrence.definition else 0
         # A token may span lines (a long string): one piece per line, as editors want.
-        offset = token.start
-        for piece in token.text.split("\n"):
+        offset = at
+        for piece in value.split("\n"):
             if piece:
-                where = index.position(offset)
-                length = index.position(offset + len(piece)).character - where.character
-                delta_line = where.line - previous_line
-                delta_start = where.character - (previous_start if delta_line == 0 else 0)
-                data += [delta_line, delta_start, length, kind, modifiers]
-                previous_line, previous_start = where.line, where.character
+                while line + 1 < len(starts) and starts[line + 1] <= offset:
+                    line += 1
+                start = index.units(starts[line], offset)
+                delta_line = line - previous_line
+                delta_start = start - (previous_start if delta_line == 0 else 0)
+                data += [delta_line, delta_start, index.units(offset, offset + len(piece)),
+                         kind, modifiers]
+                previous_line, previous_start = line, start
             offset += len(piece) + 1
     return types.SemanticTokens(data=data)
 
@@ -504,13 +530,13 @@ def folding_ranges(project: Project, path: str) -> list[types.FoldingRange]:
         return []
     found = []
     for statement in symbols.statements:
-        start, end = index.position(statement.start).line, index.position(statement.end).line
+        start, end = index.line(statement.start), index.line(statement.end)
         if end > start:
             found.append(types.FoldingRange(start, end, kind=types.FoldingRangeKind.Region))
     run: list[int] = []
-    for token in symbols.tokens:
-        if token.kind is TokenKind.COMMENT:
-            line = index.position(token.start).line
+    for kind, _, at in scan(index.text):
+        if kind is TokenKind.COMMENT:
+            line = index.line(at)
             if run and line != run[-1] + 1:
                 found += _comment_fold(run)
                 run = []

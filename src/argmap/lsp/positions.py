@@ -48,16 +48,30 @@ def units(text: str, encoding: str) -> int:
 class LineIndex:
     """The lines of one text, for turning offsets into positions and back."""
 
-    __slots__ = ("encoding", "starts", "text")
+    __slots__ = ("encoding", "single_units", "starts", "text")
 
     def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
         self.text = text
         self.encoding = encoding
         self.starts = line_starts(text)
+        # Whether each character is one unit: in an ASCII text, or counted in UTF-32.
+        self.single_units = text.isascii() or encoding == types.PositionEncodingKind.Utf32
 
     def line_end(self, line: int) -> int:
         """The offset of the end of 0-based `line` (before its line break)."""
         return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+
+    def line(self, offset: int) -> int:
+        """The 0-based line of `offset`."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def units(self, start: int, end: int) -> int:
+        """How many code units of the agreed encoding the text between two offsets takes.
+
+        >>> LineIndex("a😀b").units(0, 3)
+        4
+        """
+        return end - start if self.single_units else units(self.text[start:end], self.encoding)
 
     def position(self, offset: int) -> types.Position:
         """The protocol position of `offset`.
