@@ -34,8 +34,10 @@ from conftest import SEEDS
 from test_fuzz import soups
 
 _WIDE = st.sampled_from(["😀", "𝑥", "é", "\ud83d", "\r\n", "\r", "\ufeff", '"', "\\", "#"])
+# With a header, edits are read again only where they touch the map (`reread_symbols`).
+_HEADER = 'document d "D" {\n  source "s.txt"\n}\n\n'
 _TEXTS = st.one_of(st.text(max_size=200), soups(), st.lists(
-    st.one_of(soups(), _WIDE), max_size=6).map("".join))
+    st.one_of(soups(), _WIDE), max_size=6).map("".join), soups().map(_HEADER.__add__))
 
 
 @given(_TEXTS, st.data())

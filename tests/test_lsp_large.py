@@ -1,7 +1,7 @@
-"""What the language server reads again after an edit is what it would read from scratch:
-whatever the text and the edit, reading only the statements the edit touches finds the same
-ids and statements, with the same places, as reading the whole file (`reread_symbols`); and
-the outline made from the last one is the outline made anew."""
+"""The language server on large maps reads only what it needs: after an edit, the statements
+it touches (`reread_symbols`), which finds the same ids and statements, with the same
+places, as reading the whole file, whatever the text and the edit; the outline made from the
+last one is the outline made anew; completion reads the statements around the cursor."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("lsprotocol")
 
-from argmap.lsp import outline
+from argmap.lexicon import SCHEMES
+from argmap.lsp import features, outline
 from argmap.lsp.project import Project
 from argmap.lsp.symbols import Change, difference, read_symbols, reread_symbols
 from test_fuzz import soups
@@ -123,3 +124,20 @@ def test_the_outline_after_edits_is_the_outline_made_anew(text, edits):
     for edited in _edited(text, edits):
         again = outline.document_symbols(Project({path: edited}, [], earlier.cache), path)
         assert again == outline.document_symbols(Project({path: edited}, []), path)
+
+
+def test_completion_deep_in_a_large_map_offers_what_it_offers_at_the_top():
+    """Ids after a relation, schemes after `by`, kinds and relations on a line of their own,
+    header keys in the header."""
+    nodes = "".join(f'premise p{i} "Claim {i}."\n  supports p{i + 1}\n\n' for i in range(300))
+    text = MAP + nodes + 'premise last "Last."\n  supports p1 by \n\nthesis p300 "T."\n'
+    path = os.path.realpath("unsaved.arg")
+    project = Project({path: text}, [])
+
+    def labels(offset: int) -> set[str]:
+        return {item.label for item in features.completion(project, path, offset)}
+
+    assert {"p0", "p299", "t", "o1"} <= labels(text.index("supports p1 by") + 9)
+    assert set(SCHEMES) == labels(text.index("by \n") + 3)
+    assert {"premise", "supports", "topic"} <= labels(text.index("\npremise p150"))
+    assert "author" in labels(text.index("  source"))
