@@ -154,10 +154,10 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
     ls.last_check = time.perf_counter() - started
     # Then the ids of the file, read ahead for references and completion, and its outline,
     # which editors ask for after each change.
-    path = _path(uri)
-    project.read_ahead(path, ls.checker)
-    ls.outlining[path] = (project.text(path),
-                          ls.checker.submit(outline.document_symbols, project, path))
+    changed = _path(uri)
+    project.read_ahead(changed, ls.checker)
+    ls.outlining[changed] = (project.text(changed),
+                             ls.checker.submit(outline.document_symbols, project, changed))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
