@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -305,5 +306,9 @@ async def workspace_symbols(ls: ArgmapServer, params: types.WorkspaceSymbolParam
 
 
 def serve() -> None:
-    """Answer an editor over standard input and output until it says to exit."""
-    server.start_io()
+    """Answer an editor over standard input and output until it says to exit. pygls closes
+    the stream it writes to when the session ends: it is given a stream of its own on
+    standard output, which stays open for the command line's last flush (on the closed
+    stream, that flush was an internal error at the end of every session)."""
+    with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as output:
+        server.start_io(sys.stdin.buffer, output)
