@@ -88,6 +88,14 @@ def test_each_kind_of_edit_is_read_as_from_scratch(edit, before, after):
     assert_reread_alike(MAP, MAP.replace(before, after, 1))
 
 
+def test_a_comparisons_header_left_open_in_a_map_is_read_as_from_scratch():
+    """Its `}` deleted, it ends where the next node or topic starts, as a node does: the
+    reading after an edit may start, or stop, at any node or topic."""
+    text = MAP.replace('topic "Doubts"', 'compare c "x" {}\n\ntopic "Doubts"')
+    assert_reread_alike(text, text.replace('"x" {}', '"x" {', 1))
+    assert_reread_alike(text, text.replace('"x" {}', '"x" {', 1).replace('"First."', '"1."'))
+
+
 def test_three_quotes_closed_after_an_edit_are_read_as_from_scratch():
     opened = MAP.replace('"Second."', '"""Second.', 1)
     assert_reread_alike(opened, opened.replace('"An objection."', '"An objection."""', 1))

@@ -309,12 +309,14 @@ def _read(text: str, start: int, end: int | None, comparison: bool | None,
                 previous in _NODE_KINDS or previous in _HEADERS):
             opened = (previous, before[2], _token(kind, value, at, line, line_start))
         elif kind is TokenKind.KEYWORD and value in _STARTS:
-            if opened is not None and opened[0] != COMPARE:
+            # A comparison's header ends at its `}`, or, left open, where a node or a
+            # topic starts.
+            if opened is not None and (opened[0] != COMPARE or value in _RESUMABLE):
                 statements.append(Statement(opened[0], opened[1], opened[2], last_end))
                 opened = None
             if value in _RESUMABLE:
-                # Out of any header: a node or a topic reads the same whatever came before
-                # it, which lets a later reading start, or stop, at it.
+                # Out of any statement and header: a node or a topic reads the same whatever
+                # came before it, which lets a later reading start, or stop, at it.
                 in_header = False
                 found.resumed = resumes(at) if resumes is not None else None
                 if found.resumed is not None:
