@@ -27,7 +27,7 @@ SEVERITY = Severity.WARNING
 
 
 def check_map(context: MapSemantics):
-    theses = [i for i, n in context.nodes.items() if n.kind is NodeKind.THESIS]
+    theses = [node.id for node in context.theses]
     if not theses:
         return  # no-thesis says so once; every node here would be disconnected
     leads_to: dict[str, list[str]] = defaultdict(list)
