@@ -62,7 +62,7 @@ def closest_passages(semantics: MapSemantics) -> dict[int, str]:
 def fixes_in(text: str, findings: Iterable[Finding],
              passages: Callable[[], Mapping[int, str]] = dict) -> list[tuple[Finding, Fix]]:
     """The findings (of the file whose decoded text is `text`) that have a fix, with it;
-    `passages()` gives the file's `closest_passages`, asked for only if a quote has none."""
+    `passages()` gives the file's `closest_passages`, asked for only if a quote is not found."""
     candidates = [f for f in findings if any(hint in f.message for hint in _HINTS)]
     if not candidates:
         return []
