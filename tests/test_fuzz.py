@@ -168,6 +168,8 @@ def soups(draw) -> str:
 @example('thesis t """\n  a "b" \\" c\n  """ document d "x" { source "s" }')
 @example('thesis t "x" supports # comment\n a')
 @example('thesis-> t "x"')
+@example('thesis a""""""supports a.a')  # `""` then `""""`: the plain statement's backtracking
+@example('premise p "x" supports a\n\n# note\n  attacks b')
 def test_reader_and_lark_read_alike(text):
     assert_read_alike(text)
 
