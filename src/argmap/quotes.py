@@ -333,7 +333,6 @@ class SourceText:
         crowded pieces costs less than that pass."""
         starts: dict[str, tuple[list[int], int] | None] = dict.fromkeys(pieces)
         pending = pieces
-        spaces = self.text.count(" ")  # as many as windows
         for spread in (False, True):
             anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
             wanted = {key for keys in anchors.values() for key, _ in keys}
@@ -342,7 +341,9 @@ class SourceText:
             found: dict[str, list[int]] = defaultdict(list)
             at = -1
             text = self.text
+            spaces = 0  # the text's windows
             for windows in _windows(text):
+                spaces += len(windows)
                 for window in itertools.compress(windows, map(wanted.__contains__, windows)):
                     # The space before this window is the first one after the last found
                     # that this window follows: one before it would have been found first.

@@ -102,10 +102,11 @@ _CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 # end (`""` is the start of `""""""`).
 # One match instead of one for the node, one for each target and one for the end of them.
 _PLAIN_RELATION = _either(kind for kind in RelationKind if kind is not RelationKind.UNDERCUTS)
+_GOING_ON = "|".join([WITH, BY, *(kind.value for kind in RelationKind)])
 _PLAIN_NODE = re.compile(
     rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}"
     rf"(?:{_PLAIN_RELATION}{_END}{_SKIP}{_IDENT}{_SKIP})?"
-    rf'(?![\s\ufeff#,."]|->|(?:{"|".join([WITH, BY, *(kind.value for kind in RelationKind)])}){_END})')
+    rf'(?![\s\ufeff#,."]|->|(?:{_GOING_ON}){_END})')
 
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _RELATION_KINDS = {kind.value: kind for kind in RelationKind}
