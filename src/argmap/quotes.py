@@ -301,21 +301,26 @@ class SourceText:
                 results.append(found or self._miss(parts))
         return results
 
-    def _find(self, parts: list[str], starts: list[int] | None) -> QuoteMatch | None:
+    def _find(self, parts: list[str], starts: tuple[list[int], int] | None
+              ) -> QuoteMatch | None:
         """The first occurrence of the first piece, among `starts` when known, after which
         the other pieces fit."""
         if starts is None:
-            starts = _occurrences(self.text, parts[0])
-        for pos in starts:
-            match = self._match_at(parts, pos)
-            if match:
+            for pos in _occurrences(self.text, parts[0]):
+                if match := self._match_at(parts, pos):
+                    return match
+            return None
+        anchored, skip = starts
+        for at in anchored:
+            if at >= skip and (match := self._match_at(parts, at - skip)):
                 return match
         return None
 
-    def _possible_starts(self, pieces: list[str]) -> dict[str, list[int] | None]:
-        """For each piece, in order, the offsets where it may start; None where the piece is
-        to be searched for in the whole text: it is too short to say, or one of few crowded
-        ones (below).
+    def _possible_starts(self, pieces: list[str]) -> dict[str, tuple[list[int], int] | None]:
+        """For each piece, in order, where it may start: the offsets of a window of it in
+        the text and that window's offset in the piece (the piece may start that much
+        before each); None where the piece is to be searched for in the whole text: it is
+        too short to say, or one of few crowded ones (below).
 
         Wherever a piece occurs, each of its words after the first starts a space-separated
         word of the text. So the piece can only start where a window of `_WINDOW`
@@ -326,9 +331,8 @@ class SourceText:
         along it, in a second pass, and keeps the one found least often (or, when few pieces
         are crowded, is searched for whole), unless trying each of the places of the
         crowded pieces costs less than that pass."""
-        starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
+        starts: dict[str, tuple[list[int], int] | None] = dict.fromkeys(pieces)
         pending = pieces
-        spaces = self.text.count(" ")  # as many as windows
         for spread in (False, True):
             anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
             wanted = {key for keys in anchors.values() for key, _ in keys}
@@ -336,21 +340,26 @@ class SourceText:
                 break
             found: dict[str, list[int]] = defaultdict(list)
             at = -1
-            for windows in _windows(self.text):
+            text = self.text
+            spaces = 0  # the text's windows
+            for windows in _windows(text):
+                spaces += len(windows)
                 for window in itertools.compress(windows, map(wanted.__contains__, windows)):
                     # The space before this window is the first one after the last found
                     # that this window follows: one before it would have been found first.
-                    at = self.text.find(" " + window, at + 1)
+                    at = text.find(" " + window, at + 1)
                     found[window].append(at + 1)
             pending = []
+            crowded = 0  # the places of the pending pieces
             for piece, keys in anchors.items():
                 key, skip = keys[0] if len(keys) == 1 else min(
                     keys, key=lambda anchor: len(found[anchor[0]]))
-                places = starts[piece] = [start - skip for start in found[key] if start >= skip]
+                places = found[key]
+                starts[piece] = places, skip
                 if len(places) > _CROWDED:
                     pending.append(piece)
-            if not spread and (sum(len(starts[piece] or ()) for piece in pending)
-                               <= spaces // _WINDOWS_PER_START):
+                    crowded += len(places)
+            if not spread and crowded <= spaces // _WINDOWS_PER_START:
                 break
             if not spread and len(pending) <= _FEW_CROWDED:
                 starts.update(dict.fromkeys(pending))

@@ -8,9 +8,10 @@ does no I/O, and the graphs are derived on first use.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
@@ -96,12 +97,13 @@ class MapSemantics(Drawable):
     """A document map with its relations resolved and its quotes located in its source."""
 
     def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None,
-                 lines: tuple[str, ...] = ()):
+                 lines: Callable[[], Sequence[str]] = tuple):
         """`source`: the source text, why it cannot be read, or None when none is named;
-        `lines`: the map's own text, line by line (to point into a string)."""
+        `lines`: gives the map's own text, line by line (to point into a string), when a
+        finding asks: a check that finds little need not split a large map into lines."""
         self.map = document_map
         self.source = source
-        self.lines = lines
+        self._lines = lines
         self.source_path = source_path_of(document_map)
         #: Each node by id (the first of the map's nodes with that id).
         self.nodes: dict[str, Node] = {}
@@ -113,7 +115,7 @@ class MapSemantics(Drawable):
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
         return cls(document_map, workspace.source(path, document_map.path) if path else None,
-                   workspace.lines(document_map.path))
+                   functools.partial(workspace.lines, document_map.path))
 
     @property
     def header(self) -> DocumentHeader:
@@ -144,7 +146,8 @@ class MapSemantics(Drawable):
 
     def line(self, number: int) -> str | None:
         """Line `number` of the map's text, if it has one."""
-        return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
+        lines = self._lines()
+        return lines[number - 1] if 1 <= number <= len(lines) else None
 
     def resolve(self, ref: Ref) -> Node | None:
         """The node a reference names; `DOC.NODE` resolves only when DOC is this document."""
