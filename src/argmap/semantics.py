@@ -182,22 +182,20 @@ class MapSemantics(Drawable):
         explains, concedes, outranks = (RelationKind.EXPLAINS, RelationKind.CONCEDES,
                                         RelationKind.OUTRANKS)
         for node in nodes.values():
+            node_id = node.id
             for relation in node.relations:
                 kind, ref = relation.kind, relation.target
                 if isinstance(ref, Link):
-                    cuts.append((node.id, relation))  # an undercut (see `undercuts`)
+                    cuts.append((node_id, relation))  # an undercut (see `undercuts`)
                     continue
-                if ref.document is not None and ref.document != own:
-                    continue
-                target = nodes.get(ref.node)
-                if target is None:
+                end = ref.node  # the target's id, when it names a node of the map
+                if (ref.document is not None and ref.document != own) or end not in nodes:
                     continue
                 if relation.jointly:
                     premises = [node, *map(self.resolve, relation.jointly)]
                     ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
                 else:
-                    ids = (node.id,)
-                end = target.id
+                    ids = (node_id,)
                 if kind is supports:
                     inference = Inference(end, ids, relation)
                     inferences[end].append(inference)
@@ -212,8 +210,8 @@ class MapSemantics(Drawable):
                             attackers[end].append(start)
                 elif kind is explains:
                     explanations[end].append(Inference(end, ids, relation))
-                elif (kind is concedes or kind is outranks) and end != node.id:
-                    (conceded if kind is concedes else outranked_by)[end].append(node.id)
+                elif (kind is concedes or kind is outranks) and end != node_id:
+                    (conceded if kind is concedes else outranked_by)[end].append(node_id)
         return _Resolved(inferences, supporters, supported, attackers, every, cuts,
                          explanations, conceded, outranked_by)
 
