@@ -122,28 +122,28 @@ def check_map(context: MapSemantics):
     evidence = NodeKind.EVIDENCE  # read for every support: held locally
     no_one: list[str] = []
     for node in context.claims:
-        node_id = node.id
-        quotes = [quote for i in supporters.get(node_id, no_one)
-                  if (quote := nodes[i]).kind is evidence]
-        if not quotes:
-            continue
         kept: dict[str, str] | None = None  # the claim's hedges, once a quote has one
         dropped = []
-        for quote in quotes:
-            if quote.id not in held:
-                held[quote.id] = hedges(quote.text)
-            if not held[quote.id]:
+        for supporter in supporters.get(node.id, no_one):
+            quote = nodes[supporter]
+            if quote.kind is not evidence:
+                continue
+            found = held.get(supporter)
+            if found is None:
+                found = held[supporter] = hedges(quote.text)
+            if not found:
                 break  # a quote without a hedge: the claim cannot overstate it
             if kept is None:
                 kept = hedges(node.text)
-            lost = {family: word for family, word in held[quote.id].items()
-                    if family not in kept}
+            lost = {family: word for family, word in found.items() if family not in kept}
             if not lost:
                 break  # a quote the claim does not overstate: the claim may rest on it
             dropped.append((quote, list(lost.values())))
         else:
+            if not dropped:
+                continue  # no quote supports the claim
             quote, words = dropped[0]
             said = " and ".join(f'"{word}"' for word in words)
-            yield node.position, (f"{node.kind.value} `{node_id}` states more than its "
+            yield node.position, (f"{node.kind.value} `{node.id}` states more than its "
                                   f"evidence: its quote `{quote.id}` says {said}, and the "
                                   f"{node.kind.value} does not")
