@@ -172,8 +172,12 @@ class _Reader:
                         if second is not None:
                             relations += (Relation(kind, node_id,
                                                    Ref(second, plain.start(6), lines)),)
-                    nodes.append(self._node(_NODE_KINDS[kind_word], node_id, raw, plain, (),
-                                            relations))
+                    offset = plain.start(3)
+                    # `string_value`, but for the usual string with no escape, written out.
+                    value = string_value(raw, offset, lines) \
+                        if "\\" in raw or raw.startswith('"""') else raw[1:-1]
+                    nodes.append(Node(_NODE_KINDS[kind_word], node_id, value, start, offset,
+                                      lines, (), relations))
                     self.pos = plain.end()
                     self.well_formed_to = start
                     continue
@@ -200,16 +204,6 @@ class _Reader:
                                       field.start(), self.lines))
         return DocumentHeader(self._ident(match, 1), self._string(match, 2), match.start(),
                               self.lines, tuple(fields))
-
-    def _node(self, kind: NodeKind, node_id: str, raw: str, match: re.Match[str],
-              tags: tuple[str, ...], relations: tuple[Relation, ...]) -> Node:
-        """The node of `match`, whose groups 1 to 3 are its kind, id and text."""
-        offset = match.start(3)
-        if "\\" in raw or raw.startswith('"""'):
-            value = string_value(raw, offset, self.lines)
-        else:
-            value = raw[1:-1]
-        return Node(kind, node_id, value, match.start(), offset, self.lines, tags, relations)
 
     def node(self) -> Node:
         """A node statement in any form the grammar allows."""
@@ -269,8 +263,9 @@ class _Reader:
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos
-        return self._node(_NODE_KINDS[kind_word], node_id, raw, match, tuple(tags),
-                          tuple(relations))
+        offset = match.start(3)
+        return Node(_NODE_KINDS[kind_word], node_id, string_value(raw, offset, lines),
+                    match.start(), offset, lines, tuple(tags), tuple(relations))
 
     def comparison(self) -> Comparison:
         match = self._match(re.compile(_COMPARE))
