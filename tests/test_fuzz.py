@@ -171,6 +171,8 @@ def soups(draw) -> str:
 @example('thesis-> t "x"')
 @example('thesis a""""""supports a.a')  # `""` then `""""`: the plain statement's backtracking
 @example('premise p "x" supports a\n\n# note\n  attacks b')
+@example('premise p "x" attacks a, b.c premise q "y" supports a, b, c')
+@example('premise p "x" supports a ,b#t')
 def test_reader_and_lark_read_alike(text):
     assert_read_alike(text)
 

@@ -96,16 +96,16 @@ _COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
 _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
 _CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 
-# The usual statement, whole: a node with one plain target, or none, and nothing after it
-# that would go on the statement (a tag, `.`, `,`, `->`, `with`, `by`, another relation
-# word), nor white space, a comment or `"`, where a match cut short by backtracking would
-# end (`""` is the start of `""""""`).
+# The usual statement, whole: a node with one or two plain targets, or none, and nothing
+# after it that would go on the statement (a tag, `.`, `,`, `->`, `with`, `by`, another
+# relation word), nor white space, a comment or `"`, where a match cut short by
+# backtracking would end (`""` is the start of `""""""`).
 # One match instead of one for the node, one for each target and one for the end of them.
 _PLAIN_RELATION = _either(kind for kind in RelationKind if kind is not RelationKind.UNDERCUTS)
 _GOING_ON = "|".join([WITH, BY, *(kind.value for kind in RelationKind)])
 _PLAIN_NODE = re.compile(
     rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}"
-    rf"(?:{_PLAIN_RELATION}{_END}{_SKIP}{_IDENT}{_SKIP})?"
+    rf"(?:{_PLAIN_RELATION}{_END}{_SKIP}{_IDENT}{_SKIP}(?:,{_SKIP}{_IDENT}{_SKIP})?)?"
     rf'(?![\s\ufeff#,."]|->|(?:{_GOING_ON}){_END})')
 
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
@@ -156,9 +156,31 @@ class _Reader:
         headers: list[DocumentHeader] = []
         nodes: list[Node] = []
         topics: list[Topic] = []
-        text, end = self.text, len(self.text)
+        text, end, lines = self.text, len(self.text), self.lines
         while self.pos < end:
             start = self.pos
+            # The usual statement, read here rather than in `node`: a map is mostly these.
+            plain = _PLAIN_NODE.match(text, start)
+            if plain is not None:
+                kind_word, node_id, raw, word, target, second = plain.groups()
+                if node_id not in KEYWORDS and target not in KEYWORDS \
+                        and second not in KEYWORDS:
+                    relations: tuple[Relation, ...] = ()
+                    if word is not None:
+                        kind = _RELATION_KINDS[word]
+                        relations = (Relation(kind, node_id, Ref(target, plain.start(5), lines)),)
+                        if second is not None:
+                            relations += (Relation(kind, node_id,
+                                                   Ref(second, plain.start(6), lines)),)
+                    offset = plain.start(3)
+                    # `string_value`, but for the usual string with no escape, written out.
+                    value = string_value(raw, offset, lines) \
+                        if "\\" in raw or raw.startswith('"""') else raw[1:-1]
+                    nodes.append(Node(_NODE_KINDS[kind_word], node_id, value, start, offset,
+                                      lines, (), relations))
+                    self.pos = plain.end()
+                    self.well_formed_to = start
+                    continue
             if text.startswith(DOCUMENT, start):
                 headers.append(self.document_header())
             elif text.startswith(TOPIC, start):
@@ -184,30 +206,6 @@ class _Reader:
                               self.lines, tuple(fields))
 
     def node(self) -> Node:
-        text = self.text
-        plain = _PLAIN_NODE.match(text, self.pos)
-        if plain is not None:
-            kind_word, node_id, raw, word, target = plain.groups()
-            if node_id not in KEYWORDS and target not in KEYWORDS:
-                self.pos = plain.end()
-                relations: tuple[Relation, ...] = ()
-                if word is not None:
-                    relations = (Relation(_RELATION_KINDS[word], node_id,
-                                          Ref(target, plain.start(5), self.lines)),)
-                return self._node(_NODE_KINDS[kind_word], node_id, raw, plain, (), relations)
-        return self._node_in_full()
-
-    def _node(self, kind: NodeKind, node_id: str, raw: str, match: re.Match[str],
-              tags: tuple[str, ...], relations: tuple[Relation, ...]) -> Node:
-        """The node of `match`, whose groups 1 to 3 are its kind, id and text."""
-        offset = match.start(3)
-        if "\\" in raw or raw.startswith('"""'):
-            value = string_value(raw, offset, self.lines)
-        else:
-            value = raw[1:-1]
-        return Node(kind, node_id, value, match.start(), offset, self.lines, tags, relations)
-
-    def _node_in_full(self) -> Node:
         """A node statement in any form the grammar allows."""
         text = self.text
         match = _NODE.match(text, self.pos)
@@ -265,8 +263,9 @@ class _Reader:
         if text.startswith("#", pos):
             raise _GiveUp  # a tag after the relations
         self.pos = pos
-        return self._node(_NODE_KINDS[kind_word], node_id, raw, match, tuple(tags),
-                          tuple(relations))
+        offset = match.start(3)
+        return Node(_NODE_KINDS[kind_word], node_id, string_value(raw, offset, lines),
+                    match.start(), offset, lines, tuple(tags), tuple(relations))
 
     def comparison(self) -> Comparison:
         match = self._match(re.compile(_COMPARE))
