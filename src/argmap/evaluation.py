@@ -293,18 +293,22 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     # Labels only ever go from undecided to in or out (an inference's label follows from
     # those of its premises and undercutters), and a label given while others are still
     # undecided is the one the least fixed point gives: the rules only ever need more
-    # labels, never fewer. So one pass labels what it can, the last node written first: a
+    # labels, never fewer. So a pass labels what it can, the last node written first: a
     # map is mostly written from its thesis down, so most nodes are then looked at after
-    # what they rest on (at 100,000 nodes, every one).
-    open_ = []
-    for node_id in reversed(nodes):
-        label = node_label(node_id)
-        if label is UNDECIDED:
-            open_.append(node_id)
-        else:
-            nodes[node_id] = label
+    # what they rest on (at 100,000 nodes, every one); a pass the other way over what it
+    # left labels most of a map written upwards.
+    open_ = list(reversed(nodes))
+    for _ in range(2):
+        left = []
+        for node_id in open_:
+            label = node_label(node_id)
+            if label is UNDECIDED:
+                left.append(node_id)
+            else:
+                nodes[node_id] = label
+        open_ = left[::-1]
     # What is left is looked at again only when something it depends on has just been
-    # labelled, which keeps a long chain written upwards linear rather than quadratic.
+    # labelled, which keeps a long chain linear rather than quadratic.
     depending: dict[str, list[str]] = defaultdict(list)
     for node_id in open_:
         for attacker in attacking.get(node_id, no_one):

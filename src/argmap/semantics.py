@@ -280,22 +280,23 @@ class MapSemantics(Drawable):
         when every one of its nodes does)."""
         inferences = self.inferences
         no_support: list[Inference] = []
-        grounded: set[str] = set()
-        # One pass grounds what it can, the last node written first: a map is mostly written
-        # from its thesis down, so a claim is most often looked at after what it rests on.
-        left = []  # the claims that pass did not ground
-        for node_id, node in reversed(self.nodes.items()):
-            if node.kind in GROUND_KINDS:
-                grounded.add(node_id)
-                continue
-            for inference in inferences.get(node_id, no_support):
-                premises = inference.premises
-                if premises[0] in grounded if len(premises) == 1 \
-                        else grounded.issuperset(premises):
-                    grounded.add(node_id)
-                    break
-            else:
-                left.append(node_id)
+        grounded = {node_id for node_id, node in self.nodes.items() if node.kind in GROUND_KINDS}
+        # A pass grounds what it can, the last claim written first: a map is mostly written
+        # from its thesis down, so a claim is most often looked at after what it rests on; a
+        # pass the other way over what it left grounds most of a map written upwards.
+        left = [node.id for node in reversed(self.claims)]
+        for _ in range(2):
+            passed, left = left, []
+            for claim in passed:
+                for inference in inferences.get(claim, no_support):
+                    premises = inference.premises
+                    if premises[0] in grounded if len(premises) == 1 \
+                            else grounded.issuperset(premises):
+                        grounded.add(claim)
+                        break
+                else:
+                    left.append(claim)
+            left.reverse()
         if not left:
             return grounded
         # The rest, from what they still wait for: each inference of a claim left is counted

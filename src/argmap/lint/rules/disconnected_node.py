@@ -60,9 +60,16 @@ def check_map(context: MapSemantics):
             connected.add(node_id)
         elif leads_to:
             waiting.append((node_id, leads_to))
-    if waiting:  # what leads to a node found connected after it
+    # A pass the other way over what that pass left connects most of a map written upwards.
+    left = []
+    for node_id, leads_to in reversed(waiting):
+        if connected.isdisjoint(leads_to):
+            left.append((node_id, leads_to))
+        else:
+            connected.add(node_id)
+    if left:  # what leads to a node found connected after it, either way
         led_from: dict[str, list[str]] = defaultdict(list)
-        for node_id, leads_to in waiting:
+        for node_id, leads_to in left:
             if node_id not in connected:
                 for target in leads_to:
                     led_from[target].append(node_id)
