@@ -167,9 +167,14 @@ def _pieces_of(quotes: list[str]) -> list[list[str]]:
     """The pieces of every quote, normalised in one pass over them all, joined by NUL:
     nothing normalisation rewrites spans a NUL, and no quote holds one (a file with a NUL
     byte is refused), or else each quote is normalised on its own."""
+    whole = list(map(composed, quotes))
+    joined = "\0".join(whole)
+    if "..." not in joined and "\u2026" not in joined and joined.count("\0") == len(whole) - 1:
+        # Most maps elide nothing: one piece a quote.
+        return [[piece] if piece else [] for piece in map(str.strip,
+                                                          _normalized(joined).split("\0"))]
     # Most quotes elide nothing: they skip the split.
-    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,)
-             for q in map(composed, quotes)]
+    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,) for q in whole]
     joined = "\0".join(piece for pieces in split for piece in pieces)
     if joined.count("\0") == sum(map(len, split)) - 1:
         normalised = iter(_normalized(joined).split("\0"))
@@ -334,7 +339,11 @@ class SourceText:
         starts: dict[str, tuple[list[int], int] | None] = dict.fromkeys(pieces)
         pending = pieces
         for spread in (False, True):
-            anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
+            if spread:
+                anchors = {piece: ends for piece in pending if (ends := _anchors(piece, True))}
+            else:  # `_anchors(piece, False)`, written out: this runs for every piece
+                anchors = {piece: [(piece[start:start + _WINDOW], start)] for piece in pending
+                           if (start := piece.find(" ") + 1) and start + _WINDOW <= len(piece)}
             wanted = {key for keys in anchors.values() for key, _ in keys}
             if not wanted:
                 break
