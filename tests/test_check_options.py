@@ -83,14 +83,64 @@ def test_diff_with_nothing_to_fix_exits_0(project, capsys):
     assert run(capsys, "check", "--diff", str(path))[:2] == (0, "")
 
 
+def exported(capsys, path) -> dict:
+    """What `argmap export --format json` says of the map at `path`."""
+    status, out, err = run(capsys, "export", "--format", "json", "-o", "-", str(path))
+    assert status == 0, err
+    return json.loads(out)
+
+
 def test_fix_never_changes_the_export_beyond_the_fixed_findings(project, capsys):
     path = project.write("m.arg", HEADER + 'thesis main "x"  # argmap: ignore\n'
                                   'assumption a "y" supports main  # argmap: ignore[AM304]\n'
                                   'assumption b "z" supports main\n')
-    before = run(capsys, "export", "--format", "json", str(path))
+    before = exported(capsys, path)
     status, out, _ = run(capsys, "check", "--fix", str(path))
     assert "Fixed 2 findings." in out and status == 0
-    after = run(capsys, "export", "--format", "json", str(path))
+    assert exported(capsys, path) == before
+
+
+# A quote that says "useless" where the report says "insufficient", longer than the 120
+# characters a message shows of the closest passage.
+LONG_QUOTE = ("The policy of economic sanctions on North Korea, while important in pressuring "
+              "Pyongyang, has proven {} in coercing the country to restrain or relinquish its "
+              "nuclear and missile programs.")
+MISQUOTED = (HEADER + 'thesis main "x"\nassumption a "y" supports main\n'
+             f'evidence e "{LONG_QUOTE.format("useless")}" supports main\n')
+
+
+def test_the_closest_passage_is_quoted_whole_where_the_message_shortens_it(project, capsys):
+    """As the language server's quick fix: the passage in full, not the message's
+    shortened one, nor none at all."""
+    path = project.write("m.arg", MISQUOTED)
+    _, out, _ = run(capsys, "check", str(path))
+    assert "has proven insufficient in ...' [quote-not-found]" in out
+    assert run(capsys, "check", "--fix", str(path))[0] == 1  # unsafe: not with --fix alone
+    assert path.read_text() == MISQUOTED
+    _, out, _ = run(capsys, "check", "--statistics", "--unsafe-fixes", str(path))
+    assert out == "1\tAM202\t[*] quote-not-found\n"
+    status, out, _ = run(capsys, "check", "--diff", "--unsafe-fixes", str(path))
+    assert status == 1 and f'+evidence e "{LONG_QUOTE.format("insufficient")}"' in out
+    status, out, _ = run(capsys, "check", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text() == MISQUOTED.replace("useless", "insufficient")
+    assert status == 0 and out.endswith("Fixed 1 finding.\nNo problems found in 1 file.\n")
+
+
+def test_the_quote_fix_changes_the_export_only_in_the_quote(project, capsys):
+    (project.root / "pyproject.toml").write_text(  # exported with the quote not found
+        '[tool.argmap.rules]\nquote-not-found = "warning"\n')
+    path = project.write("m.arg", MISQUOTED)
+    before = exported(capsys, path)
+    run(capsys, "check", "--fix", "--unsafe-fixes", str(path))
+    after = exported(capsys, path)
+    [quoted] = [node for node in after["nodes"] if node["id"] == "e"]
+    assert quoted["text"] == LONG_QUOTE.format("insufficient") and quoted["quote"]["found"]
+    [misquoted] = [node for node in before["nodes"] if node["id"] == "e"]
+    misquoted.update(text=quoted["text"], quote=quoted["quote"])
+    # What comes after the quote on its line is as many columns further on as it is longer.
+    for inference in before["inferences"]:
+        if inference["position"]["line"] == misquoted["position"]["line"]:
+            inference["position"]["column"] += len("insufficient") - len("useless")
     assert after == before
 
 
@@ -216,13 +266,12 @@ def test_fix_leaves_the_export_as_it_was_for_any_map(capsys, case, newline, comm
         (Path(folder) / "source.txt").write_text(source, encoding="utf-8")
         path = Path(folder) / "m.arg"
         path.write_bytes(text.replace("\n", newline).encode())
-        before = run(capsys, "export", "--format", "json", str(path))
-        assert before[0] == 0, before
+        before = exported(capsys, path)
         out = run(capsys, "check", "--fix", "--exit-zero", str(path))[1]
         assert "Fixed 1 finding." in out
         assert path.read_bytes() == text.replace(
             "  # argmap: ignore[duplicate-id]", "").replace("\n", newline).encode()
-        assert run(capsys, "export", "--format", "json", str(path)) == before
+        assert exported(capsys, path) == before
 
 
 def test_fix_changes_only_the_files_named_not_the_maps_a_comparison_uses(project, capsys):

@@ -171,3 +171,15 @@ def test_drawing_writes_nothing_but_the_drawing(tmp_path, capsys, monkeypatch):
     run(capsys, "old.arg", "new.arg", "--draw", "change.svg")
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
         "change.svg", "new.arg", "old.arg", "source.txt", "sub"]
+
+
+def test_drawing_on_standard_output_is_refused_in_words(tmp_path, capsys, monkeypatch):
+    """Standard output holds the diff: `--draw -` names no file to draw into."""
+    for name in ("old.arg", "new.arg", "source.txt"):
+        shutil.copy(FOLDER / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "old.arg", "new.arg", "--draw", "-"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == ("argmap diff: error: --draw - would draw on standard output, "
+                                 "which holds the diff; name a file to draw into\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.arg", "old.arg", "source.txt"]

@@ -1,5 +1,6 @@
 """`argmap evaluate` and `argmap.evaluation`: the worked examples of docs/evaluation.md,
-the attack-only part against PyArg's grounded extension, and the rules on random maps."""
+the attack-only part against PyArg's grounded extension, and the rules on random maps,
+with the labels and the grounded nodes against their definitions."""
 
 from __future__ import annotations
 
@@ -126,6 +127,74 @@ def test_every_label_obeys_the_rules(text):
         else:  # at the fixed point, a rule that applied would have labelled it
             assert not is_in and not is_out
         assert bool(labelling.reason(node_id)) == (label is not Label.IN)
+
+
+def least_fixed_point(semantics: MapSemantics) -> tuple[dict[str, Label], list[Label]]:
+    """The labels by their definition: every node and inference undecided, then the rules
+    of docs/evaluation.md applied to all of them, over and over, until nothing changes."""
+    nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
+    every = semantics.every_inference
+    inferences = [Label.UNDECIDED] * len(every)
+    undercutters: dict[int, set[str]] = {}
+    for undercut in semantics.undercuts:
+        for inference in undercut.inferences:
+            undercutters.setdefault(id(inference), set()).add(undercut.node)
+    changed = True
+    while changed:
+        changed = False
+        for number, inference in enumerate(every):
+            premises = [nodes[p] for p in inference.premises]
+            against = [nodes[u] for u in undercutters.get(id(inference), ())]
+            if Label.OUT in premises or Label.IN in against:
+                label = Label.OUT
+            elif all(p is Label.IN for p in premises) and all(u is Label.OUT for u in against):
+                label = Label.IN
+            else:
+                label = Label.UNDECIDED
+            changed |= label is not inferences[number]
+            inferences[number] = label
+        for node_id, node in semantics.nodes.items():
+            against = [nodes[a] for a in semantics.attackers.get(node_id, ())]
+            held = [inferences[n] for n, i in enumerate(every) if i.conclusion == node_id]
+            claim = node.kind.value not in ("evidence", "assumption")
+            if Label.IN in against or (claim and all(h is Label.OUT for h in held)):
+                label = Label.OUT
+            elif all(a is Label.OUT for a in against) and (not claim or Label.IN in held):
+                label = Label.IN
+            else:
+                label = Label.UNDECIDED
+            changed |= label is not nodes[node_id]
+            nodes[node_id] = label
+    return nodes, inferences
+
+
+@given(maps())
+def test_the_labels_are_the_least_fixed_point_of_the_rules(text):
+    """The evaluation labels in one pass what it can and then only what may change: the
+    same labels as applying the rules everywhere until nothing changes, in any order the
+    map is written in."""
+    semantics = semantics_of(text)
+    labelling = evaluate(semantics)
+    nodes, inferences = least_fixed_point(semantics)
+    assert {n: label for n, label in labelling.nodes.items()
+            if label is not Label.OUTWEIGHED} == nodes
+    assert list(labelling.inferences.values()) == inferences
+
+
+@given(maps())
+def test_the_grounded_nodes_are_those_of_the_definition(text):
+    """`MapSemantics.grounded` (`unsupported-claim`) grounds in one pass what it can, then
+    counts down what the rest waits for: the same nodes as its definition applied until
+    nothing changes."""
+    semantics = semantics_of(text)
+    grounded = {i for i, n in semantics.nodes.items()
+                if n.kind.value in ("evidence", "assumption")}
+    changed = True
+    while changed:
+        found = grounded | {i.conclusion for i in semantics.every_inference
+                            if grounded.issuperset(i.premises)}
+        changed, grounded = found != grounded, found
+    assert semantics.grounded == grounded
 
 
 def test_the_json_format_gives_each_nodes_label_reason_and_defeaters(tmp_path, monkeypatch, capsys):

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.errors import ArgSyntaxError
 from argmap.lexicon import HEADER_KEYS, KEYWORDS
+from argmap.model import Lines
 from argmap.parsing.lark_parser import parse_with_lark
 from argmap.parsing.reader import LeftToLark, read
 from argmap.quotes import SourceText, _normalize, _pieces_of, normalize, quote_pieces
@@ -168,6 +169,10 @@ def soups(draw) -> str:
 @example('thesis t """\n  a "b" \\" c\n  """ document d "x" { source "s" }')
 @example('thesis t "x" supports # comment\n a')
 @example('thesis-> t "x"')
+@example('thesis a""""""supports a.a')  # `""` then `""""`: the plain statement's backtracking
+@example('premise p "x" supports a\n\n# note\n  attacks b')
+@example('premise p "x" attacks a, b.c premise q "y" supports a, b, c')
+@example('premise p "x" supports a ,b#t')
 def test_reader_and_lark_read_alike(text):
     assert_read_alike(text)
 
@@ -457,3 +462,14 @@ def test_render_draws_lines_of_white_space_only(tmp_path, monkeypatch, title, te
     (tmp_path / "source.txt").write_text("x.\n", encoding="utf-8")
     assert run("render", "--format", "dot", str(path))[0] == 0
     assert graphviz_errors((tmp_path / "map.dot").read_text(encoding="utf-8")) == []
+
+
+@given(st.text(alphabet="ab\n\r", max_size=60), st.data())
+def test_a_position_counted_is_the_position_indexed(text, data):
+    """`Lines` counts line breaks for its first few positions, then makes an index: the
+    two give the same position for every offset."""
+    indexed = Lines("m.arg", text)
+    for _ in range(Lines.COUNTED):
+        indexed.position(0)
+    offset = data.draw(st.integers(0, len(text)))
+    assert Lines("m.arg", text).position(offset) == indexed.position(offset)

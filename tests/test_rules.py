@@ -498,6 +498,66 @@ def test_no_disconnected_nodes_without_a_thesis(project):
                     rests_on_nothing("premise", "p", 2))
 
 
+_KINDS = ("thesis", "premise", "evidence", "assumption", "objection", "rebuttal")
+
+
+@st.composite
+def related_maps(draw):
+    """A small map whose nodes relate in any order (forwards and backwards), linked,
+    undercutting, explaining, and now and then naming a node that does not exist."""
+    n = draw(st.integers(min_value=1, max_value=7))
+    ids = st.sampled_from([f"n{i}" for i in range(n)] + ["nowhere"])
+    relation = st.one_of(
+        st.builds("supports {}".format, ids),
+        st.builds("supports {} with {}".format, ids, ids),
+        st.builds("attacks {}".format, ids),
+        st.builds("undercuts {} -> {}".format, ids, ids),
+        st.builds("explains {}".format, ids))
+    lines = [HEADER.rstrip("\n")]
+    for i in range(n):
+        kind = draw(st.sampled_from(_KINDS))
+        lines.append(f'{kind} n{i} "N{i}." ' + " ".join(draw(st.lists(relation, max_size=3))))
+    return "\n".join(lines) + "\n"
+
+
+@given(related_maps())
+def test_disconnected_nodes_are_those_with_no_path_by_definition(text):
+    """One pass in the map's order, then a catch-up over what it left, finds the nodes the
+    definition finds: no path along relations (a linked node along its support) to a thesis
+    or to a node with a broken reference."""
+    from argmap.graph import reachable
+    from argmap.lint.rules import disconnected_node
+    from argmap.parsing import parse
+    from argmap.semantics import MapSemantics
+
+    semantics = MapSemantics(parse(text, "m.arg"))
+    found = [re.search(r"`(\w+)`", message).group(1)
+             for _, message in disconnected_node.check_map(semantics)]
+    leads_to: dict[str, list[str]] = {}  # each node, and the nodes it leads to
+    broken = set()
+    for node_id, node in semantics.nodes.items():
+        for relation in node.relations:
+            ends = [semantics.resolve(ref) for ref in relation.refs]
+            if None in ends:
+                broken.add(node_id)
+                continue
+            starts = [node_id, *(end.id for end in ends[1:])] if relation.jointly else [node_id]
+            targets = ends[:1] if relation.jointly else ends
+            for start in starts:
+                leads_to.setdefault(start, []).extend(end.id for end in targets)
+    theses = [i for i, node in semantics.nodes.items() if node.kind.value == "thesis"]
+    led_from: dict[str, list[str]] = {}
+    for start, ends in leads_to.items():
+        for end in ends:
+            led_from.setdefault(end, []).append(start)
+    connected = reachable([*theses, *broken], led_from)
+    expected = [i for i, node in semantics.nodes.items()
+                if theses and i not in connected and i not in broken
+                and not (node.kind.value == "evidence" and not node.relations
+                         and i not in semantics.supported)]
+    assert found == expected
+
+
 def test_a_node_with_a_broken_reference_is_left_to_unknown_reference(project):
     assert_findings(project, GROUNDED + 'premise p "x" supports mian\n',
                     rests_on_nothing("premise", "p", 4),

@@ -1,8 +1,12 @@
-"""Large maps: graph checks are iterative, so long chains never hit the recursion limit."""
+"""Large maps: graph checks are iterative, so long chains never hit the recursion limit; the
+cycles found after peeling off what leads to none are those of Tarjan's algorithm alone."""
 
 from __future__ import annotations
 
-from argmap.graph import cyclic_components
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.graph import cyclic_components, strongly_connected
 from conftest import HEADER
 
 N = 20_000
@@ -51,3 +55,20 @@ def test_only_nodes_on_cycles_form_cyclic_components():
     nodes = ["t", "a", "b", "c", "o", "x", "y", "d", "e"]
     assert cyclic_components(nodes, successors, predecessors) == [["d", "e"], ["a", "b", "c"]]
     assert cyclic_components(["x", "y"], {"x": ["y"]}, {"y": ["x"]}) == []
+
+
+@given(st.integers(min_value=1, max_value=8).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n))))
+def test_cyclic_components_are_the_strongly_connected_components_of_two_or_more(graph):
+    """Peeling off first what leads to no cycle leaves the same components as Tarjan's
+    algorithm over the whole graph."""
+    n, edges = graph
+    nodes = [f"n{i}" for i in range(n)]
+    successors: dict[str, list[str]] = {}
+    predecessors: dict[str, list[str]] = {}
+    for start, end in edges:
+        successors.setdefault(nodes[start], []).append(nodes[end])
+        predecessors.setdefault(nodes[end], []).append(nodes[start])
+    whole = [c for c in strongly_connected(nodes, successors) if len(c) > 1]
+    found = cyclic_components(nodes, successors, predecessors)
+    assert sorted(map(sorted, found)) == sorted(map(sorted, whole))

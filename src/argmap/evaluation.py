@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 from attrs import frozen
 
-from .lexicon import GROUND_KINDS, NodeKind
 from .semantics import Inference, MapSemantics
 
 __all__ = ["Label", "Labelling", "evaluate"]
@@ -223,65 +222,44 @@ def evaluate(semantics: MapSemantics) -> Labelling:
     >>> labelling.reason("o")
     'attacked by `r`'
     """
-    attackers: dict[str, list[str]] = {node: list(dict.fromkeys(found))
-                                       for node, found in semantics.attackers.items()}
-    # The inferences by their index in the map's order: labelled in a list, and each one's
-    # premises and undercutters looked up by index (hashing an inference costs more).
-    every = semantics.every_inference
-    index = {id(inference): number for number, inference in enumerate(every)}
+    # The labelling reads the attackers as they are (a repeated one changes no label);
+    # the labelling it gives names each attacker once.
+    attacking = semantics.attackers
+    attackers: dict[str, list[str]] = {node: found[:] if len(found) == 1
+                                       else list(dict.fromkeys(found))
+                                       for node, found in attacking.items()}
+    # The undercutters of each inference, by its identity (hashing an inference costs more).
     undercutters: dict[Inference, list[str]] = {}
-    against_inference: dict[int, list[str]] = {}
+    against: dict[int, list[str]] = {}
     for undercut in semantics.undercuts:
         for inference in undercut.inferences:
-            found = against_inference.setdefault(index[id(inference)], [])
+            found = against.setdefault(id(inference), [])
             if undercut.node not in found:
                 found.append(undercut.node)
                 undercutters.setdefault(inference, found)
-    supports = {node_id: list(semantics.inferences.get(node_id, ()))
-                for node_id, node in semantics.nodes.items() if node.kind not in GROUND_KINDS}
-    held_by = {node_id: [index[id(inference)] for inference in found]
-               for node_id, found in supports.items()}
-    premises = [inference.premises for inference in every]
-    conclusions = [inference.conclusion for inference in every]
-    nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
-    labels = [Label.UNDECIDED] * len(every)
+    every = semantics.every_inference
+    inferences = semantics.inferences
     no_one: list[str] = []
+    no_support: list[Inference] = []
+    supports = {node.id: [*inferences.get(node.id, no_support)] for node in semantics.claims}
+    nodes = dict.fromkeys(semantics.nodes, Label.UNDECIDED)
     IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED  # read often: held locally
 
-    def node_label(node_id: str) -> Label:
-        # Out when an attacker is in, or every support is out (none counts); in when every
-        # attacker is out and, for a claim, some support is in.
-        unattacked = True  # every attacker out
-        for attacker in attackers.get(node_id, no_one):
-            label = nodes[attacker]
-            if label is IN:
-                return OUT
-            if label is not OUT:
-                unattacked = False
-        found = held_by.get(node_id)
-        if found is None:  # evidence or an assumption: it needs no support
-            return IN if unattacked else UNDECIDED
-        some_in, all_out = False, True
-        for number in found:
-            label = labels[number]
-            if label is not OUT:
-                all_out = False
-                some_in = some_in or label is IN
-        if all_out:
-            return OUT
-        return IN if unattacked and some_in else UNDECIDED
-
-    def inference_label(number: int) -> Label:
+    def inference_label(inference: Inference) -> Label:
         # Out when a premise is out or an undercutter in; in when every premise is in and
         # every undercutter out.
+        premises = inference.premises
+        cut = against.get(id(inference), no_one) if against else no_one
+        if len(premises) == 1 and not cut:  # most often: it stands or falls with its premise
+            return nodes[premises[0]]
         settled = True
-        for premise in premises[number]:
+        for premise in premises:
             label = nodes[premise]
             if label is OUT:
                 return OUT
             if label is not IN:
                 settled = False
-        for undercutter in against_inference.get(number, no_one):
+        for undercutter in cut:
             label = nodes[undercutter]
             if label is IN:
                 return OUT
@@ -289,44 +267,82 @@ def evaluate(semantics: MapSemantics) -> Labelling:
                 settled = False
         return IN if settled else UNDECIDED
 
-    # Labels only ever go from undecided to in or out, so each node and inference is
-    # labelled at most once; one is looked at again only when something it depends on has
-    # just been labelled, which keeps a long chain of supports linear rather than quadratic.
-    # An inference is pending by its index (an int), a node by its id (a str). The nodes
-    # come first, the last written first: a map is mostly written from its thesis down, so
-    # most are then looked at after what they rest on (a third fewer looks at 100,000
-    # nodes); the labels are the same in any order.
-    depending: dict[str, list[str | int]] = defaultdict(list)
-    for node_id, targets in attackers.items():
-        for attacker in targets:
+    def node_label(node_id: str) -> Label:
+        # Out when an attacker is in, or every support is out (none counts); in when every
+        # attacker is out and, for a claim, some support is in.
+        unattacked = True  # every attacker out
+        for attacker in attacking.get(node_id, no_one):
+            label = nodes[attacker]
+            if label is IN:
+                return OUT
+            if label is not OUT:
+                unattacked = False
+        found = supports.get(node_id)
+        if found is None:  # evidence or an assumption: it needs no support
+            return IN if unattacked else UNDECIDED
+        some_in, all_out = False, True
+        for inference in found:
+            label = inference_label(inference)
+            if label is not OUT:
+                all_out = False
+                some_in = some_in or label is IN
+        if all_out:
+            return OUT
+        return IN if unattacked and some_in else UNDECIDED
+
+    # Labels only ever go from undecided to in or out (an inference's label follows from
+    # those of its premises and undercutters), and a label given while others are still
+    # undecided is the one the least fixed point gives: the rules only ever need more
+    # labels, never fewer. So a pass labels what it can, the last node written first: a
+    # map is mostly written from its thesis down, so most nodes are then looked at after
+    # what they rest on (at 100,000 nodes, every one); a pass the other way over what it
+    # left labels most of a map written upwards.
+    open_ = list(reversed(nodes))
+    for _ in range(2):
+        left = []
+        for node_id in open_:
+            label = node_label(node_id)
+            if label is UNDECIDED:
+                left.append(node_id)
+            else:
+                nodes[node_id] = label
+        open_ = left[::-1]
+    # What is left is looked at again only when something it depends on has just been
+    # labelled, which keeps a long chain linear rather than quadratic.
+    depending: dict[str, list[str]] = defaultdict(list)
+    for node_id in open_:
+        for attacker in attacking.get(node_id, no_one):
             depending[attacker].append(node_id)
-    for number, inference in enumerate(every):
-        for premise in inference.premises:
-            depending[premise].append(number)
-        for undercutter in against_inference.get(number, no_one):
-            depending[undercutter].append(number)
-    pending: deque[str | int] = deque([*reversed(nodes), *range(len(every))])
+        for inference in supports.get(node_id, no_support):
+            for premise in inference.premises:
+                depending[premise].append(node_id)
+            for undercutter in against.get(id(inference), no_one):
+                depending[undercutter].append(node_id)
+    pending = deque(open_)
     while pending:
-        item = pending.popleft()
-        if isinstance(item, int):
-            if labels[item] is UNDECIDED:
-                label = labels[item] = inference_label(item)
-                if label is not UNDECIDED:
-                    pending.append(conclusions[item])
-        elif nodes[item] is UNDECIDED:
-            label = nodes[item] = node_label(item)
+        node_id = pending.popleft()
+        if nodes[node_id] is UNDECIDED:
+            label = node_label(node_id)
             if label is not UNDECIDED:
-                pending.extend(depending.get(item, no_one))
+                nodes[node_id] = label
+                pending.extend(depending.get(node_id, no_one))
+    if against:
+        inference_labels = {inference: inference_label(inference) for inference in every}
+    else:  # most inferences have one premise, and then they have its label
+        inference_labels = {
+            inference: nodes[premises[0]] if len(premises := inference.premises) == 1
+            else inference_label(inference) for inference in every}
     # A preference weighs, it does not attack: a node that stands with a rival that stands
     # ranked above it is outweighed, and what rests on it keeps the label it had.
-    standing = {node_id for node_id, label in nodes.items() if label is IN}
-    for node_id, above in semantics.outranked_by.items():
-        if node_id in standing and standing.intersection(above):
-            nodes[node_id] = Label.OUTWEIGHED
-    inference_labels = dict(zip(every, labels))
+    outranked_by = semantics.outranked_by
+    if outranked_by:
+        standing = {node_id for node_id, label in nodes.items() if label is IN}
+        for node_id, above in outranked_by.items():
+            if node_id in standing and standing.intersection(above):
+                nodes[node_id] = Label.OUTWEIGHED
     return Labelling(nodes, inference_labels, attackers, undercutters, supports,
                      dict(semantics.explanations), dict(semantics.conceded),
-                     dict(semantics.outranked_by),
+                     dict(outranked_by),
                      _open_questions(semantics, nodes, inference_labels))
 
 
@@ -335,8 +351,9 @@ def _open_questions(semantics: MapSemantics, nodes: dict[str, Label],
     """For each thesis that stands, the schemes of the standing supports it rests on (its
     own and, through their premises, those below) whose critical questions are open."""
     found: dict[str, list[str]] = {}
-    for thesis, node in semantics.nodes.items():
-        if node.kind is not NodeKind.THESIS or nodes[thesis] is not Label.IN:
+    for node in semantics.theses:
+        thesis = node.id
+        if nodes[thesis] is not Label.IN:
             continue
         seen, pending, open_ = {thesis}, deque([thesis]), []
         while pending:

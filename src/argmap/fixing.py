@@ -9,16 +9,19 @@ The text is fixed as written: its line ends (CR LF too) and a byte-order mark st
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+import functools
+from collections.abc import Callable, Iterable, Mapping
 
 from attrs import frozen
 
 from ._tools import line_starts
 from .diagnostics import Finding
-from .lsp.fixes import Fix, fix_for
-from .tokens import tokenize
+from .lsp.fixes import Fix, fix_for, full_passage
+from .quotes import QuoteMiss, SourceText
+from .semantics import MapSemantics
+from .tokens import TokenKind, tokenize
 
-__all__ = ["MAX_ROUNDS", "Fixed", "fixes_in", "fix_text"]
+__all__ = ["MAX_ROUNDS", "Fixed", "closest_passages", "fixes_in", "fix_text"]
 
 #: Rounds of fixing one file at most: each round applies the fixes that do not overlap.
 MAX_ROUNDS = 10
@@ -38,14 +41,35 @@ class Fixed:
     applied: int
 
 
-def fixes_in(text: str, findings: Iterable[Finding]) -> list[tuple[Finding, Fix]]:
-    """The findings (of the file whose decoded text is `text`) that have a fix, with it."""
+def closest_passages(semantics: MapSemantics) -> dict[int, str]:
+    """For each quote of the map that its source does not hold, the closest passage in full,
+    by the offset where the quote's string starts: the finding's message shortens it, and
+    the fix quotes it whole (as the language server's quick fix does)."""
+    source = semantics.source
+    if not isinstance(source, SourceText):
+        return {}
+    passages = {}
+    for node in semantics.map.nodes:
+        miss = semantics.quotes.get(node.id)
+        # A repeated id's quote is its first node's (`MapSemantics.nodes`).
+        if isinstance(miss, QuoteMiss) and semantics.nodes[node.id] is node:
+            passage = full_passage(source, miss, node.text)
+            if passage is not None:
+                passages[node.text_offset] = passage
+    return passages
+
+
+def fixes_in(text: str, findings: Iterable[Finding],
+             passages: Callable[[], Mapping[int, str]] = dict) -> list[tuple[Finding, Fix]]:
+    """The findings (of the file whose decoded text is `text`) that have a fix, with it;
+    `passages()` gives the file's `closest_passages`, asked for only if a quote is not found."""
     candidates = [f for f in findings if any(hint in f.message for hint in _HINTS)]
     if not candidates:
         return []
     tokens = tuple(tokenize(text))
     token_starts = [t.start for t in tokens]
     starts = line_starts(text)
+    quoted = functools.cache(passages)  # the file checked once more, at most
     found = []
     for finding in candidates:
         line, column = finding.position.line, finding.position.column
@@ -53,24 +77,32 @@ def fixes_in(text: str, findings: Iterable[Finding]) -> list[tuple[Finding, Fix]
             continue
         offset = starts[line - 1] + column - 1
         at = bisect.bisect_right(token_starts, offset) - 1
+        passage = None
+        if finding.rule == "quote-not-found" and 0 <= at < len(tokens) \
+                and tokens[at].kind is TokenKind.STRING:
+            passage = quoted().get(tokens[at].start)
         # The token there, the one before it and the few a reference spans after it.
-        fix = fix_for(finding, tokens[max(at - 1, 0):at + 8], offset)
+        fix = fix_for(finding, tokens[max(at - 1, 0):at + 8], offset, passage)
         if fix is not None:
             found.append((finding, fix))
     return found
 
 
 def fix_text(path: str, data: bytes, findings: list[Finding], *, unsafe: bool,
-             check: Callable[[bytes], list[Finding]]) -> Fixed:
+             check: Callable[[bytes], list[Finding]],
+             passages: Callable[[bytes], Mapping[int, str]]) -> Fixed:
     """The file at `path`, whose bytes are `data` and whose findings are `findings`, with
     its safe fixes applied (and its unsafe ones when `unsafe`), round after round;
-    `check(data)` gives the findings of the file changed so."""
+    `check(data)` gives the findings of the file changed so, `passages(data)` its
+    `closest_passages`."""
     applied = 0
     current = data
     for _ in range(MAX_ROUNDS):
         text = _text(current)
         decoded = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
-        fixes = [fix for _, fix in fixes_in(decoded, findings) if fix.safe or unsafe]
+        fixes = [fix for _, fix in fixes_in(decoded, findings,
+                                            functools.partial(passages, current))
+                 if fix.safe or unsafe]
         if not fixes:
             break
         text, count = _applied(text, fixes)

@@ -28,17 +28,26 @@ def cyclic_components(nodes: Sequence[N], successors: Mapping[N, Sequence[N]],
     """The strongly connected components of two nodes or more: the nodes on cycles.
     `predecessors` is `successors` reversed.
 
-    Nodes from which no cycle can be reached are peeled off first, from the ends of the
-    paths inwards (in a map without cycles, all of them), so that Tarjan's algorithm only
-    walks what is left."""
-    onward = {node: len(successors.get(node, ())) for node in nodes}  # successors not peeled
-    ends = [node for node, count in onward.items() if count == 0]
+    A graph whose every edge goes back along the order of `nodes` has none (a map written
+    from its thesis down, each support after the claim it supports). Otherwise the nodes
+    from which no cycle can be reached are peeled off first, from the ends of the paths
+    inwards (in a map without cycles, all of them), so that Tarjan's algorithm only walks
+    what is left."""
+    place = dict(zip(nodes, range(len(nodes))))
+    if all(place[end] < place[node] for node, found in successors.items() for end in found):
+        return []
+    # Only the nodes with successors are counted, and the peeling starts from the nodes
+    # without any that some node leads to: a map's evidence is most of its nodes.
+    onward = {node: len(found) for node, found in successors.items() if found}  # not peeled
+    ends = [node for node in predecessors if node not in onward]
     while ends:
         for previous in predecessors.get(ends.pop(), ()):
-            onward[previous] -= 1
-            if onward[previous] == 0:
+            count = onward[previous] = onward[previous] - 1
+            if count == 0:
                 ends.append(previous)
-    left = [node for node in nodes if onward[node]]
+    if not any(onward.values()):
+        return []  # no cycle: most often
+    left = [node for node in nodes if onward.get(node)]
     kept = set(left)
     remaining = {node: [n for n in successors.get(node, ()) if n in kept] for node in left}
     return [c for c in strongly_connected(left, remaining) if len(c) > 1]

@@ -182,10 +182,10 @@ SCHEMES = {scheme.name: scheme for scheme in (
 )}
 
 #: Patterns for the grammar's named terminals, matching what the grammar's match: the
-#: grammar's own, but for STRING, whose loops are unrolled so that a run of ordinary
-#: characters is matched at once rather than one alternative at a time.
+#: grammar's own, but for IDENT and STRING, whose loops are unrolled so that a run of
+#: ordinary characters is matched at once rather than one alternative at a time.
 TERMINALS = {
-    "IDENT": r"[A-Za-z_](?:[A-Za-z0-9_]|-(?!>))*",
+    "IDENT": r"[A-Za-z_][A-Za-z0-9_]*(?:-(?!>)[A-Za-z0-9_]*)*",
     "STRING": r'(?:"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*")',
     "TAG": r'#[^\s#",{}()]+',
     "COMMENT": r"#(?!\S)[^\n]*",

@@ -91,12 +91,18 @@ class Lines:
     keep them compare their files, as they compared positions, and two parses of a text
     give equal models; their repr leaves the text out."""
 
-    __slots__ = ("_starts", "_text", "file")
+    __slots__ = ("_counted", "_starts", "_text", "file")
+
+    #: How many positions are worked out by counting line breaks, before an index of the
+    #: line starts is made: each count reads the text up to the offset, and the index all of
+    #: it, so a map with a few findings needs no index.
+    COUNTED = 4
 
     def __init__(self, file: str, text: str) -> None:
         self.file = file
         self._text = text
         self._starts: list[int] | None = None
+        self._counted = 0
 
     def position(self, offset: int) -> Position:
         """The position of `offset`.
@@ -106,6 +112,11 @@ class Lines:
         """
         starts = self._starts
         if starts is None:
+            if self._counted < self.COUNTED:
+                self._counted += 1
+                start = self._text.rfind("\n", 0, offset) + 1
+                return Position(self.file, self._text.count("\n", 0, start) + 1,
+                                offset - start + 1)
             starts = self._starts = line_starts(self._text)
         line = bisect.bisect_right(starts, offset)
         return Position(self.file, line, offset - starts[line - 1] + 1)

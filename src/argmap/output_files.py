@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 
 from .errors import InputError
 
-__all__ = ["output_path", "refuse_clashes", "refuse_existing", "make_folder", "write_atomically"]
+__all__ = ["STANDARD_OUTPUT", "output_path", "refuse_clashes", "refuse_existing", "make_folder",
+           "write_atomically", "write_standard_output"]
+
+#: The output `-o` names to mean standard output, as the path `-` means standard input to
+#: `check` and `fmt`: for a run that writes one file.
+STANDARD_OUTPUT = "-"
 
 
 def output_path(path: str, output_dir: str | None, extension: str) -> str:
@@ -72,6 +78,13 @@ def make_folder(folder: str) -> None:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
         raise InputError(f"cannot create {folder}: {error.strerror or error}") from None
+
+
+def write_standard_output(data: bytes) -> None:
+    """Write `data`, a whole file, to standard output (`-o -`)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def write_atomically(path: str, data: bytes) -> None:

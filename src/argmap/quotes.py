@@ -167,9 +167,14 @@ def _pieces_of(quotes: list[str]) -> list[list[str]]:
     """The pieces of every quote, normalised in one pass over them all, joined by NUL:
     nothing normalisation rewrites spans a NUL, and no quote holds one (a file with a NUL
     byte is refused), or else each quote is normalised on its own."""
+    whole = list(map(composed, quotes))
+    joined = "\0".join(whole)
+    if "..." not in joined and "\u2026" not in joined and joined.count("\0") == len(whole) - 1:
+        # Most maps elide nothing: one piece a quote.
+        return [[piece] if piece else [] for piece in map(str.strip,
+                                                          _normalized(joined).split("\0"))]
     # Most quotes elide nothing: they skip the split.
-    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,)
-             for q in map(composed, quotes)]
+    split = [_ELLIPSIS.split(q) if "..." in q or "\u2026" in q else (q,) for q in whole]
     joined = "\0".join(piece for pieces in split for piece in pieces)
     if joined.count("\0") == sum(map(len, split)) - 1:
         normalised = iter(_normalized(joined).split("\0"))
@@ -301,21 +306,26 @@ class SourceText:
                 results.append(found or self._miss(parts))
         return results
 
-    def _find(self, parts: list[str], starts: list[int] | None) -> QuoteMatch | None:
+    def _find(self, parts: list[str], starts: tuple[list[int], int] | None
+              ) -> QuoteMatch | None:
         """The first occurrence of the first piece, among `starts` when known, after which
         the other pieces fit."""
         if starts is None:
-            starts = _occurrences(self.text, parts[0])
-        for pos in starts:
-            match = self._match_at(parts, pos)
-            if match:
+            for pos in _occurrences(self.text, parts[0]):
+                if match := self._match_at(parts, pos):
+                    return match
+            return None
+        anchored, skip = starts
+        for at in anchored:
+            if at >= skip and (match := self._match_at(parts, at - skip)):
                 return match
         return None
 
-    def _possible_starts(self, pieces: list[str]) -> dict[str, list[int] | None]:
-        """For each piece, in order, the offsets where it may start; None where the piece is
-        to be searched for in the whole text: it is too short to say, or one of few crowded
-        ones (below).
+    def _possible_starts(self, pieces: list[str]) -> dict[str, tuple[list[int], int] | None]:
+        """For each piece, in order, where it may start: the offsets of a window of it in
+        the text and that window's offset in the piece (the piece may start that much
+        before each); None where the piece is to be searched for in the whole text: it is
+        too short to say, or one of few crowded ones (below).
 
         Wherever a piece occurs, each of its words after the first starts a space-separated
         word of the text. So the piece can only start where a window of `_WINDOW`
@@ -326,31 +336,39 @@ class SourceText:
         along it, in a second pass, and keeps the one found least often (or, when few pieces
         are crowded, is searched for whole), unless trying each of the places of the
         crowded pieces costs less than that pass."""
-        starts: dict[str, list[int] | None] = dict.fromkeys(pieces)
+        starts: dict[str, tuple[list[int], int] | None] = dict.fromkeys(pieces)
         pending = pieces
-        spaces = self.text.count(" ")  # as many as windows
         for spread in (False, True):
-            anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
+            if spread:
+                anchors = {piece: ends for piece in pending if (ends := _anchors(piece, True))}
+            else:  # `_anchors(piece, False)`, written out: this runs for every piece
+                anchors = {piece: [(piece[start:start + _WINDOW], start)] for piece in pending
+                           if (start := piece.find(" ") + 1) and start + _WINDOW <= len(piece)}
             wanted = {key for keys in anchors.values() for key, _ in keys}
             if not wanted:
                 break
             found: dict[str, list[int]] = defaultdict(list)
             at = -1
-            for windows in _windows(self.text):
+            text = self.text
+            spaces = 0  # the text's windows
+            for windows in _windows(text):
+                spaces += len(windows)
                 for window in itertools.compress(windows, map(wanted.__contains__, windows)):
                     # The space before this window is the first one after the last found
                     # that this window follows: one before it would have been found first.
-                    at = self.text.find(" " + window, at + 1)
+                    at = text.find(" " + window, at + 1)
                     found[window].append(at + 1)
             pending = []
+            crowded = 0  # the places of the pending pieces
             for piece, keys in anchors.items():
                 key, skip = keys[0] if len(keys) == 1 else min(
                     keys, key=lambda anchor: len(found[anchor[0]]))
-                places = starts[piece] = [start - skip for start in found[key] if start >= skip]
+                places = found[key]
+                starts[piece] = places, skip
                 if len(places) > _CROWDED:
                     pending.append(piece)
-            if not spread and (sum(len(starts[piece] or ()) for piece in pending)
-                               <= spaces // _WINDOWS_PER_START):
+                    crowded += len(places)
+            if not spread and crowded <= spaces // _WINDOWS_PER_START:
                 break
             if not spread and len(pending) <= _FEW_CROWDED:
                 starts.update(dict.fromkeys(pending))

@@ -8,16 +8,18 @@ does no I/O, and the graphs are derived on first use.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
+from typing import NamedTuple
 
 from attrs import frozen
 
 from ._tools import Suggestions
 from .errors import InputError
-from .lexicon import GROUND_KINDS, SCHEMES, SOURCE, NodeKind, RelationKind, Scheme
+from .lexicon import CLAIM_KINDS, GROUND_KINDS, SCHEMES, SOURCE, NodeKind, RelationKind, Scheme
 from .model import Comparison, DocumentHeader, DocumentMap, Link, Node, Ref, Relation, Use
 from .notebook import Drawable
 from .quotes import QuoteMatch, QuoteMiss, SourceText
@@ -65,8 +67,19 @@ class Inference:
         return SCHEMES.get(self.relation.scheme or "")
 
 
-#: The relations that weigh claims without supporting or attacking them.
-_WEIGHING = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES, RelationKind.OUTRANKS})
+class _Resolved(NamedTuple):
+    """The relations of a map between two of its nodes, resolved (`MapSemantics._resolved`)."""
+
+    inferences: dict[str, list[Inference]]
+    supporters: dict[str, list[str]]
+    supported: dict[str, list[str]]
+    attackers: dict[str, list[str]]
+    every_inference: list[Inference]
+    #: Each relation whose target is a link, with the id of the node it is written on.
+    undercuts: list[tuple[str, Relation]]
+    explanations: dict[str, list[Inference]]
+    conceded: dict[str, list[str]]
+    outranked_by: dict[str, list[str]]
 
 
 @frozen
@@ -84,12 +97,13 @@ class MapSemantics(Drawable):
     """A document map with its relations resolved and its quotes located in its source."""
 
     def __init__(self, document_map: DocumentMap, source: SourceText | str | None = None,
-                 lines: tuple[str, ...] = ()):
+                 lines: Callable[[], Sequence[str]] = tuple):
         """`source`: the source text, why it cannot be read, or None when none is named;
-        `lines`: the map's own text, line by line (to point into a string)."""
+        `lines`: gives the map's own text, line by line (to point into a string), when a
+        finding asks: a check that finds little need not split a large map into lines."""
         self.map = document_map
         self.source = source
-        self.lines = lines
+        self._lines = lines
         self.source_path = source_path_of(document_map)
         #: Each node by id (the first of the map's nodes with that id).
         self.nodes: dict[str, Node] = {}
@@ -101,7 +115,7 @@ class MapSemantics(Drawable):
         """The semantics of `document_map`, with its source read through `workspace`."""
         path = source_path_of(document_map)
         return cls(document_map, workspace.source(path, document_map.path) if path else None,
-                   workspace.lines(document_map.path))
+                   functools.partial(workspace.lines, document_map.path))
 
     @property
     def header(self) -> DocumentHeader:
@@ -115,13 +129,25 @@ class MapSemantics(Drawable):
         return header
 
     @cached_property
+    def claims(self) -> list[Node]:
+        """The nodes that make claims (`CLAIM_KINDS`), in the map's order: those that should
+        rest on evidence or an assumption."""
+        return [node for node in self.nodes.values() if node.kind in CLAIM_KINDS]
+
+    @cached_property
+    def theses(self) -> list[Node]:
+        """The map's theses, in its order."""
+        return [node for node in self.claims if node.kind is NodeKind.THESIS]
+
+    @cached_property
     def suggestions(self) -> Suggestions:
         """The node ids, for a "did you mean" when a reference names none of them."""
         return Suggestions(self.nodes)
 
     def line(self, number: int) -> str | None:
         """Line `number` of the map's text, if it has one."""
-        return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
+        lines = self._lines()
+        return lines[number - 1] if 1 <= number <= len(lines) else None
 
     def resolve(self, ref: Ref) -> Node | None:
         """The node a reference names; `DOC.NODE` resolves only when DOC is this document."""
@@ -134,43 +160,42 @@ class MapSemantics(Drawable):
         """For each node id, its supports, in the map's order. A linked node that does not
         exist is left out (`unknown-reference` reports it), rather than making its support
         ground nothing."""
-        return self._relations_resolved[0]
+        return self._resolved.inferences
 
     @cached_property
-    def _relations_resolved(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
-                                           dict[str, list[str]], dict[str, list[str]],
-                                           list[Inference], list[tuple[str, Relation]]]:
-        """Every support and attack of the map resolved, in one pass over its relations
-        (each reference looked up once): `inferences`, `supporters`, `supported` and
-        `attackers`, which every rule shares; every inference in the map's order, and each
-        relation whose target is a link (an undercut) with the id of its node."""
+    def _resolved(self) -> _Resolved:
+        """Every relation of the map between two of its nodes resolved, in one pass over its
+        relations (each reference looked up once): the supports and attacks, which every
+        rule shares, the explanations, concessions and preferences, and each relation whose
+        target is a link (an undercut) with the id of its node."""
         inferences: dict[str, list[Inference]] = defaultdict(list)
         supporters: dict[str, list[str]] = defaultdict(list)
         supported: dict[str, list[str]] = defaultdict(list)
         attackers: dict[str, list[str]] = defaultdict(list)
         every: list[Inference] = []
         cuts: list[tuple[str, Relation]] = []
+        explanations: dict[str, list[Inference]] = defaultdict(list)
+        conceded: dict[str, list[str]] = defaultdict(list)
+        outranked_by: dict[str, list[str]] = defaultdict(list)
         nodes, own = self.nodes, self.map.id
         supports, attacks = RelationKind.SUPPORTS, RelationKind.ATTACKS
+        explains, concedes, outranks = (RelationKind.EXPLAINS, RelationKind.CONCEDES,
+                                        RelationKind.OUTRANKS)
         for node in nodes.values():
+            node_id = node.id
             for relation in node.relations:
                 kind, ref = relation.kind, relation.target
                 if isinstance(ref, Link):
-                    cuts.append((node.id, relation))  # an undercut (see `undercuts`)
+                    cuts.append((node_id, relation))  # an undercut (see `undercuts`)
                     continue
-                if kind is not supports and kind is not attacks:
-                    continue
-                if ref.document is not None and ref.document != own:
-                    continue
-                target = nodes.get(ref.node)
-                if target is None:
+                end = ref.node  # the target's id, when it names a node of the map
+                if (ref.document is not None and ref.document != own) or end not in nodes:
                     continue
                 if relation.jointly:
                     premises = [node, *map(self.resolve, relation.jointly)]
                     ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
                 else:
-                    ids = (node.id,)
-                end = target.id
+                    ids = (node_id,)
                 if kind is supports:
                     inference = Inference(end, ids, relation)
                     inferences[end].append(inference)
@@ -179,52 +204,32 @@ class MapSemantics(Drawable):
                         if start != end:
                             supporters[end].append(start)
                             supported[start].append(end)
-                else:
+                elif kind is attacks:
                     for start in ids:
                         if start != end:
                             attackers[end].append(start)
-        return inferences, supporters, supported, attackers, every, cuts
-
-    @cached_property
-    def _weighed(self) -> tuple[dict[str, list[Inference]], dict[str, list[str]],
-                                dict[str, list[str]]]:
-        """The explanations, concessions and preferences of the map resolved, in one pass:
-        `explanations`, `conceded` and `outranked_by`."""
-        explanations: dict[str, list[Inference]] = defaultdict(list)
-        conceded: dict[str, list[str]] = defaultdict(list)
-        outranked_by: dict[str, list[str]] = defaultdict(list)
-        for node in self.nodes.values():
-            for relation in node.relations:
-                kind, ref = relation.kind, relation.target
-                if kind not in _WEIGHING or isinstance(ref, Link):
-                    continue
-                target = self.resolve(ref)
-                if target is None:
-                    continue
-                if kind is RelationKind.EXPLAINS:
-                    premises = [node, *map(self.resolve, relation.jointly)]
-                    ids = tuple(dict.fromkeys(p.id for p in premises if p is not None))
-                    explanations[target.id].append(Inference(target.id, ids, relation))
-                elif target.id != node.id:
-                    found = conceded if kind is RelationKind.CONCEDES else outranked_by
-                    found[target.id].append(node.id)
-        return explanations, conceded, outranked_by
+                elif kind is explains:
+                    explanations[end].append(Inference(end, ids, relation))
+                elif (kind is concedes or kind is outranks) and end != node_id:
+                    (conceded if kind is concedes else outranked_by)[end].append(node_id)
+        return _Resolved(inferences, supporters, supported, attackers, every, cuts,
+                         explanations, conceded, outranked_by)
 
     @cached_property
     def explanations(self) -> dict[str, list[Inference]]:
         """For each node id, the explanations of it (`explains`), in the map's order: why it
         is so, which grounds nothing."""
-        return self._weighed[0]
+        return self._resolved.explanations
 
     @cached_property
     def conceded(self) -> dict[str, list[str]]:
         """For each node id, the nodes the author concedes against it."""
-        return self._weighed[1]
+        return self._resolved.conceded
 
     @cached_property
     def outranked_by(self) -> dict[str, list[str]]:
         """For each node id, the nodes ranked above it (`outranks`)."""
-        return self._weighed[2]
+        return self._resolved.outranked_by
 
     def open_questions(self, inference: Inference) -> list[tuple[str, str]]:
         """The critical questions of an inference's scheme that no node answers: a node
@@ -250,14 +255,14 @@ class MapSemantics(Drawable):
     def every_inference(self) -> list[Inference]:
         """Every support of the map as one list, in the order the map writes them (the
         order of its nodes and of their relations, in which they are resolved)."""
-        return self._relations_resolved[4]
+        return self._resolved.every_inference
 
     @cached_property
     def undercuts(self) -> list[Undercut]:
         """Every undercut the map writes whose link resolves, in the map's order; one that
         names no support of the map attacks nothing (`invalid-relation` reports it)."""
         found = []
-        for node_id, relation in self._relations_resolved[5]:
+        for node_id, relation in self._resolved.undercuts:
             link = relation.target
             assert isinstance(link, Link)
             supporter, supported = self.link_ends(link)
@@ -273,19 +278,47 @@ class MapSemantics(Drawable):
         """Ids of the nodes that rest on evidence or an assumption: those, and every node
         one of whose supports has all its premises grounded (a linked support grounds only
         when every one of its nodes does)."""
-        every = [inference for found in self.inferences.values() for inference in found]
-        missing = [len(inference.premises) for inference in every]  # premises not grounded
-        conclusions = [inference.conclusion for inference in every]
+        inferences = self.inferences
+        no_support: list[Inference] = []
+        grounded = {node_id for node_id, node in self.nodes.items() if node.kind in GROUND_KINDS}
+        # A pass grounds what it can, the last claim written first: a map is mostly written
+        # from its thesis down, so a claim is most often looked at after what it rests on; a
+        # pass the other way over what it left grounds most of a map written upwards.
+        left = [node.id for node in reversed(self.claims)]
+        for _ in range(2):
+            passed, left = left, []
+            for claim in passed:
+                for inference in inferences.get(claim, no_support):
+                    premises = inference.premises
+                    if premises[0] in grounded if len(premises) == 1 \
+                            else grounded.issuperset(premises):
+                        grounded.add(claim)
+                        break
+                else:
+                    left.append(claim)
+            left.reverse()
+        if not left:
+            return grounded
+        # The rest, from what they still wait for: each inference of a claim left is counted
+        # down as its premises are grounded, so that a chain written upwards stays linear.
+        missing: list[int] = []  # for each inference of a claim left, its premises not grounded
+        conclusions: list[str] = []
         waiting: dict[str, list[int]] = defaultdict(list)  # premise -> inferences it is in
-        for index, inference in enumerate(every):
-            premises = inference.premises
-            if len(premises) == 1:
-                waiting[premises[0]].append(index)
-            else:
-                for premise in premises:
-                    waiting[premise].append(index)
-        grounded = {i for i, node in self.nodes.items() if node.kind in GROUND_KINDS}
-        queue = deque(grounded)
+        for claim in left:
+            for inference in inferences.get(claim, no_support):
+                index = len(missing)
+                count = 0
+                for premise in inference.premises:
+                    if premise not in grounded:
+                        waiting[premise].append(index)
+                        count += 1
+                missing.append(count)
+                conclusions.append(claim)
+        queue: deque[str] = deque()
+        for index, count in enumerate(missing):
+            if count == 0 and (conclusion := conclusions[index]) not in grounded:
+                grounded.add(conclusion)
+                queue.append(conclusion)
         while queue:
             for index in waiting.get(queue.popleft(), ()):
                 missing[index] -= 1
@@ -297,22 +330,22 @@ class MapSemantics(Drawable):
     @cached_property
     def supporters(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes that support it, alone or linked."""
-        return self._relations_resolved[1]
+        return self._resolved.supporters
 
     @cached_property
     def supported(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes it supports, alone or linked."""
-        return self._relations_resolved[2]
+        return self._resolved.supported
 
     @cached_property
     def attackers(self) -> dict[str, list[str]]:
         """For each node id, the ids of the nodes that attack it."""
-        return self._relations_resolved[3]
+        return self._resolved.attackers
 
     @cached_property
     def undercut(self) -> set[str]:
         """Ids of the nodes whose support some node undercuts."""
-        return {supported.id for _, relation in self._relations_resolved[5]
+        return {supported.id for _, relation in self._resolved.undercuts
                 if isinstance(relation.target, Link)
                 for supported in [self.resolve(relation.target.supported)] if supported}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from typing import TYPE_CHECKING
@@ -31,9 +32,14 @@ class LoadedFile:
     path: str
     model: ArgFile | None
     error: ArgSyntaxError | None
-    lines: tuple[str, ...]
+    text: str
     errors: tuple[ArgSyntaxError, ...] = ()
     partial: ArgFile | None = None
+
+    @functools.cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The file's lines, split when first asked for: to show under a finding."""
+        return tuple(self.text.split("\n"))
 
 
 def read_file(path: str) -> bytes:
@@ -126,14 +132,13 @@ class Workspace:
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, (), (error,))
+                self._files[key] = LoadedFile(path, None, error, "", (error,))
                 return self._files[key]
-            lines = tuple(text.split("\n"))
             model, errors = parse_all(text, path)
             if errors:
-                self._files[key] = LoadedFile(path, None, errors[0], lines, errors, model)
+                self._files[key] = LoadedFile(path, None, errors[0], text, errors, model)
             else:
-                self._files[key] = LoadedFile(path, model, None, lines)
+                self._files[key] = LoadedFile(path, model, None, text)
         return self._files[key]
 
     def read_bytes(self, path: str) -> bytes:

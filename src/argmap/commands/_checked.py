@@ -28,12 +28,14 @@ class Checked:
 
 
 def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
-                what: str) -> Checked:
+                what: str, one: bool = False) -> Checked:
     """Check the `.arg` files under `paths` with the configuration `check` reads; print the
     errors of the files kept back on standard output, and `argmap: PATH not WHAT: ...` for
-    each on standard error."""
+    each on standard error. `one`: the output is standard output (`-o -`), which holds one
+    file; more than one `.arg` file under `paths` is a usage problem, before any is read."""
     from .._tools import visible
     from ..diagnostics import Severity, format_text
+    from ..errors import InputError
     from ..lint import check_paths, select_files
     from ..runner import default_jobs
     from ..settings import Discovery
@@ -42,6 +44,9 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     targets = select_files(paths, settings.excluded)
     if not targets:
         print(f"argmap: warning: no .arg files in {', '.join(paths)}", file=sys.stderr)
+    if one and len(targets) > 1:
+        raise InputError(f"-o - (standard output) holds one file, but {len(targets)} .arg "
+                         f"files would be {what}; name one of them, or give -o a folder")
     resolver = Resolver(Workspace(settings))
     result = check_paths(targets, jobs=jobs or default_jobs(), resolver=resolver)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]

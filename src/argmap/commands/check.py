@@ -238,6 +238,19 @@ class _Run:
         resolver = Resolver(OverlayWorkspace(self.settings, {path: data}))
         return check_file(resolver, path, self.settings(path).severities(path)).findings
 
+    def _passages_if(self, path: str, data: bytes) -> dict[int, str]:
+        """The `closest_passages` of the file at `path`, if it held `data`."""
+        from ..fixing import closest_passages
+        from ..model import DocumentMap
+        from ..semantics import Resolver
+        from ..workspace import OverlayWorkspace
+
+        resolver = Resolver(OverlayWorkspace(self.settings, {path: data}))
+        loaded = resolver.load_named(path)
+        if not isinstance(loaded.model, DocumentMap):
+            return {}
+        return closest_passages(resolver.map(loaded))
+
     def _data(self, path: str) -> bytes:
         """The bytes of a checked file: standard input's, or the file's."""
         from ..errors import InputError
@@ -260,7 +273,8 @@ class _Run:
         for path, findings in _to_fix(result).items():
             fixed = fix_text(path, self._data(path), findings,
                              unsafe=self.args.unsafe_fixes,
-                             check=functools.partial(self._findings_if, path))
+                             check=functools.partial(self._findings_if, path),
+                             passages=functools.partial(self._passages_if, path))
             if fixed.applied:
                 changed.append(fixed)
         self.fixed_count = sum(fixed.applied for fixed in changed)
@@ -335,10 +349,12 @@ class _Run:
         fixable, hidden = [], 0
         for path, found in _to_fix(result).items():
             try:
-                text = decode(self._data(path), path)
+                data = self._data(path)
+                text = decode(data, path)
             except (InputError, ArgSyntaxError):  # gone, or not text: nothing to fix
                 continue
-            for finding, fix in fixes_in(text, found):
+            for finding, fix in fixes_in(text, found,
+                                         functools.partial(self._passages_if, path, data)):
                 if fix.safe or self.args.unsafe_fixes:
                     fixable.append(finding)
                 else:

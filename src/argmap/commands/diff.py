@@ -55,8 +55,12 @@ def run(args) -> int:
 
     from .. import diff as differ
     from .._tools import visible
-    from ..output_files import refuse_clashes
+    from ..output_files import STANDARD_OUTPUT, refuse_clashes
 
+    if args.draw == STANDARD_OUTPUT:
+        print("argmap diff: error: --draw - would draw on standard output, which holds the "
+              "diff; name a file to draw into", file=sys.stderr)
+        return EXIT_USAGE
     with tempfile.TemporaryDirectory(prefix="argmap-diff-") as old_tree:
         if args.rev is None:
             if len(args.paths) != 2:

@@ -38,7 +38,8 @@ def add_parser(commands) -> None:
     parser.add_argument("--from", dest="input_format", choices=_FORMATS,
                         help="the files' format (default: from each file's name)")
     parser.add_argument("-o", "--output-dir", metavar="DIR",
-                        help="write into DIR (created if needed) rather than beside each input")
+                        help="write into DIR (created if needed) rather than beside each input; "
+                             "`-`: as --stdout")
     parser.add_argument("--stdout", action="store_true",
                         help="print the maps on standard output instead of writing files")
     parser.add_argument("--force", action="store_true", help="replace .arg files that exist")
@@ -55,6 +56,7 @@ def run(args) -> int:
     from ..errors import InputError
     from ..importing import import_file
     from ..output_files import (
+        STANDARD_OUTPUT,
         make_folder,
         output_path,
         refuse_clashes,
@@ -62,24 +64,25 @@ def run(args) -> int:
         write_atomically,
     )
 
+    stdout = args.stdout or args.output_dir == STANDARD_OUTPUT
     outputs = {path: output_path(path, args.output_dir, "arg") for path in args.files}
-    if not args.stdout:
+    if not stdout:
         refuse_clashes(outputs, "imported", "import", {os.path.realpath(p) for p in args.files})
     texts = {}
     for path in args.files:
         if not os.path.isfile(path):
             raise InputError(f"{path}: no such file")
         output = outputs[path]
-        if not args.stdout:
+        if not stdout:
             refuse_existing(output, args.force, "import into another folder (-o DIR) or "
                                                 "give --force to replace it")
         texts[path], notes = import_file(path, args.input_format, argdown=args.argdown)
         for note in notes:
             print(visible(f"{path}:{note.line}: note: {note.message}"), file=sys.stderr)
-    if args.output_dir and not args.stdout:
+    if args.output_dir and not stdout:
         make_folder(args.output_dir)
     for path, text in texts.items():
-        if args.stdout:
+        if stdout:
             sys.stdout.write(text)
         else:
             write_atomically(outputs[path], text.encode("utf-8"))

@@ -54,7 +54,7 @@ def add_parser(commands) -> None:
     add_paths(render)
     render.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write the drawings into DIR (created if needed) rather than "
-                             "beside each input")
+                             "beside each input; `-`: to standard output, for one file")
     render.add_argument("--format", choices=FORMATS, default="svg",
                         help="svg (default); dot: the Graphviz source, laid out by nothing; "
                              "png; pdf")
@@ -115,13 +115,15 @@ def _seconds(text: str) -> float:
 
 def render_once(args) -> int:
     """Check the paths, then draw every file that has no errors; 1 when one had errors."""
-    from ..output_files import output_path, refuse_clashes
+    from ..output_files import STANDARD_OUTPUT, output_path, refuse_clashes
     from ._checked import check_first
 
-    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="drawn")
+    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="drawn",
+                          one=args.output_dir == STANDARD_OUTPUT)
     outputs = {path: output_path(path, args.output_dir, args.format) for path in checked.clean}
-    refuse_clashes(outputs, "drawn", "render",
-                   checked.resolver.workspace.paths_read())
+    if args.output_dir != STANDARD_OUTPUT:
+        refuse_clashes(outputs, "drawn", "render",
+                       checked.resolver.workspace.paths_read())
     if outputs:
         _draw_all(args, outputs, checked.resolver)
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK
@@ -129,7 +131,12 @@ def render_once(args) -> int:
 
 def _draw_all(args, outputs: dict[str, str], resolver) -> None:
     from .._tools import visible
-    from ..output_files import make_folder, write_atomically
+    from ..output_files import (
+        STANDARD_OUTPUT,
+        make_folder,
+        write_atomically,
+        write_standard_output,
+    )
     from ..render.layout import find_engine
     from ..render.output import draw
     from ..render.scene import Options
@@ -139,7 +146,8 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
         where = ("the Graphviz bundled with pygraphviz" if engine.name == "bundled"
                  else engine.program[0])
         print(f"argmap: laying out with {where}", file=sys.stderr)
-    if args.output_dir:
+    to_stdout = args.output_dir == STANDARD_OUTPUT
+    if args.output_dir and not to_stdout:
         make_folder(args.output_dir)
     options = Options(claims_only=args.claims_only, full=args.full, evaluated=args.evaluate,
                       quotes_inside=args.quotes_inside, direction=args.direction,
@@ -148,5 +156,8 @@ def _draw_all(args, outputs: dict[str, str], resolver) -> None:
         drawn = draw(resolver.of(resolver.load(path)), args.format, engine, options, what=path)
         if args.verbose and drawn.noise:
             sys.stderr.write(drawn.noise if drawn.noise.endswith("\n") else drawn.noise + "\n")
+        if to_stdout:
+            write_standard_output(drawn.data)
+            continue
         write_atomically(output, drawn.data)
         print(visible(f"{path} -> {output}"))

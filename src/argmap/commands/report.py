@@ -58,7 +58,7 @@ def add_parser(commands) -> None:
     add_paths(report)
     report.add_argument("-o", "--output-dir", metavar="DIR",
                         help="write the pages into DIR (created if needed) rather than beside "
-                             "each input")
+                             "each input; `-`: to standard output, for one file")
     add_time_limit(report)
     add_config(report)
     add_jobs(report)
@@ -69,18 +69,31 @@ def report_once(args) -> int:
     """Check the paths, then write the page of every file that has no errors; 1 when one had
     errors."""
     from .._tools import visible
-    from ..output_files import make_folder, output_path, refuse_clashes, write_atomically
+    from ..output_files import (
+        STANDARD_OUTPUT,
+        make_folder,
+        output_path,
+        refuse_clashes,
+        write_atomically,
+        write_standard_output,
+    )
     from ._checked import check_first
 
-    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="reported")
+    to_stdout = args.output_dir == STANDARD_OUTPUT
+    checked = check_first(args.paths, config_path=args.config, jobs=args.jobs, what="reported",
+                          one=to_stdout)
     outputs = {path: output_path(path, args.output_dir, "html") for path in checked.clean}
-    refuse_clashes(outputs, "reported", "report",
-                   checked.resolver.workspace.paths_read())
-    if outputs and args.output_dir:
-        make_folder(args.output_dir)
+    if not to_stdout:
+        refuse_clashes(outputs, "reported", "report",
+                       checked.resolver.workspace.paths_read())
+        if outputs and args.output_dir:
+            make_folder(args.output_dir)
     for path, output in outputs.items():
         own = [f for f in checked.findings if _key(f.position.file) == _key(path)]
         page = _page(checked.resolver, path, own, args.time_limit)
+        if to_stdout:
+            write_standard_output(page.encode("utf-8"))
+            continue
         write_atomically(output, page.encode("utf-8"))
         print(visible(f"{path} -> {output}"))
     return EXIT_FINDINGS if checked.kept_back else EXIT_OK

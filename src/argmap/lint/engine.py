@@ -60,7 +60,7 @@ def _check_loaded(resolver: Resolver, loaded: LoadedFile,
         else:
             used = [u.loaded.path for u in semantics.used if u.loaded is not None]
             findings = _run(severities, lambda rule: rule.check_comparison, semantics)
-        findings = apply_suppressions(findings, loaded.path, loaded.lines, loaded.model,
+        findings = apply_suppressions(findings, loaded.path, loaded.text, loaded.model,
                                       severities)
     workspace = resolver.workspace
     lines = {(f.position.file, f.position.line): text for f in findings
@@ -91,7 +91,7 @@ def _in_part(resolver: Resolver, loaded: LoadedFile,
     # Silenced as in a map that parses; no suppression is unused, which the findings held
     # back could have made so.
     return apply_suppressions(_run(holding, lambda rule: rule.check_map, semantics),
-                              loaded.path, loaded.lines, partial, holding)
+                              loaded.path, loaded.text, partial, holding)
 
 
 Check = Callable[[MapSemantics | ComparisonSemantics], Iterator[tuple[Position, str]]]

@@ -9,13 +9,12 @@ the end of its first line silences those rules' findings anywhere in it.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 
 from attrs import frozen
 
-from .._tools import closest
+from .._tools import closest, line_starts
 from ..diagnostics import Finding, Severity
 from ..lexicon import COMPARE, DOCUMENT, TERMINALS
 from ..model import ArgFile, DocumentMap, Position
@@ -50,11 +49,12 @@ class _Statement:
     what: str
 
 
-def apply_suppressions(findings: list[Finding], path: str, lines: tuple[str, ...],
+def apply_suppressions(findings: list[Finding], path: str, text: str,
                        model: ArgFile, severities: Mapping[str, Severity]) -> list[Finding]:
-    """The findings of one file the file's comments do not silence, and, when
-    `unused-suppression` runs, the findings of the comments that silence nothing."""
-    directives = {d.position.line: d for d in _directives(path, lines)}
+    """The findings of one file, whose text is `text`, that the file's comments do not
+    silence, and, when `unused-suppression` runs, the findings of the comments that silence
+    nothing."""
+    directives = {d.position.line: d for d in _directives(path, text)}
     if not directives:
         return findings
     statements = sorted(_statements(model))
@@ -127,18 +127,17 @@ def _statements(model: ArgFile) -> Iterator[_Statement]:
                                                 f"{relation.target}`")
 
 
-def _directives(path: str, lines: tuple[str, ...]) -> Iterator[_Directive]:
+def _directives(path: str, text: str) -> Iterator[_Directive]:
     """The comments of a file that begin `# argmap:`, read."""
-    if not any("argmap" in line for line in lines):
+    if "argmap" not in text:
         return
-    text = "\n".join(lines)
-    line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    starts = line_starts(text)
     for token in _STRING_OR_COMMENT.finditer(text):
         comment = token.group()
         if not _MARKER.match(comment):
             continue
-        row = bisect.bisect_right(line_starts, token.start()) - 1
-        column = token.start() - line_starts[row] + 1
+        row = bisect.bisect_right(starts, token.start()) - 1
+        column = token.start() - starts[row] + 1
         position = Position(path, row + 1, column)
         read = DIRECTIVE.fullmatch(comment.rstrip())
         if read is None:

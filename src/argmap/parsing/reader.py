@@ -57,8 +57,9 @@ __all__ = ["read", "LeftToLark"]
 
 # What separates tokens: white space, and comments, each to the end of its line (the
 # lookahead keeps a failed match from ending a comment early and reading its tail as
-# tokens). One character at a time, so that a failed match backtracks in linear time.
-_SKIP = rf"(?:[\s\ufeff]|{TERMINALS['COMMENT']}(?![^\n]))*"
+# tokens). A run of white space at once; each comment starts with `#`, so a failed match
+# backtracks in linear time.
+_SKIP = rf"[\s\ufeff]*(?:{TERMINALS['COMMENT']}(?![^\n])[\s\ufeff]*)*"
 # An identifier or keyword ends where the identifier pattern cannot go on.
 _END = r"(?![A-Za-z0-9_]|-(?!>))"
 _IDENT = f"({TERMINALS['IDENT']}){_END}"
@@ -94,6 +95,18 @@ _BY = rf"{BY}{_END}{_SKIP}{_IDENT}{_SKIP}"
 _COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
 _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
 _CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
+
+# The usual statement, whole: a node with one or two plain targets, or none, and nothing
+# after it that would go on the statement (a tag, `.`, `,`, `->`, `with`, `by`, another
+# relation word), nor white space, a comment or `"`, where a match cut short by
+# backtracking would end (`""` is the start of `""""""`).
+# One match instead of one for the node, one for each target and one for the end of them.
+_PLAIN_RELATION = _either(kind for kind in RelationKind if kind is not RelationKind.UNDERCUTS)
+_GOING_ON = "|".join([WITH, BY, *(kind.value for kind in RelationKind)])
+_PLAIN_NODE = re.compile(
+    rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}"
+    rf"(?:{_PLAIN_RELATION}{_END}{_SKIP}{_IDENT}{_SKIP}(?:,{_SKIP}{_IDENT}{_SKIP})?)?"
+    rf'(?![\s\ufeff#,."]|->|(?:{_GOING_ON}){_END})')
 
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _RELATION_KINDS = {kind.value: kind for kind in RelationKind}
@@ -143,9 +156,31 @@ class _Reader:
         headers: list[DocumentHeader] = []
         nodes: list[Node] = []
         topics: list[Topic] = []
-        text, end = self.text, len(self.text)
+        text, end, lines = self.text, len(self.text), self.lines
         while self.pos < end:
             start = self.pos
+            # The usual statement, read here rather than in `node`: a map is mostly these.
+            plain = _PLAIN_NODE.match(text, start)
+            if plain is not None:
+                kind_word, node_id, raw, word, target, second = plain.groups()
+                if node_id not in KEYWORDS and target not in KEYWORDS \
+                        and second not in KEYWORDS:
+                    relations: tuple[Relation, ...] = ()
+                    if word is not None:
+                        kind = _RELATION_KINDS[word]
+                        relations = (Relation(kind, node_id, Ref(target, plain.start(5), lines)),)
+                        if second is not None:
+                            relations += (Relation(kind, node_id,
+                                                   Ref(second, plain.start(6), lines)),)
+                    offset = plain.start(3)
+                    # `string_value`, but for the usual string with no escape, written out.
+                    value = string_value(raw, offset, lines) \
+                        if "\\" in raw or raw.startswith('"""') else raw[1:-1]
+                    nodes.append(Node(_NODE_KINDS[kind_word], node_id, value, start, offset,
+                                      lines, (), relations))
+                    self.pos = plain.end()
+                    self.well_formed_to = start
+                    continue
             if text.startswith(DOCUMENT, start):
                 headers.append(self.document_header())
             elif text.startswith(TOPIC, start):
@@ -171,6 +206,7 @@ class _Reader:
                               self.lines, tuple(fields))
 
     def node(self) -> Node:
+        """A node statement in any form the grammar allows."""
         text = self.text
         match = _NODE.match(text, self.pos)
         if match is None:
@@ -228,12 +264,8 @@ class _Reader:
             raise _GiveUp  # a tag after the relations
         self.pos = pos
         offset = match.start(3)
-        if "\\" in raw or raw.startswith('"""'):
-            value = string_value(raw, offset, lines)
-        else:
-            value = raw[1:-1]
-        return Node(_NODE_KINDS[kind_word], node_id, value, match.start(), offset, lines,
-                    tuple(tags), tuple(relations))
+        return Node(_NODE_KINDS[kind_word], node_id, string_value(raw, offset, lines),
+                    match.start(), offset, lines, tuple(tags), tuple(relations))
 
     def comparison(self) -> Comparison:
         match = self._match(re.compile(_COMPARE))

@@ -21,6 +21,8 @@ PARTIAL = True
 
 
 def check_map(context: MapSemantics):
+    if len(context.nodes) == len(context.map.nodes):
+        return  # as many ids as nodes: none is repeated
     for node in context.map.nodes:
         first = context.nodes[node.id]
         if first is not node:

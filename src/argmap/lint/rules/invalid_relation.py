@@ -48,6 +48,9 @@ _CONFLICTS = {
     RelationKind.CONCEDES: {RelationKind.SUPPORTS: "supports and concedes against",
                             RelationKind.ATTACKS: "attacks and concedes against"},
 }
+# Read for every relation: held by name, as looking up an enum's member takes longer.
+_SUPPORTS, _ATTACKS, _OUTRANKS = RelationKind.SUPPORTS, RelationKind.ATTACKS, RelationKind.OUTRANKS
+_EVIDENCE, _OBJECTION, _REBUTTAL = NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.REBUTTAL
 #: The relations that only a claim may have, and only to a claim.
 _BETWEEN_CLAIMS = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES,
                              RelationKind.OUTRANKS})
@@ -56,10 +59,12 @@ _BETWEEN_CLAIMS = frozenset({RelationKind.EXPLAINS, RelationKind.CONCEDES,
 def check_map(context: MapSemantics):
     nodes, own = context.nodes, context.map.id
     for node in context.map.nodes:
-        related: set[tuple[str, RelationKind]] = set()  # (target id, kind) so far
-        for relation in node.relations:
+        relations = node.relations
+        # (target id, kind) so far: a conflict takes two relations, and most nodes have one.
+        related: set[tuple[str, RelationKind]] | None = set() if len(relations) > 1 else None
+        for relation in relations:
             target = None
-            ref = relation.target
+            kind, ref = relation.kind, relation.target
             if isinstance(ref, Link):
                 message = _undercut(node, ref, context)
             else:
@@ -68,14 +73,13 @@ def check_map(context: MapSemantics):
                     else None
                 if target is None:
                     continue
-                message = _relation(node, relation.kind, target)
-                related.add((target.id, relation.kind))
-                # A conflict takes two relations, and most nodes have one.
-                conflicts = _CONFLICTS.get(relation.kind, {}) if len(related) > 1 else {}
-                for other, words in conflicts.items():
-                    if message is None and (target.id, other) in related:
-                        message = f"`{node.id}` both {words} `{target.id}`"
-                if message is None and relation.kind is RelationKind.OUTRANKS \
+                message = _relation(node, kind, target)
+                if related is not None:
+                    related.add((target.id, kind))
+                    for other, words in _CONFLICTS.get(kind, {}).items():
+                        if message is None and (target.id, other) in related:
+                            message = f"`{node.id}` both {words} `{target.id}`"
+                if message is None and kind is _OUTRANKS \
                         and target.id in context.outranked_by.get(node.id, ()):
                     message = f"`{node.id}` and `{target.id}` outrank each other"
             if message:
@@ -106,21 +110,20 @@ def _relation(node, kind: RelationKind, target) -> str | None:
     if target is node:
         return f"`{node.id}` {kind.value} itself"
     if kind in _BETWEEN_CLAIMS:
-        if node.kind is NodeKind.EVIDENCE:
+        if node.kind is _EVIDENCE:
             return (f"evidence `{node.id}` is a quote: it supports or attacks; let it support a "
                     f"premise that {kind.value} `{target.id}`")
-        if target.kind is NodeKind.EVIDENCE:
+        if target.kind is _EVIDENCE:
             return (f"`{target.id}` is evidence, a quote: {kind.value} the claim it backs "
                     "instead")
-    if kind is RelationKind.SUPPORTS:
-        if node.kind is NodeKind.OBJECTION:
+    if kind is _SUPPORTS:
+        if node.kind is _OBJECTION:
             return (f"an objection cannot support: `{node.id}` should attack or undercut, or "
                     f"be a premise if it backs `{target.id}`")
-        if target.kind is NodeKind.EVIDENCE:
+        if target.kind is _EVIDENCE:
             return (f"`{target.id}` is evidence, a quote: nothing supports it; support the "
                     "claim it backs instead")
-    if kind is RelationKind.ATTACKS and node.kind is NodeKind.REBUTTAL \
-            and target.kind is not NodeKind.OBJECTION:
+    if kind is _ATTACKS and node.kind is _REBUTTAL and target.kind is not _OBJECTION:
         return (f"a rebuttal answers an objection, and {target.kind.value} `{target.id}` is not "
                 "one: use an objection to attack a claim")
     return None

@@ -27,9 +27,10 @@ SEVERITY = Severity.INFO
 
 
 def check_map(context: MapSemantics):
-    inferences = [*context.every_inference,
-                  *(i for found in context.explanations.values() for i in found)]
-    for inference in sorted(inferences, key=lambda i: i.relation.offset):
+    # Only an inference that names a scheme can have questions: most name none.
+    named = [i for i in context.every_inference if i.relation.scheme]
+    named += (i for found in context.explanations.values() for i in found if i.relation.scheme)
+    for inference in sorted(named, key=lambda i: i.relation.offset):
         questions = context.open_questions(inference)
         if not questions or inference.scheme is None:
             continue

@@ -22,7 +22,6 @@ assumption reason "A reason to doubt." supports doubt
 
 from ...diagnostics import Severity
 from ...evaluation import Label, evaluate
-from ...lexicon import NodeKind
 from ...semantics import MapSemantics
 
 NAME = "thesis-defeated"
@@ -33,7 +32,7 @@ NAMED = 3
 
 
 def check_map(context: MapSemantics):
-    theses = [node for node in context.nodes.values() if node.kind is NodeKind.THESIS]
+    theses = context.theses
     if not theses or not (context.attackers or context.undercuts):
         return  # with no attack nor undercut, nothing defeats a thesis: no need to label
     labelling = evaluate(context)

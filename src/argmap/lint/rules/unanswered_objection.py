@@ -22,8 +22,10 @@ SEVERITY = Severity.INFO
 
 
 def check_map(context: MapSemantics):
-    for node_id, node in context.nodes.items():
-        if (node.kind is NodeKind.OBJECTION and not context.attackers.get(node_id)
+    objection = NodeKind.OBJECTION  # read for every claim: held locally
+    for node in context.claims:
+        node_id = node.id
+        if (node.kind is objection and not context.attackers.get(node_id)
                 and node_id not in context.undercut):
             yield node.position, (f"objection `{node_id}` is not answered: nothing attacks or "
                                   "rebuts it")

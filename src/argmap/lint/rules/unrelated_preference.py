@@ -25,6 +25,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_map(context: MapSemantics):
+    if not context.outranked_by:
+        return  # most maps rank nothing
     bears_on: dict[str, set[str]] = {}
     for found in (context.inferences, context.explanations):
         for conclusion, inferences in found.items():

@@ -17,7 +17,6 @@ premise reason "A reason nobody backs." supports main
 from collections import deque
 
 from ...diagnostics import Severity
-from ...lexicon import CLAIM_KINDS
 from ...semantics import MapSemantics
 
 NAME = "unsupported-claim"
@@ -27,7 +26,7 @@ SEVERITY = Severity.WARNING
 def check_map(context: MapSemantics):
     nodes = context.nodes
     grounded = context.grounded
-    unsupported = [i for i, n in nodes.items() if n.kind in CLAIM_KINDS and i not in grounded]
+    unsupported = [node.id for node in context.claims if node.id not in grounded]
     # Where each ungrounded claim's support runs out: spread upward from the claims that
     # nothing supports, breadth-first, so each claim names the nearest such end.
     ends = {i: i for i in unsupported if not context.supporters.get(i)}

@@ -20,7 +20,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_map(context: MapSemantics):
+    evidence = NodeKind.EVIDENCE  # read for every node: held locally
     for node_id, node in context.nodes.items():
-        if (node.kind is NodeKind.EVIDENCE and not node.relations
+        if (node.kind is evidence and not node.relations
                 and node_id not in context.supported):
             yield node.position, f"evidence `{node_id}` supports or attacks nothing"
