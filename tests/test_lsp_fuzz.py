@@ -11,6 +11,7 @@ is a quarter of the Hypothesis profile's (tests/conftest.py): 10 in CI, 750 with
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import sys
@@ -179,6 +180,7 @@ def test_random_edits_and_requests_get_answers_without_an_internal_error(editor,
         types.TextDocumentItem(uri=uri, language_id="argmap", version=1, text=text)))
     version = 1
     refusals: list[tuple[str, int]] = []
+    plain = _plain(text)
     for step in steps:
         if step[0] == "edit":
             _, first, second, new = step
@@ -190,6 +192,7 @@ def test_random_edits_and_requests_get_answers_without_an_internal_error(editor,
                     range=types.Range(_position(text, start), _position(text, end)),
                     text=new)]))
             text = text[:start] + new + text[end:]
+            plain = plain and _plain(text)
         else:
             _, kind, (line, character), name = step
             try:
@@ -204,6 +207,23 @@ def test_random_edits_and_requests_get_answers_without_an_internal_error(editor,
             break
         editor.run(asyncio.sleep(0.05))
     assert editor.published.get(uri) == version
+    if plain:
+        # The outline, however the server came to it (read again after each edit, written
+        # ahead), is the outline of the last text made from scratch.
+        symbols = editor.run(client.text_document_document_symbol_async(
+            types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))))
+        path = os.path.realpath(editor.folder / "maps" / f"m{editor.documents}.arg")
+        fresh = outline.document_symbols(Project({path: text}, [str(editor.folder)]), path)
+        converter = client.protocol._converter
+        assert [converter.unstructure(symbol) for symbol in symbols or []] == json.loads(fresh)
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         types.TextDocumentIdentifier(uri)))
     assert editor.errors == []
+
+
+def _plain(text: str) -> bool:
+    """Whether pygls, applying an edit to `text`, counts its lines and characters as the
+    test does: no line break but `\\n` (pygls splits lines on all of Python's), and no
+    half of a character in UTF-16."""
+    return not any(c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" or "\ud800" <= c <= "\udfff"
+                   for c in text)
