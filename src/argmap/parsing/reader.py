@@ -106,9 +106,10 @@ _CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 # One match instead of one for the node, one for each target and one for the end of them.
 _PLAIN_RELATION = _either(kind for kind in RelationKind if kind is not RelationKind.UNDERCUTS)
 _GOING_ON = "|".join([WITH, BY, *(kind.value for kind in RelationKind)])
-_PLAIN_CLAUSE = rf"{_PLAIN_RELATION}{_END}{_SKIP}{_IDENT}{_SKIP}(?:,{_SKIP}{_IDENT}{_SKIP})?"
+_SPACE = r"[\s\ufeff]*"  # `_SKIP` without comments: a statement with one is not plain
+_PLAIN_CLAUSE = rf"{_PLAIN_RELATION}{_END}{_SPACE}{_IDENT}{_SPACE}(?:,{_SPACE}{_IDENT}{_SPACE})?"
 _PLAIN_NODE = re.compile(
-    rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}(?:{_PLAIN_CLAUSE}(?:{_PLAIN_CLAUSE})?)?"
+    rf"{_KIND}{_SPACE}{_IDENT}{_SPACE}{_STRING}{_SPACE}(?:{_PLAIN_CLAUSE}(?:{_PLAIN_CLAUSE})?)?"
     rf'(?![\s\ufeff#,."]|->|(?:{_GOING_ON}){_END})')
 # Where each of the plain statement's relation words is, its targets in the two groups after it.
 _PLAIN_WORDS = (4, 7)
