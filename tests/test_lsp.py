@@ -227,15 +227,19 @@ async def test_document_symbols_outline_the_map(client, folder):
     address = await open_file(client, folder, "fpri.arg")
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
         types.TextDocumentIdentifier(address)))
-    assert [(s.name, s.detail) for s in symbols] == [
-        ("fpri", "document"), ("engage_russia", "thesis"), ("sanctions_fail", "premise"),
-        ("sanctions_quote", "evidence")]
+    assert [(s.name, s.kind, s.detail) for s in symbols] == [
+        ("document fpri", types.SymbolKind.Module, None),
+        ("thesis engage_russia", types.SymbolKind.Class, None),
+        ("premise sanctions_fail", types.SymbolKind.Field, None),
+        ("evidence sanctions_quote", types.SymbolKind.String, None)]
+    assert symbols[2].selection_range == types.Range(
+        at(MAP, "sanctions_fail", into=0), at(MAP, "sanctions_fail", into=len("sanctions_fail")))
     assert symbols[2].range.end == at(MAP, "engage_russia\n\nevidence", into=13)
     comparison = await open_file(client, folder, "cmp.arg")
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
         types.TextDocumentIdentifier(comparison)))
     assert [s.name for s in symbols] == [
-        "broker", "fpri.engage_russia agrees eastwest.useful_partner"]
+        "compare broker", "fpri.engage_russia agrees eastwest.useful_partner"]
 
 
 async def test_the_outline_shows_topics_in_their_place(client, folder):
@@ -243,9 +247,9 @@ async def test_the_outline_shows_topics_in_their_place(client, folder):
     address = await open_file(client, folder, "fpri.arg", text)
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
         types.TextDocumentIdentifier(address)))
-    assert [(s.name, s.detail) for s in symbols] == [
-        ("fpri", "document"), ("engage_russia", "thesis"), ('"Sanctions"', "topic"),
-        ("sanctions_fail", "premise"), ("sanctions_quote", "evidence")]
+    assert [s.name for s in symbols] == [
+        "document fpri", "thesis engage_russia", 'topic "Sanctions"', "premise sanctions_fail",
+        "evidence sanctions_quote"]
     # The thesis ends where it ends, not at the topic after it.
     assert symbols[1].range.end.line < symbols[2].range.start.line
     comparison = await open_file(client, folder, "cmp.arg", COMPARISON.replace(
@@ -253,7 +257,7 @@ async def test_the_outline_shows_topics_in_their_place(client, folder):
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
         types.TextDocumentIdentifier(comparison)))
     assert [s.name for s in symbols] == [
-        "broker", '"Ends"', "fpri.engage_russia agrees eastwest.useful_partner"]
+        "compare broker", 'topic "Ends"', "fpri.engage_russia agrees eastwest.useful_partner"]
 
 
 async def fixes(client: LanguageClient, address: str) -> list[types.CodeAction]:
@@ -422,7 +426,7 @@ async def test_a_lone_surrogate_is_a_finding_and_hover_still_answers(client, fol
     assert shown is None or "sanctions_fail" in shown.contents.value
     outline = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
         types.TextDocumentIdentifier(address)))
-    assert [s.name for s in outline][:2] == ["fpri", "engage_russia"]
+    assert [s.name for s in outline][:2] == ["document fpri", "thesis engage_russia"]
 
 
 async def test_a_request_whose_parameters_do_not_fit_is_answered(client, folder):

@@ -28,14 +28,16 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.client import LanguageClient
 
-from argmap.lsp import features
+from argmap.lsp import features, outline
 from argmap.lsp.project import Project
 from conftest import SEEDS
 from test_fuzz import soups
 
 _WIDE = st.sampled_from(["😀", "𝑥", "é", "\ud83d", "\r\n", "\r", "\ufeff", '"', "\\", "#"])
+# With a header, edits are read again only where they touch the map (`reread_symbols`).
+_HEADER = 'document d "D" {\n  source "s.txt"\n}\n\n'
 _TEXTS = st.one_of(st.text(max_size=200), soups(), st.lists(
-    st.one_of(soups(), _WIDE), max_size=6).map("".join))
+    st.one_of(soups(), _WIDE), max_size=6).map("".join), soups().map(_HEADER.__add__))
 
 
 @given(_TEXTS, st.data())
@@ -45,7 +47,7 @@ def test_every_request_answers_on_any_text(text, data):
         project = Project({path: text}, [folder])
         offset = data.draw(st.integers(0, len(text)))
         features.diagnostics(project, path)
-        features.document_symbols(project, path)
+        outline.document_symbols(project, path)
         features.semantic_tokens(project, path)
         features.folding_ranges(project, path)
         features.formatting(project, path, text)

@@ -4,6 +4,7 @@ does per finding: positions come from an index, never from the start of the file
 from __future__ import annotations
 
 import cProfile
+import itertools
 import os
 import pstats
 
@@ -94,3 +95,19 @@ def test_the_delay_before_a_check_is_half_the_last_check(last_check, delay):
     server = ArgmapServer()
     server.last_check = last_check
     assert server.delay() == pytest.approx(delay)
+
+
+@pytest.mark.parametrize("encoding, columns", [
+    ("utf-8", [(0, 8), (9, 2), (12, 7), (20, 8)]),
+    ("utf-16", [(0, 8), (9, 2), (12, 5), (18, 8)]),
+    ("utf-32", [(0, 8), (9, 2), (12, 4), (17, 8)]),
+])
+def test_semantic_tokens_count_each_encodings_units(encoding, columns):
+    """The start and length of each token of a line with an emoji in it, as each encoding
+    counts them: the tokens are read without their positions, which are counted after."""
+    text = 'evidence e1 "😀x" supports t'
+    path = os.path.realpath("unsaved.arg")  # an editor's buffer, never read from disk
+    data = features.semantic_tokens(Project({path: text}, [], encoding=encoding), path).data
+    # delta line, delta start, length, type, modifiers: five numbers a token.
+    starts, lengths = list(itertools.accumulate(data[1::5])), data[2::5]
+    assert list(zip(starts, lengths, strict=True))[:4] == columns

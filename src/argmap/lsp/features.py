@@ -7,10 +7,10 @@ editor and the server agreed on.
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from lsprotocol import types
@@ -20,7 +20,6 @@ from ..errors import Refused
 from ..fmt import format_text
 from ..lexicon import (
     BY,
-    DOCUMENT,
     HEADER_KEYS,
     KEYWORDS,
     RELATION_MEANINGS,
@@ -35,30 +34,23 @@ from ..lexicon import (
 )
 from ..quotes import QuoteMatch, QuoteMiss, SourceText
 from ..semantics import MapSemantics
-from ..tokens import Token, TokenKind, tokenize
+from ..tokens import Token, TokenKind, scan, tokenize
 from .fixes import SENTENCE_END, fix_for, full_passage
 from .positions import LineIndex
 from .project import Project
 from .symbols import FileSymbols, Role, Statement, read_symbols
 
 __all__ = [
-    "Json", "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
-    "prepare_rename", "rename", "document_symbols", "code_actions", "formatting",
-    "semantic_tokens", "folding_ranges", "workspace_symbols",
+    "SEMANTIC_TOKENS", "diagnostics", "definition", "references", "hover", "completion",
+    "prepare_rename", "rename", "code_actions", "formatting", "semantic_tokens",
+    "folding_ranges", "workspace_symbols",
 ]
 _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
                Severity.WARNING: types.DiagnosticSeverity.Warning,
                Severity.INFO: types.DiagnosticSeverity.Information}
-_SYMBOL_KINDS = {
-    NodeKind.THESIS.value: types.SymbolKind.Class, NodeKind.PREMISE.value: types.SymbolKind.Field,
-    NodeKind.EVIDENCE.value: types.SymbolKind.String,
-    NodeKind.ASSUMPTION.value: types.SymbolKind.Constant,
-    NodeKind.OBJECTION.value: types.SymbolKind.Event,
-    NodeKind.REBUTTAL.value: types.SymbolKind.Operator,
-}
 _NODE_KINDS = frozenset(kind.value for kind in NodeKind)
 _RELATIONS = frozenset(kind.value for kind in RelationKind)
-_CROSS_KINDS = frozenset(kind.value for kind in CrossKind)
+_STATEMENT_STARTS = _NODE_KINDS | {TOPIC}
 _IDENT = re.compile(TERMINALS["IDENT"])
 _WORD_IN_QUOTE = re.compile(r'[^\s"]+')
 
@@ -267,7 +259,8 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     symbols = project.symbols(path)
     if symbols is None:
         return []
-    words = [t for t in symbols.tokens if t.significant and t.end <= offset]
+    tokens = _tokens_before(symbols, offset)
+    words = [t for t in tokens if t.significant and t.end <= offset]
     typing = words[-1] if words and words[-1].end == offset else None
     if typing is not None and typing.kind in (TokenKind.IDENT, TokenKind.KEYWORD):
         words.pop()  # the word being typed
@@ -275,7 +268,7 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     if _in_header(words):
         if symbols.comparison:
             return [_item(USE, types.CompletionItemKind.Keyword)]
-        present = {t.text for t in _header_tokens(symbols.tokens, words)}
+        present = {t.text for t in _header_tokens(tokens, words)}
         return [_item(key, types.CompletionItemKind.Property)
                 for key in HEADER_KEYS if key not in present]
     if previous is not None and previous.text == "." and previous.kind is TokenKind.PUNCT:
@@ -300,6 +293,24 @@ def completion(project: Project, path: str, offset: int) -> list[types.Completio
     relations = [_item(k.value, types.CompletionItemKind.Keyword, RELATION_MEANINGS[k])
                  for k in RelationKind] if words else []
     return kinds + relations + [topic]
+
+
+def _tokens_before(symbols: FileSymbols, offset: int) -> list[Token]:
+    """The tokens completion looks at: those of the statement the cursor is in and of the
+    one before it, up to the next (a node or a topic reads the same whatever came before
+    it); all those up to the next statement, when the cursor is in the first two."""
+    statements = symbols.statements
+    before = bisect.bisect_left(statements, offset, key=_statement_start)
+    after = bisect.bisect_right(statements, offset, key=_statement_start)
+    end = statements[after].start if after < len(statements) else len(symbols.text)
+    first = statements[before - 2] if before >= 3 else None
+    if first is None or first.kind not in _STATEMENT_STARTS:
+        return tokenize(symbols.text, 0, end)
+    return tokenize(symbols.text, first.start, end, symbols.text.count("\n", 0, first.start) + 1)
+
+
+def _statement_start(statement: Statement) -> int:
+    return statement.start
 
 
 def _in_header(words: list[Token]) -> bool:
@@ -335,7 +346,8 @@ def _node_items(project: Project, path: str, symbols: FileSymbols, document: str
         target, target_symbols = path, symbols
     if target_symbols is None:
         return []
-    context = project.map_context(target) if target else None
+    # The nodes' texts as last checked: a keystroke does not read the whole map again.
+    context = project.latest_context(target) if target else None
     items = []
     for occurrence in target_symbols.occurrences:
         if occurrence.definition and occurrence.role is Role.NODE:
@@ -394,62 +406,6 @@ def _refuse_a_clash(project: Project, key, new_name: str) -> None:
                           "a comparison could not tell the two apart; choose another name")
 
 
-class Json(list):
-    """An answer already in the protocol's JSON form, which the server writes as it is: a
-    large map's outline is 10,000 symbols, which cost ten times as much to build, and to
-    write, as the protocol's classes."""
-
-
-def document_symbols(project: Project, path: str) -> Json:
-    """The outline: the header, then each node and topic (or each cross relation and topic)
-    in order, as `DocumentSymbol`s in JSON."""
-    index = project.index(path)
-    real = os.path.realpath(path)
-    cached = project.cache.outlines.get(real)
-    if index is not None and cached is not None and cached[0] == index.text:
-        return Json(cached[1])
-    symbols = project.symbols(path)
-    if symbols is None or index is None:
-        return Json()
-    outline = Json()
-    for statement in symbols.statements:
-        name = statement.name
-        outline.append({
-            "name": name.text, "detail": statement.kind,
-            "kind": _SYMBOL_KINDS.get(statement.kind, types.SymbolKind.Module
-                                      if statement.kind == DOCUMENT
-                                      else types.SymbolKind.Namespace).value,
-            "range": index.range_json(statement.start, statement.end),
-            "selectionRange": index.range_json(name.start, name.end)})
-    if symbols.comparison:
-        outline += _cross_relations(index, [t for t in symbols.tokens if t.significant])
-        # The topics among the relations they group, in the order of the file.
-        outline.sort(key=lambda symbol: (symbol["range"]["start"]["line"],
-                                         symbol["range"]["start"]["character"]))
-    project.cache.outlines[real] = (index.text, outline)
-    return outline
-
-
-def _cross_relations(index: LineIndex, words: list[Token]) -> list[dict]:
-    found = []
-    for i, token in enumerate(words):
-        if token.kind is not TokenKind.KEYWORD or token.text not in _CROSS_KINDS or i < 1:
-            continue
-        first = i - 3 if i >= 3 and words[i - 2].text == "." else i - 1
-        last = i + 3 if i + 2 < len(words) and words[i + 2].text == "." else i + 1
-        if last >= len(words):
-            continue
-        if last + 1 < len(words) and words[last + 1].kind is TokenKind.STRING:
-            last += 1
-        name = " ".join(["".join(t.text for t in words[first:i]), token.text,
-                         "".join(t.text for t in words[i + 1:min(last + 1, i + 4)]
-                                 if t.kind is not TokenKind.STRING)])
-        found.append({"name": name, "kind": types.SymbolKind.Interface.value,
-                      "range": index.range_json(words[first].start, words[last].end),
-                      "selectionRange": index.range_json(token.start, token.end)})
-    return found
-
-
 def formatting(project: Project, path: str, raw: str,
                within: types.Range | None = None) -> list[types.TextEdit]:
     """The edits that lay the file out as `argmap fmt` does (none while it does not parse);
@@ -487,8 +443,8 @@ def formatting(project: Project, path: str, raw: str,
     return edits
 
 
-def _statement_lines(old: tuple[Statement, ...], old_index: LineIndex,
-                     new: tuple[Statement, ...], new_index: LineIndex, within: types.Range
+def _statement_lines(old: Sequence[Statement], old_index: LineIndex,
+                     new: Sequence[Statement], new_index: LineIndex, within: types.Range
                      ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The lines of the statements on the lines of `within`, before and after formatting
     (which keeps the statements, in order); widened so that no other statement shares
@@ -528,36 +484,40 @@ _TYPE_OF = {TokenKind.KEYWORD: 0, TokenKind.IDENT: 1, TokenKind.STRING: 4,
 
 def semantic_tokens(project: Project, path: str) -> types.SemanticTokens:
     """Every token the editor may colour: keywords, node ids (their definitions marked as
-    such), document ids, header keys, strings, comments, tags and punctuation."""
+    such), document ids, header keys, strings, comments, tags and punctuation. The tokens
+    are read in one pass, their lines counted as it goes (a large map has 100,000)."""
     symbols = project.symbols(path)
     index = project.index(path)
     if symbols is None or index is None:
         return types.SemanticTokens(data=[])
     roles = {o.token.start: o for o in symbols.occurrences}
     data: list[int] = []
-    previous_line = previous_start = 0
-    for token in symbols.tokens:
-        kind = _TYPE_OF.get(token.kind)
+    previous_line = previous_start = line = 0
+    starts, text = index.starts, index.text
+    for token_kind, value, at in scan(text):
+        kind = _TYPE_OF.get(token_kind)
         if kind is None:
             continue
         modifiers = 0
-        if token.kind is TokenKind.IDENT:
-            occurrence = roles.get(token.start)
+        if token_kind is TokenKind.IDENT:
+            occurrence = roles.get(at)
             if occurrence is None:
                 kind = 3  # a header key, or a word out of place
             else:
                 kind = 2 if occurrence.role is Role.DOCUMENT else 1
                 modifiers = 1 if occurrence.definition else 0
         # A token may span lines (a long string): one piece per line, as editors want.
-        offset = token.start
-        for piece in token.text.split("\n"):
+        offset = at
+        for piece in value.split("\n"):
             if piece:
-                where = index.position(offset)
-                length = index.position(offset + len(piece)).character - where.character
-                delta_line = where.line - previous_line
-                delta_start = where.character - (previous_start if delta_line == 0 else 0)
-                data += [delta_line, delta_start, length, kind, modifiers]
-                previous_line, previous_start = where.line, where.character
+                while line + 1 < len(starts) and starts[line + 1] <= offset:
+                    line += 1
+                start = index.units(starts[line], offset)
+                delta_line = line - previous_line
+                delta_start = start - (previous_start if delta_line == 0 else 0)
+                data += [delta_line, delta_start, index.units(offset, offset + len(piece)),
+                         kind, modifiers]
+                previous_line, previous_start = line, start
             offset += len(piece) + 1
     return types.SemanticTokens(data=data)
 
@@ -570,13 +530,13 @@ def folding_ranges(project: Project, path: str) -> list[types.FoldingRange]:
         return []
     found = []
     for statement in symbols.statements:
-        start, end = index.position(statement.start).line, index.position(statement.end).line
+        start, end = index.line(statement.start), index.line(statement.end)
         if end > start:
             found.append(types.FoldingRange(start, end, kind=types.FoldingRangeKind.Region))
     run: list[int] = []
-    for token in symbols.tokens:
-        if token.kind is TokenKind.COMMENT:
-            line = index.position(token.start).line
+    for kind, _, at in scan(index.text):
+        if kind is TokenKind.COMMENT:
+            line = index.line(at)
             if run and line != run[-1] + 1:
                 found += _comment_fold(run)
                 run = []

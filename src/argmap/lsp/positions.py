@@ -48,16 +48,30 @@ def units(text: str, encoding: str) -> int:
 class LineIndex:
     """The lines of one text, for turning offsets into positions and back."""
 
-    __slots__ = ("encoding", "starts", "text")
+    __slots__ = ("encoding", "single_units", "starts", "text")
 
     def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
         self.text = text
         self.encoding = encoding
         self.starts = line_starts(text)
+        # Whether each character is one unit: in an ASCII text, or counted in UTF-32.
+        self.single_units = text.isascii() or encoding == types.PositionEncodingKind.Utf32
 
     def line_end(self, line: int) -> int:
         """The offset of the end of 0-based `line` (before its line break)."""
         return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+
+    def line(self, offset: int) -> int:
+        """The 0-based line of `offset`."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def units(self, start: int, end: int) -> int:
+        """How many code units of the agreed encoding the text between two offsets takes.
+
+        >>> LineIndex("a😀b").units(0, 3)
+        4
+        """
+        return end - start if self.single_units else units(self.text[start:end], self.encoding)
 
     def position(self, offset: int) -> types.Position:
         """The protocol position of `offset`.
@@ -75,20 +89,26 @@ class LineIndex:
         return types.Range(self.position(start), self.position(end))
 
     def range_json(self, start: int, end: int) -> dict:
-        """The range between two offsets as the protocol writes it, in JSON (an outline
-        has thousands: one on a single line costs one look-up)."""
+        """The range between two offsets as the protocol writes it, in JSON."""
+        line, character, end_line, end_character = self.span(start, end)
+        return {"start": {"line": line, "character": character},
+                "end": {"line": end_line, "character": end_character}}
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """The line and character of two offsets (an outline has thousands of ranges: one
+        on a single line costs one look-up).
+
+        >>> LineIndex("a\\nb 😀 c").span(2, 7)
+        (1, 0, 1, 6)
+        """
         start = max(0, min(start, len(self.text)))
         end = max(start, min(end, len(self.text)))
         line = bisect.bisect_right(self.starts, start) - 1
         character = units(self.text[self.starts[line]:start], self.encoding)
         if line + 1 < len(self.starts) and end >= self.starts[line + 1]:
             finish = self.position(end)
-            end_line, end_character = finish.line, finish.character
-        else:
-            end_line, end_character = line, character + units(self.text[start:end],
-                                                              self.encoding)
-        return {"start": {"line": line, "character": character},
-                "end": {"line": end_line, "character": end_character}}
+            return line, character, finish.line, finish.character
+        return line, character, line, character + units(self.text[start:end], self.encoding)
 
     def offset(self, position: types.Position) -> int:
         """The offset of a protocol position; a position past the end of its line is the

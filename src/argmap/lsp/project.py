@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 from concurrent.futures import Executor, Future
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
@@ -27,7 +28,10 @@ from ..semantics import MapSemantics, Resolver
 from ..settings import Discovery
 from ..workspace import LoadedFile, Workspace, find_arg_files, relative_to
 from .positions import LineIndex, normalized
-from .symbols import FileSymbols, Occurrence, Role, read_symbols
+from .symbols import FileSymbols, Occurrence, Role, read_symbols, reread_symbols
+
+if TYPE_CHECKING:
+    from .outline import OutlineSymbol
 
 __all__ = ["Cache", "BufferWorkspace", "Project", "Key"]
 
@@ -46,15 +50,16 @@ def _stamp(path: str) -> tuple[int, int] | None:
 class Cache:
     """What the server has read and worked out, by real path, each with what it was made
     from: the bytes of an `.arg` file and its `LoadedFile`; a loaded map and its semantics;
-    a source text and its stamp (modification time and size); a text and its ids."""
+    a source text and its stamp (modification time and size); a text and its ids, and the
+    outline made of them, its symbols and their JSON text."""
 
     def __init__(self) -> None:
         self.files: dict[str, tuple[bytes, LoadedFile]] = {}
         self.maps: dict[str, tuple[LoadedFile, MapSemantics]] = {}
         self.sources: dict[str, tuple[tuple[int, int] | None, SourceText | str]] = {}
-        self.symbols: dict[str, tuple[str, FileSymbols]] = {}
+        self.symbols: dict[str, FileSymbols] = {}
         self.indexes: dict[str, LineIndex] = {}
-        self.outlines: dict[str, tuple[str, list]] = {}
+        self.outlines: dict[str, tuple[FileSymbols, list[OutlineSymbol], str]] = {}
         # The ids being read ahead, in the check's thread, for a text: an answer that needs
         # them waits for that reading rather than doing it again beside it.
         self.reading: dict[str, tuple[str, Future]] = {}
@@ -191,8 +196,8 @@ class Project:
         if text is None:
             return None
         cached = self.cache.symbols.get(path)
-        if cached is not None and cached[0] == text:
-            return cached[1]
+        if cached is not None and cached.text == text:
+            return cached
         reading = self.cache.reading.get(path)
         if reading is not None and reading[0] == text:
             return reading[1].result()
@@ -206,8 +211,10 @@ class Project:
             self.cache.reading[path] = (text, executor.submit(self._read, path, text))
 
     def _read(self, path: str, text: str) -> FileSymbols:
-        symbols = read_symbols(text)
-        self.cache.symbols[path] = (text, symbols)
+        """The ids of `text`, read again where it differs from the last text read."""
+        cached = self.cache.symbols.get(path)
+        symbols = read_symbols(text) if cached is None else reread_symbols(cached, text)
+        self.cache.symbols[path] = symbols
         return symbols
 
     def head(self, path: str) -> FileSymbols | None:
@@ -217,8 +224,8 @@ class Project:
         if text is None:
             return None
         cached = self.cache.symbols.get(os.path.realpath(path))
-        if cached is not None and cached[0] == text:
-            return cached[1]
+        if cached is not None and cached.text == text:
+            return cached
         brace = text.find("}")
         return read_symbols(text, 0, len(text) if brace < 0 else brace + 1)
 
@@ -229,8 +236,8 @@ class Project:
         path = os.path.realpath(path)
         text = self.text(path)
         cached = self.cache.symbols.get(path)
-        if text is None or (cached is not None and cached[0] == text):
-            return cached[1].at(offset) if text is not None and cached else None
+        if text is None or (cached is not None and cached.text == text):
+            return cached.at(offset) if text is not None and cached else None
         head = self.head(path)
         brace = text.find("}")
         if head is None or brace < 0 or offset <= brace:

@@ -14,21 +14,23 @@ out on; a check overtaken by a change is followed by the next.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, default_converter
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
 from ..errors import Refused
-from . import features
+from . import features, outline
 from .positions import normalized
 from .project import Cache, Project
 
@@ -53,7 +55,8 @@ class _Answered:
 
 class ArgmapProtocol(LanguageServerProtocol):
     """pygls's protocol, but a request whose parameters do not fit their type is answered,
-    with an InvalidParams error (pygls logs it and leaves the editor waiting)."""
+    with an InvalidParams error (pygls logs it and leaves the editor waiting); and an answer
+    already written as JSON (`outline.Serialized`) is sent as it is."""
 
     def structure_message(self, data: dict[str, Any]):
         try:
@@ -72,12 +75,14 @@ class ArgmapProtocol(LanguageServerProtocol):
         if not isinstance(message, _Answered):
             super().handle_message(message)
 
-
-def _converter():
-    """pygls's converter, which writes a `Json` answer as it is."""
-    converter = default_converter()
-    converter.register_unstructure_hook(features.Json, lambda answer: answer)
-    return converter
+    def _send_data(self, data: Any) -> None:
+        result = getattr(data, "result", None)
+        if not isinstance(result, outline.Serialized) or self.writer is None:
+            super()._send_data(data)
+            return
+        body = f'{{"id":{json.dumps(data.id)},"jsonrpc":"2.0","result":{result}}}'.encode()
+        # Standard output's writer, which `serve` sets, writes at once.
+        self.writer.write(f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
 
 
 class ArgmapServer(LanguageServer):
@@ -85,13 +90,15 @@ class ArgmapServer(LanguageServer):
     the checks waiting for their moment, and how long the last check took."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol,
-                         converter_factory=_converter)
+        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol)
         self.cache = Cache()
         self.checker = ThreadPoolExecutor(1, thread_name_prefix="argmap-check")
         self.answerer = ThreadPoolExecutor(4, thread_name_prefix="argmap-answer")
         self.pending: dict[str, asyncio.Task] = {}
         self.last_check = 0.0
+        # The outline being written ahead, after a check, for a text of a file: a request
+        # for it waits for that writing rather than doing it again beside it.
+        self.outlining: dict[str, tuple[str | None, Future[outline.Serialized]]] = {}
 
     def delay(self) -> float:
         return min(DELAY_MAX, max(DELAY_MIN, self.last_check / 2))
@@ -148,8 +155,10 @@ async def _check_later(ls: ArgmapServer, uri: str) -> None:
     ls.last_check = time.perf_counter() - started
     # Then the ids of the file, read ahead for references and completion, and its outline,
     # which editors ask for after each change.
-    project.read_ahead(_path(uri), ls.checker)
-    ls.checker.submit(features.document_symbols, project, _path(uri))
+    changed = _path(uri)
+    project.read_ahead(changed, ls.checker)
+    ls.outlining[changed] = (project.text(changed),
+                             ls.checker.submit(outline.document_symbols, project, changed))
     for path, diagnostics in found.items():
         address, version, text = versions[path]
         current = ls.workspace.text_documents.get(address)
@@ -186,6 +195,7 @@ def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> Non
     task = ls.pending.pop(params.text_document.uri, None)
     if task is not None:
         task.cancel()
+    ls.outlining.pop(_path(params.text_document.uri), None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
         uri=params.text_document.uri, diagnostics=[]))
 
@@ -247,8 +257,11 @@ async def rename(ls: ArgmapServer, params: types.RenameParams):
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 async def document_symbols(ls: ArgmapServer, params: types.DocumentSymbolParams):
-    return await _answer(ls, features.document_symbols, _project(ls),
-                         _path(params.text_document.uri))
+    project, path = _project(ls), _path(params.text_document.uri)
+    ahead = ls.outlining.get(path)
+    if ahead is not None and ahead[0] is not None and ahead[0] == project.text(path):
+        return await asyncio.wrap_future(ahead[1])
+    return await _answer(ls, outline.document_symbols, project, path)
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
@@ -293,5 +306,9 @@ async def workspace_symbols(ls: ArgmapServer, params: types.WorkspaceSymbolParam
 
 
 def serve() -> None:
-    """Answer an editor over standard input and output until it says to exit."""
-    server.start_io()
+    """Answer an editor over standard input and output until it says to exit. pygls closes
+    the stream it writes to when the session ends: it is given a stream of its own on
+    standard output, which stays open for the command line's last flush (on the closed
+    stream, that flush was an internal error at the end of every session)."""
+    with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as output:
+        server.start_io(sys.stdin.buffer, output)
