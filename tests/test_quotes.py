@@ -133,8 +133,8 @@ def test_the_quick_checks_before_normalising_change_nothing(pieces):
 
     text = "".join(pieces)
     expected = text
-    if quotes._RULE_LINE.search(expected):
-        expected = quotes._RULE_LINE.sub(quotes._blank, expected)
+    if re.search(quotes._RULE_LINE, expected):
+        expected = re.sub(quotes._RULE_LINE, quotes._blank, expected)
     expected = expected.translate(quotes._ONE_FOR_ONE)
     expected = quotes._LONE_BREAK.sub(" ", expected)
     expected = RUN.sub(plain_rewrite, expected)

@@ -31,11 +31,15 @@ _PARAGRAPH_MARK = "\n"
 # see. The rewrites then find the same spans as on the original characters.
 _ONE_FOR_ONE = {
     0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-",
-    **{ord(c): " " for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in " \n"},
+    # (found by the regular expression engine, whose `\s` is `str.isspace`: a loop over
+    # the characters would take a millisecond of every start)
+    **dict.fromkeys(map(ord, re.findall(r"[^\S \n]", "".join(map(chr, range(0x3000 + 1))))),
+                    " "),
 }
 # A line of a source that is only a rule (`-----`, `_____`, `* * *`): a paragraph break,
 # blanked out before the rewrites (one space a character, so no offset moves).
-_RULE_LINE = re.compile(r"^[^\S\n]*(?:[-\u2013\u2014_=*~][^\S\n]*){3,}$", re.MULTILINE)
+# Compiled (by `re`, once) only for a text that may have one (see `_RULE_OPENING`).
+_RULE_LINE = r"(?m)^[^\S\n]*(?:[-\u2013\u2014_=*~][^\S\n]*){3,}$"
 # Length-changing rewrites, in priority order; white space holding at most one line break
 # may surround a dash, and a dash takes no line break that a paragraph break follows, so a
 # dash never swallows a paragraph break.
@@ -45,7 +49,8 @@ _REWRITE = re.compile(
     r"|(?P<comma>,(?:\s*,)+)"
     r"|(?P<space>\s{2,}|\n)"
 )
-_TRANSLATED = re.compile("[{}]".format(re.escape("".join(map(chr, _ONE_FOR_ONE)))))
+# Compiled (by `re`, once) only for a text that is not ASCII.
+_TRANSLATED = "[{}]".format(re.escape("".join(map(chr, _ONE_FOR_ONE))))
 # The ASCII characters `_ONE_FOR_ONE` replaces: an ASCII text holds no other.
 _ASCII_TRANSLATED = [c for c in map(chr, _ONE_FOR_ONE) if c.isascii()]
 # A line that opens with three rule characters, spaces between: a text with no such line has
@@ -85,7 +90,8 @@ _WINDOWS = re.compile(rf" (?=(.{{0,{_WINDOW}}}))", re.DOTALL)
 _STRETCH = 1 << 20
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|\u2026)\]?")
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+|\n")
+# Compiled (by `re`, once) only when a quote is missing.
+_SENTENCE_END = r"(?<=[.!?\"'])\s+|\n"
 
 
 def normalize(text: str) -> str:
@@ -108,7 +114,7 @@ def _translated(text: str) -> bool:
     ASCII text: a search for each of its few ASCII ones)."""
     if text.isascii():
         return any(c in text for c in _ASCII_TRANSLATED)
-    return _TRANSLATED.search(text) is not None
+    return re.search(_TRANSLATED, text) is not None
 
 
 def _normalized(text: str) -> str:
@@ -231,8 +237,8 @@ def _normalize(text: str) -> tuple[str, list[int], list[int]]:
         return _REWRITE.sub(rewrite, run)
 
     if (_RULE_OPENING.search(text) or _RULE_OPENING.match("\n" + text.partition("\n")[0])) \
-            and _RULE_LINE.search(text):
-        text = _RULE_LINE.sub(_blank, text)
+            and re.search(_RULE_LINE, text):
+        text = re.sub(_RULE_LINE, _blank, text)
     if _translated(text):
         text = text.translate(_ONE_FOR_ONE)
     text = _LONE_BREAK.sub(" ", text)
@@ -467,7 +473,7 @@ class SourceText:
     def _sentence_index(self):
         if self._sentences is None:
             sentences, start = [], 0
-            for match in _SENTENCE_END.finditer(self.text):
+            for match in re.finditer(_SENTENCE_END, self.text):
                 if match.start() > start:
                     sentences.append((start, match.start()))
                 start = match.end()

@@ -27,7 +27,8 @@ _RULE = RULES["unused-suppression"]
 # Where a `#` can stand without opening a comment: in a string, lexed as the language lexes
 # it. Outside strings, `#` followed by white space or the end of the line opens a comment;
 # `#word` is a tag.
-_STRING_OR_COMMENT = re.compile(f"{TERMINALS['STRING']}|{TERMINALS['COMMENT']}")
+# Compiled (by `re`, once) only for a file that names argmap in a comment or string.
+_STRING_OR_COMMENT = f"{TERMINALS['STRING']}|{TERMINALS['COMMENT']}"
 _MARKER = re.compile(r"#\s*argmap\s*:")
 #: `# argmap: ignore`, or with `[names]`; another comment may follow (`# argmap: ignore  # why`).
 DIRECTIVE = re.compile(r"#\s*argmap:\s*ignore(?:\s*\[(?P<names>[^\]]*)\])?\s*(?P<rest>#.*)?")
@@ -132,7 +133,7 @@ def _directives(path: str, text: str) -> Iterator[_Directive]:
     if "argmap" not in text:
         return
     starts = line_starts(text)
-    for token in _STRING_OR_COMMENT.finditer(text):
+    for token in re.finditer(_STRING_OR_COMMENT, text):
         comment = token.group()
         if not _MARKER.match(comment):
             continue

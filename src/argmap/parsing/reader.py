@@ -16,6 +16,7 @@ is one; white space and comments between tokens are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 from attrs import frozen
@@ -80,11 +81,12 @@ _DOCUMENT = re.compile(rf"{DOCUMENT}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}
 _FIELD = re.compile(rf"{_IDENT}{_SKIP}{_STRING}{_SKIP}")
 _CLOSE = re.compile(rf"\}}{_SKIP}")
 _TOPIC = re.compile(rf"{TOPIC}{_END}{_SKIP}{_STRING}{_SKIP}")
-_NODE = re.compile(rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}")
-_TAG = re.compile(rf"({TERMINALS['TAG']}){_SKIP}")
-# One target of a relation, with the keyword or comma before it: `supports a`, `, d.b`,
-# `undercuts a -> b`.
-_TARGET = re.compile(rf"(?:{_either(RelationKind)}{_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?")
+# A node statement's start, and one target of a relation, with the keyword or comma before
+# it (`supports a`, `, d.b`, `undercuts a -> b`): for the statements `_PLAIN_NODE` does not
+# read whole, and compiled (by `re`, once) only when a file has one.
+_NODE = rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}"
+_TAG = rf"({TERMINALS['TAG']}){_SKIP}"
+_TARGET = rf"(?:{_either(RelationKind)}{_END}|,){_SKIP}{_REF}(?:->{_SKIP}{_REF})?"
 # The nodes a support is linked with: `with b`, then `, d` for each one more; compiled (by
 # `re`, once) only when a file links a support.
 _WITH = rf"{WITH}{_END}{_SKIP}{_REF}"
@@ -96,21 +98,37 @@ _COMPARE = rf"{COMPARE}{_END}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}\{{{_SKIP}"
 _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
 _CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 
-# The usual statement, whole: a node with one or two plain targets, or none, and nothing
+# The usual statement, whole: a node with up to two relation words (no undercut, no `with`
+# nor `by`) each with one or two targets, or none, and nothing
 # after it that would go on the statement (a tag, `.`, `,`, `->`, `with`, `by`, another
 # relation word), nor white space, a comment or `"`, where a match cut short by
 # backtracking would end (`""` is the start of `""""""`).
 # One match instead of one for the node, one for each target and one for the end of them.
 _PLAIN_RELATION = _either(kind for kind in RelationKind if kind is not RelationKind.UNDERCUTS)
 _GOING_ON = "|".join([WITH, BY, *(kind.value for kind in RelationKind)])
+_SPACE = r"[\s\ufeff]*"  # `_SKIP` without comments: a statement with one is not plain
+_PLAIN_CLAUSE = rf"{_PLAIN_RELATION}{_END}{_SPACE}{_IDENT}{_SPACE}(?:,{_SPACE}{_IDENT}{_SPACE})?"
 _PLAIN_NODE = re.compile(
-    rf"{_KIND}{_SKIP}{_IDENT}{_SKIP}{_STRING}{_SKIP}"
-    rf"(?:{_PLAIN_RELATION}{_END}{_SKIP}{_IDENT}{_SKIP}(?:,{_SKIP}{_IDENT}{_SKIP})?)?"
+    rf"{_KIND}{_SPACE}{_IDENT}{_SPACE}{_STRING}{_SPACE}(?:{_PLAIN_CLAUSE}(?:{_PLAIN_CLAUSE})?)?"
     rf'(?![\s\ufeff#,."]|->|(?:{_GOING_ON}){_END})')
+# Where each of the plain statement's relation words is, its targets in the two groups after it.
+_PLAIN_WORDS = (4, 7)
 
 _NODE_KINDS = {kind.value: kind for kind in NodeKind}
 _RELATION_KINDS = {kind.value: kind for kind in RelationKind}
 _CROSS_KINDS = {kind.value: kind for kind in CrossKind}
+
+
+def _plain_relations(plain: re.Match[str], node_id: str, lines: Lines) -> Iterator[Relation]:
+    """The relations of a plain statement (`_PLAIN_NODE`), in order."""
+    for group in _PLAIN_WORDS:
+        word = plain.group(group)
+        if word is None:
+            return
+        kind = _RELATION_KINDS[word]
+        for target in (group + 1, group + 2):
+            if plain.group(target) is not None:
+                yield Relation(kind, node_id, Ref(plain.group(target), plain.start(target), lines))
 
 
 class _GiveUp(Exception):
@@ -162,16 +180,16 @@ class _Reader:
             # The usual statement, read here rather than in `node`: a map is mostly these.
             plain = _PLAIN_NODE.match(text, start)
             if plain is not None:
-                kind_word, node_id, raw, word, target, second = plain.groups()
-                if node_id not in KEYWORDS and target not in KEYWORDS \
-                        and second not in KEYWORDS:
+                kind_word, node_id, raw, word, target, second, word2, target2, second2 = \
+                    plain.groups()
+                if node_id not in KEYWORDS and target not in KEYWORDS and second not in KEYWORDS \
+                        and target2 not in KEYWORDS and second2 not in KEYWORDS:
                     relations: tuple[Relation, ...] = ()
                     if word is not None:
-                        kind = _RELATION_KINDS[word]
-                        relations = (Relation(kind, node_id, Ref(target, plain.start(5), lines)),)
-                        if second is not None:
-                            relations += (Relation(kind, node_id,
-                                                   Ref(second, plain.start(6), lines)),)
+                        relations = (Relation(_RELATION_KINDS[word], node_id,
+                                              Ref(target, plain.start(5), lines)),)
+                        if second is not None or word2 is not None:  # more than one target
+                            relations = tuple(_plain_relations(plain, node_id, lines))
                     offset = plain.start(3)
                     # `string_value`, but for the usual string with no escape, written out.
                     value = string_value(raw, offset, lines) \
@@ -208,7 +226,7 @@ class _Reader:
     def node(self) -> Node:
         """A node statement in any form the grammar allows."""
         text = self.text
-        match = _NODE.match(text, self.pos)
+        match = re.compile(_NODE).match(text, self.pos)
         if match is None:
             raise _GiveUp
         kind_word, node_id, raw = match.groups()
@@ -217,7 +235,7 @@ class _Reader:
         pos = match.end()
         tags = []
         while text.startswith("#", pos):
-            tag = _TAG.match(text, pos)
+            tag = re.compile(_TAG).match(text, pos)
             if tag is None:
                 raise _GiveUp
             tags.append(tag.group(1)[1:])
@@ -226,7 +244,8 @@ class _Reader:
         kind = None
         group = 0  # where the relations written after the last relation word start
         lines = self.lines
-        while (target := _TARGET.match(text, pos)) is not None:
+        target_pattern = re.compile(_TARGET)
+        while (target := target_pattern.match(text, pos)) is not None:
             word, first, second, link_first, link_second = target.groups()
             if word is not None:
                 kind = _RELATION_KINDS[word]
