@@ -149,3 +149,24 @@ def test_completion_deep_in_a_large_map_offers_what_it_offers_at_the_top():
     assert set(SCHEMES) == labels(text.index("by \n") + 3)
     assert {"premise", "supports", "topic"} <= labels(text.index("\npremise p150"))
     assert "author" in labels(text.index("  source"))
+
+
+@pytest.mark.asyncio
+async def test_a_cancelled_request_leaves_the_outline_written_ahead_to_the_next():
+    """The outline written ahead for a text is awaited by every request for it: the
+    editor's cancelling one of them (`$/cancelRequest`) must not cancel it for the rest."""
+    import asyncio
+    from concurrent.futures import Future
+
+    from argmap.lsp.server import shared
+
+    ahead: Future[str] = Future()
+    first = asyncio.ensure_future(shared(ahead))
+    await asyncio.sleep(0)
+    first.cancel()
+    await asyncio.sleep(0)
+    assert not ahead.cancelled()
+    second = asyncio.ensure_future(shared(ahead))
+    ahead.set_result("outline")
+    assert await second == "outline"
+    assert first.cancelled()

@@ -259,9 +259,17 @@ async def rename(ls: ArgmapServer, params: types.RenameParams):
 async def document_symbols(ls: ArgmapServer, params: types.DocumentSymbolParams):
     project, path = _project(ls), _path(params.text_document.uri)
     ahead = ls.outlining.get(path)
-    if ahead is not None and ahead[0] is not None and ahead[0] == project.text(path):
-        return await asyncio.wrap_future(ahead[1])
+    if ahead is not None and ahead[0] is not None and ahead[0] == project.text(path) \
+            and not ahead[1].cancelled():
+        return await shared(ahead[1])
     return await _answer(ls, outline.document_symbols, project, path)
+
+
+async def shared(future: Future[T]) -> T:
+    """The result of `future`, which several requests may await: one that the editor
+    cancels leaves it to the others (a future awaited as it is would be cancelled with it,
+    and every later request for the same text with it)."""
+    return await asyncio.shield(asyncio.wrap_future(future))
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
