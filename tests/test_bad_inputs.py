@@ -114,6 +114,17 @@ def test_bytes_that_are_not_utf8_text(name, tmp_path, capsys):
     assert words in findings[0]["message"]
 
 
+def test_bytes_that_are_not_text_show_no_line_under_their_error(tmp_path, capsys):
+    """The text output shows the line a finding points at; a file that is not text has
+    none to show, not an empty one with a caret under it."""
+    path = tmp_path / "bad.arg"
+    path.write_bytes(b"\xff map\n")
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:1:1: error: the file is not valid UTF-8: byte 0xFF cannot be decoded; save "
+        "the file as UTF-8 [syntax-error]", "Found 1 error in 1 file."]
+
+
 CLEAN = ('document d "A document" {\n'
          '  publisher "Someone"\n'
          '}\n'

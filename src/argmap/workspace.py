@@ -32,14 +32,14 @@ class LoadedFile:
     path: str
     model: ArgFile | None
     error: ArgSyntaxError | None
-    text: str
+    text: str | None  # None when the bytes are not text (`error` says why)
     errors: tuple[ArgSyntaxError, ...] = ()
     partial: ArgFile | None = None
 
     @functools.cached_property
     def lines(self) -> tuple[str, ...]:
         """The file's lines, split when first asked for: to show under a finding."""
-        return tuple(self.text.split("\n"))
+        return () if self.text is None else tuple(self.text.split("\n"))
 
 
 def read_file(path: str) -> bytes:
@@ -132,7 +132,7 @@ class Workspace:
             try:
                 text = decode(data, path)
             except ArgSyntaxError as error:
-                self._files[key] = LoadedFile(path, None, error, "", (error,))
+                self._files[key] = LoadedFile(path, None, error, None, (error,))
                 return self._files[key]
             model, errors = parse_all(text, path)
             if errors:

@@ -50,11 +50,11 @@ class _Statement:
     what: str
 
 
-def apply_suppressions(findings: list[Finding], path: str, text: str,
+def apply_suppressions(findings: list[Finding], path: str, text: str | None,
                        model: ArgFile, severities: Mapping[str, Severity]) -> list[Finding]:
-    """The findings of one file, whose text is `text`, that the file's comments do not
-    silence, and, when `unused-suppression` runs, the findings of the comments that silence
-    nothing."""
+    """The findings of one file, whose text is `text` (None when it is not text), that the
+    file's comments do not silence, and, when `unused-suppression` runs, the findings of
+    the comments that silence nothing."""
     directives = {d.position.line: d for d in _directives(path, text)}
     if not directives:
         return findings
@@ -128,9 +128,9 @@ def _statements(model: ArgFile) -> Iterator[_Statement]:
                                                 f"{relation.target}`")
 
 
-def _directives(path: str, text: str) -> Iterator[_Directive]:
+def _directives(path: str, text: str | None) -> Iterator[_Directive]:
     """The comments of a file that begin `# argmap:`, read."""
-    if "argmap" not in text:
+    if text is None or "argmap" not in text:
         return
     starts = line_starts(text)
     for token in re.finditer(_STRING_OR_COMMENT, text):
