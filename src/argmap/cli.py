@@ -94,8 +94,9 @@ _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def _drop_output() -> None:
-    """Send what is left of standard output nowhere: the interpreter would write it at exit,
-    and fail again."""
+    """Send what is left of standard output nowhere: the last flush (`_end`, or the
+    interpreter's exit when `main` is called with arguments) would write it, and fail
+    again."""
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (AttributeError, ValueError, OSError):  # not a file (captured by a test)

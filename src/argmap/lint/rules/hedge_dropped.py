@@ -83,9 +83,10 @@ _LETTERS = re.compile("[a-z]+")
 
 def _families(text: str) -> list[str]:
     """The families of hedge `text` may hold, in the order of `HEDGES`: those one of whose
-    words starts with a whole word of `text` (every family when a word of the text has a
-    letter outside ASCII, which case-insensitive matching may take for an ASCII one, such
-    as the Kelvin sign for `k`). A quick sieve: most texts hold no hedge."""
+    words starts with a whole word of `text`, or, in ASCII text, with a run of its letters
+    (`_LETTERS`); every family when a word of the text has a letter outside ASCII, which
+    case-insensitive matching may take for an ASCII one, such as the Kelvin sign for `k`.
+    A quick sieve: most texts hold no hedge."""
     if text.isascii():
         found = _LETTERS.findall(text.lower())
         if _FAMILIES_OF.keys().isdisjoint(found):
