@@ -76,3 +76,21 @@ def test_import_to_standard_output_is_stdout(tmp_path, capsysbinary, monkeypatch
     assert status == 0 and b"\ndocument nodeset6064 " in out
     assert out == _run(capsysbinary, "import", aif, "--stdout")[1]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "written"), WRITERS)
+def test_a_map_with_errors_leaves_standard_output_empty_and_says_why_on_standard_error(
+        project, capsysbinary, command, written):
+    path = project.write("m.arg", MAP + 'premise stray "Stray." supports nowhere\n')
+    status, out, err = _run(capsysbinary, *command, path, "-o", "-")
+    assert (status, out) == (1, b"")
+    assert "no node `nowhere` in this map" in err and " has errors (above)" in err
+
+
+@pytest.mark.parametrize("command", [["render"], ["report"]])
+def test_watching_into_standard_output_is_refused(project, capsysbinary, command):
+    path = project.write("m.arg", MAP)
+    status, out, err = _run(capsysbinary, *command, path, "-o", "-", "--watch")
+    assert (status, out) == (2, b"")
+    assert err == ("argmap: error: --watch writes again after each change, and -o - (standard "
+                   "output) holds one file: give -o a folder\n")

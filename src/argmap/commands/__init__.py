@@ -103,6 +103,12 @@ def add_watch(parser: argparse.ArgumentParser,
     def run(args: argparse.Namespace) -> int:
         if not args.watch:
             return run_once(args)
+        from ..errors import InputError
+        from ..output_files import STANDARD_OUTPUT
+
+        if getattr(args, "output_dir", None) == STANDARD_OUTPUT:
+            raise InputError("--watch writes again after each change, and -o - (standard "
+                             "output) holds one file: give -o a folder")
         from ..settings import Discovery
         from ..watch import watch
 

@@ -32,7 +32,8 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
     """Check the `.arg` files under `paths` with the configuration `check` reads; print the
     errors of the files kept back on standard output, and `argmap: PATH not WHAT: ...` for
     each on standard error. `one`: the output is standard output (`-o -`), which holds one
-    file; more than one `.arg` file under `paths` is a usage problem, before any is read."""
+    file, and the errors go to standard error with the rest; more than one `.arg` file
+    under `paths` is a usage problem, before any is read."""
     from .._tools import visible
     from ..diagnostics import Severity, format_text
     from ..errors import InputError
@@ -60,7 +61,7 @@ def check_first(paths: list[str], *, config_path: str | None, jobs: int | None,
         else:
             clean.append(path)
     if kept_back:
-        sys.stdout.write(format_text([f for f in errors
+        (sys.stderr if one else sys.stdout).write(format_text([f for f in errors
                                       if os.path.realpath(f.position.file) in shown],
                                      result.line))
         for path in kept_back:
