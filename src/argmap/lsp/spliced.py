@@ -75,8 +75,20 @@ class Spliced(Sequence[T]):
     def __getitem__(self, index: slice) -> Spliced[T]: ...
 
     def __getitem__(self, index: int | slice) -> T | Spliced[T]:
+        """An item, or the items of a slice in order.
+
+        >>> spliced = Spliced.of(lambda n, shift, lines: n + shift, ((1, 2), 0, 0), ([3], 10, 0))
+        >>> list(spliced[1:]), spliced[-1]
+        ([2, 13], 13)
+        >>> spliced[::-1]
+        Traceback (most recent call last):
+        ValueError: a spliced sequence is sliced only in order, with no step
+        """
         if isinstance(index, slice):
-            return self._slice(*index.indices(len(self))[:2])
+            start, stop, step = index.indices(len(self))
+            if step != 1:  # the pieces stay in order: a step would need each item moved
+                raise ValueError("a spliced sequence is sliced only in order, with no step")
+            return self._slice(start, stop)
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
