@@ -17,6 +17,7 @@ from lsprotocol import types
 
 from ..diagnostics import Severity
 from ..errors import Refused
+from ..fixing import closest_passages
 from ..fmt import format_text
 from ..lexicon import (
     BY,
@@ -32,10 +33,10 @@ from ..lexicon import (
     NodeKind,
     RelationKind,
 )
-from ..quotes import QuoteMatch, QuoteMiss, SourceText
+from ..quotes import QuoteMatch, SourceText
 from ..semantics import MapSemantics
 from ..tokens import Token, TokenKind, scan, tokenize
-from .fixes import SENTENCE_END, fix_for, full_passage
+from .fixes import SENTENCE_END, fix_for
 from .positions import LineIndex
 from .project import Project
 from .symbols import FileSymbols, Role, Statement, read_symbols
@@ -66,7 +67,7 @@ def diagnostics(project: Project, path: str) -> list[types.Diagnostic]:
     text = index.text
     bom = 1 if text.startswith("\ufeff") else 0  # argmap's columns do not count it
     last_line = len(index.starts) - 1
-    nodes: dict[int, str] | None = None
+    passages: dict[int, str] | None = None  # the closest passages, once a quote is missed
     found = []
     for finding in project.findings(path):
         line = finding.position.line
@@ -81,9 +82,10 @@ def diagnostics(project: Project, path: str) -> list[types.Diagnostic]:
             word = _WORD_IN_QUOTE.match(text, start)  # the word that differs
             end = word.end() if word else end
         if finding.rule == "quote-not-found":
-            if nodes is None:
-                nodes = _nodes_by_text_offset(project, path)
-            passage = _closest_passage(project, path, nodes, tokens, start - bom)
+            if passages is None:
+                context = project.map_context(path)
+                passages = closest_passages(context) if context is not None else {}
+            passage = _quoted(passages, tokens, start - bom)
         fix = fix_for(finding, tokens, start, passage)
         data = None if fix is None else {"title": fix.title, "text": fix.text,
                                          "range": index.range_json(fix.start, fix.end)}
@@ -94,25 +96,12 @@ def diagnostics(project: Project, path: str) -> list[types.Diagnostic]:
     return found
 
 
-def _nodes_by_text_offset(project: Project, path: str) -> dict[int, str]:
-    context = project.map_context(path)
-    return {} if context is None else {node.text_offset: node.id for node in context.map.nodes}
-
-
-def _closest_passage(project: Project, path: str, nodes: dict[int, str],
-                     tokens: tuple[Token, ...], offset: int) -> str | None:
-    """The whole passage of the source closest to the quote at `offset` (the message
-    shows it shortened)."""
+def _quoted(passages: dict[int, str], tokens: tuple[Token, ...], offset: int) -> str | None:
+    """The whole closest passage (`fixing.closest_passages`) of the quote whose string holds
+    `offset`: the message shows it shortened."""
     string = next((t for t in tokens if t.start <= offset < t.end
                    and t.kind is TokenKind.STRING), None)
-    node_id = nodes.get(string.start) if string is not None else None
-    context = project.map_context(path)
-    if node_id is None or context is None or not isinstance(context.source, SourceText):
-        return None
-    miss = context.quotes.get(node_id)
-    if not isinstance(miss, QuoteMiss):
-        return None
-    return full_passage(context.source, miss, context.nodes[node_id].text)
+    return passages.get(string.start) if string is not None else None
 
 
 def code_actions(uri: str, params: types.CodeActionParams) -> list[types.CodeAction]:
