@@ -35,7 +35,7 @@ from .positions import normalized
 from .project import Cache, Project
 
 # The handlers are what pygls calls, registered by their decorators.
-__all__ = ["ArgmapServer", "ArgmapProtocol", "server", "serve", "DELAY_MIN", "DELAY_MAX",
+__all__ = ["ArgmapServer", "ArgmapProtocol", "server", "serve", "shared", "DELAY_MIN", "DELAY_MAX",
            "did_open", "did_change", "did_save", "did_close", "definition", "references",
            "hover", "completion", "prepare_rename", "rename", "document_symbols", "code_action",
            "formatting", "range_formatting", "semantic_tokens", "folding_ranges",
