@@ -345,11 +345,7 @@ class SourceText:
         starts: dict[str, tuple[list[int], int] | None] = dict.fromkeys(pieces)
         pending = pieces
         for spread in (False, True):
-            if spread:
-                anchors = {piece: ends for piece in pending if (ends := _anchors(piece, True))}
-            else:  # `_anchors(piece, False)`, written out: this runs for every piece
-                anchors = {piece: [(piece[start:start + _WINDOW], start)] for piece in pending
-                           if (start := piece.find(" ") + 1) and start + _WINDOW <= len(piece)}
+            anchors = {piece: ends for piece in pending if (ends := _anchors(piece, spread))}
             wanted = {key for keys in anchors.values() for key, _ in keys}
             if not wanted:
                 break

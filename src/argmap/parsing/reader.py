@@ -99,11 +99,11 @@ _USE = rf"{USE}{_END}{_SKIP}{_STRING}{_SKIP}"
 _CROSS = rf"{_REF}{_either(CrossKind)}{_END}{_SKIP}{_REF}(?:{_STRING}{_SKIP})?"
 
 # The usual statement, whole: a node with up to two relation words (no undercut, no `with`
-# nor `by`) each with one or two targets, or none, and nothing
-# after it that would go on the statement (a tag, `.`, `,`, `->`, `with`, `by`, another
-# relation word), nor white space, a comment or `"`, where a match cut short by
-# backtracking would end (`""` is the start of `""""""`).
-# One match instead of one for the node, one for each target and one for the end of them.
+# nor `by`) each with one or two targets, or none, and nothing after it that would go on
+# the statement (a tag, `.`, `,`, `->`, `with`, `by`, another relation word), nor white
+# space, a comment or `"`, where a match cut short by backtracking would end (`""` is the
+# start of `""""""`). One match instead of one for the node, one for each target and one
+# for the end of them.
 _PLAIN_RELATION = _either(kind for kind in RelationKind if kind is not RelationKind.UNDERCUTS)
 _GOING_ON = "|".join([WITH, BY, *(kind.value for kind in RelationKind)])
 _SPACE = r"[\s\ufeff]*"  # `_SKIP` without comments: a statement with one is not plain
